@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { parseReport, reportStats } from '@briefing/content';
+import { parseCommandArgs } from '../args.js';
+import { CliError, EXIT, type ExitCode } from '../errors.js';
+import { type Io, readJson } from '../io.js';
+
+export const validateHelp = `Usage: briefing validate <report.json>
+
+Check a report against the schema.
+
+  exit 0  valid: prints one summary line (sections, list items, figures, words)
+  exit 1  invalid: prints every problem with the path of the broken field
+  exit 2  the file is missing or is not JSON
+
+Options:
+  -h, --help  show this help
+`;
+
+export async function validate(argv: string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs('validate', argv, {}, 1);
+  if (values.help) {
+    io.stdout(validateHelp);
+    return EXIT.ok;
+  }
+  const file = positionals[0];
+  if (file === undefined) throw new CliError('briefing validate: which file? Usage: briefing validate <report.json>');
+  const result = parseReport(await readJson(resolve(io.cwd, file), file));
+  if (!result.ok) {
+    const n = result.problems.length;
+    io.stderr(`${file}: invalid report, ${n} problem${n === 1 ? '' : 's'}:\n`);
+    for (const p of result.problems) io.stderr(`  ${p.path}: ${p.message}\n`);
+    return EXIT.invalid;
+  }
+  const s = reportStats(result.report);
+  io.stdout(
+    `${file}: valid report, ${s.sections} sections, ${s.items} list items, ${s.figures} figures, ${s.words} words\n`,
+  );
+  return EXIT.ok;
+}

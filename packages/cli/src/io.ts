@@ -1,0 +1,57 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { report as packaged, parseReport, type Report, ReportValidationError } from '@briefing/content';
+import { CliError, EXIT } from './errors.js';
+
+/** What commands print to and where they run; the real process in `bin.ts`, a capture in tests. */
+export interface Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (progress lines may then be decorated). */
+  isTTY: boolean;
+}
+
+/**
+ * Write a file so that readers never see half of it: write a temp file in the same folder,
+ * then rename it over the target. A failed write leaves any earlier file untouched.
+ */
+export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** Read and parse a JSON file; a missing file or non-JSON text is a usage error (exit 2). */
+export async function readJson(path: string, shown = path): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+    throw new CliError(`cannot read ${shown}: ${why}`, EXIT.usage);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CliError(`${shown} is not valid JSON: ${(error as Error).message}`, EXIT.usage);
+  }
+}
+
+/** The report to work on: `--input` JSON when given (validated), else the packaged report. */
+export async function loadReport(input: string | undefined, cwd: string): Promise<{ report: Report; from: string }> {
+  if (input === undefined) return { report: packaged, from: '@briefing/content' };
+  const path = resolve(cwd, input);
+  const data = await readJson(path, input);
+  const result = parseReport(data);
+  if (!result.ok) throw new ReportValidationError(result.problems, input);
+  return { report: result.report, from: input };
+}

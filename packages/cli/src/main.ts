@@ -1,0 +1,55 @@
+import { ReportValidationError } from '@briefing/content';
+import { validate, validateHelp } from './commands/validate.js';
+import { CliError, EXIT, type ExitCode } from './errors.js';
+import type { Io } from './io.js';
+
+type Command = { summary: string; run: (argv: string[], io: Io) => Promise<ExitCode>; help: string };
+
+const commands: Record<string, Command> = {
+  validate: { summary: 'check a report JSON file against the schema', run: validate, help: validateHelp },
+};
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: briefing <command> [options]
+
+Publish the briefing held in @briefing/content as a slide deck and a PDF briefing.
+
+Commands:
+${lines.join('\n')}
+
+Exit codes: 0 ok; 1 invalid content or failed check; 2 usage, I/O or missing browser.
+Run "briefing <command> --help" for a command's options.
+`;
+}
+
+/** Run the CLI in-process and return its exit code. Never throws, never exits. */
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(mainHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`briefing: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof ReportValidationError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.invalid;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`);
+      return error.exitCode;
+    }
+    const e = error as Error;
+    io.stderr(`briefing ${name}: unexpected error: ${e.message}\n`);
+    if (io.env.BRIEFING_DEBUG) io.stderr(`${e.stack}\n`);
+    return EXIT.usage;
+  }
+}

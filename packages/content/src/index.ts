@@ -1,0 +1,25 @@
+export { reportJsonSchema, reportToJson } from './json.js';
+export { numberedTitle, type OutlineEntry, outline } from './outline.js';
+export {
+  assertReport,
+  formatPath,
+  type ParseResult,
+  type Problem,
+  parseReport,
+  problemsOf,
+  ReportValidationError,
+} from './parse.js';
+export { report, reportInput } from './report.js';
+export * from './schema.js';
+export {
+  blockTexts,
+  chartAltText,
+  foldSpace,
+  formatDatumShare,
+  formatDatumValue,
+  formatNumber,
+  plainText,
+  reportStats,
+  toRuns,
+} from './text.js';
+export { contrastRatio, type DesignTokens, luminance, tokens } from './tokens.js';

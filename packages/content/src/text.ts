@@ -1,0 +1,91 @@
+import type { Block, Chart, Datum, Report, RichText, Run } from './schema.js';
+
+/** Every rich text as a list of runs: a plain string becomes one text run. */
+export function toRuns(text: RichText): Run[] {
+  return typeof text === 'string' ? [{ type: 'text', text }] : text;
+}
+
+/**
+ * Inline text as plain text: runs joined, white space folded to single spaces.
+ * The one flattening both renderers and all checks use, so "the same text" means the same.
+ */
+export function plainText(text: RichText): string {
+  return foldSpace(
+    toRuns(text)
+      .map((run) => run.text)
+      .join(''),
+  );
+}
+
+/** Collapse every run of white space (including line breaks) to one space and trim. */
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Number formatting in the report's language, fixed so outputs never depend on the machine's locale. */
+export function formatNumber(value: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+}
+
+const QUALIFIER: Record<NonNullable<Datum['qualifier']>, string> = {
+  about: 'about ',
+  over: 'over ',
+  under: 'under ',
+  exactly: '',
+};
+
+/** "about 1,000 million internet users", as both renderers print a data point. */
+export function formatDatumValue(datum: Datum, chart: Pick<Chart, 'unit'>, lang: string): string {
+  const q = datum.qualifier ? QUALIFIER[datum.qualifier] : '';
+  return `${q}${formatNumber(datum.value, lang)} ${chart.unit}`;
+}
+
+/** "about 70% of the population", or undefined when the data point has no share. */
+export function formatDatumShare(datum: Datum, lang: string): string | undefined {
+  return datum.share === undefined ? undefined : `about ${formatNumber(datum.share, lang)}% of the population`;
+}
+
+/** The chart described in one sentence: the alt text of the PDF figure and the slide SVG. */
+export function chartAltText(chart: Chart, lang: string): string {
+  if (chart.alt) return foldSpace(chart.alt);
+  const parts = chart.data.map((d) => {
+    const share = formatDatumShare(d, lang);
+    return `${d.label}: ${formatDatumValue(d, chart, lang)}${share ? ` (${share})` : ''}`;
+  });
+  return `Bar chart, ${chart.title}. ${parts.join('; ')}. As of ${chart.asOf}; source: ${chart.source.publisher}.`;
+}
+
+/** Plain-text strings of a block, in reading order (for word counts, coverage checks and search). */
+export function blockTexts(block: Block, lang: string): string[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [plainText(block.text)];
+    case 'list':
+      return [
+        ...(block.intro ? [plainText(block.intro)] : []),
+        ...block.items.map((item) => (item.term ? `${item.term}: ` : '') + plainText(item.text)),
+      ];
+    case 'chart':
+      return [chartAltText(block, lang)];
+    case 'callout':
+      return [...(block.title ? [block.title] : []), plainText(block.text)];
+  }
+}
+
+/** Counts for summaries: sections, list items, chart data points and words of prose. */
+export function reportStats(report: Report): { sections: number; items: number; figures: number; words: number } {
+  let items = 0;
+  let figures = 0;
+  const texts: string[] = [report.meta.title, ...report.takeaways.map(plainText)];
+  for (const section of report.sections) {
+    texts.push(section.title);
+    if (section.lede) texts.push(plainText(section.lede));
+    for (const block of section.blocks) {
+      if (block.type === 'list') items += block.items.length;
+      if (block.type === 'chart') figures += block.data.length;
+      texts.push(...blockTexts(block, report.meta.lang));
+    }
+  }
+  const words = texts.join(' ').split(/\s+/u).filter(Boolean).length;
+  return { sections: report.sections.length, items, figures, words };
+}
