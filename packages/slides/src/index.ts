@@ -1,0 +1,1 @@
+export { type DeckOptions, renderDeck, renderDeckHtml } from './render.js';
