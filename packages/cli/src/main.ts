@@ -1,4 +1,5 @@
 import { ReportValidationError } from '@briefing/content';
+import { build, buildHelp } from './commands/build.js';
 import { validate, validateHelp } from './commands/validate.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import type { Io } from './io.js';
@@ -6,6 +7,7 @@ import type { Io } from './io.js';
 type Command = { summary: string; run: (argv: string[], io: Io) => Promise<ExitCode>; help: string };
 
 const commands: Record<string, Command> = {
+  build: { summary: 'render the PDF briefing and the slide deck (md, html, pdf, pptx)', run: build, help: buildHelp },
   validate: { summary: 'check a report JSON file against the schema', run: validate, help: validateHelp },
 };
 

@@ -1,0 +1,132 @@
+import { join, relative, resolve } from 'node:path';
+import { parseCommandArgs } from '../args.js';
+import { findBrowser } from '../browser.js';
+import { CliError, EXIT, type ExitCode } from '../errors.js';
+import { type Io, loadReport, writeAtomic } from '../io.js';
+import { ALL_FORMATS, FORMATS, type Format, parseFormat, produce } from '../outputs.js';
+
+export const buildHelp = `Usage: briefing build [options]
+
+Render the briefing into every output (or those named with --format) and write them
+to the output folder. Each file is written atomically: a failed build leaves earlier
+outputs untouched, and an invalid report writes nothing.
+
+Options:
+  -f, --format <list>   comma-separated: ${ALL_FORMATS.join(', ')} (default: all)
+                        (file names work too: briefing.pdf, slides.md, slides.html,
+                        slides.pdf, slides.pptx)
+  -i, --input <file>    report JSON to build (default: the packaged report)
+  -o, --out <dir>       output folder (default: out)
+      --paper <size>    a4 or letter, for the PDF briefing (default: a4)
+      --json            print one JSON object describing the build, nothing else
+  -q, --quiet           print nothing but errors
+  -h, --help            show this help
+
+slides-pdf and pptx need Chromium (CHROME_PATH, or Debian's "apt-get install chromium").
+Without one they are skipped with a note; asked for by --format, that is an error (exit 2).
+
+Exit codes: 0 built; 1 invalid report; 2 usage, I/O error or no browser for a requested format.
+`;
+
+const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
+const byteLength = (data: Uint8Array | string) =>
+  typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+
+export function parseFormats(value: string | undefined): { formats: Format[]; explicit: boolean } {
+  if (value === undefined) return { formats: [...ALL_FORMATS], explicit: false };
+  const formats: Format[] = [];
+  for (const name of value.split(',').filter((n) => n.trim() !== '')) {
+    const format = parseFormat(name);
+    if (!format) throw new CliError(`briefing build: unknown format "${name}" (formats: ${ALL_FORMATS.join(', ')})`);
+    if (!formats.includes(format)) formats.push(format);
+  }
+  if (formats.length === 0) throw new CliError('briefing build: --format needs at least one format');
+  return { formats: ALL_FORMATS.filter((f) => formats.includes(f)), explicit: true };
+}
+
+export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+$/.test(raw)) throw new CliError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
+  return Number(raw);
+}
+
+export async function build(argv: string[], io: Io): Promise<ExitCode> {
+  const { values } = parseCommandArgs(
+    'build',
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      input: { type: 'string', short: 'i' },
+      out: { type: 'string', short: 'o' },
+      paper: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    0,
+  );
+  if (values.help) {
+    io.stdout(buildHelp);
+    return EXIT.ok;
+  }
+  const paper = (values.paper as string | undefined) ?? 'a4';
+  if (paper !== 'a4' && paper !== 'letter')
+    throw new CliError(`briefing build: --paper must be a4 or letter, not "${paper}"`);
+  const { formats, explicit } = parseFormats(values.format as string | undefined);
+  const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
+  const json = values.json === true;
+  const quiet = values.quiet === true || json;
+  const say = (line: string) => {
+    if (!quiet) io.stdout(`${line}\n`);
+  };
+
+  // Everything that can reject the input happens before anything is written.
+  const { report, from } = await loadReport(values.input as string | undefined, io.cwd);
+  const epoch = sourceDateEpoch(io.env);
+
+  const needsBrowser = formats.filter((f) => FORMATS[f].browser);
+  const browserPath = needsBrowser.length > 0 ? findBrowser(io.env) : undefined;
+  const skipped: Format[] = [];
+  if (needsBrowser.length > 0 && !browserPath) {
+    const message = `no Chromium found for ${needsBrowser.map((f) => FORMATS[f].file).join(' and ')}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`;
+    if (explicit) throw new CliError(`briefing build: ${message}`, EXIT.usage);
+    skipped.push(...needsBrowser);
+    if (!quiet) io.stderr(`note: skipping ${message}\n`);
+  }
+
+  const shown = (path: string) => relative(io.cwd, path) || path;
+  say(`Building from ${from} into ${shown(outDir)}`);
+  const started = performance.now();
+  const written: { format: Format; path: string; bytes: number; ms: number }[] = [];
+  const todo = formats.filter((f) => !skipped.includes(f));
+  for await (const output of produce(report, todo, { paper, browserPath, sourceDateEpoch: epoch })) {
+    const path = join(outDir, output.file);
+    try {
+      await writeAtomic(path, output.data);
+    } catch (error) {
+      throw new CliError(`briefing build: cannot write ${shown(path)}: ${(error as Error).message}`, EXIT.usage);
+    }
+    const bytes = byteLength(output.data);
+    written.push({ format: output.format, path, bytes, ms: output.ms });
+    say(
+      `  ${output.format.padEnd(10)} ${`${(output.ms / 1000).toFixed(2)} s`.padStart(8)} ${kb(bytes).padStart(10)}  ${shown(path)}`,
+    );
+  }
+  const total = (performance.now() - started) / 1000;
+  say(
+    `Built ${written.length} file${written.length === 1 ? '' : 's'} in ${total.toFixed(2)} s${skipped.length ? ` (skipped ${skipped.join(', ')}: no browser)` : ''}`,
+  );
+  if (json) {
+    io.stdout(
+      `${JSON.stringify({
+        ok: true,
+        input: from,
+        outDir,
+        seconds: Number(total.toFixed(3)),
+        outputs: written.map((w) => ({ ...w, ms: Math.round(w.ms) })),
+        skipped,
+      })}\n`,
+    );
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,98 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ReportInput, reportInput, reportToJson } from '@briefing/content';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from './helpers.js';
+
+let dir: string;
+let good: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'briefing-validate-'));
+  good = join(dir, 'report.json');
+  writeFileSync(good, reportToJson(reportInput as never));
+});
+
+function writeBroken(edit: (r: ReportInput) => void): string {
+  const copy = structuredClone(reportInput) as ReportInput;
+  edit(copy);
+  const file = join(dir, `broken-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(copy));
+  return file;
+}
+
+describe('briefing validate', () => {
+  it('exits 0 with a one-line summary for a valid report', async () => {
+    const { code, stdout, stderr } = await runCli(['validate', good]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^.*report\.json: valid report, 8 sections, 27 list items, 2 figures, \d+ words\n$/);
+  });
+
+  it('exits 1 and lists every problem by path for an invalid report', async () => {
+    const file = writeBroken((r) => {
+      const para = r.sections[2]!.blocks[0]!;
+      const list = r.sections[4]!.blocks[0]!;
+      if (para.type !== 'paragraph' || list.type !== 'list') throw new Error('fixture moved');
+      para.text = '';
+      list.items[3]!.text = '';
+    });
+    const { code, stdout, stderr } = await runCli(['validate', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('invalid report, 2 problems');
+    expect(stderr).toContain('  sections[2].blocks[0].text: must not be empty\n');
+    expect(stderr).toContain('  sections[4].blocks[0].items[3].text: must not be empty\n');
+  });
+
+  it('exits 2 with one clear line for a missing file', async () => {
+    const { code, stderr } = await runCli(['validate', 'no/such/report.json']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('cannot read no/such/report.json: no such file\n');
+  });
+
+  it('exits 2 with one clear line for text that is not JSON', async () => {
+    const file = join(dir, 'not-json.json');
+    writeFileSync(file, '{ "meta": ');
+    const { code, stderr } = await runCli(['validate', file]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/not-json\.json is not valid JSON: /);
+  });
+
+  it('exits 2 on an unknown flag or a missing argument, and shows help on --help', async () => {
+    expect((await runCli(['validate', '--strict', good])).code).toBe(2);
+    expect((await runCli(['validate'])).code).toBe(2);
+    const help = await runCli(['validate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: briefing validate <report.json>');
+  });
+
+  it('exits 2 on an unknown command and lists the commands', async () => {
+    const { code, stderr } = await runCli(['publish']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "publish"');
+  });
+
+  it('runs as a real process through the bin, with real exit codes and no stack trace', () => {
+    const bin = join(repoRoot, 'packages/cli/bin/briefing.js');
+    const env = { ...process.env, BRIEFING_FROM_SOURCE: '1' };
+    expect(execFileSync(process.execPath, [bin, 'validate', good], { env, encoding: 'utf8' })).toContain(
+      'valid report',
+    );
+    const broken = writeBroken((r) => {
+      r.sources[0]!.url = 'javascript:alert(1)';
+    });
+    const bad = spawnSync(process.execPath, [bin, 'validate', broken], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('sources[0].url: must be an absolute http(s) or mailto link');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const missing = spawnSync(process.execPath, [bin, 'validate', join(dir, 'missing.json')], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(2);
+  });
+});

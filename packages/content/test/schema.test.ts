@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { type Problem, parseReport, type ReportInput, ReportSchema, reportInput } from '../src/index.js';
+
+/** A deep copy of the real report, changed by `edit`, then parsed. */
+function problemsAfter(edit: (r: ReportInput & Record<string, unknown>) => void): Problem[] {
+  const copy = structuredClone(reportInput) as ReportInput & Record<string, unknown>;
+  edit(copy);
+  const result = parseReport(copy);
+  if (result.ok) throw new Error('expected the edited report to be rejected');
+  return result.problems;
+}
+
+const lines = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.message}`);
+
+describe('ReportSchema', () => {
+  it('accepts the packaged report', () => {
+    const result = parseReport(reportInput);
+    expect(result.ok).toBe(true);
+    expect(ReportSchema.parse(reportInput).sections.map((s) => s.id)).toEqual([
+      'context',
+      'internet-expansion',
+      'emergence-of-networks',
+      'drivers-in-myanmar',
+      'fraud-schemes',
+      'impacts-on-india',
+      'responses',
+      'outlook',
+    ]);
+  });
+
+  it('rejects duplicate section ids at the second one', () => {
+    const problems = problemsAfter((r) => {
+      r.sections[2]!.id = 'context';
+    });
+    expect(lines(problems)).toEqual(['sections[2].id: duplicate id "context" (already used by sections[0])']);
+  });
+
+  it('rejects a chart id that repeats a section id', () => {
+    const problems = problemsAfter((r) => {
+      const chart = r.sections[1]!.blocks[1]!;
+      if (chart.type !== 'chart') throw new Error('fixture moved');
+      chart.id = 'outlook';
+    });
+    expect(lines(problems)).toEqual(['sections[7].id: duplicate id "outlook" (already used by sections[1].blocks[1])']);
+  });
+
+  it('rejects an empty or blank title', () => {
+    expect(
+      lines(
+        problemsAfter((r) => {
+          r.sections[3]!.title = '';
+        }),
+      ),
+    ).toEqual(['sections[3].title: must not be empty']);
+    expect(
+      lines(
+        problemsAfter((r) => {
+          r.meta.title = '   ';
+        }),
+      ),
+    ).toContain('meta.title: must not be empty');
+  });
+
+  it('rejects a javascript: link inside inline text', () => {
+    const problems = problemsAfter((r) => {
+      r.sections[0]!.blocks[2] = {
+        type: 'paragraph',
+        text: [{ type: 'link', text: 'click', href: 'javascript:alert(1)' }],
+      };
+    });
+    expect(lines(problems)).toEqual(['sections[0].blocks[2].text[0].href: must be an absolute http(s) or mailto link']);
+  });
+
+  it('accepts https and mailto links and rejects data: and relative ones', () => {
+    const ok = (href: string) =>
+      parseReport({ ...structuredClone(reportInput), sources: [{ ...reportInput.sources[0], url: href }] }).ok;
+    expect(ok('https://example.org/a?b=1')).toBe(true);
+    expect(ok('mailto:editor@example.org')).toBe(true);
+    expect(ok('data:text/html,<script>alert(1)</script>')).toBe(false);
+    expect(ok('/relative/path')).toBe(false);
+    expect(ok('ftp://example.org/file')).toBe(false);
+  });
+
+  it('rejects an impossible date', () => {
+    const problems = problemsAfter((r) => {
+      r.meta.basedOn.published = '2024-02-30';
+    });
+    expect(lines(problems)).toEqual(['meta.basedOn.published: must be a valid ISO date (YYYY-MM-DD)']);
+    expect(
+      lines(
+        problemsAfter((r) => {
+          r.meta.date = '23 February 2024';
+        }),
+      ),
+    ).toEqual(['meta.date: must be a valid ISO date (YYYY-MM-DD)']);
+  });
+
+  it('rejects an empty list and an empty list item', () => {
+    const empty = problemsAfter((r) => {
+      const list = r.sections[3]!.blocks[0]!;
+      if (list.type !== 'list') throw new Error('fixture moved');
+      list.items = [];
+    });
+    expect(lines(empty)).toEqual(['sections[3].blocks[0].items: must have at least one item']);
+    const blankItem = problemsAfter((r) => {
+      const list = r.sections[4]!.blocks[0]!;
+      if (list.type !== 'list') throw new Error('fixture moved');
+      list.items[3]!.text = '';
+    });
+    expect(lines(blankItem)).toEqual(['sections[4].blocks[0].items[3].text: must not be empty']);
+  });
+
+  it('rejects unknown keys, naming the key', () => {
+    expect(
+      lines(
+        problemsAfter((r) => {
+          r.colour = 'red';
+        }),
+      ),
+    ).toEqual(['colour: unknown key (not part of the schema; check the spelling)']);
+    const nested = problemsAfter((r) => {
+      (r.sections[1] as Record<string, unknown>).subtitle = 'x';
+    });
+    expect(lines(nested)).toEqual(['sections[1].subtitle: unknown key (not part of the schema; check the spelling)']);
+  });
+
+  it('rejects wrong types and says what was found', () => {
+    const problems = problemsAfter((r) => {
+      (r as Record<string, unknown>).takeaways = 'one takeaway';
+    });
+    expect(lines(problems)).toEqual(['takeaways: must be an array, not a string']);
+    const missing = problemsAfter((r) => {
+      delete (r.meta as Record<string, unknown>).shortTitle;
+    });
+    expect(lines(missing)).toEqual(['meta.shortTitle: is required']);
+  });
+
+  it('rejects non-finite and negative figures', () => {
+    const chartEdit = (value: number) =>
+      problemsAfter((r) => {
+        const chart = r.sections[1]!.blocks[1]!;
+        if (chart.type !== 'chart') throw new Error('fixture moved');
+        chart.data[1]!.value = value;
+      });
+    expect(lines(chartEdit(Number.POSITIVE_INFINITY))[0]).toMatch(/^sections\[1]\.blocks\[1]\.data\[1]\.value: /);
+    expect(lines(chartEdit(-5))).toEqual(['sections[1].blocks[1].data[1].value: must not be negative']);
+  });
+
+  it('rejects an unknown block type with a path to the block', () => {
+    const problems = problemsAfter((r) => {
+      (r.sections[0]!.blocks as unknown[])[0] = { type: 'video', src: 'x' };
+    });
+    expect(lines(problems)).toEqual([
+      'sections[0].blocks[0].type: must be a block of type "paragraph", "list", "chart" or "callout"',
+    ]);
+  });
+
+  it('reports every problem at once, not just the first', () => {
+    const problems = problemsAfter((r) => {
+      r.sections[0]!.title = '';
+      r.sections[5]!.id = 'Not Kebab';
+      r.meta.lang = 'English';
+    });
+    expect(problems.map((p) => p.path)).toEqual(['meta.lang', 'sections[0].title', 'sections[5].id']);
+  });
+
+  it('enforces length limits', () => {
+    const problems = problemsAfter((r) => {
+      r.meta.shortTitle = 'x'.repeat(61);
+    });
+    expect(lines(problems)).toEqual(['meta.shortTitle: must be at most 60 characters']);
+  });
+});

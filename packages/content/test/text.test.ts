@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chartAltText,
+  contrastRatio,
+  formatDatumValue,
+  numberedTitle,
+  outline,
+  plainText,
+  report,
+  reportStats,
+  tokens,
+} from '../src/index.js';
+
+describe('plainText', () => {
+  it('joins runs and folds white space', () => {
+    expect(
+      plainText([
+        { type: 'text', text: 'China ', emphasis: 'strong' },
+        { type: 'link', text: 'and\n  India', href: 'https://example.org' },
+        { type: 'text', text: ' online. ' },
+      ]),
+    ).toBe('China and India online.');
+    expect(plainText('  two\tspaces  ')).toBe('two spaces');
+  });
+});
+
+describe('outline', () => {
+  it('numbers sections in report order with their ids', () => {
+    const entries = outline(report);
+    expect(entries.map((e) => e.id)).toEqual(report.sections.map((s) => s.id));
+    expect(entries.map((e) => e.number)).toEqual(report.sections.map((_, i) => i + 1));
+    expect(numberedTitle(entries[1]!)).toBe('2. The expansion of the internet in China and India');
+  });
+});
+
+describe('figures', () => {
+  const chart = report.sections[1]!.blocks[1]!;
+  if (chart.type !== 'chart') throw new Error('fixture moved');
+
+  it('formats a data point with its qualifier and unit in the report language', () => {
+    expect(formatDatumValue(chart.data[0]!, chart, 'en-GB')).toBe('about 1,000 million internet users');
+    expect(formatDatumValue(chart.data[1]!, chart, 'en-GB')).toBe('over 600 million internet users');
+  });
+
+  it('describes the chart in one sentence for screen readers', () => {
+    expect(chartAltText(chart, 'en-GB')).toBe(
+      'Bar chart, Internet users in China and India. China: about 1,000 million internet users (about 70% of the population); India: over 600 million internet users (about 50% of the population). As of 2024-02-23; source: Talktails.',
+    );
+  });
+});
+
+describe('reportStats', () => {
+  it('counts sections, list items and figures of the briefing', () => {
+    expect(reportStats(report)).toMatchObject({ sections: 8, items: 27, figures: 2 });
+  });
+});
+
+describe('design tokens', () => {
+  it('keep body and secondary text at WCAG AA contrast on paper and panels', () => {
+    for (const fg of [tokens.color.ink, tokens.color.muted, tokens.color.accent, tokens.color.link]) {
+      expect(contrastRatio(fg, tokens.color.paper)).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(fg, tokens.color.panel)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('computes contrast as WCAG defines it', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#777777', '#ffffff')).toBeLessThan(4.5);
+  });
+});
