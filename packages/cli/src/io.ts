@@ -11,6 +11,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (progress lines may then be decorated). */
   isTTY: boolean;
+  /** Aborted when the user asks a long-running command (watch) to stop. */
+  signal?: AbortSignal;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { ReportValidationError } from '@briefing/content';
 import { build, buildHelp } from './commands/build.js';
+import { exportCommand, exportHelp } from './commands/export.js';
 import { validate, validateHelp } from './commands/validate.js';
+import { watch, watchHelp } from './commands/watch.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import type { Io } from './io.js';
 
@@ -8,6 +10,8 @@ type Command = { summary: string; run: (argv: string[], io: Io) => Promise<ExitC
 
 const commands: Record<string, Command> = {
   build: { summary: 'render the PDF briefing and the slide deck (md, html, pdf, pptx)', run: build, help: buildHelp },
+  export: { summary: 'print the report as JSON, or its JSON Schema', run: exportCommand, help: exportHelp },
+  watch: { summary: 'rebuild on save and serve a live preview', run: watch, help: watchHelp },
   validate: { summary: 'check a report JSON file against the schema', run: validate, help: validateHelp },
 };
 
@@ -29,6 +33,10 @@ Run "briefing <command> --help" for a command's options.
 /** Run the CLI in-process and return its exit code. Never throws, never exits. */
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined && commands[rest[0]]) {
+    io.stdout(commands[rest[0]]!.help);
+    return EXIT.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
