@@ -15,6 +15,7 @@ export {
   blockTexts,
   chartAltText,
   foldSpace,
+  formatDate,
   formatDatumShare,
   formatDatumValue,
   formatNumber,

@@ -89,3 +89,10 @@ export function reportStats(report: Report): { sections: number; items: number; 
   const words = texts.join(' ').split(/\s+/u).filter(Boolean).length;
   return { sections: report.sections.length, items, figures, words };
 }
+
+/** An ISO date (`2024-02-23`) written out in the report's language: "23 February 2024". Never depends on the machine's time zone. */
+export function formatDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}
