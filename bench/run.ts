@@ -1,0 +1,139 @@
+// `npm run bench`: measures the whole tool on this machine, in one run, and prints a table.
+// Medians after warm-up. Writes bench/results.json. Not a test: it never fails on a number.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { report, reportToJson } from '@briefing/content';
+import { renderPdf } from '@briefing/pdf';
+import { renderDeck, renderDeckHtml } from '@briefing/slides';
+import { findBrowser } from '../packages/cli/src/browser.js';
+import { scaledReport } from '../test/fixtures/reports.js';
+import { fmtMs, fmtRatio, type Measure, measure, timeCommand } from './lib.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'packages/cli/bin/briefing.js');
+const marp = join(root, 'node_modules/.bin/marp');
+const quick = process.argv.includes('--quick');
+const runs = quick ? 3 : 5;
+const rows: { what: string; result: Measure | undefined; note?: string }[] = [];
+const ratios: Record<string, number> = {};
+const row = (what: string, result: Measure | undefined, note?: string) => {
+  rows.push({ what, result, ...(note ? { note } : {}) });
+  console.log(`${what.padEnd(52)} ${result ? fmtMs(result.median).padStart(10) : 'skipped'.padStart(10)}${note ? `  ${note}` : ''}`);
+};
+
+const browser = findBrowser(process.env);
+const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+console.log(`briefing benchmark, ${runs} runs each after warm-up, medians; browser: ${browser ?? 'none'}\n`);
+
+// In-process renders, the briefing and reports scaled 10 and 100 times.
+const big10 = scaledReport(10);
+const big100 = scaledReport(100);
+const pdf1 = await measure(() => renderPdf(report), { warmup: 3, runs: runs * 2 });
+row('PDF render in-process (briefing)', pdf1, `${((await renderPdf(report)).byteLength / 1024).toFixed(0)} KB`);
+const pdf10 = await measure(() => renderPdf(big10), { warmup: 1, runs });
+row('PDF render in-process (10x report)', pdf10, `growth ${fmtRatio(pdf10.median / pdf1.median)} for 10x content`);
+const pdf100 = await measure(() => renderPdf(big100), { warmup: 1, runs: Math.max(3, runs - 2) });
+row('PDF render in-process (100x report)', pdf100, `growth ${fmtRatio(pdf100.median / pdf1.median)} for 100x content`);
+const html1 = await measure(() => renderDeckHtml(report), { warmup: 3, runs: runs * 2 });
+row('HTML deck in-process (briefing)', html1);
+const html10 = await measure(() => renderDeckHtml(big10), { warmup: 1, runs });
+row('HTML deck in-process (10x report)', html10, `growth ${fmtRatio(html10.median / html1.median)} for 10x content`);
+const html100 = await measure(() => renderDeckHtml(big100), { warmup: 1, runs: Math.max(3, runs - 2) });
+row('HTML deck in-process (100x report)', html100, `growth ${fmtRatio(html100.median / html1.median)} for 100x content`);
+Object.assign(ratios, {
+  pdfGrowth10x: pdf10.median / pdf1.median,
+  pdfGrowth100x: pdf100.median / pdf1.median,
+  htmlGrowth10x: html10.median / html1.median,
+  htmlGrowth100x: html100.median / html1.median,
+});
+
+// Whole builds in fresh processes, as a user runs them.
+const env = { ...process.env, BRIEFING_FROM_SOURCE: undefined };
+const cold = await measure(timeCommand(process.execPath, [bin, 'build', '--quiet', '--out', join(work, 'cold')], { env }), {
+  warmup: 1,
+  runs: Math.max(3, runs - 2),
+});
+row(`cold full build, every output${browser ? '' : ' (no browser: pdf, md, html)'}`, cold);
+
+// The same deck through a bare marp-cli call, for the browser formats.
+const md = join(work, 'slides.md');
+writeFileSync(md, renderDeck(report));
+if (browser) {
+  const bareEnv = { ...process.env, CHROME_PATH: browser };
+  const barePdf = await measure(timeCommand(marp, ['--pdf', '--allow-local-files', md, '-o', join(work, 'bare.pdf')], { env: bareEnv }), {
+    warmup: 1,
+    runs: 3,
+  });
+  row('bare `marp --pdf` on the same Markdown', barePdf);
+  const barePptx = await measure(timeCommand(marp, ['--pptx', '--allow-local-files', md, '-o', join(work, 'bare.pptx')], { env: bareEnv }), {
+    warmup: 0,
+    runs: 3,
+  });
+  row('bare `marp --pptx` on the same Markdown', barePptx);
+  const ours = await measure(
+    timeCommand(process.execPath, [bin, 'build', '--quiet', '--format', 'slides-pdf,pptx', '--out', join(work, 'ours')], { env }),
+    { warmup: 0, runs: 3 },
+  );
+  row('briefing build --format slides-pdf,pptx', ours, `${fmtRatio(ours.median / barePdf.median)} of bare marp --pdf`);
+  ratios.browserFormatsVsBareMarpPdf = ours.median / barePdf.median;
+  ratios.coldBuildVsBareMarpPdfPlusPptx = cold.median / (barePdf.median + barePptx.median);
+} else {
+  row('bare `marp` comparison', undefined, 'needs Chromium');
+}
+
+// A fully cached `npm run build`: turbo replays every task from its cache.
+timeCommand('npm', ['run', 'build', '--silent'], { cwd: root })();
+const cached = await measure(timeCommand('npm', ['run', 'build', '--silent'], { cwd: root }), { warmup: 1, runs });
+row('fully cached `npm run build` (turbo)', cached);
+
+// Watch: time from saving the report to the preview reporting the new version.
+const latency = await watchLatency(runs);
+row('watch: save to reload-ready (pdf, md, html)', latency);
+
+console.log(`\nratios: ${Object.entries(ratios).map(([k, v]) => `${k} ${fmtRatio(v)}`).join(', ')}`);
+const out = join(root, 'bench/results.json');
+writeFileSync(
+  out,
+  `${JSON.stringify({ node: process.version, browser: browser ?? null, runs, results: rows, ratios }, null, 2)}\n`,
+);
+console.log(`wrote ${out}`);
+
+async function watchLatency(samples: number): Promise<Measure> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-watch-'));
+  const input = join(dir, 'report.json');
+  writeFileSync(input, reportToJson(report));
+  const child = spawn(process.execPath, [bin, 'watch', '--input', input, '--out', join(dir, 'out'), '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  const wait = async <T>(probe: () => Promise<T | undefined> | T | undefined): Promise<T> => {
+    for (let i = 0; i < 600; i++) {
+      const v = await probe();
+      if (v !== undefined) return v;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`watch did not answer:\n${stdout}`);
+  };
+  const url = await wait(() => /preview on (\S+)/.exec(stdout)?.[1]);
+  const version = async () => ((await (await fetch(`${url}status`)).json()) as { version: number }).version;
+  await wait(async () => ((await version()) >= 1 ? true : undefined));
+  const base = JSON.parse(readFileSync(input, 'utf8'));
+  let n = 0;
+  const result = await measure(
+    async () => {
+      const before = await version();
+      base.sections[0].title = `Edited title ${++n}`;
+      writeFileSync(input, JSON.stringify(base));
+      await wait(async () => ((await version()) > before ? true : undefined));
+    },
+    { warmup: 1, runs: samples },
+  );
+  child.kill('SIGINT');
+  return result;
+}
