@@ -1,1 +1,3 @@
-export { type PdfOptions, renderPdf } from './render.js';
+export { IGNORABLE, normaliseText, unsupportedCharacters } from './coverage.js';
+export { geometry, type PageGeometry, type Paper } from './geometry.js';
+export { type PdfOptions, renderPdf, SOURCES_ID } from './render.js';

@@ -1,0 +1,118 @@
+import type { Problem, Report, RichText } from '@briefing/content';
+import { type FaceName, faces } from './fonts.js';
+
+/**
+ * Invisible format characters that carry no glyph. They are removed before layout and never
+ * reach a font, so they are not "unsupported":
+ * - U+00AD soft hyphen (the renderer does not hyphenate, so the hint is dropped),
+ * - U+200B zero-width space (kept as a line-break opportunity, drawn as nothing),
+ * - U+200C/U+200D zero-width (non-)joiner, U+2060 word joiner, U+FEFF byte-order mark,
+ * - bidi controls U+061C, U+200E/U+200F, U+202A–U+202E, U+2066–U+2069,
+ * - variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF, as in emoji presentation sequences).
+ * Any other character must have a glyph in every face that may draw its field.
+ */
+export const IGNORABLE = /[\u00AD\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202E\u2066-\u2069]|\p{Variation_Selector}/gu;
+
+/** White space the renderer folds to a plain space (everything but the no-break spaces it keeps). */
+const FOLDED_SPACE = /[^\S\u00A0\u202F]/u;
+
+/** Text as the renderer draws it: ignorable characters removed (a zero-width space becomes a break hint). */
+export function normaliseText(text: string): string {
+  return text.replace(IGNORABLE, (c) => (c === '\u200B' ? '\u200B' : ''));
+}
+
+const SERIF_RUN: Record<'plain' | 'em' | 'strong', FaceName[]> = {
+  plain: ['serif'],
+  em: ['serifItalic'],
+  strong: ['serifBold'],
+};
+/** Titles, labels and terms are set in the sans (headings, chart, table of contents) and the serif (cover, lead-ins). */
+const DISPLAY: FaceName[] = ['sans', 'sansSemibold', 'sansBold', 'serif', 'serifBold'];
+const SANS: FaceName[] = ['sans', 'sansSemibold', 'sansBold'];
+
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Characters of a report that the embedded fonts cannot show, one problem per field, e.g.
+ * `sections[1].blocks[0].items[2].text: characters the fonts cannot show: "😀" (U+1F600)`.
+ * Strings that never reach a page (keywords, speaker notes, alt text) are not checked.
+ */
+export function unsupportedCharacters(report: Report): Problem[] {
+  const fonts = faces();
+  const problems: Problem[] = [];
+  const check = (path: string, text: string, using: FaceName[]) => {
+    const bad: string[] = [];
+    for (const char of normaliseText(text)) {
+      if (char === '\u200B' || FOLDED_SPACE.test(char)) continue;
+      const cp = char.codePointAt(0)!;
+      if (!using.every((face) => fonts[face].hasGlyphForCodePoint(cp))) {
+        const shown = `"${char}" (${hex(cp)})`;
+        if (!bad.includes(shown)) bad.push(shown);
+      }
+    }
+    if (bad.length > 0) problems.push({ path, message: `characters the fonts cannot show: ${bad.join(', ')}` });
+  };
+  const rich = (path: string, text: RichText) => {
+    if (typeof text === 'string') return check(path, text, SERIF_RUN.plain);
+    text.forEach((run, i) => {
+      check(`${path}[${i}].text`, run.text, SERIF_RUN[run.type === 'text' && run.emphasis ? run.emphasis : 'plain']);
+    });
+  };
+
+  const { meta } = report;
+  check('meta.title', meta.title, DISPLAY);
+  if (meta.subtitle) check('meta.subtitle', meta.subtitle, DISPLAY);
+  check('meta.shortTitle', meta.shortTitle, SANS);
+  check('meta.organisation.name', meta.organisation.name, DISPLAY);
+  meta.authors.forEach((a, i) => {
+    check(`meta.authors[${i}].name`, a.name, DISPLAY);
+    if (a.role) check(`meta.authors[${i}].role`, a.role, DISPLAY);
+  });
+  if (meta.summary) check('meta.summary', meta.summary, SERIF_RUN.plain);
+  check('meta.basedOn.publisher', meta.basedOn.publisher, DISPLAY);
+  check('meta.basedOn.title', meta.basedOn.title, DISPLAY);
+  if (meta.basedOn.url) check('meta.basedOn.url', meta.basedOn.url, DISPLAY);
+  report.takeaways.forEach((t, i) => {
+    rich(`takeaways[${i}]`, t);
+  });
+  report.sections.forEach((section, s) => {
+    const at = `sections[${s}]`;
+    check(`${at}.title`, section.title, DISPLAY);
+    if (section.lede) rich(`${at}.lede`, section.lede);
+    section.blocks.forEach((block, b) => {
+      const bp = `${at}.blocks[${b}]`;
+      switch (block.type) {
+        case 'paragraph':
+          rich(`${bp}.text`, block.text);
+          break;
+        case 'list':
+          if (block.intro) rich(`${bp}.intro`, block.intro);
+          block.items.forEach((item, i) => {
+            if (item.term) check(`${bp}.items[${i}].term`, item.term, ['serifBold']);
+            rich(`${bp}.items[${i}].text`, item.text);
+          });
+          break;
+        case 'chart':
+          check(`${bp}.title`, block.title, DISPLAY);
+          check(`${bp}.unit`, block.unit, SANS);
+          check(`${bp}.source.publisher`, block.source.publisher, SANS);
+          if (block.source.title) check(`${bp}.source.title`, block.source.title, SANS);
+          block.data.forEach((d, i) => {
+            check(`${bp}.data[${i}].label`, d.label, SANS);
+          });
+          break;
+        case 'callout':
+          if (block.title) check(`${bp}.title`, block.title, DISPLAY);
+          rich(`${bp}.text`, block.text);
+          break;
+      }
+    });
+  });
+  report.sources.forEach((source, i) => {
+    check(`sources[${i}].publisher`, source.publisher, DISPLAY);
+    check(`sources[${i}].title`, source.title, DISPLAY);
+    if (source.note) check(`sources[${i}].note`, source.note, DISPLAY);
+    if (source.url) check(`sources[${i}].url`, source.url, DISPLAY);
+  });
+  return problems;
+}

@@ -1,0 +1,65 @@
+/**
+ * Page breaking. The document is a flat list of units (a line of text, a heading line, a
+ * chart) stacked down the page; between two units a break has a cost:
+ * - FREE: anywhere between paragraphs' inner lines, list items, blocks;
+ * - WIDOW: would leave one line of a paragraph alone at a page foot or head;
+ * - SPLIT: inside a list item, a callout or a chart's caption (only when it is taller than a page);
+ * - NEVER: after a heading and the first line that follows it (keep with two lines).
+ * Each page takes the latest break of the lowest cost that fits, so a heading is never
+ * stranded, and an item is split only when no cheaper break exists on the page.
+ */
+export const FREE = 0;
+export const WIDOW = 1;
+export const SPLIT = 2;
+export const NEVER = 3;
+export type Cost = typeof FREE | typeof WIDOW | typeof SPLIT | typeof NEVER;
+
+export interface Unit {
+  /** Height of the unit itself. */
+  height: number;
+  /** Space above, dropped when the unit starts a page. */
+  gap: number;
+  /** Cost of a page break right after this unit. */
+  breakAfter: Cost;
+  /** Start this unit on a new page. */
+  newPage?: boolean;
+}
+
+export interface Placement {
+  page: number;
+  /** Top of the unit, measured from the top of the frame. */
+  y: number;
+}
+
+/** Place every unit on a page of frame height `frame` (page 0 may be shorter: `firstFrame`). */
+export function paginate(units: readonly Unit[], frame: number, firstFrame = frame): Placement[] {
+  const out: Placement[] = new Array(units.length);
+  let page = 0;
+  let i = 0;
+  while (i < units.length) {
+    const limit = page === 0 ? firstFrame : frame;
+    let y = 0;
+    let j = i;
+    const fits: { index: number; cost: Cost }[] = [];
+    for (; j < units.length; j++) {
+      const u = units[j]!;
+      if (j > i && u.newPage) break;
+      const top = j === i ? 0 : y + u.gap;
+      if (j > i && top + u.height > limit + 0.001) break;
+      out[j] = { page, y: top };
+      y = top + u.height;
+      fits.push({ index: j, cost: u.breakAfter });
+    }
+    if (j >= units.length || units[j]!.newPage) {
+      i = j;
+      page++;
+      continue;
+    }
+    // Choose the break: the lowest cost, and the latest among those.
+    let best = fits[fits.length - 1]!;
+    for (const f of fits) if (f.cost < best.cost || (f.cost === best.cost && f.index > best.index)) best = f;
+    i = best.index + 1;
+    page++;
+  }
+  return out;
+}
