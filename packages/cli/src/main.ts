@@ -1,5 +1,6 @@
 import { ReportValidationError } from '@briefing/content';
 import { build, buildHelp } from './commands/build.js';
+import { check, checkHelp } from './commands/check.js';
 import { exportCommand, exportHelp } from './commands/export.js';
 import { validate, validateHelp } from './commands/validate.js';
 import { watch, watchHelp } from './commands/watch.js';
@@ -10,6 +11,7 @@ type Command = { summary: string; run: (argv: string[], io: Io) => Promise<ExitC
 
 const commands: Record<string, Command> = {
   build: { summary: 'render the PDF briefing and the slide deck (md, html, pdf, pptx)', run: build, help: buildHelp },
+  check: { summary: 'prove every section, item and figure is in both outputs', run: check, help: checkHelp },
   export: { summary: 'print the report as JSON, or its JSON Schema', run: exportCommand, help: exportHelp },
   watch: { summary: 'rebuild on save and serve a live preview', run: watch, help: watchHelp },
   validate: { summary: 'check a report JSON file against the schema', run: validate, help: validateHelp },

@@ -1,0 +1,257 @@
+import {
+  formatNumber,
+  normalizeForMatch,
+  numberedTitle,
+  type OutlineEntry,
+  outline,
+  plainText,
+  type Report,
+} from '@briefing/content';
+import type { DeckFacts } from './deck.js';
+import type { PdfFacts } from './pdf.js';
+
+/** One thing the report says that both outputs must show. */
+export interface Expectation {
+  kind: 'section' | 'item' | 'figure';
+  /** Index into `outline(report)`. */
+  section: number;
+  sectionId: string;
+  /** What the matrix prints. */
+  label: string;
+  /** Normalised text searched for. */
+  needle: string;
+}
+
+export interface Found {
+  found: boolean;
+  /** PDF page or slide number (1-based) where it was found. */
+  at?: number;
+}
+
+export interface Row extends Expectation {
+  pdf: Found;
+  slides: Found;
+}
+
+export interface CoverageResult {
+  rows: Row[];
+  /** Navigation checks: the PDF outline, the PDF table of contents and the slide agenda list the sections. */
+  navigation: { what: string; ok: boolean; detail: string }[];
+  ok: boolean;
+  missing: Row[];
+}
+
+const LEAD_WORDS = 6;
+
+/** The lead of a list item: its term, or its first words when it has none. */
+export function itemLead(term: string | undefined, text: string): string {
+  if (term) return term;
+  const words = text.split(' ');
+  return words.length <= LEAD_WORDS ? text : words.slice(0, LEAD_WORDS).join(' ');
+}
+
+/** Everything a report promises, in report order. */
+export function expectations(report: Report): Expectation[] {
+  const out: Expectation[] = [];
+  for (const [index, entry] of outline(report).entries()) {
+    const base = { section: index, sectionId: entry.id };
+    out.push({ ...base, kind: 'section', label: numberedTitle(entry), needle: normalizeForMatch(entry.title) });
+    for (const block of entry.section.blocks) {
+      if (block.type === 'list') {
+        for (const item of block.items) {
+          const lead = itemLead(item.term, plainText(item.text));
+          out.push({ ...base, kind: 'item', label: lead, needle: normalizeForMatch(lead) });
+        }
+      } else if (block.type === 'chart') {
+        for (const datum of block.data) {
+          const value = formatNumber(datum.value, report.meta.lang);
+          out.push({ ...base, kind: 'figure', label: `${datum.label}: ${value}`, needle: normalizeForMatch(value) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Pages (or slides) as one searchable text, remembering where each one starts. */
+class Haystack {
+  readonly text: string;
+  readonly starts: number[] = [];
+  constructor(readonly units: string[]) {
+    let text = '';
+    for (const unit of units) {
+      this.starts.push(text.length);
+      text += `${unit} \u0000 `;
+    }
+    this.text = text;
+  }
+  unitAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  /** Offset of `needle` at or after `from` and before `to`, or -1. */
+  find(needle: string, from: number, to = this.text.length): number {
+    const at = this.text.indexOf(needle, from);
+    return at >= 0 && at + needle.length <= to ? at : -1;
+  }
+}
+
+/**
+ * Locate every expectation in one output. Sections are anchored in order (each after the
+ * one before, skipping navigation units such as a table of contents or an agenda); items
+ * and figures must then appear in order inside their own section's span.
+ */
+function locate(
+  exps: Expectation[],
+  units: string[],
+  anchorUnit: (entry: Expectation, fromUnit: number) => number | undefined,
+): Found[] {
+  const hay = new Haystack(units);
+  const sections = exps.filter((e) => e.kind === 'section');
+  // Where each section starts (unit index), in order.
+  const anchors = new Map<number, number>();
+  let fromUnit = 0;
+  for (const s of sections) {
+    const unit = anchorUnit(s, fromUnit);
+    if (unit !== undefined) {
+      anchors.set(s.section, unit);
+      fromUnit = unit;
+    }
+  }
+  const results: Found[] = [];
+  let cursor = 0;
+  let end = hay.text.length;
+  for (const e of exps) {
+    if (e.kind === 'section') {
+      const unit = anchors.get(e.section);
+      if (unit === undefined) {
+        results.push({ found: false });
+        cursor = end; // nothing of a missing section can be placed
+        continue;
+      }
+      const start = hay.starts[unit] ?? 0;
+      const at = hay.find(e.needle, start);
+      cursor = at >= 0 ? at + e.needle.length : start;
+      // The section's span ends where the next located section's unit ends.
+      const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
+      end = next === undefined ? hay.text.length : (hay.starts[next + 1] ?? hay.text.length);
+      results.push({ found: at >= 0, at: unit + 1 });
+      continue;
+    }
+    const at = hay.find(e.needle, cursor, end);
+    if (at < 0) {
+      results.push({ found: false });
+    } else {
+      results.push({ found: true, at: hay.unitAt(at) + 1 });
+      cursor = at + e.needle.length;
+    }
+  }
+  return results;
+}
+
+const NAV_CLASSES = new Set(['title', 'agenda', 'takeaways', 'sources']);
+
+/** Compare what the report promises with what the PDF briefing and the HTML deck show. */
+export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts): CoverageResult {
+  const exps = expectations(report);
+  const entries = outline(report);
+
+  // PDF: a section starts on the page its named destination opens (the id), else the
+  // first page after the previous section whose text has its title.
+  const firstBodyPage = Math.min(...Object.values(pdf.destinations), pdf.pageCount);
+  const pdfFound = locate(exps, pdf.normalized, (e, fromUnit) => {
+    const dest = pdf.destinations[e.sectionId];
+    if (dest !== undefined && pdf.normalized[dest - 1]?.includes(e.needle)) return dest - 1;
+    for (let u = Math.max(fromUnit, firstBodyPage - 1); u < pdf.normalized.length; u++) {
+      if (pdf.normalized[u]?.includes(e.needle)) return u;
+    }
+    return undefined;
+  });
+
+  // Slides: a section starts at the first slide after the previous section that has its
+  // title and is not a navigation slide (title, agenda, takeaways, sources).
+  const slideText = deck.slides.map((s) => s.normalized);
+  const slideFound = locate(exps, slideText, (e, fromUnit) => {
+    for (let u = fromUnit; u < deck.slides.length; u++) {
+      const slide = deck.slides[u]!;
+      if (slide.classes.some((c) => NAV_CLASSES.has(c))) continue;
+      if (slide.normalized.includes(e.needle)) return u;
+    }
+    return undefined;
+  });
+
+  const rows: Row[] = exps.map((e, i) => ({ ...e, pdf: pdfFound[i]!, slides: slideFound[i]! }));
+  const navigation = [checkOutline(entries, pdf), checkToc(entries, pdf), checkAgenda(entries, deck)];
+  const missing = rows.filter((r) => !r.pdf.found || !r.slides.found);
+  return { rows, navigation, missing, ok: missing.length === 0 && navigation.every((n) => n.ok) };
+}
+
+function checkOutline(entries: OutlineEntry[], pdf: PdfFacts) {
+  const want = entries.map((e) => normalizeForMatch(numberedTitle(e)));
+  const got = pdf.outline.map((o) => normalizeForMatch(o.title));
+  const sections = got.filter((t) => want.includes(t));
+  const ok = JSON.stringify(sections) === JSON.stringify(want);
+  const pagesOk = entries.every((e) => {
+    const item = pdf.outline.find((o) => normalizeForMatch(o.title) === normalizeForMatch(numberedTitle(e)));
+    return item?.page !== undefined && item.page === pdf.destinations[e.id];
+  });
+  return {
+    what: 'PDF bookmarks list the sections in order, each opening at its section',
+    ok: ok && pagesOk,
+    detail: ok
+      ? pagesOk
+        ? `${want.length} sections`
+        : 'a bookmark opens the wrong page'
+      : `bookmarks: ${got.join(' | ')}`,
+  };
+}
+
+/** The table of contents lists every section, in order, with the page its destination opens. */
+function checkToc(entries: OutlineEntry[], pdf: PdfFacts) {
+  const firstBody = Math.min(...Object.values(pdf.destinations), pdf.pageCount);
+  const front = pdf.normalized.slice(0, Math.max(0, firstBody - 1)).join(' ');
+  const problems: string[] = [];
+  let cursor = 0;
+  for (const e of entries) {
+    const title = normalizeForMatch(numberedTitle(e)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`${title}[\\s.·]*?(\\d+)`, 'u').exec(front.slice(cursor));
+    if (!match) {
+      problems.push(`${e.label}. missing`);
+      continue;
+    }
+    cursor += match.index + match[0].length;
+    const stated = Number(match[1]);
+    const actual = pdf.destinations[e.id];
+    if (stated !== actual) problems.push(`${e.label}. says page ${stated}, section is on page ${actual ?? '?'}`);
+  }
+  return {
+    what: 'PDF table of contents lists the sections in order with their real page numbers',
+    ok: problems.length === 0,
+    detail: problems.length ? problems.join('; ') : `${entries.length} entries`,
+  };
+}
+
+function checkAgenda(entries: OutlineEntry[], deck: DeckFacts) {
+  const agenda = deck.slides
+    .filter((s) => s.classes.includes('agenda'))
+    .map((s) => s.normalized)
+    .join(' ');
+  let cursor = 0;
+  const missing: string[] = [];
+  for (const e of entries) {
+    const at = agenda.indexOf(normalizeForMatch(e.title), cursor);
+    if (at < 0) missing.push(numberedTitle(e));
+    else cursor = at;
+  }
+  return {
+    what: 'slide agenda lists the sections in order',
+    ok: missing.length === 0 && (entries.length === 0 || agenda.length > 0),
+    detail: missing.length ? `missing or out of order: ${missing.join('; ')}` : `${entries.length} sections`,
+  };
+}

@@ -1,0 +1,46 @@
+import { normalizeForMatch } from '@briefing/content';
+import { parseHTML } from 'linkedom';
+
+/** One slide of the HTML deck as the audience (and the presenter) gets it. */
+export interface SlideFacts {
+  /** 1-based slide number. */
+  number: number;
+  /** Marp classes of the slide (title, agenda, divider, ...). */
+  classes: string[];
+  text: string;
+  normalized: string;
+  notes: string;
+}
+
+export interface DeckFacts {
+  lang: string | null;
+  slides: SlideFacts[];
+  scripts: number;
+}
+
+/** Read the slides and speaker notes of a Marp HTML deck (bespoke or bare template). */
+export function readDeckHtml(html: string): DeckFacts {
+  const { document } = parseHTML(html);
+  const sections = [...document.querySelectorAll('svg[data-marpit-svg] > foreignObject > section')];
+  const notes = new Map<number, string>();
+  for (const note of document.querySelectorAll('.bespoke-marp-note')) {
+    const index = Number(note.getAttribute('data-index'));
+    notes.set(index, (note.textContent ?? '').replace(/\s+/gu, ' ').trim());
+  }
+  const slides = sections.map((section, i) => {
+    // The visible text only: paginate counters and footers are drawn by CSS, not text.
+    const text = (section.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    return {
+      number: i + 1,
+      classes: (section.getAttribute('class') ?? '').split(/\s+/).filter(Boolean),
+      text,
+      normalized: normalizeForMatch(text),
+      notes: notes.get(i) ?? '',
+    };
+  });
+  return {
+    lang: document.documentElement?.getAttribute('lang') ?? null,
+    slides,
+    scripts: document.querySelectorAll('script:not([src])').length,
+  };
+}

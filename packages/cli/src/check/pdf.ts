@@ -1,0 +1,93 @@
+import { normalizeForMatch } from '@briefing/content';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** What a reader of the PDF gets, read back from its bytes with pdf.js. */
+export interface PdfFacts {
+  pageCount: number;
+  /** Each page's text in reading order, lines joined with spaces, words split at a line-end hyphen rejoined. */
+  pages: string[];
+  /** `pages`, normalised with `normalizeForMatch`. */
+  normalized: string[];
+  /** Top-level bookmarks with the 1-based page each opens. */
+  outline: { title: string; page: number | undefined }[];
+  /** Named destinations and the 1-based page each points at. */
+  destinations: Record<string, number>;
+  /** Link annotations: external URLs, or internal targets with the 1-based page they open. */
+  links: { page: number; url?: string; dest?: string; targetPage?: number; contents?: string }[];
+  info: Record<string, unknown>;
+}
+
+type Doc = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+async function pageOfDest(doc: Doc, dest: unknown): Promise<number | undefined> {
+  const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);
+  const ref = explicit?.[0];
+  if (ref === undefined || ref === null) return undefined;
+  const index = typeof ref === 'number' ? ref : await doc.getPageIndex(ref as Parameters<Doc['getPageIndex']>[0]);
+  return index + 1;
+}
+
+/** Read a PDF's text, bookmarks, destinations and links. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+  try {
+    const pages: string[] = [];
+    const links: PdfFacts['links'] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str;
+        if (item.hasEOL) text = text.endsWith('-') && /\p{L}-$/u.test(text) ? text : `${text}\n`;
+      }
+      pages.push(
+        text
+          .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
+          .replace(/\s+/gu, ' ')
+          .trim(),
+      );
+      for (const a of await page.getAnnotations()) {
+        if (a.subtype !== 'Link') continue;
+        const link: PdfFacts['links'][number] = { page: n };
+        if (a.url) link.url = a.url;
+        if (a.dest) {
+          if (typeof a.dest === 'string') link.dest = a.dest;
+          const target = await pageOfDest(doc, a.dest);
+          if (target !== undefined) link.targetPage = target;
+        }
+        if (a.contentsObj?.str) link.contents = a.contentsObj.str;
+        links.push(link);
+      }
+      page.cleanup();
+    }
+    const outline: PdfFacts['outline'] = [];
+    for (const item of (await doc.getOutline()) ?? []) {
+      outline.push({ title: item.title, page: await pageOfDest(doc, item.dest) });
+    }
+    const destinations: Record<string, number> = {};
+    for (const [name, dest] of Object.entries((await doc.getDestinations()) as Record<string, unknown>)) {
+      const page = await pageOfDest(doc, dest);
+      if (page !== undefined) destinations[name] = page;
+    }
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
+    return {
+      pageCount: doc.numPages,
+      pages,
+      normalized: pages.map(normalizeForMatch),
+      outline,
+      destinations,
+      links,
+      info,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
