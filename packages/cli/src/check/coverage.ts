@@ -135,8 +135,12 @@ function locate(
         cursor = end; // nothing of a missing section can be placed
         continue;
       }
+      // The heading is the title's last occurrence on its page: a table of contents that
+      // shares the page comes before it.
       const start = hay.starts[unit] ?? 0;
-      const at = hay.find(e.needle, start);
+      const unitEnd = hay.starts[unit + 1] ?? hay.text.length;
+      const last = hay.text.lastIndexOf(e.needle, unitEnd - e.needle.length);
+      const at = last >= start ? last : -1;
       cursor = at >= 0 ? at + e.needle.length : start;
       // The section's span ends where the next located section's unit ends.
       const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
@@ -214,10 +218,11 @@ function checkOutline(entries: OutlineEntry[], pdf: PdfFacts) {
 
 /** The table of contents lists every section, in order, with the page its destination opens. */
 function checkToc(entries: OutlineEntry[], pdf: PdfFacts) {
+  // The contents come before the first section starts, possibly on the same page.
   const firstBody = Math.min(...Object.values(pdf.destinations), pdf.pageCount);
-  const front = pdf.normalized.slice(0, Math.max(0, firstBody - 1)).join(' ');
+  const front = pdf.normalized.slice(0, firstBody).join(' ');
   const problems: string[] = [];
-  let cursor = 0;
+  let cursor = Math.max(0, front.indexOf('contents'));
   for (const e of entries) {
     const title = normalizeForMatch(numberedTitle(e)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const match = new RegExp(`${title}[\\s.·]*?(\\d+)`, 'u').exec(front.slice(cursor));

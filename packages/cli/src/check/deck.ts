@@ -21,9 +21,9 @@ export interface DeckFacts {
 /** Read the slides and speaker notes of a Marp HTML deck (bespoke or bare template). */
 export function readDeckHtml(html: string): DeckFacts {
   const { document } = parseHTML(html);
-  const sections = [...document.querySelectorAll('svg[data-marpit-svg] > foreignObject > section')];
+  const sections = Array.from(document.querySelectorAll('svg[data-marpit-svg] > foreignObject > section'));
   const notes = new Map<number, string>();
-  for (const note of document.querySelectorAll('.bespoke-marp-note')) {
+  for (const note of Array.from(document.querySelectorAll('.bespoke-marp-note'))) {
     const index = Number(note.getAttribute('data-index'));
     notes.set(index, (note.textContent ?? '').replace(/\s+/gu, ' ').trim());
   }
