@@ -1,4 +1,30 @@
-/** Find a Chromium to drive: CHROME_PATH, then /usr/bin/chromium, chromium-browser, google-chrome. (stub) */
-export function findBrowser(_env: Record<string, string | undefined>): string | undefined {
-  return undefined;
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** Executable names looked up on PATH, in order of preference. */
+export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
+
+function isExecutable(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Find a Chromium to drive: CHROME_PATH when it points at an executable, then
+ * /usr/bin/chromium, then chromium, chromium-browser or google-chrome on PATH.
+ * Never a downloaded browser; undefined when there is none (the caller says so in one line).
+ */
+export function findBrowser(env: Record<string, string | undefined>): string | undefined {
+  const candidates: string[] = [];
+  if (env.CHROME_PATH) candidates.push(env.CHROME_PATH);
+  candidates.push('/usr/bin/chromium');
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of BROWSER_NAMES) candidates.push(join(dir, name));
+  }
+  return candidates.find(isExecutable);
 }

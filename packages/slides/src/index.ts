@@ -1,1 +1,6 @@
-export { type DeckOptions, renderDeck, renderDeckHtml } from './render.js';
+export { CHART_FENCE, chartPlugin, chartSvg } from './chart.js';
+export { BriefingMarp, engineOptions } from './engine.js';
+export { escapeMarkdown, inlineMarkdown, noteComment, stripJoiners } from './escape.js';
+export { marpCliArgs, marpCliInvocation, renderDeckHtml } from './html.js';
+export { type DeckOptions, type PlannedSlide, planDeck, renderDeck } from './render.js';
+export { THEME_NAME, themeCss } from './theme.js';

@@ -1,15 +1,431 @@
-import { assertReport } from '@briefing/content';
+import {
+  assertReport,
+  type Block,
+  type Callout,
+  type Chart,
+  chartAltText,
+  type List,
+  numberedTitle,
+  type OutlineEntry,
+  outline,
+  type Paragraph,
+  plainText,
+  type Report,
+  type RichText,
+  type Run,
+  toRuns,
+} from '@briefing/content';
+import { chartCaption, chartFence, formatDate } from './chart.js';
+import { escapeMarkdown, escapeUrl, inlineMarkdown, noteComment, yamlString } from './escape.js';
+import {
+  countLines,
+  firstSentence,
+  headingHeight,
+  SAFETY,
+  type Segment,
+  segmentsOf,
+  splitRuns,
+  styles,
+  textHeight,
+} from './layout.js';
+import { contentHeight, gap } from './metrics.js';
+import { THEME_NAME } from './theme.js';
 
-export interface DeckOptions {}
-
-/** Render a report into Marp Markdown. Pure; validates the report first. (stub) */
-export function renderDeck(input: unknown, _options: DeckOptions = {}): string {
-  assertReport(input);
-  throw new Error('renderDeck: not implemented yet');
+export interface DeckOptions {
+  /** Override the footer text (default: the report's short title). */
+  footer?: string;
 }
 
-/** Render a report into a self-contained HTML deck with presenter view and notes. (stub) */
-export async function renderDeckHtml(input: unknown, _options: DeckOptions = {}): Promise<string> {
-  assertReport(input);
-  throw new Error('renderDeckHtml: not implemented yet');
+/** One slide of the plan: its kind, Markdown body and speaker notes. */
+export interface PlannedSlide {
+  kind: 'title' | 'agenda' | 'divider' | 'content' | 'chart' | 'takeaways' | 'sources';
+  /** Section id for dividers, content and chart slides. */
+  section?: string;
+  markdown: string;
+  notes: string[];
+}
+
+const CONTINUED = ' (continued)';
+
+// ---------------------------------------------------------------------------------------
+// Units: the pieces a content slide is packed from, each with its estimated height.
+
+type UnitKind = 'ul' | 'ol' | 'p' | 'quote';
+
+interface Unit {
+  kind: UnitKind;
+  /** Units of one list share a group, so they render as one Markdown list. */
+  group: number;
+  /** Markdown of the unit without its list marker. */
+  md: string;
+  /** Ordered lists: the item number. */
+  number?: number;
+  height: number;
+  notes: string[];
+  /** Keep on the same slide as the next unit (a list's intro). */
+  keepWithNext?: boolean;
+}
+
+interface Ctx {
+  lang: string;
+  group: number;
+  /** Height available under the section's heading. */
+  room: number;
+}
+
+type Handler<B extends Block> = (block: B, ctx: Ctx) => Unit[] | { chart: Chart };
+type Handlers = { [K in Block['type']]: Handler<Extract<Block, { type: K }>> };
+
+/** Split a unit's runs so every piece fits the room; the first piece may carry a bold lead. */
+function pieces(runs: Run[], style: typeof styles.bullet, lead: Segment[], extra: number, room: number): Run[][] {
+  const maxLines = Math.max(1, Math.floor((room - extra) / style.line));
+  const total = countLines([...lead, ...segmentsOf(runs)], style);
+  if (total <= maxLines) return [runs];
+  return splitRuns(runs, style, maxLines, maxLines, lead);
+}
+
+const handlers = {
+  paragraph: (block: Paragraph, ctx: Ctx): Unit[] => {
+    const full = toRuns(block.text);
+    const short = firstSentence(full);
+    const group = ctx.group;
+    return pieces(short.runs, styles.bullet, [], gap.item, ctx.room).map((runs, i) => ({
+      kind: 'ul',
+      group,
+      md: inlineMarkdown(runs),
+      height: textHeight(segmentsOf(runs), styles.bullet, gap.item),
+      notes: i === 0 ? [plainText(block.text)] : [],
+    }));
+  },
+  list: (block: List, ctx: Ctx): Unit[] => {
+    const units: Unit[] = [];
+    if (block.intro) {
+      const intro = firstSentence(toRuns(block.intro));
+      for (const runs of pieces(intro.runs, styles.body, [], gap.para, ctx.room / 2)) {
+        units.push({
+          kind: 'p',
+          group: ctx.group++,
+          md: inlineMarkdown(runs),
+          height: textHeight(segmentsOf(runs), styles.body, gap.para),
+          notes: intro.cut ? [plainText(block.intro)] : [],
+          keepWithNext: true,
+        });
+      }
+    }
+    const group = ++ctx.group;
+    const kind: UnitKind = block.ordered ? 'ol' : 'ul';
+    block.items.forEach((item, index) => {
+      const short = firstSentence(toRuns(item.text));
+      const lead: Segment[] = item.term ? [{ text: item.term, bold: true }, { text: ' – ' }] : [];
+      const parts = pieces(short.runs, styles.bullet, lead, gap.item, ctx.room);
+      parts.forEach((runs, i) => {
+        const md = (i === 0 && item.term ? `**${escapeMarkdown(item.term)}** – ` : '') + inlineMarkdown(runs);
+        const note =
+          short.cut || (i === 0 && item.term) ? [(item.term ? `${item.term}: ` : '') + plainText(item.text)] : [];
+        units.push({
+          kind: i === 0 ? kind : 'ul',
+          group: i === 0 ? group : ++ctx.group,
+          md,
+          ...(i === 0 && kind === 'ol' ? { number: index + 1 } : {}),
+          height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.bullet, gap.item),
+          notes: i === 0 && short.cut ? note : [],
+        });
+      });
+    });
+    ctx.group++;
+    return units;
+  },
+  callout: (block: Callout, ctx: Ctx): Unit[] => {
+    const short = firstSentence(toRuns(block.text));
+    const lead: Segment[] = block.title ? [{ text: block.title, bold: true }, { text: ' – ' }] : [];
+    const parts = pieces(short.runs, styles.callout, lead, gap.para + 40, ctx.room);
+    return parts.map((runs, i) => ({
+      kind: 'quote',
+      group: ++ctx.group,
+      md: (i === 0 && block.title ? `**${escapeMarkdown(block.title)}** – ` : '') + inlineMarkdown(runs),
+      height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.callout, gap.para + 40),
+      notes: i === 0 ? [(block.title ? `${block.title}: ` : '') + plainText(block.text)] : [],
+    }));
+  },
+  chart: (block: Chart) => ({ chart: block }),
+} satisfies Handlers;
+
+function unitsOf(block: Block, ctx: Ctx): Unit[] | { chart: Chart } {
+  // The map is typed per block type; dispatch through it once, here.
+  return (handlers[block.type] as Handler<Block>)(block, ctx);
+}
+
+/** Markdown of a run of units: consecutive units of a group form one list. */
+function unitsMarkdown(units: readonly Unit[]): string {
+  const out: string[] = [];
+  let prev: Unit | undefined;
+  for (const unit of units) {
+    const line =
+      unit.kind === 'ul'
+        ? `${'-*+'[unit.group % 3]} ${unit.md}`
+        : unit.kind === 'ol'
+          ? `${unit.number ?? 1}${unit.group % 2 ? '.' : ')'} ${unit.md}`
+          : unit.kind === 'quote'
+            ? `> ${unit.md}`
+            : unit.md;
+    const sameList = prev && prev.group === unit.group && (unit.kind === 'ul' || unit.kind === 'ol');
+    out.push(prev ? (sameList ? '\n' : '\n\n') : '', line);
+    prev = unit;
+  }
+  return out.join('');
+}
+
+/** Pack units onto slides under `room` px; a unit that keeps with the next never ends a slide. */
+function pack(units: readonly Unit[], room: number): Unit[][] {
+  const slides: Unit[][] = [];
+  let current: Unit[] = [];
+  let used = 0;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as Unit;
+    let need = unit.height;
+    if (unit.keepWithNext && units[i + 1]) need += (units[i + 1] as Unit).height;
+    if (current.length > 0 && used + need > room) {
+      slides.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(unit);
+    used += unit.height;
+  }
+  if (current.length > 0) slides.push(current);
+  return slides;
+}
+
+// ---------------------------------------------------------------------------------------
+// Slides
+
+function slideMarkdown(directives: string[], body: string, notes: readonly string[]): string {
+  return [...directives.map((d) => `<!-- ${d} -->`), '', body, '', ...notes.map(noteComment)].join('\n').trim();
+}
+
+function titleSlide(report: Report): PlannedSlide {
+  const { meta } = report;
+  const lang = meta.lang;
+  const titleLines = countLines([{ text: meta.title }], styles.divider, true);
+  const classes = ['title', ...(titleLines > 3 ? ['long'] : []), ...(meta.subtitle ? [] : ['no-subtitle'])];
+  const basedOn = meta.basedOn;
+  const source = `Adapted from ${escapeMarkdown(basedOn.publisher)}, ${
+    basedOn.url ? `[${escapeMarkdown(basedOn.title)}](${escapeUrl(basedOn.url)})` : `*${escapeMarkdown(basedOn.title)}*`
+  } \\(${escapeMarkdown(formatDate(basedOn.published, lang))}\\)`;
+  const body = [
+    `# ${escapeMarkdown(meta.title)}`,
+    ...(meta.subtitle ? [escapeMarkdown(meta.subtitle)] : []),
+    `${escapeMarkdown(formatDate(meta.date, lang))} · ${escapeMarkdown(meta.organisation.name)}`,
+    source,
+  ].join('\n\n');
+  const notes = [meta.summary ?? plainText(report.takeaways[0] as RichText)];
+  return {
+    kind: 'title',
+    markdown: slideMarkdown([`_class: ${classes.join(' ')}`, '_paginate: false', "_footer: ''"], body, notes),
+    notes,
+  };
+}
+
+/** Slides listing `items` (already Markdown) under a heading, split by the measured rule. */
+function listSlides(
+  kind: PlannedSlide['kind'],
+  heading: string,
+  items: { md: string; segments: Segment[]; notes?: string[] }[],
+  cls: string,
+  itemGap: number,
+  style = styles.bullet,
+): PlannedSlide[] {
+  const room = contentHeight - headingHeight(heading + CONTINUED) - SAFETY;
+  const units: Unit[] = items.map((item) => ({
+    kind: 'ul',
+    group: 0,
+    md: item.md,
+    height: textHeight(item.segments, style, itemGap),
+    notes: item.notes ?? [],
+  }));
+  return pack(units, room).map((slideUnits, i) => {
+    const notes = slideUnits.flatMap((u) => u.notes);
+    return {
+      kind,
+      markdown: slideMarkdown(
+        [`_class: ${cls}`],
+        `## ${escapeMarkdown(heading + (i > 0 ? CONTINUED : ''))}\n\n${unitsMarkdown(slideUnits)}`,
+        notes,
+      ),
+      notes,
+    };
+  });
+}
+
+function agendaSlides(entries: OutlineEntry[]): PlannedSlide[] {
+  return listSlides(
+    'agenda',
+    'Agenda',
+    entries.map((entry) => ({ md: escapeMarkdown(numberedTitle(entry)), segments: [{ text: numberedTitle(entry) }] })),
+    'agenda',
+    17,
+    styles.body,
+  );
+}
+
+function dividerSlide(entry: OutlineEntry, ctxUnits: Unit[]): PlannedSlide {
+  const { section } = entry;
+  const title = numberedTitle(entry);
+  const long = countLines([{ text: title }], styles.divider, true) > 4;
+  const titleHeight = long
+    ? textHeight([{ text: title }], styles.heading, 24, true)
+    : textHeight([{ text: title }], styles.divider, 24, true);
+  let lede = '';
+  if (section.lede) {
+    const ledeHeight = textHeight(segmentsOf(toRuns(section.lede)), styles.lead);
+    if (titleHeight + ledeHeight <= contentHeight - SAFETY) {
+      lede = inlineMarkdown(section.lede);
+    } else {
+      // Too long for the divider: the lede opens the section's content instead.
+      ctxUnits.unshift({
+        kind: 'p',
+        group: -1,
+        md: inlineMarkdown(section.lede),
+        height: textHeight(segmentsOf(toRuns(section.lede)), styles.body, gap.para),
+        notes: [],
+      });
+    }
+  }
+  const notes = [...(section.lede ? [plainText(section.lede)] : []), ...(section.notes ?? [])];
+  return {
+    kind: 'divider',
+    section: section.id,
+    markdown: slideMarkdown(
+      [`_class: divider${long ? ' long' : ''}`],
+      `# ${escapeMarkdown(title)}${lede ? `\n\n${lede}` : ''}`,
+      notes,
+    ),
+    notes,
+  };
+}
+
+function sectionSlides(entry: OutlineEntry, lang: string): PlannedSlide[] {
+  const { section } = entry;
+  const heading = numberedTitle(entry);
+  const room = contentHeight - headingHeight(heading + CONTINUED) - SAFETY;
+  const ctx: Ctx = { lang, group: 1, room };
+  const slides: PlannedSlide[] = [];
+  const contentUnits: Unit[] = [];
+  const divider = dividerSlide(entry, contentUnits);
+  slides.push(divider);
+
+  // Blocks in order; a chart gets a slide of its own between the text around it.
+  const runs: (Unit[] | Chart)[] = [contentUnits];
+  for (const block of section.blocks) {
+    const result = unitsOf(block, ctx);
+    if ('chart' in result) runs.push(result.chart, []);
+    else (runs.at(-1) as Unit[]).push(...result);
+  }
+  let contentCount = 0;
+  for (const item of runs) {
+    if (Array.isArray(item)) {
+      for (const slideUnits of pack(item, room)) {
+        const notes = slideUnits.flatMap((u) => u.notes);
+        slides.push({
+          kind: 'content',
+          section: section.id,
+          markdown: slideMarkdown(
+            [],
+            `## ${escapeMarkdown(heading + (contentCount > 0 ? CONTINUED : ''))}\n\n${unitsMarkdown(slideUnits)}`,
+            notes,
+          ),
+          notes,
+        });
+        contentCount++;
+      }
+    } else {
+      slides.push(chartSlide(item, lang, section.id));
+    }
+  }
+  return slides;
+}
+
+function chartSlide(chart: Chart, lang: string, section: string): PlannedSlide {
+  const heading = chart.title;
+  const captionHeight = textHeight(
+    [{ text: `${chartCaption(chart, lang)} ${chart.source.url ? 'x'.repeat(40) : ''}` }],
+    styles.small,
+    14,
+  );
+  const height = Math.max(120, Math.min(400, contentHeight - headingHeight(heading) - captionHeight - SAFETY));
+  const notes = [chartAltText(chart, lang)];
+  return {
+    kind: 'chart',
+    section,
+    markdown: slideMarkdown(
+      ['_class: chart'],
+      `## ${escapeMarkdown(heading)}\n\n${chartFence(chart, lang, height)}`,
+      notes,
+    ),
+    notes,
+  };
+}
+
+function takeawaySlides(report: Report): PlannedSlide[] {
+  return listSlides(
+    'takeaways',
+    'Key takeaways',
+    report.takeaways.map((t) => ({ md: inlineMarkdown(t), segments: segmentsOf(toRuns(t)) })),
+    'takeaways',
+    16,
+  );
+}
+
+function sourceSlides(report: Report): PlannedSlide[] {
+  const lang = report.meta.lang;
+  return listSlides(
+    'sources',
+    'Sources',
+    report.sources.map((s) => {
+      const title = s.url ? `[${escapeMarkdown(s.title)}](${escapeUrl(s.url)})` : `*${escapeMarkdown(s.title)}*`;
+      const date = s.date ? ` \\(${escapeMarkdown(formatDate(s.date, lang))}\\)` : '';
+      const note = s.note ? ` ${escapeMarkdown(s.note)}` : '';
+      const text = `${s.publisher} – ${s.title}${s.date ? ` (${formatDate(s.date, lang)})` : ''}${s.note ? ` ${s.note}` : ''}`;
+      return { md: `**${escapeMarkdown(s.publisher)}** – ${title}${date}\\.${note}`, segments: [{ text: `${text}.` }] };
+    }),
+    'sources',
+    18,
+  );
+}
+
+/** The deck as a list of planned slides (what renderDeck joins into Marp Markdown). */
+export function planDeck(input: unknown): PlannedSlide[] {
+  const report = assertReport(input);
+  const entries = outline(report);
+  return [
+    titleSlide(report),
+    ...agendaSlides(entries),
+    ...entries.flatMap((entry) => sectionSlides(entry, report.meta.lang)),
+    ...takeawaySlides(report),
+    ...sourceSlides(report),
+  ];
+}
+
+function frontMatter(report: Report, options: DeckOptions): string {
+  const { meta } = report;
+  return [
+    '---',
+    'marp: true',
+    `theme: ${THEME_NAME}`,
+    'size: 16:9',
+    'paginate: true',
+    `lang: ${meta.lang}`,
+    `title: ${yamlString(meta.title)}`,
+    ...(meta.summary ? [`description: ${yamlString(meta.summary)}`] : []),
+    ...(meta.authors.length > 0 ? [`author: ${yamlString(meta.authors.map((a) => a.name).join(', '))}`] : []),
+    `footer: ${yamlString(escapeMarkdown(options.footer ?? meta.shortTitle))}`,
+    '---',
+  ].join('\n');
+}
+
+/** Render a report into Marp Markdown. Pure; validates the report first. */
+export function renderDeck(input: unknown, options: DeckOptions = {}): string {
+  const report = assertReport(input);
+  const slides = planDeck(report);
+  return `${frontMatter(report, options)}\n\n${slides.map((s) => s.markdown).join('\n\n---\n\n')}\n`;
 }

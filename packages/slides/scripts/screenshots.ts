@@ -1,0 +1,48 @@
+// Screenshots of the deck for the README: the title slide and the chart slide.
+//   node --conditions=@briefing/source --import tsx packages/slides/scripts/screenshots.ts [outDir] [--all]
+// With --all, every slide of the real and the stress deck is written to outDir (for review).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { report } from '@briefing/content';
+import { stressReport } from '../../../test/fixtures/reports.js';
+import { findBrowser } from '../../cli/src/browser.js';
+import { planDeck, renderDeck } from '../src/index.js';
+import { launchChromium, slidesPage } from '../test/helpers/chromium.js';
+
+const args = process.argv.slice(2);
+const all = args.includes('--all');
+const outDir = resolve(args.find((a) => !a.startsWith('--')) ?? 'docs');
+mkdirSync(outDir, { recursive: true });
+
+const executablePath = findBrowser(process.env);
+if (!executablePath) {
+  process.stderr.write('screenshots: no Chromium found (set CHROME_PATH or apt-get install chromium)\n');
+  process.exit(1);
+}
+const chromium = await launchChromium(executablePath);
+try {
+  const decks = all ? { real: report, stress: stressReport() } : { real: report };
+  for (const [name, deckReport] of Object.entries(decks)) {
+    const kinds = planDeck(deckReport).map((s) => s.kind);
+    const page = await chromium.browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.setContent(slidesPage(renderDeck(deckReport)), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const sections = await page.$$('svg[data-marpit-svg]');
+    for (const [i, section] of sections.entries()) {
+      if (all) {
+        await section.screenshot({
+          path: join(outDir, `${name}-${String(i + 1).padStart(2, '0')}.png`) as `${string}.png`,
+        });
+      } else if (i === 0) {
+        await section.screenshot({ path: join(outDir, 'slides-title.png') as `${string}.png` });
+      } else if (i === kinds.indexOf('chart')) {
+        await section.screenshot({ path: join(outDir, 'slides-chart.png') as `${string}.png` });
+      }
+    }
+    await page.close();
+  }
+  process.stdout.write(`screenshots written to ${outDir}\n`);
+} finally {
+  await chromium.close();
+}

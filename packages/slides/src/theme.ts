@@ -1,0 +1,140 @@
+import { tokens } from '@briefing/content';
+import { bulletIndent, gap, lineHeight, size, slide } from './metrics.js';
+
+export const THEME_NAME = 'briefing';
+
+const { color } = tokens;
+
+/**
+ * Font stacks: the design's families first (used where installed), then metric-compatible
+ * system fonts. The TTFs are not embedded: four weights as data: URLs would add about 2 MB
+ * to every HTML deck, and the overflow rule is calibrated on the widest fallback instead.
+ */
+export const fontStack = {
+  sans: `'${tokens.font.sans.family}', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif`,
+  serif: `'${tokens.font.serif.family}', 'Liberation Serif', Georgia, 'DejaVu Serif', serif`,
+} as const;
+
+/** The Marp theme, generated from the shared design tokens and slide metrics. */
+export const themeCss = `/* @theme ${THEME_NAME} */
+/* @size 16:9 ${slide.width}px ${slide.height}px */
+section {
+  width: ${slide.width}px;
+  height: ${slide.height}px;
+  box-sizing: border-box;
+  padding: ${slide.padTop}px ${slide.padX}px ${slide.padBottom}px;
+  background: ${color.paper};
+  color: ${color.ink};
+  font-family: ${fontStack.sans};
+  font-size: ${size.body}px;
+  line-height: ${lineHeight.body};
+  display: flex;
+  flex-direction: column;
+  justify-content: flex-start;
+  overflow: hidden;
+  overflow-wrap: anywhere;
+  word-break: normal;
+  position: relative;
+}
+section > * { flex: none; }
+h1, h2, h3 {
+  font-family: ${fontStack.serif};
+  color: ${color.accent};
+  line-height: ${lineHeight.heading};
+  margin: 0;
+  font-weight: 700;
+}
+h2 {
+  font-size: ${size.heading}px;
+  margin-bottom: ${gap.afterHeading}px;
+  padding-bottom: 14px;
+  border-bottom: 2px solid ${color.rule};
+}
+p { margin: 0 0 ${gap.para}px; }
+strong { font-weight: 700; color: ${color.accent}; }
+em { font-style: italic; }
+a { color: ${color.link}; text-decoration: underline; text-underline-offset: 3px; }
+ul, ol { margin: 0; padding-left: ${bulletIndent}px; }
+li { margin: 0 0 ${gap.item}px; padding-left: 4px; }
+li::marker { color: ${color.highlight}; }
+ul > li { list-style-type: square; }
+section > p.intro, section > p:has(+ ul) { color: ${color.muted}; }
+blockquote {
+  margin: 6px 0 ${gap.para}px;
+  padding: 16px 22px;
+  background: ${color.panel};
+  border-left: 6px solid ${color.highlight};
+  border-radius: 0 6px 6px 0;
+}
+blockquote p { margin: 0; }
+blockquote.key { border-left-color: ${color.accent}; }
+footer {
+  position: absolute;
+  left: ${slide.padX}px;
+  right: 160px;
+  bottom: 28px;
+  font-size: ${size.small}px;
+  color: ${color.muted};
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+}
+section::after {
+  position: absolute;
+  right: ${slide.padX}px;
+  bottom: 28px;
+  font-size: ${size.small}px;
+  color: ${color.muted};
+  font-variant-numeric: tabular-nums;
+}
+section::before {
+  content: '';
+  position: absolute;
+  left: 0; top: 0; bottom: 0;
+  width: 10px;
+  background: ${color.accent};
+}
+
+/* Title slide */
+section.title { justify-content: center; padding-top: 40px; padding-bottom: 70px; }
+section.title::before { width: 100%; height: 10px; bottom: auto; }
+section.title h1 {
+  font-size: ${size.title}px;
+  margin-bottom: 28px;
+}
+section.title.long h1 { font-size: ${size.titleLong}px; }
+section.title p { color: ${color.muted}; font-size: ${size.body}px; margin-bottom: 10px; }
+section.title p.subtitle, section.title h1 + p:not(.meta) {
+  color: ${color.ink};
+  font-size: ${size.lead}px;
+  margin-bottom: 36px;
+}
+section.title p:last-child { font-size: ${size.small}px; margin-top: 8px; }
+
+/* Section dividers */
+section.divider {
+  background: ${color.accent};
+  color: ${color.paper};
+  justify-content: center;
+}
+section.divider::before { background: ${color.highlight}; }
+section.divider h1 { color: ${color.paper}; font-size: ${size.divider}px; margin-bottom: 24px; }
+section.divider p { color: ${color.panel}; font-size: ${size.lead}px; max-width: 980px; }
+section.divider footer, section.divider::after { color: ${color.panel}; }
+
+/* Agenda, takeaways, sources */
+section.agenda ul, section.sources ul { list-style: none; padding-left: 0; }
+section.agenda li { list-style: none; padding: 6px 0 10px; margin: 0; border-bottom: 1px solid ${color.rule}; }
+section.takeaways li { margin-bottom: 16px; }
+section.sources li { list-style: none; margin-bottom: 18px; }
+section.sources p { color: ${color.muted}; }
+
+/* Chart */
+section.chart figure, section.chart p.chart-figure { margin: 0; }
+section.chart svg.briefing-chart { display: block; width: 100%; height: auto; }
+section.chart p.caption, section.chart .chart-caption {
+  font-size: ${size.small}px;
+  color: ${color.muted};
+  margin-top: 14px;
+}
+`;

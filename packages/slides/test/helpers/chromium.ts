@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findBrowser } from '../../../cli/src/browser.js';
+import { BriefingMarp } from '../../src/engine.js';
+
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Chromium {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser for tests, or the reason there is none. On CI (CI=true) a missing browser is
+ * an error, never a skip.
+ */
+export function browserOrReason(): { path: string } | { reason: string } {
+  const path = findBrowser(process.env);
+  if (path) return { path };
+  const reason = 'no Chromium found (set CHROME_PATH or apt-get install chromium)';
+  if (process.env.CI === 'true') throw new Error(`CI=true but ${reason}: browser tests must not be skipped on CI`);
+  return { reason };
+}
+
+/** Launch headless Chromium with a fresh profile directory (removed on close). */
+export async function launchChromium(executablePath: string): Promise<Chromium> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: CHROME_ARGS,
+    userDataDir,
+    defaultViewport: { width: 1280, height: 720 },
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every slide rendered by the deck's engine and theme, stacked on one page (for measuring). */
+export function slidesPage(markdown: string): string {
+  const { html, css } = new BriefingMarp({ script: false }).render(markdown);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}${css}</style></head><body>${html}</body></html>`;
+}
+
+export interface OverflowProblem {
+  slide: number;
+  what: string;
+}
+
+/**
+ * Overflow of every slide on the page: a section whose content is taller or wider than its
+ * box, or any descendant whose box leaves the section's content area (padding excluded, so
+ * content may not run into the footer or page number either).
+ */
+export async function findOverflow(page: Page): Promise<OverflowProblem[]> {
+  return await page.evaluate(() => {
+    const problems: { slide: number; what: string }[] = [];
+    const sections = document.querySelectorAll('svg[data-marpit-svg] > foreignObject > section');
+    sections.forEach((section, index) => {
+      const slide = index + 1;
+      const s = section.getBoundingClientRect();
+      const style = getComputedStyle(section);
+      const box = {
+        left: s.left + Number.parseFloat(style.paddingLeft) - 1,
+        right: s.right - Number.parseFloat(style.paddingRight) + 1,
+        top: s.top + Math.min(Number.parseFloat(style.paddingTop), 20) - 1,
+        bottom: s.bottom - Number.parseFloat(style.paddingBottom) + 1,
+      };
+      if (section.scrollHeight > section.clientHeight + 1) {
+        problems.push({ slide, what: `scrollHeight ${section.scrollHeight} > clientHeight ${section.clientHeight}` });
+      }
+      if (section.scrollWidth > section.clientWidth + 1) {
+        problems.push({ slide, what: `scrollWidth ${section.scrollWidth} > clientWidth ${section.clientWidth}` });
+      }
+      for (const el of section.querySelectorAll('*')) {
+        if (el.closest('footer') || el.tagName === 'FOOTER') continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom) {
+          const text = (el.textContent ?? '').slice(0, 40);
+          problems.push({
+            slide,
+            what: `<${el.tagName.toLowerCase()}> "${text}" at [${Math.round(r.left - s.left)},${Math.round(r.top - s.top)},${Math.round(r.right - s.left)},${Math.round(r.bottom - s.top)}] leaves the content box`,
+          });
+        }
+      }
+    });
+    return problems;
+  });
+}
+
+/** Load a deck's Markdown as stacked slides and return its overflow problems and slide count. */
+export async function measureDeck(
+  browser: Browser,
+  markdown: string,
+): Promise<{ slides: number; problems: OverflowProblem[] }> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(slidesPage(markdown), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const slides = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (s) => s.length);
+    return { slides, problems: await findOverflow(page) };
+  } finally {
+    await page.close();
+  }
+}
