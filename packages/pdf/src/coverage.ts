@@ -30,6 +30,21 @@ const SERIF_RUN: Record<'plain' | 'em' | 'strong', FaceName[]> = {
 const DISPLAY: FaceName[] = ['sans', 'sansSemibold', 'sansBold', 'serif', 'serifBold'];
 const SANS: FaceName[] = ['sans', 'sansSemibold', 'sansBold'];
 
+const glyphCache = new Map<FaceName, Map<number, boolean>>();
+function hasGlyph(face: FaceName, cp: number): boolean {
+  let cache = glyphCache.get(face);
+  if (!cache) {
+    cache = new Map();
+    glyphCache.set(face, cache);
+  }
+  let has = cache.get(cp);
+  if (has === undefined) {
+    has = faces()[face].hasGlyphForCodePoint(cp);
+    cache.set(cp, has);
+  }
+  return has;
+}
+
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
@@ -38,14 +53,13 @@ const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}
  * Strings that never reach a page (keywords, speaker notes, alt text) are not checked.
  */
 export function unsupportedCharacters(report: Report): Problem[] {
-  const fonts = faces();
   const problems: Problem[] = [];
   const check = (path: string, text: string, using: FaceName[]) => {
     const bad: string[] = [];
     for (const char of normaliseText(text)) {
       if (char === '\u200B' || FOLDED_SPACE.test(char)) continue;
       const cp = char.codePointAt(0)!;
-      if (!using.every((face) => fonts[face].hasGlyphForCodePoint(cp))) {
+      if (!using.every((face) => hasGlyph(face, cp))) {
         const shown = `"${char}" (${hex(cp)})`;
         if (!bad.includes(shown)) bad.push(shown);
       }

@@ -11,6 +11,9 @@ export interface PageGeometry {
   top: number;
   bottom: number;
   width: number;
+  /** The cover has no running head or foot: its frame is taller. */
+  coverTop: number;
+  coverBottom: number;
   /** Baselines of the running head and foot, in the top and bottom margins. */
   headBaseline: number;
   footBaseline: number;
@@ -38,6 +41,8 @@ export function geometry(paper: Paper): PageGeometry {
     top,
     bottom,
     width: MEASURE,
+    coverTop: 56,
+    coverBottom: pageHeight - 60,
     headBaseline: top - 30,
     footBaseline: bottom + 34,
   };

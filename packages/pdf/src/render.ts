@@ -51,7 +51,7 @@ const S = {
   leadItalic: st('serifItalic', T.lead, C.muted),
   leadBold: st('serifBold', T.lead, C.muted),
   leadLink: st('serif', T.lead, C.link),
-  title: st('serifBold', 26, C.accent),
+  title: st('serifBold', 24, C.accent),
   subtitle: st('sans', 12.5, C.muted),
   kicker: st('sansSemibold', T.small, C.highlight),
   meta: st('sans', 9, C.muted),
@@ -83,6 +83,9 @@ const RUN_STYLES: Record<TextTone, Record<'plain' | 'em' | 'strong' | 'link', St
 
 /** Line height of a style: the type size plus the token line gap, scaled with the size. */
 const leading = (style: Style, factor = 1.2) => style.size * factor + T.lineGap * (style.size / T.body);
+
+/** Headings wrap tighter than text. */
+const H2_LEADING = T.h2 * 1.3;
 
 const SPACE = {
   paragraph: 7,
@@ -274,16 +277,17 @@ function drawLine(d: Drawer, line: Line, x: number, top: number, lineHeight: num
       drawText(doc, f.text, f.style, x + f.x, y, f.width);
       doc.endMarkedContent();
       elem.add(content);
-      // Underline: links are not told by colour alone.
-      artifact(doc, () => {
-        const width = f.text.endsWith(' ') ? f.width - d.doc.widthOfString(' ') : f.width;
-        doc
-          .moveTo(x + f.x, y + 1.6)
-          .lineTo(x + f.x + width, y + 1.6)
-          .lineWidth(0.5)
-          .strokeColor(f.style.color)
-          .stroke();
-      });
+      // Underline: links in running text are not told by colour alone.
+      if (f.style.color === C.link)
+        artifact(doc, () => {
+          const width = f.text.endsWith(' ') ? f.width - d.doc.widthOfString(' ') : f.width;
+          doc
+            .moveTo(x + f.x, y + 1.6)
+            .lineTo(x + f.x + width, y + 1.6)
+            .lineWidth(0.5)
+            .strokeColor(f.style.color)
+            .stroke();
+        });
       const rect: [number, number, number, number] = [x + f.x, top, f.width, lineHeight];
       const options = {
         Contents: new String(f.link.label),
@@ -514,6 +518,15 @@ const chart: Handler<Chart> = (b, block, parent, { index }) => {
           ly += lh;
         }
         const vx = x0 + barWidth + 6;
+        // Keep the grid out from under the figures.
+        const vw = Math.max(
+          m.string(S.value.face, S.value.size, values[i]!),
+          shares[i] ? m.string(S.share.face, S.share.size, shares[i]!) : 0,
+        );
+        doc
+          .rect(vx - 2, barTop - 1, vw + 4, barHeight + 8)
+          .fillColor(C.paper)
+          .fill();
         drawText(doc, values[i]!, S.value, vx, barTop + 7, m.string(S.value.face, S.value.size, values[i]!));
         const share = shares[i];
         if (share) drawText(doc, share, S.share, vx, barTop + 17.5, m.string(S.share.face, S.share.size, share));
@@ -562,7 +575,7 @@ function cover(b: Builder) {
           .fill();
       }),
   });
-  b.lines([plain(meta.title, S.title)], { node: root.child('H1'), gap: 14, inner: NEVER, lineHeight: 31 });
+  b.lines([plain(meta.title, S.title)], { node: root.child('H1'), gap: 12, inner: NEVER, lineHeight: 28.5 });
   if (meta.subtitle) b.lines([plain(meta.subtitle, S.subtitle)], { node: root.child('P'), gap: 10, inner: NEVER });
   const metaP = root.child('P');
   const people = meta.authors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join('; ');
@@ -574,7 +587,7 @@ function cover(b: Builder) {
     ],
     {
       node: metaP,
-      gap: 22,
+      gap: 20,
       inner: NEVER,
       label: (d, top) =>
         artifact(d.doc, () => {
@@ -599,7 +612,7 @@ function cover(b: Builder) {
     ],
     { node: root.child('P'), gap: 3, inner: NEVER },
   );
-  if (meta.summary) b.lines(pieces(meta.summary, 'lead'), { node: root.child('P'), gap: 22 });
+  if (meta.summary) b.lines(pieces(meta.summary, 'lead'), { node: root.child('P'), gap: 18 });
 
   // Key takeaways panel.
   const pad = SPACE.panelPad + 2;
@@ -616,7 +629,7 @@ function cover(b: Builder) {
     node: sect.child('H2'),
     x: g.left + pad,
     width: g.width - 2 * pad,
-    gap: 26 + pad,
+    gap: 20 + pad,
     inner: NEVER,
     panel,
   });
@@ -634,7 +647,7 @@ function cover(b: Builder) {
 function contents(b: Builder) {
   const { root, g } = b;
   const sect = root.child('Sect');
-  b.lines([plain('Contents', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: leading(S.h2, 1.25) });
+  b.lines([plain('Contents', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
   b.units[b.units.length - 1]!.newPage = true;
   b.keepWithNext(NEVER);
   const toc = sect.child('TOC');
@@ -711,10 +724,10 @@ export const SOURCES_ID = '_sources';
 function section(b: Builder, entry: { id: string; label: string; title: string; section: Section }, first: boolean) {
   const { root } = b;
   const sect = root.child('Sect');
-  const lh = leading(S.h2, 1.25);
+  const lh = H2_LEADING;
   b.lines([plain(`${entry.label}. `, S.h2Number), plain(entry.title, S.h2)], {
     node: sect.child('H2'),
-    gap: first ? 0 : SPACE.section,
+    gap: first ? SPACE.section + 6 : SPACE.section,
     inner: NEVER,
     lineHeight: lh,
     anchor: { id: entry.id, outline: numberedTitle(entry) },
@@ -741,7 +754,7 @@ function sources(b: Builder) {
     node: sect.child('H2'),
     gap: SPACE.section,
     inner: NEVER,
-    lineHeight: leading(S.h2, 1.25),
+    lineHeight: H2_LEADING,
     anchor: { id: SOURCES_ID },
   });
   b.keepWithNext(NEVER);
@@ -766,6 +779,7 @@ function sources(b: Builder) {
 // ---------------------------------------------------------------------------------------
 
 const measurer = { current: undefined as Measurer | undefined };
+const layoutCaches: Partial<Record<FaceName, object>> = {};
 
 /** Render a report into a PDF briefing. Pure: no file I/O; validates the report first. */
 export async function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uint8Array> {
@@ -793,8 +807,8 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
     pdfVersion: '1.7',
     lang: meta.lang,
     displayTitle: true,
-    // A parsed embedded font as the default, so pdfkit never loads the standard Helvetica.
-    font: fonts.serif as unknown as string,
+    // No default font: pdfkit would load the standard Helvetica. Every text names its face.
+    font: null,
     info: {
       Title: meta.title,
       Author: meta.authors.length > 0 ? meta.authors.map((a) => a.name).join(', ') : meta.organisation.name,
@@ -806,7 +820,14 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
       ModDate: date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const face of FACE_NAMES) doc.registerFont(face, fonts[face] as unknown as string);
+  for (const face of FACE_NAMES) {
+    doc.registerFont(face, fonts[face] as unknown as string);
+    // pdfkit shapes every word again for each document; its shaping results depend only on
+    // the font and the text, so one cache per face serves every render in the process.
+    const embedded = (doc.font(face) as unknown as { _font: { layoutCache?: object } })._font;
+    layoutCaches[face] ??= Object.create(null) as object;
+    embedded.layoutCache = layoutCaches[face];
+  }
 
   const root = new Node(doc, 'Document', null);
   const b = new Builder(doc, m, g, report, root);
@@ -818,7 +839,7 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
   sources(b);
 
   // First section starts right after the contents (same page) unless it does not fit.
-  const placements = paginate(b.units, g.bottom - g.top);
+  const placements = paginate(b.units, g.bottom - g.top, g.coverBottom - g.coverTop);
   const pages = (placements[placements.length - 1]?.page ?? 0) + 1;
   const anchors = new Map<string, number>();
   for (const [id, index] of b.anchorUnits) anchors.set(id, placements[index]!.page);
@@ -840,7 +861,8 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
     const start = u;
     while (u < b.units.length && placements[u]!.page === p) u++;
     drawPanels(d, b.units, placements, start, u);
-    for (let i = start; i < u; i++) b.units[i]!.draw(d, g.top + placements[i]!.y);
+    const frameTop = p === 0 ? g.coverTop : g.top;
+    for (let i = start; i < u; i++) b.units[i]!.draw(d, frameTop + placements[i]!.y);
   }
   doc.end();
   await done;
@@ -865,8 +887,9 @@ function drawPanels(d: Drawer, units: DrawUnit[], placements: { y: number }[], s
     }
     let j = i;
     while (j + 1 < end && units[j + 1]!.panel === panel) j++;
-    const top = g.top + placements[i]!.y - panel.padTop;
-    const bottom = g.top + placements[j]!.y + units[j]!.height;
+    const frameTop = d.page === 0 ? g.coverTop : g.top;
+    const top = frameTop + placements[i]!.y - panel.padTop;
+    const bottom = frameTop + placements[j]!.y + units[j]!.height;
     artifact(doc, () => {
       doc
         .rect(panel.x, top, panel.width, bottom - top)
