@@ -1,0 +1,172 @@
+// Reads a rendered PDF back the way a reader's software does (pdfjs-dist), so the tests
+// check the artifact, not the renderer's intermediate data.
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** One piece of text as pdfjs extracts it, in points from the page's top-left corner. */
+export interface TextItem {
+  str: string;
+  /** Left edge and baseline. */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size. */
+  size: number;
+}
+
+export interface PageText {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  /** The page's text in content order, normalised (see `normalise`). */
+  text: string;
+}
+
+export interface StructNode {
+  role: string;
+  alt?: string;
+  children: StructNode[];
+}
+
+export type PdfDoc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+
+/**
+ * Text as the checks compare it: NFKC (ligatures such as "ﬁ" become "fi"), soft hyphens
+ * dropped, curly quotes and apostrophes straightened, dashes kept, white space folded.
+ */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\u00AD/gu, '')
+    .replace(/[\u2018\u2019\u201A\u2032]/gu, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/gu, '"')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Join text items in content order: touching items on one baseline join directly, new lines with a space. */
+export function joinItems(items: readonly TextItem[]): string {
+  let out = '';
+  let prev: TextItem | undefined;
+  for (const item of items) {
+    if (!item.str) continue;
+    if (prev) {
+      const sameLine = Math.abs(item.y - prev.y) < 0.5;
+      // Kerning can pull the next item back over the previous one ("7" + "."): a gap under 1 pt is no space.
+      const gap = item.x - (prev.x + prev.width);
+      const touching = sameLine && gap < 1 && item.x > prev.x;
+      // A line that ends in a hyphen inside a word ("cross-" / "border") rejoins without a space.
+      const hyphenBreak = !sameLine && /\p{L}[-\u2010]$/u.test(out) && /^\p{L}/u.test(item.str);
+      if (!touching && !hyphenBreak) out += ' ';
+    }
+    out += item.str;
+    prev = item;
+  }
+  return normalise(out);
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
+  // pdfjs takes ownership of the buffer it is given: hand it a copy.
+  return pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+}
+
+export async function readPages(doc: PdfDoc): Promise<PageText[]> {
+  const pages: PageText[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const raw of content.items) {
+      if (!('str' in raw)) continue;
+      const [a, b, , , e, f] = raw.transform as number[];
+      items.push({ str: raw.str, x: e!, y: height - f!, width: raw.width, size: Math.hypot(a!, b!) });
+    }
+    pages.push({ number: n, width, height, items, text: joinItems(items) });
+  }
+  return pages;
+}
+
+export interface Found {
+  page: number;
+  /** Offset in the whole document's text. */
+  offset: number;
+}
+
+/** The document's text with the page of every offset, so a search can say where it found a phrase. */
+export function documentText(pages: readonly PageText[]): { text: string; pageAt(offset: number): number } {
+  const starts: number[] = [];
+  let text = '';
+  for (const page of pages) {
+    starts.push(text.length);
+    text += `${page.text} `;
+  }
+  return {
+    text,
+    pageAt(offset: number) {
+      let page = 0;
+      for (let i = 0; i < starts.length; i++) if (starts[i]! <= offset) page = i;
+      return page + 1;
+    },
+  };
+}
+
+/**
+ * Find each needle in turn, each after the previous one; returns where each was found,
+ * or throws naming the first needle that is missing or out of order.
+ */
+export function findInOrder(pages: readonly PageText[], needles: readonly string[]): Found[] {
+  const { text, pageAt } = documentText(pages);
+  const out: Found[] = [];
+  let from = 0;
+  for (const raw of needles) {
+    const needle = normalise(raw);
+    const at = text.indexOf(needle, from);
+    if (at < 0) {
+      const anywhere = text.indexOf(needle);
+      throw new Error(
+        anywhere < 0
+          ? `not found in the PDF: "${needle}"`
+          : `found out of order (page ${pageAt(anywhere)}, before the previous phrase): "${needle}"`,
+      );
+    }
+    out.push({ page: pageAt(at), offset: at });
+    from = at + needle.length;
+  }
+  return out;
+}
+
+/** The structure tree of every page, merged into one list of roots. */
+export async function structTrees(doc: PdfDoc): Promise<StructNode[]> {
+  const out: StructNode[] = [];
+  const convert = (node: unknown): StructNode | undefined => {
+    const n = node as { role?: string; alt?: string; children?: unknown[] };
+    if (!n.role) return undefined;
+    return {
+      role: n.role,
+      ...(n.alt ? { alt: n.alt } : {}),
+      children: (n.children ?? []).map(convert).filter((c): c is StructNode => c !== undefined),
+    };
+  };
+  for (let n = 1; n <= doc.numPages; n++) {
+    const tree = await (await doc.getPage(n)).getStructTree();
+    const root = convert(tree);
+    if (root) out.push(root);
+  }
+  return out;
+}
+
+export function walk(nodes: readonly StructNode[], visit: (node: StructNode) => void) {
+  for (const node of nodes) {
+    visit(node);
+    walk(node.children, visit);
+  }
+}
+
+/** The page index (0-based) a named destination points at. */
+export async function destinationPage(doc: PdfDoc, name: string): Promise<number | undefined> {
+  const dest = await doc.getDestination(name);
+  if (!dest) return undefined;
+  return doc.getPageIndex(dest[0] as Parameters<PdfDoc['getPageIndex']>[0]);
+}

@@ -1,0 +1,333 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Chart,
+  chartAltText,
+  formatDatumShare,
+  formatDatumValue,
+  numberedTitle,
+  outline,
+  plainText,
+  type Report,
+  ReportValidationError,
+  report,
+  reportInput,
+  toRuns,
+} from '@briefing/content';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf, SOURCES_ID } from '../src/index.js';
+import {
+  destinationPage,
+  findInOrder,
+  openPdf,
+  type PageText,
+  type PdfDoc,
+  readPages,
+  type StructNode,
+  structTrees,
+  walk,
+} from './read-pdf.js';
+
+let bytes: Uint8Array;
+let doc: PdfDoc;
+let pages: PageText[];
+let dir: string;
+let file: string;
+
+beforeAll(async () => {
+  bytes = await renderPdf(report);
+  doc = await openPdf(bytes);
+  pages = await readPages(doc);
+  dir = mkdtempSync(join(tmpdir(), 'briefing-pdf-'));
+  file = join(dir, 'briefing.pdf');
+  writeFileSync(file, bytes);
+});
+
+afterAll(async () => {
+  await doc?.destroy();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const charts = (r: Report) => r.sections.flatMap((s) => s.blocks.filter((b): b is Chart => b.type === 'chart'));
+
+/** The first words of a text: enough to identify it, short enough not to straddle a page break. */
+const start = (text: string, words = 6) => text.split(' ').slice(0, words).join(' ');
+
+/** Page number each contents entry prints, read from the text inside its link. */
+async function contentsPageNumbers(): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const page of pages) {
+    const annotations = await (await doc.getPage(page.number)).getAnnotations();
+    for (const a of annotations) {
+      if (a.subtype !== 'Link' || typeof a.dest !== 'string') continue;
+      const [x1, y1, x2, y2] = a.rect as number[];
+      const top = page.height - y2!;
+      const bottom = page.height - y1!;
+      const numbers = page.items.filter(
+        (i) => /^\d+$/.test(i.str) && i.x >= x1! - 1 && i.x + i.width <= x2! + 1 && i.y >= top && i.y <= bottom + 1,
+      );
+      const last = numbers[numbers.length - 1];
+      if (last) out.set(a.dest, Number(last.str));
+    }
+  }
+  return out;
+}
+
+describe('renderPdf on the briefing', () => {
+  it('produces a PDF 1.7 of a few pages under 200 KB', () => {
+    expect(new TextDecoder().decode(bytes.slice(0, 8))).toBe('%PDF-1.7');
+    expect(bytes.length).toBeLessThan(200_000);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages.length).toBeLessThanOrEqual(12);
+  });
+
+  it('shows the cover: title, subtitle, date, organisation and the source attribution, with no running head', () => {
+    const cover = pages[0]!.text;
+    for (const text of [
+      report.meta.title,
+      report.meta.subtitle!,
+      '25 November 2026',
+      report.meta.organisation.name,
+      `Adapted from "${report.meta.basedOn.title}", Talktails, 23 February 2024`,
+      'Key takeaways',
+    ]) {
+      expect(cover).toContain(findable(text));
+    }
+    expect(cover).not.toMatch(/Page \d+ of \d+/);
+    expect(cover).not.toContain(report.meta.shortTitle);
+  });
+
+  it('shows every takeaway in the key takeaways panel', () => {
+    findInOrder(pages, ['Key takeaways', ...report.takeaways.map((t) => start(plainText(t), 8))]);
+  });
+
+  it('prints a running head and "Page N of M" on every page but the cover', () => {
+    pages.slice(1).forEach((page) => {
+      expect(page.text).toContain(`Page ${page.number} of ${pages.length}`);
+      expect(page.text.startsWith(report.meta.shortTitle)).toBe(true);
+    });
+  });
+
+  it('has every section title, list item and figure value, in order, on the page the contents state', async () => {
+    const toc = await contentsPageNumbers();
+    const needles: { text: string; section: string }[] = [];
+    for (const entry of outline(report)) {
+      needles.push({ text: numberedTitle(entry), section: entry.id });
+      for (const block of entry.section.blocks) {
+        if (block.type === 'list') {
+          for (const item of block.items) {
+            needles.push({
+              text: `${item.term ? `${item.term}: ` : ''}${start(plainText(item.text), 4)}`,
+              section: entry.id,
+            });
+          }
+        }
+        if (block.type === 'chart') {
+          for (const d of block.data) {
+            needles.push({ text: d.label, section: entry.id });
+            needles.push({ text: formatDatumValue(d, block, report.meta.lang), section: entry.id });
+            const share = formatDatumShare(d, report.meta.lang);
+            if (share) needles.push({ text: share, section: entry.id });
+          }
+        }
+      }
+    }
+    // The contents list ends with "Sources": the search for the sections starts after it.
+    const found = findInOrder(pages, ['Contents', 'Sources', ...needles.map((n) => n.text)]);
+    const headingPages = new Map<string, number>();
+    needles.forEach((n, i) => {
+      const where = found[i + 2]!;
+      if (!headingPages.has(n.section)) headingPages.set(n.section, where.page);
+    });
+    for (const entry of outline(report)) {
+      expect(toc.get(entry.id), `contents page of ${entry.id}`).toBe(headingPages.get(entry.id));
+    }
+    // Every item sits on or after its section's page and before the next section's.
+    const sectionOrder = outline(report).map((e) => e.id);
+    needles.forEach((n, i) => {
+      const page = found[i + 2]!.page;
+      const k = sectionOrder.indexOf(n.section);
+      expect(page).toBeGreaterThanOrEqual(headingPages.get(n.section)!);
+      const next = sectionOrder[k + 1];
+      if (next) expect(page).toBeLessThanOrEqual(headingPages.get(next)!);
+    });
+  });
+
+  it('links every contents entry to its section through a named destination', async () => {
+    const toc = await contentsPageNumbers();
+    expect([...toc.keys()]).toEqual([...outline(report).map((e) => e.id), SOURCES_ID]);
+    for (const [id, printed] of toc) {
+      const index = await destinationPage(doc, id);
+      expect(index, `destination ${id}`).toBeDefined();
+      expect(index! + 1, `destination ${id}`).toBe(printed);
+    }
+  });
+
+  it('names a destination for every section, chart and source id (briefing.pdf#<id>)', async () => {
+    const ids = [...report.sections.map((s) => s.id), ...charts(report).map((c) => c.id)];
+    for (const id of ids) expect(await destinationPage(doc, id), id).toBeDefined();
+    const sectionPage = await destinationPage(doc, 'internet-expansion');
+    const text = pages[sectionPage!]!.text;
+    expect(text).toContain('2. The expansion of the internet in China and India');
+  });
+
+  it('has an outline (bookmarks) equal to the numbered section list, each going to its section', async () => {
+    const items = (await doc.getOutline()) ?? [];
+    expect(items.map((i) => i.title)).toEqual(outline(report).map((e) => numberedTitle(e)));
+    for (const [i, item] of items.entries()) {
+      expect(item.dest).toBe(report.sections[i]!.id);
+    }
+  });
+
+  it('makes every web link of the report a live URI annotation with a description', async () => {
+    const uris = new Set<string>();
+    const contents: string[] = [];
+    for (const page of pages) {
+      for (const a of await (await doc.getPage(page.number)).getAnnotations()) {
+        if (a.subtype !== 'Link') continue;
+        if (a.url) uris.add(a.url);
+        contents.push(a.contentsObj?.str ?? '');
+      }
+    }
+    const expected = new Set<string>();
+    if (report.meta.basedOn.url) expected.add(report.meta.basedOn.url);
+    for (const s of report.sources) if (s.url) expected.add(s.url);
+    for (const c of charts(report)) if (c.source.url) expected.add(c.source.url);
+    for (const section of report.sections) {
+      for (const block of section.blocks) {
+        if (block.type === 'paragraph')
+          for (const run of toRuns(block.text)) if (run.type === 'link') expected.add(run.href);
+      }
+    }
+    expect(uris).toEqual(expected);
+    expect(contents.every((c) => c.length > 0)).toBe(true);
+  });
+
+  it('sets the document metadata: title, author, subject, keywords, language, fixed dates', async () => {
+    const { info, metadata } = await doc.getMetadata();
+    const i = info as Record<string, string>;
+    expect(i.Title).toBe(report.meta.title);
+    expect(i.Author).toBe('Briefing editorial team');
+    expect(i.Subject).toBe(report.meta.subtitle);
+    expect(i.Keywords).toContain('cybercrime');
+    expect(i.Language).toBe('en-GB');
+    expect(i.CreationDate).toMatch(/^D:20261125000000/);
+    expect(metadata?.get('dc:title')).toBeTruthy();
+    const pdfinfo = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(pdfinfo).toMatch(/Tagged:\s+yes/);
+  });
+
+  it('is tagged: one Document root holding headings, paragraphs, lists, links and the chart as a figure with alt text', async () => {
+    const roots = await structTrees(doc);
+    const roles = new Set<string>();
+    const figures: StructNode[] = [];
+    walk(roots, (n) => {
+      roles.add(n.role);
+      if (n.role === 'Figure') figures.push(n);
+    });
+    for (const role of [
+      'Document',
+      'H1',
+      'H2',
+      'H3',
+      'P',
+      'L',
+      'LI',
+      'Lbl',
+      'LBody',
+      'Figure',
+      'Link',
+      'TOC',
+      'TOCI',
+      'Sect',
+    ]) {
+      expect(roles, role).toContain(role);
+    }
+    expect(figures.map((f) => f.alt)).toEqual(charts(report).map((c) => chartAltText(c, report.meta.lang)));
+  });
+
+  it('passes poppler and qpdf: one Document root, reading order of the report, running heads as artifacts', () => {
+    const struct = execFileSync('pdfinfo', ['-struct-text', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const top = struct.split('\n').filter((l) => /^\S/.test(l));
+    expect(top).toEqual(['Document']);
+    // Running heads and page numbers are artifacts: absent from the structure.
+    expect(struct).not.toMatch(/Page \d+ of \d+/);
+    const order = outline(report).map((e) => struct.indexOf(`"${e.title}"`));
+    expect(order.every((o) => o > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    execFileSync('qpdf', ['--check', file], { stdio: 'pipe' });
+  });
+
+  it('embeds and subsets every font, none of them a standard-14 font', () => {
+    const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    const rows = out.trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) {
+      expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+      expect(row).toMatch(/^[A-Z]{6}\+(SourceSerif4|Inter)-/);
+    }
+    expect(out).not.toMatch(/Helvetica|Times|Courier/);
+  });
+
+  it('draws the chart as vectors: no image anywhere', async () => {
+    for (const page of pages) {
+      const ops = await (await doc.getPage(page.number)).getOperatorList();
+      const images = ops.fnArray.filter(
+        (fn) => fn === pdfjsOps.paintImageXObject || fn === pdfjsOps.paintInlineImageXObject,
+      );
+      expect(images).toEqual([]);
+    }
+    const chart = charts(report)[0]!;
+    findInOrder(pages, [`Figure 1. ${chart.title}`, 'as of 23 February 2024', 'Source: Talktails']);
+  });
+});
+
+describe('renderPdf output', () => {
+  it('is byte-identical for the same report and options, whatever was rendered before', async () => {
+    const again = await renderPdf(report);
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+    const letter1 = await renderPdf(report, { paper: 'letter' });
+    await renderPdf(reportInput);
+    const letter2 = await renderPdf(report, { paper: 'letter' });
+    expect(Buffer.from(letter1).equals(Buffer.from(letter2))).toBe(true);
+  });
+
+  it('stamps SOURCE_DATE_EPOCH when given instead of the report date', async () => {
+    const stamped = await openPdf(await renderPdf(report, { sourceDateEpoch: 1_700_000_000 }));
+    const info = (await stamped.getMetadata()).info as Record<string, string>;
+    expect(info.CreationDate).toMatch(/^D:20231114221320/);
+    expect(info.ModDate).toMatch(/^D:20231114221320/);
+    await stamped.destroy();
+  });
+
+  it('lays out US Letter pages of 612 x 792 points', async () => {
+    const letter = await openPdf(await renderPdf(report, { paper: 'letter' }));
+    for (let n = 1; n <= letter.numPages; n++) {
+      expect((await letter.getPage(n)).view).toEqual([0, 0, 612, 792]);
+    }
+    await letter.destroy();
+  });
+
+  it('rejects an invalid report with a ReportValidationError naming each field', async () => {
+    const bad = structuredClone(reportInput) as unknown as { meta: { title: string }; sections: { id: string }[] };
+    bad.meta.title = '';
+    bad.sections[1]!.id = 'Not Kebab';
+    const error = await renderPdf(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    const paths = (error as ReportValidationError).problems.map((p) => p.path);
+    expect(paths).toContain('meta.title');
+    expect(paths).toContain('sections[1].id');
+  });
+});
+
+/** The cover's attribution line wraps; compare it as extracted text does. */
+function findable(text: string): string {
+  return text.replace(/[\u201C\u201D]/gu, '"').replace(/[\u2018\u2019]/gu, "'");
+}
+
+const pdfjsOps = await import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => m.OPS);
