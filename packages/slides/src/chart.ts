@@ -27,7 +27,7 @@ export function formatDate(iso: string, lang: string): string {
 
 /** Estimated rendered width of a string in px. */
 const textWidth = (text: string, fontSize: number, bold = false) =>
-  text.length * fontSize * (bold ? charWidth.bold : charWidth.regular);
+  text.length * fontSize * (bold ? charWidth.regular : charWidth.regular - 0.04);
 
 /** Text that may not fit its box: squeezed to the box with textLength instead of overflowing. */
 function svgText(
@@ -51,12 +51,12 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
   const width = contentWidth;
   const rowHeight = Math.min(118, Math.floor((maxHeight - 8) / n));
   const labelSize = Math.max(12, Math.min(size.body, Math.floor(rowHeight * 0.32)));
-  const valueSize = Math.max(11, Math.min(size.small + 1, Math.floor(rowHeight * 0.26)));
+  const valueSize = Math.max(11, Math.min(size.small, Math.floor(rowHeight * 0.26)));
   const shares = chart.data.map((d) => formatDatumShare(d, lang));
   const values = chart.data.map((d) => formatDatumValue(d, chart, lang));
   const labelWidth = Math.min(300, Math.max(...chart.data.map((d) => textWidth(d.label, labelSize, true))) + 24);
   const valueWidth = Math.min(
-    420,
+    500,
     Math.max(...values.map((v) => textWidth(v, valueSize, true)), ...shares.map((s) => textWidth(s ?? '', valueSize))) +
       20,
   );

@@ -81,6 +81,14 @@ footer {
 }
 section::after {
   position: absolute;
+  top: auto;
+  left: auto;
+  width: auto;
+  height: auto;
+  padding: 0;
+  margin: 0;
+  line-height: 1.2;
+  background: none;
   right: ${slide.padX}px;
   bottom: 28px;
   font-size: ${size.small}px;
@@ -90,6 +98,8 @@ section::after {
 section::before {
   content: '';
   position: absolute;
+  padding: 0;
+  height: auto;
   left: 0; top: 0; bottom: 0;
   width: 10px;
   background: ${color.accent};
@@ -97,7 +107,7 @@ section::before {
 
 /* Title slide */
 section.title { justify-content: center; padding-top: 40px; padding-bottom: 70px; }
-section.title::before { width: 100%; height: 10px; bottom: auto; }
+section.title::before { width: auto; right: 0; height: 10px; bottom: auto; }
 section.title h1 {
   font-size: ${size.title}px;
   margin-bottom: 28px;
