@@ -645,73 +645,63 @@ function cover(b: Builder) {
 }
 
 function contents(b: Builder) {
-  const { root, g } = b;
+  const { root, g, m } = b;
   const sect = root.child('Sect');
   b.lines([plain('Contents', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
   b.units[b.units.length - 1]!.newPage = true;
   b.keepWithNext(NEVER);
   const toc = sect.child('TOC');
   const entries = [
-    ...outline(b.report).map((e) => ({ id: e.id, label: `${e.label}.`, title: e.title })),
+    ...outline(b.report).map((e) => ({ id: e.id, label: `${e.label}. `, title: e.title })),
     { id: SOURCES_ID, label: '', title: 'Sources' },
   ];
   const numberCol = 24;
   const pageCol = 30;
+  const lh = leading(S.toc, 1.25);
   entries.forEach((entry, i) => {
+    // One TOCI per entry holding one Link: the number, the title and the page number are
+    // its content, and one annotation covers the whole entry.
     const toci = toc.child('TOCI');
-    const text = entry.label
-      ? numberedTitle({ label: entry.label.replace(/\.$/, ''), title: entry.title })
-      : entry.title;
-    const target: LinkTarget = { kind: 'dest', name: entry.id, label: `Go to ${text}` };
-    const lines = wrap([plain(entry.title, S.toc, target)], g.width - numberCol - pageCol, b.m);
-    const lh = leading(S.toc, 1.25);
+    const link = toci.child('Link');
+    const label = `Go to ${entry.label}${entry.title}`;
+    const lines = wrap([plain(entry.title, S.toc)], g.width - numberCol - pageCol, m);
+    const mark = (d: Drawer, text: string, style: Style, x: number, top: number) => {
+      const content = d.doc.markStructureContent('Link');
+      drawText(d.doc, text, style, x, baseline(style, top, lh), m.string(style.face, style.size, text));
+      d.doc.endMarkedContent();
+      link.get().add(content);
+    };
+    let entryTop = 0;
     lines.forEach((line, j) => {
       const lastLine = j === lines.length - 1;
-      const links = new LinkTracker(toci);
       b.push({
         height: lh,
         gap: j === 0 ? (i === 0 ? 12 : 5) : 0,
         breakAfter: lastLine ? FREE : NEVER,
         draw: (d, top) => {
-          if (j === 0 && entry.label) {
-            // The number is part of the link text: "1. Why Myanmar matters".
-            const elem = links.for(d, target);
-            const content = d.doc.markStructureContent('Link');
-            const w = b.m.string(S.tocNumber.face, S.tocNumber.size, `${entry.label} `);
-            drawText(d.doc, `${entry.label} `, S.tocNumber, g.left, baseline(S.tocNumber, top, lh), w);
-            d.doc.endMarkedContent();
-            elem.add(content);
+          if (j === 0) {
+            entryTop = top;
+            if (entry.label) mark(d, entry.label, S.tocNumber, g.left, top);
           }
-          drawLine(d, line, g.left + numberCol, top, lh, toci, links);
-          if (lastLine) {
-            const page = `${(d.anchors.get(entry.id) ?? 0) + 1}`;
-            const w = b.m.string(S.tocPage.face, S.tocPage.size, page);
-            const elem = links.for(d, target);
-            const content = d.doc.markStructureContent('Link');
-            drawText(d.doc, page, S.tocPage, g.left + g.width - w, baseline(S.tocPage, top, lh), w);
-            d.doc.endMarkedContent();
-            elem.add(content);
-            // Dotted leader from the title to the page number.
-            const from = g.left + numberCol + line.width + 6;
-            const to = g.left + g.width - w - 6;
-            if (to > from) {
-              artifact(d.doc, () => {
-                d.doc
-                  .moveTo(from, baseline(S.toc, top, lh))
-                  .lineTo(to, baseline(S.toc, top, lh))
-                  .lineWidth(0.7)
-                  .dash(0.7, { space: 2.5 })
-                  .strokeColor(C.rule)
-                  .stroke()
-                  .undash();
-              });
-            }
-            d.doc.goTo(g.left, top, g.width, lh * lines.length, entry.id, {
-              Contents: new String(target.label),
-              structParent: elem,
-            } as unknown as PDFKit.Mixins.AnnotationOption);
+          for (const f of line.fragments) mark(d, f.text, f.style, g.left + numberCol + f.x, top);
+          if (!lastLine) return;
+          const page = `${(d.anchors.get(entry.id) ?? 0) + 1}`;
+          const w = m.string(S.tocPage.face, S.tocPage.size, page);
+          mark(d, page, S.tocPage, g.left + g.width - w, top);
+          // Dotted leader from the title to the page number.
+          const from = g.left + numberCol + line.width + 6;
+          const to = g.left + g.width - w - 6;
+          const y = baseline(S.toc, top, lh);
+          if (to > from) {
+            artifact(d.doc, () => {
+              d.doc.moveTo(from, y).lineTo(to, y).lineWidth(0.7).dash(0.7, { space: 2.5 }).strokeColor(C.rule).stroke();
+            });
           }
-          if (lastLine) links.close();
+          d.doc.goTo(g.left, entryTop, g.width, top + lh - entryTop, entry.id, {
+            Contents: new String(label),
+            structParent: link.get(),
+          } as unknown as PDFKit.Mixins.AnnotationOption);
+          link.get().end();
         },
       });
     });
