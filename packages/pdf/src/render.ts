@@ -166,9 +166,20 @@ class Builder {
   get lang() {
     return this.report.meta.lang;
   }
+  /** How many more lines must stay with the heading above them. */
+  private keepLines = 0;
   push(unit: DrawUnit): DrawUnit {
+    if (this.keepLines > 0 && unit.height > 0) {
+      this.keepLines--;
+      if (this.keepLines > 0) unit.breakAfter = NEVER;
+    }
     this.units.push(unit);
     return unit;
+  }
+  /** Keep the last unit (a heading's last line) with the next `lines` lines: no page break before them. */
+  keepWithLines(lines = 2) {
+    this.keepWithNext(NEVER);
+    this.keepLines = lines;
   }
   /** Forbid a page break after the last unit (keep it with what follows). */
   keepWithNext(cost: typeof NEVER | typeof SPLIT = NEVER) {
@@ -348,7 +359,7 @@ const list: Handler<List> = (b, block, parent, { index }) => {
   const gap = index === 0 ? 0 : SPACE.paragraph;
   if (block.intro) {
     b.lines(pieces(block.intro), { node: parent.child('P'), gap });
-    b.keepWithNext(NEVER);
+    b.keepWithLines(2);
   }
   const L = parent.child('L', {});
   listItems(
@@ -387,8 +398,7 @@ function listItems(
         lbl.get().add(content);
       },
     });
-    const last = units[units.length - 1];
-    if (last) last.breakAfter = FREE;
+    void units;
   });
 }
 
@@ -408,7 +418,7 @@ const callout: Handler<Callout> = (b, block, parent, { index }) => {
   const gap = (index === 0 ? 0 : SPACE.block) + pad;
   if (block.title) {
     b.lines([plain(block.title, S.h3)], { node: div.child('H3'), ...inner, gap, inner: NEVER, panel });
-    b.keepWithNext(NEVER);
+    b.keepWithLines(2);
   }
   const units = b.lines(pieces(block.text), {
     node: div.child('P'),
@@ -633,7 +643,7 @@ function cover(b: Builder) {
     inner: NEVER,
     panel,
   });
-  b.keepWithNext(NEVER);
+  b.keepWithLines(2);
   const L = sect.child('L');
   listItems(
     b,
@@ -649,7 +659,7 @@ function contents(b: Builder) {
   const sect = root.child('Sect');
   b.lines([plain('Contents', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
   b.units[b.units.length - 1]!.newPage = true;
-  b.keepWithNext(NEVER);
+  b.keepWithLines(2);
   const toc = sect.child('TOC');
   const entries = [
     ...outline(b.report).map((e) => ({ id: e.id, label: `${e.label}. `, title: e.title })),
@@ -722,7 +732,7 @@ function section(b: Builder, entry: { id: string; label: string; title: string; 
     lineHeight: lh,
     anchor: { id: entry.id, outline: numberedTitle(entry) },
   });
-  b.keepWithNext(NEVER);
+  b.keepWithLines(2);
   const lede = entry.section.lede;
   if (lede) {
     b.lines(pieces(lede, 'lead'), { node: sect.child('P'), gap: SPACE.headingAfter - 2 });
@@ -747,7 +757,7 @@ function sources(b: Builder) {
     lineHeight: H2_LEADING,
     anchor: { id: SOURCES_ID },
   });
-  b.keepWithNext(NEVER);
+  b.keepWithLines(2);
   const L = sect.child('L');
   listItems(
     b,

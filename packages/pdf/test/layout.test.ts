@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
+import { geometry, renderPdf } from '../src/index.js';
+import { strandedHeadings, textOutsideFrame } from './layout-checks.js';
+import { findInOrder, openPdf, type PageText, type PdfDoc, readPages } from './read-pdf.js';
+
+const H2 = 15;
+const a4 = geometry('a4');
+
+/** A synthetic page of text items, for showing that the checks catch bad layouts. */
+function page(number: number, items: [string, number, number, number, number][]): PageText {
+  return {
+    number,
+    width: 595.28,
+    height: 841.89,
+    items: items.map(([str, x, y, width, size]) => ({ str, x, y, width, size })),
+    text: items.map((i) => i[0]).join(' '),
+  };
+}
+
+describe('the layout checks', () => {
+  it('flag text past a side margin and past the bottom margin', () => {
+    const bad = page(3, [
+      ['fine', a4.left, a4.top + 20, 100, 10.5],
+      ['too wide', a4.right - 10, a4.top + 40, 50, 10.5],
+      ['too low', a4.left, a4.bottom + 20, 40, 10.5],
+      ['running head', a4.left, a4.headBaseline, 80, 8],
+    ]);
+    const problems = textOutsideFrame(bad, a4);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('"too wide"');
+    expect(problems[1]).toContain('"too low"');
+  });
+
+  it('flag a heading with fewer than two lines after it on its page', () => {
+    const y = a4.bottom - 40;
+    const stranded = page(4, [
+      ['Some body text', a4.left, y - 60, 200, 10.5],
+      ['3. A heading at the foot', a4.left, y - 30, 200, H2],
+      ['one line only', a4.left, y, 100, 10.5],
+    ]);
+    expect(strandedHeadings(stranded, a4, H2)).toEqual([
+      'page 4: heading "3. A heading at the foot" has 1 line(s) after it',
+    ]);
+    const kept = page(4, [
+      ...stranded.items.map((i) => [i.str, i.x, i.y, i.width, i.size] as [string, number, number, number, number]),
+      ['second line', a4.left, y + 15, 100, 10.5],
+    ]);
+    expect(strandedHeadings(kept, a4, H2)).toEqual([]);
+  });
+});
+
+describe.each([
+  ['scaledReport(20)', () => scaledReport(20)],
+  ['stressReport()', () => stressReport()],
+])('%s', (_name, make) => {
+  const r = make();
+  let doc: PdfDoc;
+  let pages: PageText[];
+  beforeAll(async () => {
+    doc = await openPdf(await renderPdf(r));
+    pages = await readPages(doc);
+  });
+  afterAll(async () => {
+    await doc?.destroy();
+  });
+
+  it('keeps every line of text inside the margins', () => {
+    expect(pages.flatMap((p) => textOutsideFrame(p, a4))).toEqual([]);
+  });
+
+  it('never strands a heading at the foot of a page', () => {
+    expect(pages.flatMap((p) => strandedHeadings(p, a4, H2))).toEqual([]);
+  });
+
+  it('has no blank page and shows every section heading in order', () => {
+    for (const p of pages.slice(1))
+      expect(p.items.filter((i) => i.y > a4.top && i.str.trim()).length).toBeGreaterThan(2);
+    findInOrder(
+      pages,
+      r.sections.map((s, i) => `${i + 1}. ${s.title.slice(0, 40)}`),
+    );
+  });
+});
