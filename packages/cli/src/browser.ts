@@ -4,6 +4,9 @@ import { delimiter, join } from 'node:path';
 /** Executable names looked up on PATH, in order of preference. */
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
 
+/** Where Debian's chromium package installs the browser. */
+export const FIXED_PATHS: readonly string[] = ['/usr/bin/chromium'];
+
 function isExecutable(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
@@ -19,12 +22,14 @@ function isExecutable(path: string): boolean {
  * /usr/bin/chromium, then chromium, chromium-browser or google-chrome on PATH.
  * Never a downloaded browser; undefined when there is none (the caller says so in one line).
  */
-export function findBrowser(env: Record<string, string | undefined>): string | undefined {
+export function findBrowser(
+  env: Record<string, string | undefined>,
+  { fixedPaths = FIXED_PATHS }: { fixedPaths?: readonly string[] } = {},
+): string | undefined {
   const candidates: string[] = [];
   if (env.CHROME_PATH) candidates.push(env.CHROME_PATH);
-  candidates.push('/usr/bin/chromium');
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of BROWSER_NAMES) candidates.push(join(dir, name));
-  }
+  candidates.push(...fixedPaths);
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const name of BROWSER_NAMES) for (const dir of dirs) candidates.push(join(dir, name));
   return candidates.find(isExecutable);
 }

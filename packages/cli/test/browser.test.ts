@@ -1,0 +1,59 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXED_PATHS, findBrowser } from '../src/browser.js';
+
+describe('findBrowser', () => {
+  let dir: string;
+  const exe = (path: string) => {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, '#!/bin/sh\n');
+    chmodSync(path, 0o755);
+    return path;
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'find-browser-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uses CHROME_PATH when it is an executable file', () => {
+    const chrome = exe(join(dir, 'my-chrome'));
+    const fixed = exe(join(dir, 'usr', 'chromium'));
+    expect(findBrowser({ CHROME_PATH: chrome, PATH: '' }, { fixedPaths: [fixed] })).toBe(chrome);
+  });
+
+  it('ignores a CHROME_PATH that does not exist, is not executable or is a directory', () => {
+    const notExe = join(dir, 'plain-file');
+    writeFileSync(notExe, '');
+    const fixed = exe(join(dir, 'usr', 'chromium'));
+    for (const CHROME_PATH of [join(dir, 'missing'), notExe, dir]) {
+      expect(findBrowser({ CHROME_PATH, PATH: '' }, { fixedPaths: [fixed] })).toBe(fixed);
+    }
+  });
+
+  it('prefers /usr/bin/chromium, then chromium, chromium-browser and google-chrome on PATH', () => {
+    expect(FIXED_PATHS).toEqual(['/usr/bin/chromium']);
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    const chrome = exe(join(a, 'google-chrome'));
+    const chromiumBrowser = exe(join(b, 'chromium-browser'));
+    const env = { PATH: [a, b].join(':') };
+    // By name first (chromium before google-chrome), then along PATH.
+    expect(findBrowser(env, { fixedPaths: [] })).toBe(chromiumBrowser);
+    const chromiumInB = exe(join(b, 'chromium'));
+    expect(findBrowser(env, { fixedPaths: [] })).toBe(chromiumInB);
+    rmSync(chromiumInB);
+    rmSync(chromiumBrowser);
+    expect(findBrowser(env, { fixedPaths: [] })).toBe(chrome);
+    const fixed = exe(join(dir, 'usr', 'chromium'));
+    expect(findBrowser(env, { fixedPaths: [fixed] })).toBe(fixed);
+  });
+
+  it('returns undefined when there is no browser (never downloads one)', () => {
+    expect(findBrowser({ PATH: join(dir, 'empty') }, { fixedPaths: [join(dir, 'nope')] })).toBeUndefined();
+    expect(findBrowser({}, { fixedPaths: [] })).toBeUndefined();
+  });
+});

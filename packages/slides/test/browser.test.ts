@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { report } from '@briefing/content';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stressReport } from '../../../test/fixtures/reports.js';
+import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
+import {
+  browserOrReason,
+  type Chromium,
+  findOverflow,
+  launchChromium,
+  measureDeck,
+  slidesPage,
+} from './helpers/chromium.js';
+
+// Browser checks: on CI a missing Chromium fails here (browserOrReason throws); elsewhere the
+// suite is skipped with the reason in its name.
+const found = browserOrReason();
+const executablePath = 'path' in found ? found.path : undefined;
+const title = executablePath
+  ? 'in headless Chromium'
+  : `in headless Chromium (skipped: ${'reason' in found ? found.reason : ''})`;
+
+describe.skipIf(!executablePath)(title, () => {
+  let chromium: Chromium;
+  beforeAll(async () => {
+    chromium = await launchChromium(executablePath as string);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+
+  it('keeps every box of every slide of the real deck inside its slide', async () => {
+    const { slides, problems } = await measureDeck(chromium.browser, renderDeck(report));
+    expect(slides).toBe(planDeck(report).length);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the stress deck inside its slides by splitting long content over continuation slides', async () => {
+    const stress = stressReport();
+    const plan = planDeck(stress);
+    const { slides, problems } = await measureDeck(chromium.browser, renderDeck(stress));
+    expect(slides).toBe(plan.length);
+    expect(problems).toEqual([]);
+    // The 40-item list and the long items needed more than one slide each.
+    const perSection = (id: string) => plan.filter((s) => s.section === id && s.kind === 'content').length;
+    expect(perSection('forty-items')).toBeGreaterThan(1);
+    expect(perSection('huge-items')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('flags a slide that does overflow (80 bullets through the same engine, no splitter)', async () => {
+    const bullets = Array.from({ length: 80 }, (_, i) => `- Bullet number ${i + 1}`).join('\n');
+    const markdown = `---\nmarp: true\ntheme: briefing\n---\n\n## Too much\n\n${bullets}\n\n---\n\n## Fine\n\n- one\n`;
+    const page = await chromium.browser.newPage();
+    try {
+      await page.setContent(slidesPage(markdown), { waitUntil: 'load' });
+      const problems = await findOverflow(page);
+      expect(problems.length).toBeGreaterThan(0);
+      expect(new Set(problems.map((p) => p.slide))).toEqual(new Set([1]));
+    } finally {
+      await page.close();
+    }
+  });
+
+  async function axeViolations(html: string) {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const page = await chromium.browser.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.addScriptTag({ content: axeSource });
+      return await page.evaluate(async () => {
+        type Axe = {
+          run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+        const result = await (window as unknown as { axe: Axe }).axe.run(document);
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('reports no serious or critical axe-core violations on the HTML deck', async () => {
+    const violations = await axeViolations(await renderDeckHtml(report));
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  it('reports no serious or critical axe-core violations with every slide visible (contrast of all slides)', async () => {
+    const violations = await axeViolations(
+      slidesPage(renderDeck(report)).replace('<html>', '<html lang="en-GB"><title>Deck</title>'),
+    );
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+});
