@@ -90,9 +90,14 @@ export function reportStats(report: Report): { sections: number; items: number; 
   return { sections: report.sections.length, items, figures, words };
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An ISO date (`2024-02-23`) written out in the report's language: "23 February 2024". Never depends on the machine's time zone. */
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }

@@ -45,6 +45,13 @@ function hasGlyph(face: FaceName, cp: number): boolean {
   return has;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+/** Whether a face shows all of printable ASCII: the fast path for most strings. */
+function hasAscii(face: FaceName): boolean {
+  for (let cp = 0x20; cp <= 0x7e; cp++) if (!hasGlyph(face, cp)) return false;
+  return true;
+}
+
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
@@ -55,6 +62,7 @@ const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}
 export function unsupportedCharacters(report: Report): Problem[] {
   const problems: Problem[] = [];
   const check = (path: string, text: string, using: FaceName[]) => {
+    if (PRINTABLE_ASCII.test(text) && using.every(hasAscii)) return;
     const bad: string[] = [];
     for (const char of normaliseText(text)) {
       if (char === '\u200B' || FOLDED_SPACE.test(char)) continue;
