@@ -131,10 +131,11 @@ export function unsupportedCharacters(report: Report): Problem[] {
     });
   });
   report.sources.forEach((source, i) => {
-    check(`sources[${i}].publisher`, source.publisher, DISPLAY);
-    check(`sources[${i}].title`, source.title, DISPLAY);
-    if (source.note) check(`sources[${i}].note`, source.note, DISPLAY);
-    if (source.url) check(`sources[${i}].url`, source.url, DISPLAY);
+    // The sources list: "Publisher. *Title*. Date. URL *Note*"
+    check(`sources[${i}].publisher`, source.publisher, ['serif']);
+    check(`sources[${i}].title`, source.title, ['serifItalic']);
+    if (source.url) check(`sources[${i}].url`, source.url, ['serif']);
+    if (source.note) check(`sources[${i}].note`, source.note, ['serifItalic']);
   });
   return problems;
 }

@@ -72,6 +72,7 @@ const S = {
   captionLink: st('sans', 8, C.link),
   running: st('sans', 8, C.muted),
   runningStrong: st('sansSemibold', 8, C.accent),
+  sourceNote: st('serifItalic', T.body, C.muted),
   bullet: st('serifBold', T.body, C.highlight),
 } as const;
 
@@ -451,9 +452,17 @@ const chart: Handler<Chart> = (b, block, parent, { index }) => {
   const anchor = { id: block.id };
   b.lines([plain(`Figure ${b.figureCount}. `, S.h3), plain(block.title, S.h3)], {
     node: parent.child('H3'),
-    gap: index === 0 ? 0 : SPACE.block + 4,
+    gap: (index === 0 ? 0 : SPACE.block + 4) + 10,
     inner: NEVER,
     anchor,
+    // A rule above the figure, as the figures of a printed brief have.
+    label: (d, top) =>
+      artifact(d.doc, () => {
+        d.doc
+          .rect(g.left, top - 9, g.width, 1.2)
+          .fillColor(C.accent)
+          .fill();
+      }),
   });
   b.keepWithNext(NEVER);
   const unitCaption = `${block.unit[0]!.toUpperCase()}${block.unit.slice(1)}, as of ${formatDate(block.asOf, lang)}`;
@@ -477,8 +486,8 @@ const chart: Handler<Chart> = (b, block, parent, { index }) => {
   const maxValue = Math.max(...block.data.map((d) => d.value), 1);
   const step = niceStep(maxValue, 4);
   const axisMax = Math.ceil(maxValue / step) * step;
-  const rowHeight = 34;
-  const barHeight = 15;
+  const rowHeight = 38;
+  const barHeight = 18;
   const axisHeight = 16;
   const labelLines = labels.map((l) => wrap([plain(l, S.label)], labelWidth, m));
   const figureHeight = 8 + rowHeight * block.data.length + axisHeight;
@@ -537,9 +546,9 @@ const chart: Handler<Chart> = (b, block, parent, { index }) => {
           .rect(vx - 2, barTop - 1, vw + 4, barHeight + 8)
           .fillColor(C.paper)
           .fill();
-        drawText(doc, values[i]!, S.value, vx, barTop + 7, m.string(S.value.face, S.value.size, values[i]!));
+        drawText(doc, values[i]!, S.value, vx, barTop + 8, m.string(S.value.face, S.value.size, values[i]!));
         const share = shares[i];
-        if (share) drawText(doc, share, S.share, vx, barTop + 17.5, m.string(S.share.face, S.share.size, share));
+        if (share) drawText(doc, share, S.share, vx, barTop + 18.5, m.string(S.share.face, S.share.size, share));
       });
       doc.endMarkedContent();
       figure.get().add(content);
@@ -557,7 +566,17 @@ const chart: Handler<Chart> = (b, block, parent, { index }) => {
     );
   }
   sourcePieces.push(plain('.', S.caption));
-  b.lines(sourcePieces, { node: parent.child('P'), gap: 6, inner: NEVER });
+  const sourceUnits = b.lines(sourcePieces, { node: parent.child('P'), gap: 6, inner: NEVER });
+  const lastSource = sourceUnits[sourceUnits.length - 1]!;
+  const drawSource = lastSource.draw;
+  lastSource.height += 7;
+  lastSource.draw = (d, top) => {
+    drawSource(d, top);
+    artifact(d.doc, () => {
+      const y = top + lastSource.height - 0.5;
+      d.doc.moveTo(g.left, y).lineTo(g.right, y).lineWidth(0.5).strokeColor(C.rule).stroke();
+    });
+  };
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
 };
 
@@ -769,7 +788,7 @@ function sources(b: Builder) {
         plain(s.date ? `. ${formatDate(s.date, lang)}.` : '.', S.body),
       ];
       if (s.url) out.push(plain(' ', S.body), plain(s.url, S.bodyLink, { kind: 'uri', href: s.url, label: s.url }));
-      if (s.note) out.push(plain(` ${s.note}`, S.body));
+      if (s.note) out.push(plain(` ${s.note}`, S.sourceNote));
       return out;
     }),
     { ordered: true, gap: SPACE.headingAfter, x: g.left, width: g.width },
