@@ -51,14 +51,16 @@ describe('the layout checks', () => {
 });
 
 describe.each([
-  ['scaledReport(20)', () => scaledReport(20)],
-  ['stressReport()', () => stressReport()],
-])('%s', (_name, make) => {
+  ['scaledReport(20) on A4', () => scaledReport(20), 'a4'],
+  ['stressReport() on A4', () => stressReport(), 'a4'],
+  ['stressReport() on US Letter', () => stressReport(), 'letter'],
+] as const)('%s', (_name, make, paper) => {
   const r = make();
+  const g = geometry(paper);
   let doc: PdfDoc;
   let pages: PageText[];
   beforeAll(async () => {
-    doc = await openPdf(await renderPdf(r));
+    doc = await openPdf(await renderPdf(r, { paper }));
     pages = await readPages(doc);
   });
   afterAll(async () => {
@@ -66,16 +68,16 @@ describe.each([
   });
 
   it('keeps every line of text inside the margins', () => {
-    expect(pages.flatMap((p) => textOutsideFrame(p, a4))).toEqual([]);
+    expect(pages.flatMap((p) => textOutsideFrame(p, g))).toEqual([]);
   });
 
   it('never strands a heading at the foot of a page', () => {
-    expect(pages.flatMap((p) => strandedHeadings(p, a4, H2))).toEqual([]);
+    expect(pages.flatMap((p) => strandedHeadings(p, g, H2))).toEqual([]);
   });
 
   it('has no blank page and shows every section heading in order', () => {
     for (const p of pages.slice(1))
-      expect(p.items.filter((i) => i.y > a4.top && i.str.trim()).length).toBeGreaterThan(2);
+      expect(p.items.filter((i) => i.y > g.top && i.str.trim()).length).toBeGreaterThan(2);
     findInOrder(
       pages,
       r.sections.map((s, i) => `${i + 1}. ${s.title.slice(0, 40)}`),

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { FREE, NEVER, paginate, SPLIT, type Unit, WIDOW } from '../src/paginate.js';
+
+const line = (breakAfter: Unit['breakAfter'] = FREE, gap = 0, height = 10): Unit => ({ height, gap, breakAfter });
+
+/** A paragraph of n lines with the renderer's widow/orphan costs. */
+const paragraph = (n: number, gap = 0): Unit[] =>
+  Array.from({ length: n }, (_, i) =>
+    line(i === n - 1 ? FREE : i === 0 || i === n - 2 ? WIDOW : FREE, i === 0 ? gap : 0),
+  );
+
+const pages = (units: Unit[], frame: number) => paginate(units, frame).map((p) => p.page);
+
+describe('paginate', () => {
+  it('stacks units with their gaps and drops the gap at the top of a page', () => {
+    const out = paginate([line(), line(FREE, 5), line(FREE, 5)], 25);
+    expect(out).toEqual([
+      { page: 0, y: 0 },
+      { page: 0, y: 15 },
+      { page: 1, y: 0 },
+    ]);
+  });
+
+  it('keeps a heading with the two lines after it', () => {
+    // 8 lines of text, then a heading that would fall on the last line of the page.
+    const units = [...paragraph(8), line(NEVER, 0), line(NEVER), ...paragraph(4)];
+    const out = pages(units, 100);
+    expect(out.slice(8)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('moves one more line rather than leave a single line of a paragraph at the foot or head of a page', () => {
+    // 9 lines fit; the paragraph has 10: the last line must not be a widow on the next page.
+    const out = pages(paragraph(10), 90);
+    expect(out.filter((p) => p === 1).length).toBeGreaterThanOrEqual(2);
+    expect(out.filter((p) => p === 0).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not split a list item that fits on a page, but splits one taller than a page', () => {
+    const item = (n: number) => Array.from({ length: n }, (_, i) => line(i === n - 1 ? FREE : SPLIT));
+    expect(pages([...item(3), ...item(3), ...item(3), ...item(3)], 100)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
+    const huge = pages(item(25), 100);
+    expect(Math.max(...huge)).toBe(2);
+    expect(huge.filter((p) => p === 0)).toHaveLength(10);
+  });
+
+  it('starts a new page when asked, and never makes a blank page', () => {
+    const units = [line(), { ...line(), newPage: true }, line(), line()];
+    expect(pages(units, 100)).toEqual([0, 1, 1, 1]);
+    // A unit taller than the page still gets a page of its own rather than an endless loop.
+    expect(pages([line(), line(FREE, 0, 500), line()], 100)).toEqual([0, 1, 2]);
+  });
+});
