@@ -77,7 +77,7 @@ export function headingHeight(text: string): number {
 }
 
 /** Height available for content under the slide heading, with a safety margin. */
-export const SAFETY = 24;
+export const SAFETY = 12;
 
 /** Segments of rich text (bold for strong emphasis). */
 export function segmentsOf(runs: readonly Run[]): Segment[] {

@@ -175,25 +175,46 @@ function unitsMarkdown(units: readonly Unit[]): string {
   return out.join('');
 }
 
-/** Pack units onto slides under `room` px; a unit that keeps with the next never ends a slide. */
-function pack(units: readonly Unit[], room: number): Unit[][] {
-  const slides: Unit[][] = [];
-  let current: Unit[] = [];
-  let used = 0;
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i] as Unit;
-    let need = unit.height;
-    if (unit.keepWithNext && units[i + 1]) need += (units[i + 1] as Unit).height;
-    if (current.length > 0 && used + need > room) {
-      slides.push(current);
-      current = [];
-      used = 0;
+/** Room under a slide heading: the first slide has the plain heading, later ones say "(continued)". */
+function roomUnder(heading: string): (index: number) => number {
+  const first = contentHeight - headingHeight(heading) - SAFETY;
+  const rest = contentHeight - headingHeight(heading + CONTINUED) - SAFETY;
+  return (index) => (index === 0 ? first : rest);
+}
+
+/**
+ * Pack units onto slides: greedily to learn how many slides are needed, then again aiming at
+ * an even share per slide (no lone item on a continuation slide). A unit that keeps with the
+ * next never ends a slide; no slide ever gets more than its room.
+ */
+function pack(units: readonly Unit[], room: (index: number) => number): Unit[][] {
+  const run = (target: (index: number) => number): Unit[][] => {
+    const slides: Unit[][] = [];
+    let current: Unit[] = [];
+    let used = 0;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i] as Unit;
+      let need = unit.height;
+      if (unit.keepWithNext && units[i + 1]) need += (units[i + 1] as Unit).height;
+      const index = slides.length;
+      const over = used + need > room(index) || (used > 0 && used + unit.height / 2 > target(index));
+      if (current.length > 0 && over) {
+        slides.push(current);
+        current = [];
+        used = 0;
+      }
+      current.push(unit);
+      used += unit.height;
     }
-    current.push(unit);
-    used += unit.height;
-  }
-  if (current.length > 0) slides.push(current);
-  return slides;
+    if (current.length > 0) slides.push(current);
+    return slides;
+  };
+  const greedy = run(() => Number.POSITIVE_INFINITY);
+  if (greedy.length <= 1) return greedy;
+  const total = units.reduce((sum, u) => sum + u.height, 0);
+  const share = total / greedy.length;
+  const balanced = run(() => share);
+  return balanced.length <= greedy.length ? balanced : greedy;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -235,7 +256,7 @@ function listSlides(
   itemGap: number,
   style = styles.bullet,
 ): PlannedSlide[] {
-  const room = contentHeight - headingHeight(heading + CONTINUED) - SAFETY;
+  const room = roomUnder(heading);
   const units: Unit[] = items.map((item) => ({
     kind: 'ul',
     group: 0,
@@ -307,41 +328,37 @@ function dividerSlide(entry: OutlineEntry, ctxUnits: Unit[]): PlannedSlide {
 function sectionSlides(entry: OutlineEntry, lang: string): PlannedSlide[] {
   const { section } = entry;
   const heading = numberedTitle(entry);
-  const room = contentHeight - headingHeight(heading + CONTINUED) - SAFETY;
-  const ctx: Ctx = { lang, group: 1, room };
+  const room = roomUnder(heading);
+  const ctx: Ctx = { lang, group: 1, room: room(1) };
   const slides: PlannedSlide[] = [];
   const contentUnits: Unit[] = [];
   const divider = dividerSlide(entry, contentUnits);
   slides.push(divider);
 
-  // Blocks in order; a chart gets a slide of its own between the text around it.
-  const runs: (Unit[] | Chart)[] = [contentUnits];
+  // Text blocks in order on content slides; each chart gets a slide of its own, placed
+  // after the section's first content slide.
+  const charts: Chart[] = [];
   for (const block of section.blocks) {
     const result = unitsOf(block, ctx);
-    if ('chart' in result) runs.push(result.chart, []);
-    else (runs.at(-1) as Unit[]).push(...result);
+    if ('chart' in result) charts.push(result.chart);
+    else contentUnits.push(...result);
   }
-  let contentCount = 0;
-  for (const item of runs) {
-    if (Array.isArray(item)) {
-      for (const slideUnits of pack(item, room)) {
-        const notes = slideUnits.flatMap((u) => u.notes);
-        slides.push({
-          kind: 'content',
-          section: section.id,
-          markdown: slideMarkdown(
-            [],
-            `## ${escapeMarkdown(heading + (contentCount > 0 ? CONTINUED : ''))}\n\n${unitsMarkdown(slideUnits)}`,
-            notes,
-          ),
-          notes,
-        });
-        contentCount++;
-      }
-    } else {
-      slides.push(chartSlide(item, lang, section.id));
-    }
-  }
+  const chartSlides = charts.map((chart) => chartSlide(chart, lang, section.id));
+  pack(contentUnits, room).forEach((slideUnits, index) => {
+    const notes = slideUnits.flatMap((u) => u.notes);
+    slides.push({
+      kind: 'content',
+      section: section.id,
+      markdown: slideMarkdown(
+        [],
+        `## ${escapeMarkdown(heading + (index > 0 ? CONTINUED : ''))}\n\n${unitsMarkdown(slideUnits)}`,
+        notes,
+      ),
+      notes,
+    });
+    if (index === 0) slides.push(...chartSlides.splice(0));
+  });
+  slides.push(...chartSlides);
   return slides;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { report } from '@briefing/content';
+import { assertReport, type ReportInput, report, reportInput } from '@briefing/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stressReport } from '../../../test/fixtures/reports.js';
 import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
@@ -46,6 +46,37 @@ describe.skipIf(!executablePath)(title, () => {
     const perSection = (id: string) => plan.filter((s) => s.section === id && s.kind === 'content').length;
     expect(perSection('forty-items')).toBeGreaterThan(1);
     expect(perSection('huge-items')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('splits single sentences of thousands of characters over continuation slides, inside the slide', async () => {
+    const input = structuredClone(reportInput) as ReportInput;
+    const sentence = 'and the argument keeps going without ever reaching a full stop '.repeat(60);
+    input.sections = [
+      {
+        id: 'run-on',
+        title: 'A run-on paragraph and run-on items',
+        blocks: [
+          { type: 'paragraph', text: `A paragraph that never ends ${sentence}` },
+          {
+            type: 'list',
+            intro: `An intro that never ends ${sentence.slice(0, 1500)}`,
+            items: [
+              { term: 'Run-on', text: `An item that never ends ${sentence.slice(0, 2000)}` },
+              {
+                text: [{ type: 'text', text: `Bold and never ending ${sentence.slice(0, 1200)}`, emphasis: 'strong' }],
+              },
+            ],
+          },
+          { type: 'callout', title: 'Run-on callout', text: `A callout that never ends ${sentence.slice(0, 1800)}` },
+        ],
+      },
+    ];
+    const runOn = assertReport(input);
+    const plan = planDeck(runOn);
+    expect(plan.filter((s) => s.section === 'run-on' && s.kind === 'content').length).toBeGreaterThan(4);
+    const { slides, problems } = await measureDeck(chromium.browser, renderDeck(runOn));
+    expect(slides).toBe(plan.length);
+    expect(problems).toEqual([]);
   });
 
   it('flags a slide that does overflow (80 bullets through the same engine, no splitter)', async () => {
