@@ -1,0 +1,259 @@
+import {
+  type Block,
+  type Callout,
+  type Chart,
+  chartAltText,
+  formatDate,
+  formatDatumShare,
+  formatDatumValue,
+  formatNumber,
+  type List,
+  type Paragraph,
+} from '@briefing/content';
+import { normaliseText } from './coverage.js';
+import { artifact, type Builder, baseline, drawText, type Node, type Panel, pieces, plain } from './draw.js';
+import { FREE, NEVER, SPLIT } from './paginate.js';
+import { C, leading, S, SPACE } from './styles.js';
+import { type Piece, wrap } from './text-layout.js';
+
+// ---------------------------------------------------------------------------------------
+// Blocks: one handler per block type; a new type in the schema is a compile error here.
+
+export type Handler<B extends Block = Block> = (b: Builder, block: B, parent: Node, ctx: { index: number }) => void;
+
+export const paragraph: Handler<Paragraph> = (b, block, parent, { index }) => {
+  b.lines(pieces(block.text), {
+    node: parent.child('P'),
+    gap: index === 0 ? 0 : SPACE.paragraph,
+  });
+};
+
+export const list: Handler<List> = (b, block, parent, { index }) => {
+  const gap = index === 0 ? 0 : SPACE.paragraph;
+  if (block.intro) {
+    b.lines(pieces(block.intro), { node: parent.child('P'), gap });
+    b.keepWithLines(2);
+  }
+  const L = parent.child('L', {});
+  listItems(
+    b,
+    L,
+    block.items.map((item) => [...(item.term ? [plain(`${item.term}: `, S.bodyBold)] : []), ...pieces(item.text)]),
+    { ordered: block.ordered ?? false, gap: block.intro ? SPACE.item : gap },
+  );
+};
+
+export function listItems(
+  b: Builder,
+  L: Node,
+  items: Piece[][],
+  opts: { ordered: boolean; gap: number; x?: number; width?: number; panel?: Panel | undefined },
+) {
+  const x = opts.x ?? b.g.left;
+  const width = opts.width ?? b.g.width;
+  const indent = opts.ordered ? 20 : 15;
+  items.forEach((item, i) => {
+    const LI = L.child('LI');
+    const label = opts.ordered ? `${i + 1}.` : '•';
+    const lbl = LI.child('Lbl');
+    const units = b.lines(item, {
+      node: LI.child('LBody'),
+      x: x + indent,
+      width: width - indent,
+      gap: i === 0 ? opts.gap : SPACE.item,
+      inner: SPLIT,
+      panel: opts.panel,
+      label: (d, top, lh) => {
+        const style = opts.ordered ? S.tocNumber : S.bullet;
+        const content = d.doc.markStructureContent('Lbl');
+        drawText(d.doc, label, style, x, baseline(style, top, lh), b.m.string(style.face, style.size, label));
+        d.doc.endMarkedContent();
+        lbl.get().add(content);
+      },
+    });
+    void units;
+  });
+}
+
+export const callout: Handler<Callout> = (b, block, parent, { index }) => {
+  const barColor = { key: C.accent, warning: C.highlight, note: C.muted }[block.tone];
+  const pad = SPACE.panelPad;
+  const panel: Panel = {
+    fill: C.panel,
+    bar: { color: barColor, side: 'left' },
+    x: b.g.left,
+    width: b.g.width,
+    padTop: pad,
+    padBottom: pad,
+  };
+  const div = parent.child('Div');
+  const inner = { x: b.g.left + pad + 4, width: b.g.width - 2 * pad - 4 };
+  const gap = (index === 0 ? 0 : SPACE.block) + pad;
+  if (block.title) {
+    b.lines([plain(block.title, S.h3)], { node: div.child('H3'), ...inner, gap, inner: NEVER, panel });
+    b.keepWithLines(2);
+  }
+  const units = b.lines(pieces(block.text), {
+    node: div.child('P'),
+    ...inner,
+    gap: block.title ? 4 : gap,
+    inner: SPLIT,
+    panel,
+  });
+  // The panel's bottom padding belongs to its last line, so the page breaker makes room for it.
+  const last = units[units.length - 1]!;
+  last.height += pad;
+  addSpaceAfter(b, SPACE.block - SPACE.paragraph);
+};
+
+/** Extra space before whatever comes next. */
+export function addSpaceAfter(b: Builder, space: number) {
+  b.units.push({ height: 0, gap: space, breakAfter: FREE, draw: () => {} });
+}
+
+/** A round step for chart ticks: 1, 2, 2.5 or 5 times a power of ten. */
+export function niceStep(max: number, ticks: number): number {
+  const raw = max / ticks;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((s) => s * power).find((s) => s >= raw) ?? raw;
+}
+
+export const chart: Handler<Chart> = (b, block, parent, { index }) => {
+  const { g, m, lang } = b;
+  b.figureCount++;
+  const anchor = { id: block.id };
+  b.lines([plain(`Figure ${b.figureCount}. `, S.h3), plain(block.title, S.h3)], {
+    node: parent.child('H3'),
+    gap: (index === 0 ? 0 : SPACE.block + 4) + 10,
+    inner: NEVER,
+    anchor,
+    // A rule above the figure, as the figures of a printed brief have.
+    label: (d, top) =>
+      artifact(d.doc, () => {
+        d.doc
+          .rect(g.left, top - 9, g.width, 1.2)
+          .fillColor(C.accent)
+          .fill();
+      }),
+  });
+  b.keepWithNext(NEVER);
+  const unitCaption = `${block.unit[0]!.toUpperCase()}${block.unit.slice(1)}, as of ${formatDate(block.asOf, lang)}`;
+  b.lines([plain(unitCaption, S.caption)], { node: parent.child('P'), gap: 1, inner: NEVER });
+  b.keepWithNext(NEVER);
+
+  // Geometry of the bars: labels | bars | values.
+  const labels = block.data.map((d) => normaliseText(d.label));
+  const values = block.data.map((d) => normaliseText(formatDatumValue(d, block, lang)));
+  const shares = block.data.map((d) => {
+    const s = formatDatumShare(d, lang);
+    return s ? normaliseText(s) : undefined;
+  });
+  const labelWidth = Math.min(g.width * 0.3, Math.max(...labels.map((l) => m.string(S.label.face, S.label.size, l))));
+  const valueWidth = Math.max(
+    ...values.map((v) => m.string(S.value.face, S.value.size, v)),
+    ...shares.map((s) => (s ? m.string(S.share.face, S.share.size, s) : 0)),
+  );
+  const labelCol = labelWidth + 10;
+  const barMax = Math.max(60, g.width - labelCol - valueWidth - 8);
+  const maxValue = Math.max(...block.data.map((d) => d.value), 1);
+  const step = niceStep(maxValue, 4);
+  const axisMax = Math.ceil(maxValue / step) * step;
+  const rowHeight = 38;
+  const barHeight = 18;
+  const axisHeight = 16;
+  const labelLines = labels.map((l) => wrap([plain(l, S.label)], labelWidth, m));
+  const figureHeight = 8 + rowHeight * block.data.length + axisHeight;
+  const alt = chartAltText(block, lang);
+
+  b.push({
+    height: figureHeight,
+    gap: 4,
+    breakAfter: NEVER,
+    draw: (d, top) => {
+      const { doc } = d;
+      const x0 = g.left + labelCol;
+      const scale = barMax / axisMax;
+      const figure = parent.child('Figure', {
+        alt,
+        bbox: [g.left, top, g.left + g.width, top + figureHeight],
+      } as PDFKit.Mixins.StructureElementOptions);
+      const content = doc.markStructureContent('Figure');
+      // Grid and ticks.
+      const gridTop = top + 4;
+      const gridBottom = top + 8 + rowHeight * block.data.length;
+      for (let v = 0; v <= axisMax + 1e-9; v += step) {
+        const x = x0 + v * scale;
+        doc
+          .moveTo(x, gridTop)
+          .lineTo(x, gridBottom)
+          .lineWidth(v === 0 ? 0.8 : 0.4)
+          .strokeColor(v === 0 ? C.muted : C.rule)
+          .stroke();
+        const label = formatNumber(v, lang);
+        const w = m.string(S.tick.face, S.tick.size, label);
+        drawText(doc, label, S.tick, x - w / 2, gridBottom + 10, w);
+      }
+      block.data.forEach((datum, i) => {
+        const rowTop = top + 8 + i * rowHeight;
+        const barTop = rowTop + 3;
+        const barWidth = Math.max(1, datum.value * scale);
+        doc.rect(x0, barTop, barWidth, barHeight).fillColor(C.accent).fill();
+        // Label, vertically centred on the bar.
+        const ll = labelLines[i]!;
+        const lh = leading(S.label, 1.1);
+        let ly = barTop + barHeight / 2 - (ll.length * lh) / 2;
+        for (const line of ll) {
+          for (const f of line.fragments) {
+            drawText(doc, f.text, f.style, g.left + labelWidth - line.width + f.x, baseline(S.label, ly, lh), f.width);
+          }
+          ly += lh;
+        }
+        const vx = x0 + barWidth + 6;
+        // Keep the grid out from under the figures.
+        const vw = Math.max(
+          m.string(S.value.face, S.value.size, values[i]!),
+          shares[i] ? m.string(S.share.face, S.share.size, shares[i]!) : 0,
+        );
+        doc
+          .rect(vx - 2, barTop - 1, vw + 4, barHeight + 8)
+          .fillColor(C.paper)
+          .fill();
+        drawText(doc, values[i]!, S.value, vx, barTop + 8, m.string(S.value.face, S.value.size, values[i]!));
+        const share = shares[i];
+        if (share) drawText(doc, share, S.share, vx, barTop + 18.5, m.string(S.share.face, S.share.size, share));
+      });
+      doc.endMarkedContent();
+      figure.get().add(content);
+    },
+  });
+  const src = block.source;
+  const sourcePieces: Piece[] = [plain('Source: ', S.caption), plain(src.publisher, S.caption)];
+  if (src.title) {
+    sourcePieces.push(plain(', ', S.caption));
+    const title = `“${src.title}”`;
+    sourcePieces.push(
+      src.url
+        ? plain(title, S.captionLink, { kind: 'uri', href: src.url, label: `${src.title} (${src.url})` })
+        : plain(title, S.caption),
+    );
+  }
+  sourcePieces.push(plain('.', S.caption));
+  const sourceUnits = b.lines(sourcePieces, { node: parent.child('P'), gap: 6, inner: NEVER });
+  const lastSource = sourceUnits[sourceUnits.length - 1]!;
+  const drawSource = lastSource.draw;
+  lastSource.height += 7;
+  lastSource.draw = (d, top) => {
+    drawSource(d, top);
+    artifact(d.doc, () => {
+      const y = top + lastSource.height - 0.5;
+      d.doc.moveTo(g.left, y).lineTo(g.right, y).lineWidth(0.5).strokeColor(C.rule).stroke();
+    });
+  };
+  addSpaceAfter(b, SPACE.block - SPACE.paragraph);
+};
+
+export const handlers = { paragraph, list, chart, callout } satisfies Record<Block['type'], Handler<never>>;
+
+export function block(b: Builder, blk: Block, parent: Node, index: number) {
+  (handlers[blk.type] as Handler)(b, blk, parent, { index });
+}

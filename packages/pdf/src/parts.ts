@@ -1,0 +1,219 @@
+import { formatDate, numberedTitle, outline, type Section } from '@briefing/content';
+import { block, listItems } from './blocks.js';
+import { artifact, type Builder, baseline, type Drawer, drawText, type Panel, pieces, plain } from './draw.js';
+import { FREE, NEVER } from './paginate.js';
+import { C, H2_LEADING, leading, S, SPACE } from './styles.js';
+import { type Piece, type Style, wrap } from './text-layout.js';
+
+// ---------------------------------------------------------------------------------------
+// Parts of the brief
+
+export function cover(b: Builder) {
+  const { meta } = b.report;
+  const { root, g, lang } = b;
+  const date = formatDate(meta.date, lang);
+  b.lines([plain(`${meta.organisation.name} · Policy briefing`.toUpperCase(), S.kicker)], {
+    node: root.child('P'),
+    inner: NEVER,
+    label: (d, top) =>
+      artifact(d.doc, () => {
+        d.doc
+          .rect(g.left, top - 14, 36, 3)
+          .fillColor(C.highlight)
+          .fill();
+      }),
+  });
+  b.lines([plain(meta.title, S.title)], { node: root.child('H1'), gap: 12, inner: NEVER, lineHeight: 28.5 });
+  if (meta.subtitle) b.lines([plain(meta.subtitle, S.subtitle)], { node: root.child('P'), gap: 10, inner: NEVER });
+  const metaP = root.child('P');
+  const people = meta.authors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join('; ');
+  b.lines(
+    [
+      plain(date, S.metaStrong),
+      plain(` · ${meta.organisation.name}`, S.meta),
+      ...(people ? [plain(` · ${people}`, S.meta)] : []),
+    ],
+    {
+      node: metaP,
+      gap: 20,
+      inner: NEVER,
+      label: (d, top) =>
+        artifact(d.doc, () => {
+          d.doc
+            .moveTo(g.left, top - 9)
+            .lineTo(g.left + g.width, top - 9)
+            .lineWidth(0.6)
+            .strokeColor(C.rule)
+            .stroke();
+        }),
+    },
+  );
+  const based = meta.basedOn;
+  const basedTitle = `“${based.title}”`;
+  b.lines(
+    [
+      plain('Adapted from ', S.meta),
+      based.url
+        ? plain(basedTitle, S.metaLink, { kind: 'uri', href: based.url, label: `${based.title} (${based.url})` })
+        : plain(basedTitle, S.meta),
+      plain(`, ${based.publisher}, ${formatDate(based.published, lang)}`, S.meta),
+    ],
+    { node: root.child('P'), gap: 3, inner: NEVER },
+  );
+  if (meta.summary) b.lines(pieces(meta.summary, 'lead'), { node: root.child('P'), gap: 18 });
+
+  // Key takeaways panel.
+  const pad = SPACE.panelPad + 2;
+  const panel: Panel = {
+    fill: C.panel,
+    bar: { color: C.highlight, side: 'top' },
+    x: g.left,
+    width: g.width,
+    padTop: pad,
+    padBottom: pad,
+  };
+  const sect = root.child('Sect');
+  b.lines([plain('Key takeaways', S.panelTitle)], {
+    node: sect.child('H2'),
+    x: g.left + pad,
+    width: g.width - 2 * pad,
+    gap: 20 + pad,
+    inner: NEVER,
+    panel,
+  });
+  b.keepWithLines(2);
+  const L = sect.child('L');
+  listItems(
+    b,
+    L,
+    b.report.takeaways.map((t) => pieces(t)),
+    { ordered: false, gap: 6, x: g.left + pad, width: g.width - 2 * pad, panel },
+  );
+  b.units[b.units.length - 1]!.height += pad;
+}
+
+export function contents(b: Builder) {
+  const { root, g, m } = b;
+  const sect = root.child('Sect');
+  b.lines([plain('Contents', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
+  b.units[b.units.length - 1]!.newPage = true;
+  b.keepWithLines(2);
+  const toc = sect.child('TOC');
+  const entries = [
+    ...outline(b.report).map((e) => ({ id: e.id, label: `${e.label}. `, title: e.title })),
+    { id: SOURCES_ID, label: '', title: 'Sources' },
+  ];
+  const numberCol = 24;
+  const pageCol = 30;
+  const lh = leading(S.toc, 1.25);
+  entries.forEach((entry, i) => {
+    // One TOCI per entry holding one Link: the number, the title and the page number are
+    // its content, and one annotation covers the whole entry.
+    const toci = toc.child('TOCI');
+    const link = toci.child('Link');
+    const label = `Go to ${entry.label}${entry.title}`;
+    const lines = wrap([plain(entry.title, S.toc)], g.width - numberCol - pageCol, m);
+    const mark = (d: Drawer, text: string, style: Style, x: number, top: number) => {
+      const content = d.doc.markStructureContent('Link');
+      drawText(d.doc, text, style, x, baseline(style, top, lh), m.string(style.face, style.size, text));
+      d.doc.endMarkedContent();
+      link.get().add(content);
+    };
+    let entryTop = 0;
+    lines.forEach((line, j) => {
+      const lastLine = j === lines.length - 1;
+      b.push({
+        height: lh,
+        gap: j === 0 ? (i === 0 ? 12 : 5) : 0,
+        breakAfter: lastLine ? FREE : NEVER,
+        draw: (d, top) => {
+          if (j === 0) {
+            entryTop = top;
+            if (entry.label) mark(d, entry.label, S.tocNumber, g.left, top);
+          }
+          for (const f of line.fragments) mark(d, f.text, f.style, g.left + numberCol + f.x, top);
+          if (!lastLine) return;
+          const page = `${(d.anchors.get(entry.id) ?? 0) + 1}`;
+          const w = m.string(S.tocPage.face, S.tocPage.size, page);
+          mark(d, page, S.tocPage, g.left + g.width - w, top);
+          // Dotted leader from the title to the page number.
+          const from = g.left + numberCol + line.width + 6;
+          const to = g.left + g.width - w - 6;
+          const y = baseline(S.toc, top, lh);
+          if (to > from) {
+            artifact(d.doc, () => {
+              d.doc.moveTo(from, y).lineTo(to, y).lineWidth(0.7).dash(0.7, { space: 2.5 }).strokeColor(C.rule).stroke();
+            });
+          }
+          d.doc.goTo(g.left, entryTop, g.width, top + lh - entryTop, entry.id, {
+            Contents: new String(label),
+            structParent: link.get(),
+          } as unknown as PDFKit.Mixins.AnnotationOption);
+          link.get().end();
+        },
+      });
+    });
+  });
+}
+
+/** Named destination of the sources list: not kebab-case, so it can never clash with a section id. */
+export const SOURCES_ID = '_sources';
+
+export function section(
+  b: Builder,
+  entry: { id: string; label: string; title: string; section: Section },
+  first: boolean,
+) {
+  const { root } = b;
+  const sect = root.child('Sect');
+  const lh = H2_LEADING;
+  b.lines([plain(`${entry.label}. `, S.h2Number), plain(entry.title, S.h2)], {
+    node: sect.child('H2'),
+    gap: first ? SPACE.section + 6 : SPACE.section,
+    inner: NEVER,
+    lineHeight: lh,
+    anchor: { id: entry.id, outline: numberedTitle(entry) },
+  });
+  b.keepWithLines(2);
+  const lede = entry.section.lede;
+  if (lede) {
+    b.lines(pieces(lede, 'lead'), { node: sect.child('P'), gap: SPACE.headingAfter - 2 });
+  }
+  entry.section.blocks.forEach((blk, i) => {
+    if (i === 0) {
+      const before = b.units.length;
+      block(b, blk, sect, 0);
+      const firstBlockUnit = b.units[before];
+      if (firstBlockUnit) firstBlockUnit.gap += SPACE.headingAfter + (lede ? 2 : 0);
+    } else block(b, blk, sect, i);
+  });
+}
+
+export function sources(b: Builder) {
+  const { root, g, report, lang } = b;
+  const sect = root.child('Sect');
+  b.lines([plain('Sources', S.h2)], {
+    node: sect.child('H2'),
+    gap: SPACE.section,
+    inner: NEVER,
+    lineHeight: H2_LEADING,
+    anchor: { id: SOURCES_ID },
+  });
+  b.keepWithLines(2);
+  const L = sect.child('L');
+  listItems(
+    b,
+    L,
+    report.sources.map((s) => {
+      const out: Piece[] = [
+        plain(`${s.publisher}. `, S.body),
+        plain(`${s.title}`, S.bodyItalic),
+        plain(s.date ? `. ${formatDate(s.date, lang)}.` : '.', S.body),
+      ];
+      if (s.url) out.push(plain(' ', S.body), plain(s.url, S.bodyLink, { kind: 'uri', href: s.url, label: s.url }));
+      if (s.note) out.push(plain(` ${s.note}`, S.sourceNote));
+      return out;
+    }),
+    { ordered: true, gap: SPACE.headingAfter, x: g.left, width: g.width },
+  );
+}
