@@ -2,6 +2,7 @@ import {
   type Chart,
   Chart as ChartSchema,
   chartAltText,
+  formatDate,
   formatDatumShare,
   formatDatumValue,
   tokens,
@@ -18,11 +19,6 @@ export function escapeXml(text: string): string {
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
-}
-
-/** "23 February 2024" in the report's language, independent of the machine's time zone. */
-export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** Estimated rendered width of a string in px. */

@@ -4,6 +4,7 @@ import {
   type Callout,
   type Chart,
   chartAltText,
+  formatDate,
   type List,
   numberedTitle,
   type OutlineEntry,
@@ -15,7 +16,7 @@ import {
   type Run,
   toRuns,
 } from '@briefing/content';
-import { chartCaption, chartFence, formatDate } from './chart.js';
+import { chartCaption, chartFence } from './chart.js';
 import { escapeMarkdown, escapeUrl, inlineMarkdown, noteComment, yamlString } from './escape.js';
 import {
   countLines,
