@@ -55,7 +55,13 @@ export async function* produce(report: Report, formats: readonly Format[], optio
   };
 
   const want = new Set(formats);
-  if (want.has('pdf')) yield await timed('pdf', () => renderPdf(report, { paper: options.paper }));
+  if (want.has('pdf'))
+    yield await timed('pdf', () =>
+      renderPdf(report, {
+        paper: options.paper,
+        ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
+      }),
+    );
   if (want.has('md')) yield await timed('md', deck);
   if (want.has('html')) yield await timed('html', () => renderDeckHtml(report));
 

@@ -55,23 +55,29 @@ export function expectations(report: Report): Expectation[] {
   const out: Expectation[] = [];
   for (const [index, entry] of outline(report).entries()) {
     const base = { section: index, sectionId: entry.id };
-    out.push({ ...base, kind: 'section', label: numberedTitle(entry), needle: normalizeForMatch(entry.title) });
+    out.push({ ...base, kind: 'section', label: numberedTitle(entry), needle: compact(entry.title) });
     for (const block of entry.section.blocks) {
       if (block.type === 'list') {
         for (const item of block.items) {
           const lead = itemLead(item.term, plainText(item.text));
-          out.push({ ...base, kind: 'item', label: lead, needle: normalizeForMatch(lead) });
+          out.push({ ...base, kind: 'item', label: lead, needle: compact(lead) });
         }
       } else if (block.type === 'chart') {
         for (const datum of block.data) {
           const value = formatNumber(datum.value, report.meta.lang);
-          out.push({ ...base, kind: 'figure', label: `${datum.label}: ${value}`, needle: normalizeForMatch(value) });
+          out.push({ ...base, kind: 'figure', label: `${datum.label}: ${value}`, needle: compact(value) });
         }
       }
     }
   }
   return out;
 }
+
+/**
+ * Text as the locator compares it: normalised, then without white space, so that a long
+ * word broken across lines in the PDF, or a line break the deck adds, never hides it.
+ */
+export const compact = (text: string) => normalizeForMatch(text).replace(/\s+/gu, '');
 
 /** Pages (or slides) as one searchable text, remembering where each one starts. */
 class Haystack {
@@ -81,7 +87,7 @@ class Haystack {
     let text = '';
     for (const unit of units) {
       this.starts.push(text.length);
-      text += `${unit} \u0000 `;
+      text += `${unit}\u0000`;
     }
     this.text = text;
   }
@@ -169,23 +175,23 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts): C
   // PDF: a section starts on the page its named destination opens (the id), else the
   // first page after the previous section whose text has its title.
   const firstBodyPage = Math.min(...Object.values(pdf.destinations), pdf.pageCount);
-  const pdfFound = locate(exps, pdf.normalized, (e, fromUnit) => {
+  const pages = pdf.pages.map(compact);
+  const pdfFound = locate(exps, pages, (e, fromUnit) => {
     const dest = pdf.destinations[e.sectionId];
-    if (dest !== undefined && pdf.normalized[dest - 1]?.includes(e.needle)) return dest - 1;
-    for (let u = Math.max(fromUnit, firstBodyPage - 1); u < pdf.normalized.length; u++) {
-      if (pdf.normalized[u]?.includes(e.needle)) return u;
+    if (dest !== undefined && pages[dest - 1]?.includes(e.needle)) return dest - 1;
+    for (let u = Math.max(fromUnit, firstBodyPage - 1); u < pages.length; u++) {
+      if (pages[u]?.includes(e.needle)) return u;
     }
     return undefined;
   });
 
   // Slides: a section starts at the first slide after the previous section that has its
   // title and is not a navigation slide (title, agenda, takeaways, sources).
-  const slideText = deck.slides.map((s) => s.normalized);
+  const slideText = deck.slides.map((s) => compact(s.text));
   const slideFound = locate(exps, slideText, (e, fromUnit) => {
     for (let u = fromUnit; u < deck.slides.length; u++) {
-      const slide = deck.slides[u]!;
-      if (slide.classes.some((c) => NAV_CLASSES.has(c))) continue;
-      if (slide.normalized.includes(e.needle)) return u;
+      if (deck.slides[u]!.classes.some((c) => NAV_CLASSES.has(c))) continue;
+      if (slideText[u]!.includes(e.needle)) return u;
     }
     return undefined;
   });
@@ -216,6 +222,18 @@ function checkOutline(entries: OutlineEntry[], pdf: PdfFacts) {
   };
 }
 
+/**
+ * A table-of-contents entry: the numbered title, then dot leaders or spaces, then the page.
+ * The PDF may wrap a long title anywhere, even inside a word, so a space may stand
+ * between any two characters of the title.
+ */
+export function tocPattern(numbered: string): RegExp {
+  const chars = [...normalizeForMatch(numbered).replace(/\s+/gu, '')].map((c) =>
+    c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  return new RegExp(`${chars.join('\\s?')}[\\s.·]*?(\\d+)(?!\\d)`, 'u');
+}
+
 /** The table of contents lists every section, in order, with the page its destination opens. */
 function checkToc(entries: OutlineEntry[], pdf: PdfFacts) {
   // The contents come before the first section starts, possibly on the same page.
@@ -224,8 +242,7 @@ function checkToc(entries: OutlineEntry[], pdf: PdfFacts) {
   const problems: string[] = [];
   let cursor = Math.max(0, front.indexOf('contents'));
   for (const e of entries) {
-    const title = normalizeForMatch(numberedTitle(e)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const match = new RegExp(`${title}[\\s.·]*?(\\d+)`, 'u').exec(front.slice(cursor));
+    const match = tocPattern(numberedTitle(e)).exec(front.slice(cursor));
     if (!match) {
       problems.push(`${e.label}. missing`);
       continue;

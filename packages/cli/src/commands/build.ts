@@ -1,4 +1,6 @@
 import { join, relative, resolve } from 'node:path';
+import { ReportValidationError } from '@briefing/content';
+import { unsupportedCharacters } from '@briefing/pdf';
 import { parseCommandArgs } from '../args.js';
 import { findBrowser } from '../browser.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
@@ -83,6 +85,11 @@ export async function build(argv: string[], io: Io): Promise<ExitCode> {
   // Everything that can reject the input happens before anything is written.
   const { report, from } = await loadReport(values.input as string | undefined, io.cwd);
   const epoch = sourceDateEpoch(io.env);
+  if (formats.includes('pdf')) {
+    // Characters the PDF's fonts cannot show fail the build up front, by path, before any file is written.
+    const problems = unsupportedCharacters(report);
+    if (problems.length > 0) throw new ReportValidationError(problems, from);
+  }
 
   const needsBrowser = formats.filter((f) => FORMATS[f].browser);
   const browserPath = needsBrowser.length > 0 ? findBrowser(io.env) : undefined;

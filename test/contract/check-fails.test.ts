@@ -1,0 +1,91 @@
+// `briefing check` must fail when an output loses something: run it against renderer
+// variants that drop one section, or one list item, and expect exactly that reported.
+import { type Report, report } from '@briefing/content';
+import { describe, expect, it } from 'vitest';
+import { type Renderers, realRenderers } from '../../packages/cli/src/check/run.js';
+import { check } from '../../packages/cli/src/commands/check.js';
+import { repoRoot } from '../helpers/artifacts.js';
+
+async function runCheckCommand(renderers: Renderers, args: string[] = []) {
+  let stdout = '';
+  const code = await check(
+    args,
+    {
+      cwd: repoRoot,
+      env: {},
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => {},
+      isTTY: false,
+    },
+    renderers,
+  );
+  return { code, stdout };
+}
+
+const withoutSection = (r: Report, id: string): Report => ({ ...r, sections: r.sections.filter((s) => s.id !== id) });
+
+function withoutItem(r: Report, sectionId: string, index: number): Report {
+  const copy = structuredClone(r);
+  const list = copy.sections.find((s) => s.id === sectionId)?.blocks.find((b) => b.type === 'list');
+  if (list?.type !== 'list') throw new Error('fixture moved');
+  list.items.splice(index, 1);
+  return copy;
+}
+
+describe('briefing check', () => {
+  it('passes on the real renderers and prints the full matrix', async () => {
+    const { code, stdout } = await runCheckCommand(realRenderers);
+    expect(stdout).toContain('All present: 8 sections, 27 list items and 2 figures');
+    expect(stdout).not.toContain('MISSING');
+    expect(code).toBe(0);
+  });
+
+  it('fails, naming exactly the section, when the PDF renderer drops one', async () => {
+    const { code, stdout } = await runCheckCommand(
+      { ...realRenderers, pdf: (r) => realRenderers.pdf(withoutSection(r, 'impacts-on-india')) },
+      ['--json'],
+    );
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    const missing = result.missing.map(
+      (m: { kind: string; sectionId: string; pdf: { found: boolean }; slides: { found: boolean } }) => [
+        m.kind,
+        m.sectionId,
+        m.pdf.found,
+        m.slides.found,
+      ],
+    );
+    // The section and its four items are missing from the PDF only.
+    expect(missing).toEqual([
+      ['section', 'impacts-on-india', false, true],
+      ['item', 'impacts-on-india', false, true],
+      ['item', 'impacts-on-india', false, true],
+      ['item', 'impacts-on-india', false, true],
+      ['item', 'impacts-on-india', false, true],
+    ]);
+  });
+
+  it('fails, naming exactly the item, when the slide renderer drops one list item', async () => {
+    const { code, stdout } = await runCheckCommand({
+      ...realRenderers,
+      html: (r) => realRenderers.html(withoutItem(r, 'fraud-schemes', 2)),
+    });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /Check failed, 1 problem\(s\):\n {2}item "Investment scams" \(fraud-schemes\) missing from slides\n$/,
+    );
+  });
+
+  it('fails when a list item is missing from the PDF, with that item alone reported', async () => {
+    const { code, stdout } = await runCheckCommand(
+      { ...realRenderers, pdf: (r) => realRenderers.pdf(withoutItem(r, 'outlook', 5)) },
+      ['--json'],
+    );
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(result.missing.map((m: { label: string }) => m.label)).toEqual(['Public–private partnerships']);
+    expect(report.sections.length).toBe(8);
+  });
+});

@@ -1,0 +1,59 @@
+// Builds the real artifacts with the real `briefing build` command (in-process) into a
+// fresh temp folder, and reads them back the way a reader gets them.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findBrowser } from '../../packages/cli/src/browser.js';
+import { type DeckFacts, readDeckHtml } from '../../packages/cli/src/check/deck.js';
+import { type PdfFacts, readPdf } from '../../packages/cli/src/check/pdf.js';
+import { main } from '../../packages/cli/src/main.js';
+
+export const repoRoot = new URL('../../', import.meta.url).pathname;
+
+/** The browser for browser tests; under CI=true its absence is an error, never a skip. */
+export function browserOrSkipReason(): { path?: string; reason?: string } {
+  const path = findBrowser(process.env);
+  if (path) return { path };
+  if (process.env.CI === 'true') {
+    throw new Error(
+      'CI=true but no Chromium found: .ci/run must install it (apt-get install chromium) or set CHROME_PATH',
+    );
+  }
+  return { reason: 'no Chromium on this machine (apt-get install chromium, or set CHROME_PATH)' };
+}
+
+export async function build(args: string[]): Promise<{ dir: string; code: number; stdout: string; stderr: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-artifacts-'));
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['build', '--out', dir, ...args], {
+    cwd: repoRoot,
+    env: process.env,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+  });
+  return { dir, code, stdout, stderr };
+}
+
+export interface Artifacts {
+  dir: string;
+  pdf: PdfFacts;
+  deck: DeckFacts;
+  /** Text of slides.pdf, one string per page; undefined without a browser. */
+  slidesPdf?: PdfFacts;
+}
+
+export async function buildArtifacts(withBrowser: boolean): Promise<Artifacts> {
+  const formats = withBrowser ? 'pdf,md,html,slides-pdf' : 'pdf,md,html';
+  const { dir, code, stderr } = await build(['--format', formats, '--quiet']);
+  if (code !== 0) throw new Error(`briefing build failed (${code}): ${stderr}`);
+  const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'briefing.pdf'))));
+  const deck = readDeckHtml(readFileSync(join(dir, 'slides.html'), 'utf8'));
+  const slidesPdf = withBrowser ? await readPdf(new Uint8Array(readFileSync(join(dir, 'slides.pdf')))) : undefined;
+  return { dir, pdf, deck, ...(slidesPdf ? { slidesPdf } : {}) };
+}

@@ -1,0 +1,56 @@
+// Property tests: random valid reports render in both formats, pass the coverage check,
+// and render byte-identically twice. Seeded in CI; a failure prints its seed and path.
+import { assertReport, ReportValidationError } from '@briefing/content';
+import { renderPdf } from '@briefing/pdf';
+import { renderDeckHtml } from '@briefing/slides';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkCoverage } from '../../packages/cli/src/check/coverage.js';
+import { readDeckHtml } from '../../packages/cli/src/check/deck.js';
+import { readPdf } from '../../packages/cli/src/check/pdf.js';
+import { reportArbitrary } from '../helpers/arbitraries.js';
+
+/** Fixed in CI so a run is repeatable; FC_SEED reproduces a reported failure anywhere. */
+export const seed = process.env.FC_SEED
+  ? Number(process.env.FC_SEED)
+  : process.env.CI
+    ? 20240223
+    : Date.now() % 2 ** 31;
+const runs = Number(process.env.FC_RUNS ?? 12);
+
+describe(`random valid reports (fast-check seed ${seed})`, () => {
+  it('render in both formats, pass the check, and render byte-identically twice', async () => {
+    await fc.assert(
+      fc.asyncProperty(reportArbitrary, async (input) => {
+        const report = assertReport(input);
+        const pdf = await renderPdf(report);
+        const html = await renderDeckHtml(report);
+        const again = await renderPdf(report);
+        expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+        expect(await renderDeckHtml(report)).toBe(html);
+        const result = checkCoverage(report, await readPdf(pdf), readDeckHtml(html));
+        expect(
+          result.missing.map((m) => `${m.kind} "${m.label}" in PDF: ${m.pdf.found}, in slides: ${m.slides.found}`),
+        ).toEqual([]);
+        expect(result.navigation.filter((n) => !n.ok)).toEqual([]);
+      }),
+      { seed, numRuns: runs, endOnFailure: true },
+    );
+  });
+
+  it('never fails a valid report for any reason but characters the fonts lack', async () => {
+    await fc.assert(
+      fc.asyncProperty(reportArbitrary, async (input) => {
+        try {
+          await renderPdf(input);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ReportValidationError);
+          expect((error as ReportValidationError).problems.every((p) => /fonts? cannot show/.test(p.message))).toBe(
+            true,
+          );
+        }
+      }),
+      { seed: seed + 1, numRuns: runs, endOnFailure: true },
+    );
+  });
+});
