@@ -8,7 +8,14 @@ import { type Piece, type Style, wrap } from './text-layout.js';
 // ---------------------------------------------------------------------------------------
 // Parts of the brief
 
-export function cover(b: Builder) {
+/** What goes where on the opening pages: the summary leaves the cover when the cover would overflow. */
+export interface Opening {
+  summaryOnCover: boolean;
+  /** The contents start a new page (unless the cover itself ran over a page). */
+  contentsOnNewPage: boolean;
+}
+
+export function cover(b: Builder, opening: Opening) {
   const { meta } = b.report;
   const { root, g, lang } = b;
   const date = formatDate(meta.date, lang);
@@ -60,7 +67,9 @@ export function cover(b: Builder) {
     ],
     { node: root.child('P'), gap: 3, inner: NEVER },
   );
-  if (meta.summary) b.lines(pieces(meta.summary, 'lead'), { node: root.child('P'), gap: 18 });
+  if (meta.summary && opening.summaryOnCover) {
+    b.lines(pieces(meta.summary, 'lead'), { node: root.child('P'), gap: 18 });
+  }
 
   // Key takeaways panel.
   const pad = SPACE.panelPad + 2;
@@ -92,11 +101,25 @@ export function cover(b: Builder) {
   b.units[b.units.length - 1]!.height += pad;
 }
 
-export function contents(b: Builder) {
+export function contents(b: Builder, opening: Opening) {
   const { root, g, m } = b;
+  const summary = b.report.meta.summary;
+  if (summary && !opening.summaryOnCover) {
+    const sect = root.child('Sect');
+    b.lines([plain('Summary', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
+    if (opening.contentsOnNewPage) b.units[b.units.length - 1]!.newPage = true;
+    b.keepWithLines(2);
+    b.lines(pieces(summary, 'lead'), { node: sect.child('P'), gap: SPACE.headingAfter });
+  }
+  const summaryFirst = Boolean(summary && !opening.summaryOnCover);
   const sect = root.child('Sect');
-  b.lines([plain('Contents', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
-  b.units[b.units.length - 1]!.newPage = true;
+  b.lines([plain('Contents', S.h2)], {
+    node: sect.child('H2'),
+    inner: NEVER,
+    lineHeight: H2_LEADING,
+    gap: summaryFirst ? SPACE.section : 0,
+  });
+  if (opening.contentsOnNewPage && !summaryFirst) b.units[b.units.length - 1]!.newPage = true;
   b.keepWithLines(2);
   const toc = sect.child('TOC');
   const entries = [

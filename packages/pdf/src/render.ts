@@ -5,7 +5,7 @@ import { artifact, Builder, type Drawer, type DrawUnit, drawText, Node } from '.
 import { FACE_NAMES, type FaceName, faces } from './fonts.js';
 import { geometry, type Paper } from './geometry.js';
 import { paginate } from './paginate.js';
-import { contents, cover, section, sources } from './parts.js';
+import { contents, cover, type Opening, section, sources } from './parts.js';
 import { C, S } from './styles.js';
 import { Measurer } from './text-layout.js';
 
@@ -72,17 +72,30 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
     embedded.layoutCache = layoutCaches[face];
   }
 
+  const frame = g.bottom - g.top;
+  const coverFrame = g.coverBottom - g.coverTop;
+  // The cover holds the title block, the summary and the key takeaways when they fit on one
+  // page; otherwise the summary moves to the page of the contents; if even that overflows,
+  // the cover runs on and the contents follow it directly (never a near-empty page).
+  const coverFits = (opening: Opening) => {
+    const trial = new Builder(doc, m, g, report, new Node(doc, 'Document', null));
+    cover(trial, opening);
+    return paginate(trial.units, frame, coverFrame).every((p) => p.page === 0);
+  };
+  const opening: Opening = coverFits({ summaryOnCover: true, contentsOnNewPage: true })
+    ? { summaryOnCover: true, contentsOnNewPage: true }
+    : { summaryOnCover: false, contentsOnNewPage: coverFits({ summaryOnCover: false, contentsOnNewPage: true }) };
+
   const root = new Node(doc, 'Document', null);
   const b = new Builder(doc, m, g, report, root);
-  cover(b);
-  contents(b);
+  cover(b, opening);
+  contents(b, opening);
   outline(report).forEach((entry, i) => {
     section(b, entry, i === 0);
   });
   sources(b);
 
-  // First section starts right after the contents (same page) unless it does not fit.
-  const placements = paginate(b.units, g.bottom - g.top, g.coverBottom - g.coverTop);
+  const placements = paginate(b.units, frame, coverFrame);
   const pages = (placements[placements.length - 1]?.page ?? 0) + 1;
   const anchors = new Map<string, number>();
   for (const [id, index] of b.anchorUnits) anchors.set(id, placements[index]!.page);

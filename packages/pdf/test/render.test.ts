@@ -21,6 +21,7 @@ import { renderPdf, SOURCES_ID } from '../src/index.js';
 import {
   destinationPage,
   findInOrder,
+  normalise,
   openPdf,
   type PageText,
   type PdfDoc,
@@ -305,11 +306,15 @@ describe('renderPdf output', () => {
     await stamped.destroy();
   });
 
-  it('lays out US Letter pages of 612 x 792 points', async () => {
+  it('lays out US Letter pages of 612 x 792 points, the cover still on one page', async () => {
     const letter = await openPdf(await renderPdf(report, { paper: 'letter' }));
     for (let n = 1; n <= letter.numPages; n++) {
       expect((await letter.getPage(n)).view).toEqual([0, 0, 612, 792]);
     }
+    const [cover, second] = await readPages(letter);
+    expect(cover!.text).toContain(normalise(plainText(report.takeaways[report.takeaways.length - 1]!)));
+    // The shorter page has no room for the summary on the cover: it opens page 2, before the contents.
+    expect(second!.text).toMatch(/Summary .* Contents 1\. Why Myanmar matters/);
     await letter.destroy();
   });
 
