@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { marpCliArgs, marpCliInvocation } from '@briefing/slides';
+import { fixPdfDates, marpCliArgs, marpCliInvocation } from '@briefing/slides';
 
 export type BrowserFormat = 'pdf' | 'pptx';
 
@@ -8,6 +8,11 @@ export interface ConvertDeckOptions {
   browserPath: string;
   /** BCP 47 language of the deck (report.meta.lang): `<html lang>` and the browser locale. */
   lang: string;
+  /**
+   * The report's date (YYYY-MM-DD, report.meta.date): stamped as the PDF's CreationDate and
+   * ModDate instead of the conversion time, which makes the PDF byte-for-byte reproducible.
+   */
+  date?: string;
   /** marp-cli's timeout for each browser operation, in seconds (default 60). */
   timeoutSeconds?: number;
 }
@@ -80,7 +85,7 @@ export async function convertDeck(
     want.has('pptx') ? runMarpCli(markdown, ['--pptx'], options) : undefined,
   ]);
   return {
-    ...(pdf ? { pdf } : {}),
+    ...(pdf ? { pdf: options.date ? await fixPdfDates(pdf, options.date) : pdf } : {}),
     ...(pptx ? { pptx } : {}),
   };
 }

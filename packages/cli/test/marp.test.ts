@@ -100,6 +100,22 @@ describe.skipIf(!browserPath)(
         expect(notesText).toContain(plainText(firstParagraph.text).slice(0, 80));
     });
 
+    it('stamps the report date into the PDF, so two conversions give the same bytes', async () => {
+      const again = await convertDeck(renderDeck(report), ['pdf'], {
+        browserPath: browserPath as string,
+        lang: report.meta.lang,
+        date: report.meta.date,
+      });
+      expect(Buffer.from(again.pdf as Uint8Array).equals(Buffer.from(converted.pdf as Uint8Array))).toBe(true);
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const doc = await pdfjs.getDocument({ data: (converted.pdf as Uint8Array).slice(), verbosity: 0 }).promise;
+      const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+      expect(info.CreationDate).toBe('D:20261125000000Z');
+      expect(info.ModDate).toBe('D:20261125000000Z');
+      expect(info.Language).toBe('en-GB');
+      await doc.destroy();
+    }, 60_000);
+
     it('converts only the formats asked for', async () => {
       const onlyPdf = await convertDeck('---\nmarp: true\ntheme: briefing\n---\n\n# One slide\n', ['pdf'], {
         browserPath: browserPath as string,

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { reportJsonSchema, reportToJson } from '@briefing/content';
 import { parseCommandArgs } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
