@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 // The `briefing` command. Runs the compiled CLI when the package is built; right after
 // `npm ci` (nothing built yet) it runs the TypeScript sources through tsx instead, so
 // `npx briefing` works on a fresh clone either way.
@@ -11,10 +11,12 @@ if (existsSync(fileURLToPath(compiled)) && process.env.BRIEFING_FROM_SOURCE !== 
   await import(compiled.href);
 } else {
   const source = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
-  const result = spawnSync(
+  const child = spawn(
     process.execPath,
     ['--conditions=@briefing/source', '--import', 'tsx', source, ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
-  process.exit(result.status ?? 1);
+  // Pass stop requests on to the real command, so `watch` can shut down cleanly.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
