@@ -66,6 +66,7 @@ describe.skipIf(!browserPath)(
       converted = await convertDeck(renderDeck(report), ['pdf', 'pptx'], {
         browserPath: browserPath as string,
         lang: report.meta.lang,
+        date: report.meta.date,
       });
     }, 120_000);
 
@@ -109,7 +110,7 @@ describe.skipIf(!browserPath)(
       expect(Buffer.from(again.pdf as Uint8Array).equals(Buffer.from(converted.pdf as Uint8Array))).toBe(true);
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       const doc = await pdfjs.getDocument({ data: (converted.pdf as Uint8Array).slice(), verbosity: 0 }).promise;
-      const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+      const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
       expect(info.CreationDate).toBe('D:20261125000000Z');
       expect(info.ModDate).toBe('D:20261125000000Z');
       expect(info.Language).toBe('en-GB');
