@@ -1,3 +1,4 @@
+import { plainText } from '@briefing/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
 import { geometry, renderPdf } from '../src/index.js';
@@ -73,6 +74,30 @@ describe.each([
 
   it('never strands a heading at the foot of a page', () => {
     expect(pages.flatMap((p) => strandedHeadings(p, g, H2))).toEqual([]);
+  });
+
+  it('never splits a list item that fits on a page, nor a chart', () => {
+    // A whole item is searched as one phrase: split over two pages, the running head would
+    // come between its words and the search would fail.
+    const needles: string[] = [];
+    for (const section of r.sections) {
+      for (const block of section.blocks) {
+        if (block.type === 'list') {
+          for (const item of block.items) {
+            const text = `${item.term ? `${item.term}: ` : ''}${plainText(item.text)}`;
+            // Longer than a page: may split. Words longer than a line are broken, so not searchable.
+            if (text.length > 1500 || /\S{40,}/u.test(text)) continue;
+            needles.push(text);
+          }
+        }
+        if (block.type === 'chart') needles.push(block.title, `Source: ${block.source.publisher}`);
+      }
+    }
+    const found = findInOrder(pages, needles);
+    found.forEach((f, i) => {
+      expect(f.endPage, needles[i]).toBe(f.page);
+      if (needles[i]!.startsWith('Source: ')) expect(f.page, `chart before "${needles[i]}"`).toBe(found[i - 1]!.page);
+    });
   });
 
   it('has no blank page and shows every section heading in order', () => {

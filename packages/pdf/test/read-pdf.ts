@@ -56,8 +56,10 @@ export function joinItems(items: readonly TextItem[]): string {
       // Kerning can pull the next item back over the previous one ("7" + "."): a gap under 1 pt is no space.
       const gap = item.x - (prev.x + prev.width);
       const touching = sameLine && gap < 1 && item.x > prev.x;
-      // A line that ends in a hyphen inside a word ("cross-" / "border") rejoins without a space.
-      const hyphenBreak = !sameLine && /\p{L}[-\u2010]$/u.test(out) && /^\p{L}/u.test(item.str);
+      // A line that ends in a hyphen, dash or slash inside a word ("cross-" / "border",
+      // "public–" / "private") rejoins without a space: the renderer breaks only there.
+      const hyphenBreak =
+        !sameLine && /[\p{L}\p{N}][-\u2010\u2013\u2014/]$/u.test(out) && /^[\p{L}\p{N}]/u.test(item.str);
       if (!touching && !hyphenBreak) out += ' ';
     }
     out += item.str;
@@ -90,6 +92,8 @@ export async function readPages(doc: PdfDoc): Promise<PageText[]> {
 
 export interface Found {
   page: number;
+  /** The page of the needle's last character. */
+  endPage: number;
   /** Offset in the whole document's text. */
   offset: number;
 }
@@ -131,7 +135,7 @@ export function findInOrder(pages: readonly PageText[], needles: readonly string
           : `found out of order (page ${pageAt(anywhere)}, before the previous phrase): "${needle}"`,
       );
     }
-    out.push({ page: pageAt(at), offset: at });
+    out.push({ page: pageAt(at), endPage: pageAt(at + needle.length - 1), offset: at });
     from = at + needle.length;
   }
   return out;
