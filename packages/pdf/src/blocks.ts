@@ -56,7 +56,7 @@ export function listItems(
     const LI = L.child('LI');
     const label = opts.ordered ? `${i + 1}.` : '•';
     const lbl = LI.child('Lbl');
-    const units = b.lines(item, {
+    b.lines(item, {
       node: LI.child('LBody'),
       x: x + indent,
       width: width - indent,
@@ -71,7 +71,6 @@ export function listItems(
         lbl.get().add(content);
       },
     });
-    void units;
   });
 }
 
