@@ -68,7 +68,9 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
     // pdfkit shapes every word again for each document; its shaping results depend only on
     // the font and the text, so one cache per face serves every render in the process.
     const embedded = (doc.font(face) as unknown as { _font: { layoutCache?: object } })._font;
-    layoutCaches[face] ??= Object.create(null) as object;
+    // Bounded, for long-running processes (watch mode) that render many different reports.
+    const cache = layoutCaches[face];
+    if (!cache || Object.keys(cache).length > 50_000) layoutCaches[face] = Object.create(null) as object;
     embedded.layoutCache = layoutCaches[face];
   }
 

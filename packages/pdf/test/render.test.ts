@@ -216,6 +216,8 @@ describe('renderPdf on the briefing', () => {
     expect(i.Language).toBe('en-GB');
     expect(i.CreationDate).toMatch(/^D:20261125000000/);
     expect(metadata?.get('dc:title')).toBeTruthy();
+    // Viewers show the title, not the file name.
+    expect(await doc.getViewerPreferences()).toMatchObject({ DisplayDocTitle: true });
     const pdfinfo = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(pdfinfo).toMatch(/Tagged:\s+yes/);
   });
