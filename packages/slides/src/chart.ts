@@ -45,21 +45,28 @@ export const CHART_HEIGHT = 400;
 export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): string {
   const n = chart.data.length;
   const width = contentWidth;
-  const rowHeight = Math.min(118, Math.floor((maxHeight - 8) / n));
-  const labelSize = Math.max(12, Math.min(size.body, Math.floor(rowHeight * 0.32)));
-  const valueSize = Math.max(11, Math.min(size.small, Math.floor(rowHeight * 0.26)));
+  const rowHeight = Math.min(150, Math.floor((maxHeight - 8) / n));
+  const labelSize = Math.max(12, Math.min(size.body, Math.floor(rowHeight * 0.5)));
+  const valueSize = Math.max(11, Math.min(size.body - 2, Math.floor(rowHeight * 0.34)));
+  // Value and share on two lines when the rows have room, else on one line.
+  const twoLines = rowHeight >= valueSize * 2.6;
   const shares = chart.data.map((d) => formatDatumShare(d, lang));
-  const values = chart.data.map((d) => formatDatumValue(d, chart, lang));
+  const values = chart.data.map((d, i) => {
+    const value = formatDatumValue(d, chart, lang);
+    return twoLines || !shares[i] ? value : `${value} (${shares[i]})`;
+  });
   const labelWidth = Math.min(300, Math.max(...chart.data.map((d) => textWidth(d.label, labelSize, true))) + 24);
   const valueWidth = Math.min(
     500,
-    Math.max(...values.map((v) => textWidth(v, valueSize, true)), ...shares.map((s) => textWidth(s ?? '', valueSize))) +
-      20,
+    Math.max(
+      ...values.map((v) => textWidth(v, valueSize, true)),
+      ...shares.map((s) => (twoLines ? textWidth(s ?? '', valueSize) : 0)),
+    ) + 20,
   );
   const plotX = labelWidth;
   const plotWidth = width - labelWidth - valueWidth;
   const max = Math.max(...chart.data.map((d) => d.value), 1);
-  const barHeight = Math.max(6, Math.round(rowHeight * 0.5));
+  const barHeight = Math.max(6, Math.round(rowHeight * 0.46));
   const height = n * rowHeight + 8;
   const alt = chartAltText(chart, lang);
   const id = `${chart.id}-title`;
@@ -68,7 +75,7 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
     const top = i * rowHeight + 4;
     const mid = top + rowHeight / 2;
     const barWidth = Math.max(2, Math.round((d.value / max) * plotWidth));
-    const share = shares[i];
+    const share = twoLines ? shares[i] : undefined;
     const valueY = share ? mid - valueSize * 0.2 : mid + valueSize * 0.35;
     return [
       `<g>`,

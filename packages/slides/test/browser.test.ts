@@ -79,6 +79,25 @@ describe.skipIf(!executablePath)(title, () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a chart of 24 data points with long labels and a long title inside its slide', async () => {
+    const input = structuredClone(reportInput) as ReportInput;
+    const section = input.sections.find((s) => s.blocks.some((b) => b.type === 'chart'));
+    const chart = section?.blocks.find((b) => b.type === 'chart');
+    if (!section || chart?.type !== 'chart') throw new Error('the report has no chart');
+    section.title = `${'A chart section title that runs on and on '.repeat(4)}end`;
+    chart.title = `${'A chart title that is much too long for one line '.repeat(3)}end`;
+    chart.data = Array.from({ length: 24 }, (_, i) => ({
+      label: `${i} ${'Country with a very long name '.repeat(4)}`.slice(0, 119).trim(),
+      value: (i + 1) * 97_531.25,
+      qualifier: 'about' as const,
+      share: (i * 4) % 100,
+    }));
+    const big = assertReport(input);
+    const { slides, problems } = await measureDeck(chromium.browser, renderDeck(big));
+    expect(slides).toBe(planDeck(big).length);
+    expect(problems).toEqual([]);
+  });
+
   it('flags a slide that does overflow (80 bullets through the same engine, no splitter)', async () => {
     const bullets = Array.from({ length: 80 }, (_, i) => `- Bullet number ${i + 1}`).join('\n');
     const markdown = `---\nmarp: true\ntheme: briefing\n---\n\n## Too much\n\n${bullets}\n\n---\n\n## Fine\n\n- one\n`;
