@@ -8,7 +8,14 @@ import { type RichText, toRuns } from '@briefing/content';
  * report model, and a line break in Marp would be a `<br>` or end the block).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/gu, ' ').replace(/[!-/:-@[-`{-~]/gu, (c) => `\\${c}`);
+  return wellFormed(text)
+    .replace(/\s+/gu, ' ')
+    .replace(/[!-/:-@[-`{-~]/gu, (c) => `\\${c}`);
+}
+
+/** Lone UTF-16 surrogates (possible in JSON, invalid text) become U+FFFD instead of crashing Marp's slugger. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** A link destination that Markdown reads back exactly: the few characters that would end it are percent-encoded. */
@@ -48,7 +55,7 @@ const WJ = '\u2060';
  * defuses both without changing what the presenter reads.
  */
 export function noteComment(text: string): string {
-  let note = text.replace(/\s+/gu, ' ').trim();
+  let note = wellFormed(text).replace(/\s+/gu, ' ').trim();
   note = note.replace(/--/g, `-${WJ}-`).replace(/-(?=>)/g, `-${WJ}`);
   if (/^[^\s:]+\s*:/u.test(note)) note = WJ + note;
   if (note.startsWith('>') || note.startsWith('-')) note = WJ + note;
@@ -62,5 +69,5 @@ export function stripJoiners(text: string): string {
 
 /** A YAML single-quoted scalar: nothing inside is an escape, a quote is doubled. */
 export function yamlString(text: string): string {
-  return `'${text.replace(/\s+/gu, ' ').replaceAll("'", "''")}'`;
+  return `'${wellFormed(text).replace(/\s+/gu, ' ').replaceAll("'", "''")}'`;
 }

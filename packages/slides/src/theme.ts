@@ -58,7 +58,7 @@ ul, ol { margin: 0; padding-left: ${bulletIndent}px; }
 li { margin: 0 0 ${gap.item}px; padding-left: 4px; }
 li::marker { color: ${color.highlight}; }
 ul > li { list-style-type: square; }
-section > p.intro, section > p:has(+ ul) { color: ${color.muted}; }
+section > p:has(+ ul), section > p:has(+ ol) { color: ${color.muted}; }
 blockquote {
   margin: 6px 0 ${gap.para}px;
   padding: 16px 22px;
@@ -67,7 +67,6 @@ blockquote {
   border-radius: 0 6px 6px 0;
 }
 blockquote p { margin: 0; }
-blockquote.key { border-left-color: ${color.accent}; }
 footer {
   position: absolute;
   left: ${slide.padX}px;
@@ -114,7 +113,7 @@ section.title h1 {
 }
 section.title.long h1 { font-size: ${size.titleLong}px; }
 section.title p { color: ${color.muted}; font-size: ${size.body}px; margin-bottom: 10px; }
-section.title p.subtitle, section.title h1 + p:not(.meta) {
+section.title:not(.no-subtitle) h1 + p {
   color: ${color.ink};
   font-size: ${size.lead}px;
   margin-bottom: 36px;
@@ -140,9 +139,9 @@ section.sources li { list-style: none; margin-bottom: 18px; }
 section.sources p { color: ${color.muted}; }
 
 /* Chart */
-section.chart figure, section.chart p.chart-figure { margin: 0; }
+section.chart figure { margin: 0; }
 section.chart svg.briefing-chart { display: block; width: 100%; height: auto; }
-section.chart p.caption, section.chart .chart-caption {
+section.chart figcaption {
   font-size: ${size.small}px;
   color: ${color.muted};
   margin-top: 14px;

@@ -1,0 +1,102 @@
+import { foldSpace } from '@briefing/content';
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { BriefingMarp } from '../src/engine.js';
+import { escapeMarkdown, escapeUrl, inlineMarkdown, noteComment, stripJoiners, yamlString } from '../src/escape.js';
+
+const engine = new BriefingMarp({ script: false });
+
+/** Render Markdown with the deck's engine; the text of its slides and its notes. */
+function render(markdown: string): { slides: string[]; notes: string[][]; html: string } {
+  const { html, comments } = engine.render(markdown);
+  const { document } = parseHTML(`<div>${html}</div>`);
+  const slides = [...document.querySelectorAll('section')].map((s) => foldSpace(s.textContent ?? ''));
+  return { slides, notes: comments, html };
+}
+
+// Printable text, including every ASCII punctuation character and some non-ASCII.
+const text = fc
+  .string({
+    unit: fc.constantFrom(...' \t\n!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~abcXYZ019éß–“”😀'.split(/(?:)/u)),
+    maxLength: 60,
+  })
+  .filter((s) => s.trim().length > 0);
+
+describe('escapeMarkdown', () => {
+  it('escapes every ASCII punctuation character', () => {
+    expect(escapeMarkdown('a#b*c')).toBe('a\\#b\\*c');
+    expect(escapeMarkdown('line\nbreak')).toBe('line break');
+  });
+
+  it('renders any text literally, on one slide, as a paragraph, a list item, a heading or a quote', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const expected = foldSpace(s);
+        for (const md of [
+          escapeMarkdown(s),
+          `- ${escapeMarkdown(s)}`,
+          `## ${escapeMarkdown(s)}`,
+          `> ${escapeMarkdown(s)}`,
+        ]) {
+          const { slides, html } = render(md);
+          expect(slides).toEqual([expected]);
+          expect(html).not.toMatch(/<(img|script|style|b|table|h1|hr|code|pre)\b/);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('turns lone surrogates (valid JSON, invalid text) into U+FFFD instead of crashing the engine', () => {
+    expect(render(`## ${escapeMarkdown('a\ud83d b')}`).slides).toEqual(['a\ufffd b']);
+  });
+});
+
+describe('inlineMarkdown', () => {
+  it('keeps emphasis and links, and the text literal', () => {
+    const md = inlineMarkdown([
+      { type: 'text', text: 'See ' },
+      { type: 'text', text: '*not emphasis*', emphasis: 'strong' },
+      { type: 'text', text: ' and ' },
+      { type: 'link', text: '[a](b)', href: 'https://example.org/x_(y)' },
+      { type: 'text', text: '.' },
+    ]);
+    const { html, slides } = render(md);
+    expect(slides).toEqual(['See *not emphasis* and [a](b).']);
+    expect(html).toContain('<strong>*not emphasis*</strong>');
+    expect(html).toContain('href="https://example.org/x_%28y%29"');
+  });
+
+  it('percent-encodes the characters that would end a link destination', () => {
+    expect(escapeUrl('https://e.org/a b(c)<d>')).toBe('https://e.org/a%20b%28c%29%3Cd%3E');
+  });
+});
+
+describe('noteComment', () => {
+  it('keeps any text whole as one speaker note, never as a directive or slide content', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const { slides, notes } = render(`# Slide\n\n${noteComment(s)}`);
+        expect(slides).toEqual(['Slide']);
+        expect(notes[0]?.map(stripJoiners)).toEqual([foldSpace(s)]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('defuses "-->" and directive-looking notes', () => {
+    for (const s of ['a --> b', '_class: lead', 'paginate: false', '-->', '<!-- x -->']) {
+      const { notes, html } = render(`# Slide\n\n${noteComment(s)}`);
+      expect(notes[0]?.map(stripJoiners)).toEqual([s]);
+      expect(html).not.toContain('class="lead"');
+    }
+  });
+});
+
+describe('yamlString', () => {
+  it('quotes a front-matter value so it is read back unchanged', () => {
+    const { html } = render(`---\nfooter: ${yamlString(escapeMarkdown("It's #1: \\ <b>x</b>"))}\n---\n\n# x`);
+    expect(parseHTML(`<div>${html}</div>`).document.querySelector('footer')?.textContent).toBe("It's #1: \\ <b>x</b>");
+  });
+});
