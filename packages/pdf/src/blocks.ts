@@ -14,7 +14,7 @@ import { normaliseText } from './coverage.js';
 import { artifact, type Builder, baseline, drawText, type Node, type Panel, pieces, plain } from './draw.js';
 import { FREE, NEVER, SPLIT } from './paginate.js';
 import { C, leading, S, SPACE } from './styles.js';
-import { type Piece, wrap } from './text-layout.js';
+import { type Piece, type Style, wrap } from './text-layout.js';
 
 // ---------------------------------------------------------------------------------------
 // Blocks: one handler per block type; a new type in the schema is a compile error here.
@@ -140,7 +140,8 @@ export const chart: Handler<Chart> = (b, block, parent, { index }) => {
   b.lines([plain(unitCaption, S.caption)], { node: parent.child('P'), gap: 1, inner: NEVER });
   b.keepWithNext(NEVER);
 
-  // Geometry of the bars: labels | bars | values.
+  // Geometry of the bars: labels | bars | values and shares, one row per data point.
+  const n = block.data.length;
   const labels = block.data.map((d) => normaliseText(d.label));
   const values = block.data.map((d) => normaliseText(formatDatumValue(d, block, lang)));
   const shares = block.data.map((d) => {
@@ -148,20 +149,51 @@ export const chart: Handler<Chart> = (b, block, parent, { index }) => {
     return s ? normaliseText(s) : undefined;
   });
   const labelWidth = Math.min(g.width * 0.3, Math.max(...labels.map((l) => m.string(S.label.face, S.label.size, l))));
-  const valueWidth = Math.max(
-    ...values.map((v) => m.string(S.value.face, S.value.size, v)),
-    ...shares.map((s) => (s ? m.string(S.share.face, S.share.size, s) : 0)),
-  );
   const labelCol = labelWidth + 10;
-  const barMax = Math.max(60, g.width - labelCol - valueWidth - 8);
+  const labelLH = leading(S.label, 1.1);
+  const labelLines = labels.map((l) => wrap([plain(l, S.label)], labelWidth, m));
+  // Room for the figure on a page, less its title, caption and source line.
+  const room = g.bottom - g.top - 110;
+  // Many bars: one line of text per bar ("value · share") and thinner bars.
+  const compact = n * 38 > room;
+  const texts: { text: string; style: Style }[][] = block.data.map((_, i) =>
+    compact
+      ? [{ text: shares[i] ? `${values[i]} · ${shares[i]}` : values[i]!, style: S.value }]
+      : [{ text: values[i]!, style: S.value }, ...(shares[i] ? [{ text: shares[i]!, style: S.share }] : [])],
+  );
+  const textWidth = (t: { text: string; style: Style }) => m.string(t.style.face, t.style.size, t.text);
+  const valueWidth = Math.max(...texts.flat().map(textWidth));
+  // Values beside the bars when there is room, else under them (wrapped to the plot width).
+  const beside = g.width - labelCol - valueWidth - 8 >= Math.min(160, g.width * 0.4);
+  const plotWidth = g.width - labelCol;
+  const rows = texts.map((row) =>
+    beside
+      ? row.map((t) => ({ ...t, width: textWidth(t) }))
+      : row.flatMap((t) =>
+          wrap([plain(t.text, t.style)], plotWidth, m).map((line) => ({
+            text: line.fragments.map((f) => f.text).join(''),
+            style: t.style,
+            width: line.width,
+          })),
+        ),
+  );
+  const barMax = beside ? g.width - labelCol - valueWidth - 8 : plotWidth;
+  const barHeight = compact ? 10 : 20;
+  const textLH = 10.5;
+  const rowGap = compact ? 5 : 16;
+  const rowHeights = rows.map((row, i) => {
+    const bar = beside ? Math.max(barHeight, row.length * textLH) : barHeight + 3 + row.length * textLH;
+    return Math.max(bar, labelLines[i]!.length * labelLH) + rowGap;
+  });
+  const plotHeight = rowHeights.reduce((a, h) => a + h, 0);
   const maxValue = Math.max(...block.data.map((d) => d.value), 1);
   const step = niceStep(maxValue, 4);
   const axisMax = Math.ceil(maxValue / step) * step;
-  const rowHeight = 38;
-  const barHeight = 18;
   const axisHeight = 16;
-  const labelLines = labels.map((l) => wrap([plain(l, S.label)], labelWidth, m));
-  const figureHeight = 8 + rowHeight * block.data.length + axisHeight;
+  const naturalHeight = 6 + plotHeight + axisHeight;
+  // A figure never runs past the page: one taller than the room is drawn smaller (it is vector).
+  const fit = Math.min(1, room / naturalHeight);
+  const figureHeight = naturalHeight * fit;
   const alt = chartAltText(block, lang);
 
   b.push({
@@ -177,9 +209,11 @@ export const chart: Handler<Chart> = (b, block, parent, { index }) => {
         bbox: [g.left, top, g.left + g.width, top + figureHeight],
       } as PDFKit.Mixins.StructureElementOptions);
       const content = doc.markStructureContent('Figure');
+      doc.save();
+      if (fit < 1) doc.translate(g.left, top).scale(fit).translate(-g.left, -top);
       // Grid and ticks.
-      const gridTop = top + 4;
-      const gridBottom = top + 8 + rowHeight * block.data.length;
+      const gridTop = top + 2;
+      const gridBottom = top + 6 + plotHeight;
       for (let v = 0; v <= axisMax + 1e-9; v += step) {
         const x = x0 + v * scale;
         doc
@@ -190,37 +224,46 @@ export const chart: Handler<Chart> = (b, block, parent, { index }) => {
           .stroke();
         const label = formatNumber(v, lang);
         const w = m.string(S.tick.face, S.tick.size, label);
-        drawText(doc, label, S.tick, x - w / 2, gridBottom + 10, w);
+        drawText(doc, label, S.tick, Math.min(x - w / 2, g.right - w), gridBottom + 10, w);
       }
+      let rowTop = top + 6 + rowGap / 2;
       block.data.forEach((datum, i) => {
-        const rowTop = top + 8 + i * rowHeight;
-        const barTop = rowTop + 3;
+        const row = rows[i]!;
+        const inner = rowHeights[i]! - rowGap;
+        const barTop = beside ? rowTop + (inner - barHeight) / 2 : rowTop;
         const barWidth = Math.max(1, datum.value * scale);
         doc.rect(x0, barTop, barWidth, barHeight).fillColor(C.accent).fill();
         // Label, vertically centred on the bar.
         const ll = labelLines[i]!;
-        const lh = leading(S.label, 1.1);
-        let ly = barTop + barHeight / 2 - (ll.length * lh) / 2;
+        let ly = barTop + barHeight / 2 - (ll.length * labelLH) / 2;
         for (const line of ll) {
           for (const f of line.fragments) {
-            drawText(doc, f.text, f.style, g.left + labelWidth - line.width + f.x, baseline(S.label, ly, lh), f.width);
+            drawText(
+              doc,
+              f.text,
+              f.style,
+              g.left + labelWidth - line.width + f.x,
+              baseline(S.label, ly, labelLH),
+              f.width,
+            );
           }
-          ly += lh;
+          ly += labelLH;
         }
-        const vx = x0 + barWidth + 6;
+        // Values and shares: beside the bar's end, centred on it, or under the bar.
+        const tx = beside ? x0 + barWidth + 6 : x0;
+        const ty = beside ? barTop + barHeight / 2 - (row.length * textLH) / 2 : barTop + barHeight + 3;
+        const tw = Math.max(...row.map((t) => t.width));
         // Keep the grid out from under the figures.
-        const vw = Math.max(
-          m.string(S.value.face, S.value.size, values[i]!),
-          shares[i] ? m.string(S.share.face, S.share.size, shares[i]!) : 0,
-        );
         doc
-          .rect(vx - 2, barTop - 1, vw + 4, barHeight + 8)
+          .rect(tx - 2, ty - 1, tw + 4, row.length * textLH + 2)
           .fillColor(C.paper)
           .fill();
-        drawText(doc, values[i]!, S.value, vx, barTop + 8, m.string(S.value.face, S.value.size, values[i]!));
-        const share = shares[i];
-        if (share) drawText(doc, share, S.share, vx, barTop + 18.5, m.string(S.share.face, S.share.size, share));
+        row.forEach((t, k) => {
+          drawText(doc, t.text, t.style, tx, baseline(t.style, ty + k * textLH, textLH), t.width);
+        });
+        rowTop += rowHeights[i]!;
       });
+      doc.restore();
       doc.endMarkedContent();
       figure.get().add(content);
     },

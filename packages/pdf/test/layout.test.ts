@@ -1,4 +1,4 @@
-import { plainText } from '@briefing/content';
+import { assertReport, plainText, type Report, type ReportInput, reportInput } from '@briefing/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
 import { geometry, renderPdf } from '../src/index.js';
@@ -51,10 +51,63 @@ describe('the layout checks', () => {
   });
 });
 
+/** Everything optional left out, everything variable pushed: a chart of 24 bars with long labels, ordered lists, links in lists. */
+function edgeReport(): Report {
+  const input = structuredClone(reportInput) as ReportInput;
+  delete input.meta.subtitle;
+  delete input.meta.summary;
+  input.meta.authors = [];
+  input.takeaways = [
+    [
+      { type: 'text', text: 'A takeaway with ' },
+      { type: 'text', text: 'emphasis', emphasis: 'em' },
+      { type: 'link', text: ' and a link', href: 'https://example.org/' },
+    ],
+  ];
+  input.sections = [
+    {
+      id: 'edge',
+      title: 'Edge cases',
+      blocks: [
+        {
+          type: 'list',
+          ordered: true,
+          items: Array.from({ length: 12 }, (_, i) => ({
+            text: [
+              { type: 'text' as const, text: `Ordered item ${i + 1} with ` },
+              {
+                type: 'link' as const,
+                text: 'a link that runs on for a good many words across the line',
+                href: `https://example.org/${i}`,
+              },
+            ],
+          })),
+        },
+        { type: 'callout', tone: 'note', text: 'A callout without a title.' },
+        {
+          type: 'chart',
+          id: 'many-bars',
+          title: 'Twenty-four bars, one of them zero and one very large',
+          unit: 'widgets',
+          asOf: '2025-01-31',
+          source: { publisher: 'Nobody' },
+          data: Array.from({ length: 24 }, (_, i) => ({
+            label: i === 3 ? 'A label that is much longer than the others and has to wrap' : `Bar ${i + 1}`,
+            value: i === 5 ? 0 : i === 7 ? 123_456_789 : (i + 1) * 1000,
+            ...(i % 3 === 0 ? { share: (i * 4) % 100 } : {}),
+          })),
+        },
+      ],
+    },
+  ];
+  return assertReport(input);
+}
+
 describe.each([
   ['scaledReport(20) on A4', () => scaledReport(20), 'a4'],
   ['stressReport() on A4', () => stressReport(), 'a4'],
   ['stressReport() on US Letter', () => stressReport(), 'letter'],
+  ['a report of edge cases on A4', () => edgeReport(), 'a4'],
 ] as const)('%s', (_name, make, paper) => {
   const r = make();
   const g = geometry(paper);
