@@ -1,0 +1,77 @@
+import type { Run } from '@briefing/content';
+import { describe, expect, it } from 'vitest';
+import { countLines, firstSentence, splitRuns, styles } from '../src/layout.js';
+
+const text = (t: string): Run => ({ type: 'text', text: t });
+
+describe('countLines', () => {
+  it('counts one line for short text and more as the text grows', () => {
+    expect(countLines([{ text: 'A short line.' }], styles.bullet)).toBe(1);
+    const long = 'word '.repeat(200);
+    expect(countLines([{ text: long }], styles.bullet)).toBeGreaterThan(10);
+  });
+
+  it('wraps an unbroken word longer than a line over several lines', () => {
+    expect(countLines([{ text: 'x'.repeat(400) }], styles.bullet)).toBeGreaterThanOrEqual(4);
+  });
+
+  it('counts bold text as wider than regular text', () => {
+    const t = 'bold words that take more room '.repeat(12);
+    expect(countLines([{ text: t, bold: true }], styles.bullet)).toBeGreaterThanOrEqual(
+      countLines([{ text: t }], styles.bullet),
+    );
+  });
+});
+
+describe('splitRuns', () => {
+  it('splits a long run into pieces that each fit and join back to the original text', () => {
+    const original = 'A sentence that keeps going without a full stop '.repeat(60);
+    const pieces = splitRuns([text(original)], styles.bullet, 5, 8);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((p) => p.map((r) => r.text).join('')).join('')).toBe(original);
+    pieces.forEach((piece, i) => {
+      expect(countLines([{ text: piece.map((r) => r.text).join('') }], styles.bullet)).toBeLessThanOrEqual(
+        i === 0 ? 5 : 8,
+      );
+    });
+  });
+
+  it('keeps emphasis and links on the pieces they fall in', () => {
+    const runs: Run[] = [
+      text('plain '.repeat(80)),
+      { type: 'text', text: 'strong '.repeat(80), emphasis: 'strong' },
+      { type: 'link', text: 'link '.repeat(40), href: 'https://example.org/' },
+    ];
+    const pieces = splitRuns(runs, styles.bullet, 3, 3).flat();
+    expect(
+      pieces.filter((r) => r.type === 'link').every((r) => r.type === 'link' && r.href === 'https://example.org/'),
+    ).toBe(true);
+    expect(pieces.map((r) => r.text).join('')).toBe(runs.map((r) => r.text).join(''));
+  });
+
+  it('cuts a single word too long for the room', () => {
+    const pieces = splitRuns([text('y'.repeat(3000))], styles.bullet, 2, 2);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.map((p) => p[0]?.text).join('')).toBe('y'.repeat(3000));
+  });
+});
+
+describe('firstSentence', () => {
+  it('cuts rich text after its first sentence', () => {
+    const { runs, cut } = firstSentence([
+      { type: 'text', text: 'China', emphasis: 'strong' },
+      text(' has cracked down at home. Critics say more.'),
+    ]);
+    expect(cut).toBe(true);
+    expect(runs.map((r) => r.text).join('')).toBe('China has cracked down at home.');
+    expect(runs[0]).toEqual({ type: 'text', text: 'China', emphasis: 'strong' });
+  });
+
+  it('keeps text of one sentence whole', () => {
+    expect(firstSentence([text('Only one sentence here.')])).toEqual({
+      runs: [text('Only one sentence here.')],
+      cut: false,
+    });
+    expect(firstSentence([text('No full stop at all')]).cut).toBe(false);
+  });
+});
