@@ -47,7 +47,15 @@ export function listItems(
   b: Builder,
   L: Node,
   items: Piece[][],
-  opts: { ordered: boolean; gap: number; x?: number; width?: number; panel?: Panel | undefined },
+  opts: {
+    ordered: boolean;
+    gap: number;
+    x?: number;
+    width?: number;
+    panel?: Panel | undefined;
+    /** A named destination for each item (the sources list: `briefing.pdf#<source-id>`). */
+    anchors?: string[];
+  },
 ) {
   const x = opts.x ?? b.g.left;
   const width = opts.width ?? b.g.width;
@@ -63,6 +71,7 @@ export function listItems(
       gap: i === 0 ? opts.gap : SPACE.item,
       inner: SPLIT,
       panel: opts.panel,
+      anchor: opts.anchors?.[i] ? { id: opts.anchors[i] } : undefined,
       label: (d, top, lh) => {
         const style = opts.ordered ? S.tocNumber : S.bullet;
         const content = d.doc.markStructureContent('Lbl');

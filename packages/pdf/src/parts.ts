@@ -237,6 +237,6 @@ export function sources(b: Builder) {
       if (s.note) out.push(plain(` ${s.note}`, S.sourceNote));
       return out;
     }),
-    { ordered: true, gap: SPACE.headingAfter, x: g.left, width: g.width },
+    { ordered: true, gap: SPACE.headingAfter, x: g.left, width: g.width, anchors: report.sources.map((s) => s.id) },
   );
 }

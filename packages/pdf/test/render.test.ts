@@ -167,7 +167,11 @@ describe('renderPdf on the briefing', () => {
   });
 
   it('names a destination for every section, chart and source id (briefing.pdf#<id>)', async () => {
-    const ids = [...report.sections.map((s) => s.id), ...charts(report).map((c) => c.id)];
+    const ids = [
+      ...report.sections.map((s) => s.id),
+      ...charts(report).map((c) => c.id),
+      ...report.sources.map((s) => s.id),
+    ];
     for (const id of ids) expect(await destinationPage(doc, id), id).toBeDefined();
     const sectionPage = await destinationPage(doc, 'internet-expansion');
     const text = pages[sectionPage!]!.text;
