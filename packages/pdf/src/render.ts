@@ -56,7 +56,7 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
       Title: meta.title,
       Author: meta.authors.length > 0 ? meta.authors.map((a) => a.name).join(', ') : meta.organisation.name,
       Subject: meta.subtitle ?? meta.summary ?? meta.title,
-      Keywords: meta.keywords.join(', '),
+      ...(meta.keywords.length > 0 ? { Keywords: meta.keywords.join(', ') } : {}),
       Creator: '@briefing/pdf',
       Producer: 'PDFKit',
       CreationDate: date,
