@@ -294,9 +294,12 @@ function dividerSlide(entry: OutlineEntry, ctxUnits: Unit[]): PlannedSlide {
   const { section } = entry;
   const title = numberedTitle(entry);
   const long = countLines([{ text: title }], styles.divider, true) > 4;
-  const titleHeight = long
-    ? textHeight([{ text: title }], styles.heading, 24, true)
-    : textHeight([{ text: title }], styles.divider, 24, true);
+  // The title, its accent rule (36 px) and the gap under it.
+  const titleHeight =
+    36 +
+    (long
+      ? textHeight([{ text: title }], styles.heading, 24, true)
+      : textHeight([{ text: title }], styles.divider, 24, true));
   let lede = '';
   if (section.lede) {
     const ledeHeight = textHeight(segmentsOf(toRuns(section.lede)), styles.lead);

@@ -128,6 +128,15 @@ section.divider {
 }
 section.divider::before { background: ${color.highlight}; }
 section.divider h1 { color: ${color.paper}; font-size: ${size.divider}px; margin-bottom: 24px; }
+section.divider h1::before {
+  content: '';
+  display: block;
+  width: 96px;
+  height: 6px;
+  margin-bottom: 30px;
+  background: ${color.highlight};
+}
+section.divider.long h1 { font-size: ${size.heading}px; }
 section.divider p { color: ${color.panel}; font-size: ${size.lead}px; max-width: 980px; }
 section.divider footer, section.divider::after { color: ${color.panel}; }
 
