@@ -8,6 +8,9 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** Every code point the font maps to a glyph. */
+    characterSet: number[];
+    glyphForCodePoint(codePoint: number): { id: number; codePoints: number[] };
     layout(text: string): { advanceWidth: number };
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

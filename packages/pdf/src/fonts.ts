@@ -30,9 +30,30 @@ export function faces(): Record<FaceName, Font> {
     const out = {} as Record<FaceName, Font>;
     for (const name of FACE_NAMES) {
       const { package: pkg, file } = FILES[name];
-      out[name] = create(readFileSync(require.resolve(`${pkg}/${file}`)));
+      out[name] = canonical(create(readFileSync(require.resolve(`${pkg}/${file}`))));
     }
     cache = out;
   }
   return cache;
+}
+
+/**
+ * fontkit caches one glyph object per glyph id, remembering the code points of the text that
+ * first asked for it, and pdfkit writes those code points into the PDF's ToUnicode map. A font
+ * shared across renders would let an earlier report decide how a later one's text extracts
+ * (a no-break space seen first turns every later space into U+00A0). So every glyph the
+ * character map reaches is created up front, with one chosen code point: plain ASCII first,
+ * then general punctuation (’ over the modifier letter ʼ), then the rest, lowest first.
+ * Private-use code points (Inter maps its case-sensitive "(" there) are never chosen: such
+ * glyphs are created by shaping, from the text they stand for.
+ */
+function canonical(font: Font): Font {
+  const rank = (cp: number) =>
+    cp >= 0x20 && cp <= 0x7e ? 0 : cp >= 0x2000 && cp <= 0x206f ? 1 : cp >= 0x02b0 && cp <= 0x02ff ? 3 : 2;
+  const usable = font.characterSet.filter(
+    (cp) => cp >= 0x20 && !(cp >= 0x7f && cp <= 0x9f) && !(cp >= 0xe000 && cp <= 0xf8ff) && cp < 0xf0000,
+  );
+  usable.sort((a, b) => rank(a) - rank(b) || a - b);
+  for (const cp of usable) font.glyphForCodePoint(cp);
+  return font;
 }

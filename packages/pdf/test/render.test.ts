@@ -16,7 +16,7 @@ import {
   reportInput,
   toRuns,
 } from '@briefing/content';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderPdf, SOURCES_ID } from '../src/index.js';
 import {
   destinationPage,
@@ -93,6 +93,8 @@ describe('renderPdf on the briefing', () => {
       report.meta.organisation.name,
       `Adapted from "${report.meta.basedOn.title}", Talktails, 23 February 2024`,
       'Key takeaways',
+      // Inter draws "(" before a capital with a case-sensitive glyph: it must still extract as "(".
+      'Briefing editorial team (Adaptation and analysis)',
     ]) {
       expect(cover).toContain(findable(text));
     }
@@ -302,6 +304,20 @@ describe('renderPdf output', () => {
     await renderPdf(reportInput);
     const letter2 = await renderPdf(report, { paper: 'letter' });
     expect(Buffer.from(letter1).equals(Buffer.from(letter2))).toBe(true);
+  });
+
+  it('gives a later render the same bytes as a first render in a fresh module', async () => {
+    // Parsed fonts and shaping are shared across renders; characters that share a glyph
+    // (space and no-break space, ’ and ʼ) must not let an earlier report change a later one.
+    const odd = structuredClone(report);
+    odd.takeaways[0] = 'It\u02BCs 1\u00A0000 µm\u2009wide, (A) and \u2010 and \u00AD.';
+    vi.resetModules();
+    const fresh = await import('../src/index.js');
+    const first = Buffer.from(await fresh.renderPdf(report));
+    vi.resetModules();
+    const warm = await import('../src/index.js');
+    await warm.renderPdf(odd);
+    expect(Buffer.from(await warm.renderPdf(report)).equals(first)).toBe(true);
   });
 
   it('stamps SOURCE_DATE_EPOCH when given instead of the report date', async () => {
