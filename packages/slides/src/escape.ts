@@ -1,4 +1,4 @@
-import { type RichText, toRuns } from '@briefing/content';
+import { type RichText, type Run, toRuns } from '@briefing/content';
 
 /**
  * Author text as literal Markdown. CommonMark lets every ASCII punctuation character be
@@ -23,21 +23,43 @@ export function escapeUrl(url: string): string {
   return url.replace(/[\s()<>\\`]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** Rich text as inline Markdown: emphasis and links kept, every character of the text literal. */
+const PUNCT_OR_SPACE = /[\s\p{P}\p{S}]/u;
+
+/**
+ * Rich text as inline Markdown: emphasis and links kept, every character of the text literal.
+ * CommonMark only opens emphasis before punctuation when the delimiter follows white space or
+ * punctuation (and likewise for closing); where that rule would leave `**` showing, the run
+ * is written without emphasis: the words stay exact, only the weight is lost.
+ */
 export function inlineMarkdown(text: RichText): string {
-  const out = toRuns(text)
-    .map((run) => {
-      if (run.type === 'link') {
-        const inner = escapeMarkdown(run.text).trim();
-        return edge(run.text, 'start') + `[${inner}](${escapeUrl(run.href)})` + edge(run.text, 'end');
-      }
-      if (!run.emphasis) return escapeMarkdown(run.text);
-      // Emphasis delimiters must touch the text: keep surrounding white space outside them.
-      const inner = escapeMarkdown(run.text).trim();
-      const mark = run.emphasis === 'strong' ? '**' : '*';
-      return edge(run.text, 'start') + mark + inner + mark + edge(run.text, 'end');
-    })
-    .join('');
+  // Neighbouring runs with the same emphasis are one run (their delimiters would otherwise merge).
+  const runs: Run[] = [];
+  for (const run of toRuns(text)) {
+    const last = runs.at(-1);
+    if (last?.type === 'text' && run.type === 'text' && last.emphasis === run.emphasis) last.text += run.text;
+    else runs.push({ ...run });
+  }
+  const parts = runs.map((run) => ({ run, inner: escapeMarkdown(run.text) }));
+  let out = '';
+  parts.forEach(({ run, inner }, i) => {
+    if (run.type === 'link') {
+      out += `${edge(run.text, 'start')}[${inner.trim()}](${escapeUrl(run.href)})${edge(run.text, 'end')}`;
+      return;
+    }
+    if (!run.emphasis) {
+      out += inner;
+      return;
+    }
+    const core = inner.trim();
+    const before = `${out}${edge(run.text, 'start')}`.at(-1);
+    const nextRun = parts[i + 1];
+    const after = edge(run.text, 'end') || (nextRun ? nextRun.inner.charAt(0) : '');
+    const canOpen =
+      before !== '*' && (!PUNCT_OR_SPACE.test(core.charAt(0)) || before === undefined || PUNCT_OR_SPACE.test(before));
+    const canClose = !PUNCT_OR_SPACE.test(core.at(-1) ?? '') || after === '' || PUNCT_OR_SPACE.test(after);
+    const mark = canOpen && canClose ? (run.emphasis === 'strong' ? '**' : '*') : '';
+    out += `${edge(run.text, 'start')}${mark}${core}${mark}${edge(run.text, 'end')}`;
+  });
   return out.replace(/ {2,}/g, ' ').trim();
 }
 

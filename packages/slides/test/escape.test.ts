@@ -1,4 +1,4 @@
-import { foldSpace } from '@briefing/content';
+import { foldSpace, plainText } from '@briefing/content';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,25 @@ describe('inlineMarkdown', () => {
     expect(slides).toEqual(['See *not emphasis* and [a](b).']);
     expect(html).toContain('<strong>*not emphasis*</strong>');
     expect(html).toContain('href="https://example.org/x_%28y%29"');
+  });
+
+  it('renders any mix of plain, emphasised and linked runs with exactly the text of the runs', () => {
+    const run = fc.oneof(
+      fc.record({ type: fc.constant('text' as const), text }),
+      fc.record({
+        type: fc.constant('text' as const),
+        text,
+        emphasis: fc.constantFrom('em' as const, 'strong' as const),
+      }),
+      fc.record({ type: fc.constant('link' as const), text, href: fc.constant('https://example.org/a_(b)') }),
+    );
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 5 }), (runs) => {
+        const { slides } = render(`- ${inlineMarkdown(runs)}`);
+        expect(slides).toEqual([plainText(runs)]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('percent-encodes the characters that would end a link destination', () => {
