@@ -23,7 +23,13 @@ export function escapeUrl(url: string): string {
   return url.replace(/[\s()<>\\`]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/** Possibly punctuation to a CommonMark parser (symbols count in newer versions of the spec). */
 const PUNCT_OR_SPACE = /[\s\p{P}\p{S}]/u;
+/** Certainly white space or punctuation to any CommonMark parser. */
+const SURELY_PUNCT_OR_SPACE = /[\s\p{P}!-/:-@[-`{-~]/u;
+/** First and last code points (not UTF-16 units: an emoji is one symbol). */
+const firstChar = (s: string): string => String.fromCodePoint(s.codePointAt(0) ?? 32);
+const lastChar = (s: string): string | undefined => Array.from(s).at(-1);
 
 /**
  * Rich text as inline Markdown: emphasis and links kept, every character of the text literal.
@@ -51,12 +57,13 @@ export function inlineMarkdown(text: RichText): string {
       return;
     }
     const core = inner.trim();
-    const before = `${out}${edge(run.text, 'start')}`.at(-1);
+    const before = lastChar(`${out}${edge(run.text, 'start')}`);
     const nextRun = parts[i + 1];
-    const after = edge(run.text, 'end') || (nextRun ? nextRun.inner.charAt(0) : '');
+    const after = edge(run.text, 'end') || (nextRun ? firstChar(nextRun.inner) : '');
     const canOpen =
-      before !== '*' && (!PUNCT_OR_SPACE.test(core.charAt(0)) || before === undefined || PUNCT_OR_SPACE.test(before));
-    const canClose = !PUNCT_OR_SPACE.test(core.at(-1) ?? '') || after === '' || PUNCT_OR_SPACE.test(after);
+      before !== '*' &&
+      (!PUNCT_OR_SPACE.test(firstChar(core)) || before === undefined || SURELY_PUNCT_OR_SPACE.test(before));
+    const canClose = !PUNCT_OR_SPACE.test(lastChar(core) ?? '') || after === '' || SURELY_PUNCT_OR_SPACE.test(after);
     const mark = canOpen && canClose ? (run.emphasis === 'strong' ? '**' : '*') : '';
     out += `${edge(run.text, 'start')}${mark}${core}${mark}${edge(run.text, 'end')}`;
   });
