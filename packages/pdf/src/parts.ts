@@ -8,14 +8,17 @@ import { type Piece, type Style, wrap } from './text-layout.js';
 // ---------------------------------------------------------------------------------------
 // Parts of the brief
 
-/** What goes where on the opening pages: the summary leaves the cover when the cover would overflow. */
+/**
+ * The opening pages: the cover (title block and key takeaways), then the summary and the
+ * contents on a page of their own, then the sections from a fresh page. When the cover runs
+ * over its page (very long takeaways), the summary and contents follow it directly instead,
+ * so there is never a near-empty page.
+ */
 export interface Opening {
-  summaryOnCover: boolean;
-  /** The contents start a new page (unless the cover itself ran over a page). */
-  contentsOnNewPage: boolean;
+  coverFits: boolean;
 }
 
-export function cover(b: Builder, opening: Opening) {
+export function cover(b: Builder) {
   const { meta } = b.report;
   const { root, g, lang } = b;
   const date = formatDate(meta.date, lang);
@@ -67,9 +70,6 @@ export function cover(b: Builder, opening: Opening) {
     ],
     { node: root.child('P'), gap: 3, inner: NEVER },
   );
-  if (meta.summary && opening.summaryOnCover) {
-    b.lines(pieces(meta.summary, 'lead'), { node: root.child('P'), gap: 18 });
-  }
 
   // Key takeaways panel.
   const pad = SPACE.panelPad + 2;
@@ -104,22 +104,21 @@ export function cover(b: Builder, opening: Opening) {
 export function contents(b: Builder, opening: Opening) {
   const { root, g, m } = b;
   const summary = b.report.meta.summary;
-  if (summary && !opening.summaryOnCover) {
+  const first = b.units.length;
+  if (summary) {
     const sect = root.child('Sect');
     b.lines([plain('Summary', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
-    if (opening.contentsOnNewPage) b.units[b.units.length - 1]!.newPage = true;
     b.keepWithLines(2);
     b.lines(pieces(summary, 'lead'), { node: sect.child('P'), gap: SPACE.headingAfter });
   }
-  const summaryFirst = Boolean(summary && !opening.summaryOnCover);
   const sect = root.child('Sect');
   b.lines([plain('Contents', S.h2)], {
     node: sect.child('H2'),
     inner: NEVER,
     lineHeight: H2_LEADING,
-    gap: summaryFirst ? SPACE.section : 0,
+    gap: summary ? SPACE.section : 0,
   });
-  if (opening.contentsOnNewPage && !summaryFirst) b.units[b.units.length - 1]!.newPage = true;
+  if (opening.coverFits) b.units[first]!.newPage = true;
   b.keepWithLines(2);
   const toc = sect.child('TOC');
   const entries = [
@@ -190,13 +189,15 @@ export function section(
   const { root } = b;
   const sect = root.child('Sect');
   const lh = H2_LEADING;
-  b.lines([plain(`${entry.label}. `, S.h2Number), plain(entry.title, S.h2)], {
+  const heading = b.lines([plain(`${entry.label}. `, S.h2Number), plain(entry.title, S.h2)], {
     node: sect.child('H2'),
-    gap: first ? SPACE.section + 6 : SPACE.section,
+    gap: SPACE.section,
     inner: NEVER,
     lineHeight: lh,
     anchor: { id: entry.id, outline: numberedTitle(entry) },
   });
+  // The first section opens the body on a page of its own, after the contents.
+  if (first) heading[0]!.newPage = true;
   b.keepWithLines(2);
   const lede = entry.section.lede;
   if (lede) {

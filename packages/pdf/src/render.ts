@@ -76,21 +76,16 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
 
   const frame = g.bottom - g.top;
   const coverFrame = g.coverBottom - g.coverTop;
-  // The cover holds the title block, the summary and the key takeaways when they fit on one
-  // page; otherwise the summary moves to the page of the contents; if even that overflows,
-  // the cover runs on and the contents follow it directly (never a near-empty page).
-  const coverFits = (opening: Opening) => {
-    const trial = new Builder(doc, m, g, report, new Node(doc, 'Document', null));
-    cover(trial, opening);
-    return paginate(trial.units, frame, coverFrame).every((p) => p.page === 0);
+  // The summary and contents start a new page unless the cover itself ran over its page.
+  const trial = new Builder(doc, m, g, report, new Node(doc, 'Document', null));
+  cover(trial);
+  const opening: Opening = {
+    coverFits: paginate(trial.units, frame, coverFrame).every((p) => p.page === 0),
   };
-  const opening: Opening = coverFits({ summaryOnCover: true, contentsOnNewPage: true })
-    ? { summaryOnCover: true, contentsOnNewPage: true }
-    : { summaryOnCover: false, contentsOnNewPage: coverFits({ summaryOnCover: false, contentsOnNewPage: true }) };
 
   const root = new Node(doc, 'Document', null);
   const b = new Builder(doc, m, g, report, root);
-  cover(b, opening);
+  cover(b);
   contents(b, opening);
   outline(report).forEach((entry, i) => {
     section(b, entry, i === 0);
