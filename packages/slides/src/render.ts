@@ -248,23 +248,28 @@ function titleSlide(report: Report): PlannedSlide {
   };
 }
 
-/** Slides listing `items` (already Markdown) under a heading, split by the measured rule. */
+/**
+ * Slides listing `items` (rich text each) under a heading, split by the measured rule: an
+ * item too tall for a slide is itself split over continuation slides.
+ */
 function listSlides(
   kind: PlannedSlide['kind'],
   heading: string,
-  items: { md: string; segments: Segment[]; notes?: string[] }[],
+  items: { runs: Run[]; notes?: string[] }[],
   cls: string,
   itemGap: number,
   style = styles.bullet,
 ): PlannedSlide[] {
   const room = roomUnder(heading);
-  const units: Unit[] = items.map((item) => ({
-    kind: 'ul',
-    group: 0,
-    md: item.md,
-    height: textHeight(item.segments, style, itemGap),
-    notes: item.notes ?? [],
-  }));
+  const units: Unit[] = items.flatMap((item) =>
+    pieces(item.runs, style, [], itemGap, room(1)).map((runs, i) => ({
+      kind: 'ul' as const,
+      group: 0,
+      md: inlineMarkdown(runs),
+      height: textHeight(segmentsOf(runs), style, itemGap),
+      notes: i === 0 ? (item.notes ?? []) : [],
+    })),
+  );
   return pack(units, room).map((slideUnits, i) => {
     const notes = slideUnits.flatMap((u) => u.notes);
     return {
@@ -283,14 +288,14 @@ function agendaSlides(entries: OutlineEntry[]): PlannedSlide[] {
   return listSlides(
     'agenda',
     'Agenda',
-    entries.map((entry) => ({ md: escapeMarkdown(numberedTitle(entry)), segments: [{ text: numberedTitle(entry) }] })),
+    entries.map((entry) => ({ runs: [{ type: 'text', text: numberedTitle(entry) }] })),
     'agenda',
     17,
     styles.body,
   );
 }
 
-function dividerSlide(entry: OutlineEntry, ctxUnits: Unit[]): PlannedSlide {
+function dividerSlide(entry: OutlineEntry, ctxUnits: Unit[], room: number): PlannedSlide {
   const { section } = entry;
   const title = numberedTitle(entry);
   const long = countLines([{ text: title }], styles.divider, true) > 4;
@@ -307,13 +312,16 @@ function dividerSlide(entry: OutlineEntry, ctxUnits: Unit[]): PlannedSlide {
       lede = inlineMarkdown(section.lede);
     } else {
       // Too long for the divider: the lede opens the section's content instead.
-      ctxUnits.unshift({
-        kind: 'p',
-        group: -1,
-        md: inlineMarkdown(section.lede),
-        height: textHeight(segmentsOf(toRuns(section.lede)), styles.body, gap.para),
-        notes: [],
-      });
+      const parts = pieces(toRuns(section.lede), styles.body, [], gap.para, room);
+      ctxUnits.unshift(
+        ...parts.map((runs) => ({
+          kind: 'p' as const,
+          group: -1,
+          md: inlineMarkdown(runs),
+          height: textHeight(segmentsOf(runs), styles.body, gap.para),
+          notes: [],
+        })),
+      );
     }
   }
   const notes = [...(section.lede ? [plainText(section.lede)] : []), ...(section.notes ?? [])];
@@ -336,7 +344,7 @@ function sectionSlides(entry: OutlineEntry, lang: string): PlannedSlide[] {
   const ctx: Ctx = { lang, group: 1, room: room(1) };
   const slides: PlannedSlide[] = [];
   const contentUnits: Unit[] = [];
-  const divider = dividerSlide(entry, contentUnits);
+  const divider = dividerSlide(entry, contentUnits, room(1));
   slides.push(divider);
 
   // Text blocks in order on content slides; each chart gets a slide of its own, placed
@@ -391,7 +399,7 @@ function takeawaySlides(report: Report): PlannedSlide[] {
   return listSlides(
     'takeaways',
     'Key takeaways',
-    report.takeaways.map((t) => ({ md: inlineMarkdown(t), segments: segmentsOf(toRuns(t)) })),
+    report.takeaways.map((t) => ({ runs: toRuns(t) })),
     'takeaways',
     16,
   );
@@ -403,11 +411,14 @@ function sourceSlides(report: Report): PlannedSlide[] {
     'sources',
     'Sources',
     report.sources.map((s) => {
-      const title = s.url ? `[${escapeMarkdown(s.title)}](${escapeUrl(s.url)})` : `*${escapeMarkdown(s.title)}*`;
-      const date = s.date ? ` \\(${escapeMarkdown(formatDate(s.date, lang))}\\)` : '';
-      const note = s.note ? ` ${escapeMarkdown(s.note)}` : '';
-      const text = `${s.publisher} – ${s.title}${s.date ? ` (${formatDate(s.date, lang)})` : ''}${s.note ? ` ${s.note}` : ''}`;
-      return { md: `**${escapeMarkdown(s.publisher)}** – ${title}${date}\\.${note}`, segments: [{ text: `${text}.` }] };
+      const runs: Run[] = [
+        { type: 'text', text: s.publisher, emphasis: 'strong' },
+        { type: 'text', text: ' – ' },
+        s.url ? { type: 'link', text: s.title, href: s.url } : { type: 'text', text: s.title, emphasis: 'em' },
+        { type: 'text', text: s.date ? ` (${formatDate(s.date, lang)}).` : '.' },
+        ...(s.note ? [{ type: 'text' as const, text: ` ${s.note}` }] : []),
+      ];
+      return { runs };
     }),
     'sources',
     18,

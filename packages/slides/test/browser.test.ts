@@ -48,13 +48,14 @@ describe.skipIf(!executablePath)(title, () => {
     expect(perSection('huge-items')).toBeGreaterThanOrEqual(1);
   });
 
-  it('splits single sentences of thousands of characters over continuation slides, inside the slide', async () => {
+  it('splits single sentences of thousands of characters (lede, paragraph, items, callout, takeaway, source note) over slides, inside them', async () => {
     const input = structuredClone(reportInput) as ReportInput;
     const sentence = 'and the argument keeps going without ever reaching a full stop '.repeat(60);
     input.sections = [
       {
         id: 'run-on',
         title: 'A run-on paragraph and run-on items',
+        lede: `A lede that never ends ${sentence.slice(0, 3000)}`,
         blocks: [
           { type: 'paragraph', text: `A paragraph that never ends ${sentence}` },
           {
@@ -71,9 +72,14 @@ describe.skipIf(!executablePath)(title, () => {
         ],
       },
     ];
+    input.takeaways = [`A takeaway that never ends ${sentence}`, 'A short one.'];
+    input.sources = [
+      { ...(input.sources[0] as ReportInput['sources'][number]), note: `A note ${sentence.slice(0, 990)}` },
+    ];
     const runOn = assertReport(input);
     const plan = planDeck(runOn);
     expect(plan.filter((s) => s.section === 'run-on' && s.kind === 'content').length).toBeGreaterThan(4);
+    expect(plan.filter((s) => s.kind === 'takeaways').length).toBeGreaterThan(1);
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(runOn));
     expect(slides).toBe(plan.length);
     expect(problems).toEqual([]);
