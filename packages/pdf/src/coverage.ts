@@ -37,11 +37,10 @@ function hasGlyph(face: FaceName, cp: number): boolean {
     cache = new Map();
     glyphCache.set(face, cache);
   }
-  let has = cache.get(cp);
-  if (has === undefined) {
-    has = faces()[face].hasGlyphForCodePoint(cp);
-    cache.set(cp, has);
-  }
+  const known = cache.get(cp);
+  if (known !== undefined) return known;
+  const has = faces()[face].hasGlyphForCodePoint(cp) === true;
+  cache.set(cp, has);
   return has;
 }
 
