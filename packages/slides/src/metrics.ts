@@ -27,9 +27,17 @@ export const size = {
   title: px(tokens.type.h1),
   /** The title slide's title when it would take more than three lines. */
   titleLong: px(tokens.type.h2) + 4,
+  /** The title slide when even the long title leaves too little room: every line smaller. */
+  titleDense: 32,
+  leadDense: 23,
+  bodyDense: 20,
+  smallDense: 18,
 } as const;
 
 export const lineHeight = { body: 1.38, heading: 1.18 } as const;
+
+/** Height the title slide's content may take (its padding is 40 px top, 70 px bottom). */
+export const TITLE_ROOM = 720 - 40 - 70 - 16;
 
 /** Space under the slide heading, and between bullets, in px. */
 export const gap = { afterHeading: 26, item: 12, para: 14 } as const;

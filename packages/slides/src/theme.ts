@@ -119,6 +119,10 @@ section.title:not(.no-subtitle) h1 + p {
   margin-bottom: 36px;
 }
 section.title p:last-child { font-size: ${size.small}px; margin-top: 8px; }
+section.title.dense h1 { font-size: ${size.titleDense}px; margin-bottom: 18px; }
+section.title.dense p { font-size: ${size.bodyDense}px; }
+section.title.dense:not(.no-subtitle) h1 + p { font-size: ${size.leadDense}px; margin-bottom: 20px; }
+section.title.dense p:last-child { font-size: ${size.smallDense}px; }
 
 /* Section dividers */
 section.divider {

@@ -104,6 +104,28 @@ describe.skipIf(!executablePath)(title, () => {
     expect(problems).toEqual([]);
   });
 
+  it('fits a title slide and a divider with every field at its maximum length', async () => {
+    const input = structuredClone(reportInput) as ReportInput;
+    const words = (n: number, word: string) =>
+      word
+        .repeat(Math.ceil(n / word.length))
+        .slice(0, n)
+        .trim();
+    input.meta.title = words(200, 'Wordy ');
+    input.meta.subtitle = words(200, 'Subtitle ');
+    input.meta.organisation.name = words(200, 'Organisation ');
+    input.meta.basedOn.title = words(200, 'Based ');
+    input.meta.basedOn.publisher = words(200, 'Publisher ');
+    input.meta.shortTitle = words(60, 'Short ');
+    const first = input.sections[0] as ReportInput['sections'][number];
+    first.title = words(200, 'Section ');
+    first.lede = words(400, 'Lede ');
+    const long = assertReport(input);
+    expect(planDeck(long)[0]?.markdown).toContain('_class: title dense');
+    const { problems } = await measureDeck(chromium.browser, renderDeck(long));
+    expect(problems).toEqual([]);
+  });
+
   it('flags a slide that does overflow (80 bullets through the same engine, no splitter)', async () => {
     const bullets = Array.from({ length: 80 }, (_, i) => `- Bullet number ${i + 1}`).join('\n');
     const markdown = `---\nmarp: true\ntheme: briefing\n---\n\n## Too much\n\n${bullets}\n\n---\n\n## Fine\n\n- one\n`;
