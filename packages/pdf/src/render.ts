@@ -35,10 +35,11 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
   const m = measurer.current;
   const g = geometry(options.paper ?? 'a4');
   const { meta } = report;
-  const date =
-    options.sourceDateEpoch !== undefined
-      ? new Date(options.sourceDateEpoch * 1000)
-      : new Date(`${meta.date}T00:00:00Z`);
+  const epoch = options.sourceDateEpoch;
+  if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0)) {
+    throw new RangeError(`sourceDateEpoch must be a whole number of seconds since 1970, not ${epoch}`);
+  }
+  const date = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${meta.date}T00:00:00Z`);
 
   const doc = new PDFDocument({
     size: [g.pageWidth, g.pageHeight],

@@ -326,6 +326,7 @@ describe('renderPdf output', () => {
     expect(info.CreationDate).toMatch(/^D:20231114221320/);
     expect(info.ModDate).toMatch(/^D:20231114221320/);
     await stamped.destroy();
+    await expect(renderPdf(report, { sourceDateEpoch: Number.NaN })).rejects.toThrow(RangeError);
   });
 
   it('lays out US Letter pages of 612 x 792 points, the cover still on one page', async () => {
