@@ -169,17 +169,12 @@ function runningHeadAndFoot(d: Drawer, report: Report) {
     () => {
       const headY = g.headBaseline;
       const title = normaliseText(meta.shortTitle);
-      drawText(
-        doc,
-        title,
-        S.runningStrong,
-        g.left,
-        headY,
-        doc.font(S.runningStrong.face).fontSize(8).widthOfString(title),
-      );
+      const tw = doc.font(S.runningStrong.face).fontSize(S.runningStrong.size).widthOfString(title);
+      drawText(doc, title, S.runningStrong, g.left, headY, tw);
+      // The organisation on the right, when it fits beside the short title (it is on the cover anyway).
       const org = normaliseText(meta.organisation.name);
-      const ow = doc.font(S.running.face).fontSize(8).widthOfString(org);
-      drawText(doc, org, S.running, g.right - ow, headY, ow);
+      const ow = doc.font(S.running.face).fontSize(S.running.size).widthOfString(org);
+      if (tw + 24 + ow <= g.width) drawText(doc, org, S.running, g.right - ow, headY, ow);
       doc
         .moveTo(g.left, headY + 7)
         .lineTo(g.right, headY + 7)
@@ -187,7 +182,7 @@ function runningHeadAndFoot(d: Drawer, report: Report) {
         .strokeColor(C.rule)
         .stroke();
       const foot = `Page ${d.page + 1} of ${d.pages}`;
-      const fw = doc.font(S.running.face).fontSize(8).widthOfString(foot);
+      const fw = doc.font(S.running.face).fontSize(S.running.size).widthOfString(foot);
       const footY = g.footBaseline;
       drawText(doc, foot, S.running, g.right - fw, footY, fw);
     },
