@@ -125,11 +125,21 @@ export function chartCaption(chart: Chart, lang: string): string {
   return `${chart.unit[0]?.toUpperCase()}${chart.unit.slice(1)}, as of ${formatDate(chart.asOf, lang)}. Source: ${source}.`;
 }
 
+/** What a caption shows of a link: its host (the full address is the link target). */
+export function linkLabel(url: string): string {
+  try {
+    const { host, protocol, pathname } = new URL(url);
+    return protocol === 'mailto:' ? pathname : host;
+  } catch {
+    return url;
+  }
+}
+
 /** The chart figure: SVG plus caption (with the source link when the chart has one). */
 export function chartFigure(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): string {
   const caption = escapeXml(chartCaption(chart, lang));
   const link = chart.source.url
-    ? ` <a href="${escapeXml(chart.source.url)}">${escapeXml(chart.source.url.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>`
+    ? ` <a href="${escapeXml(chart.source.url)}">${escapeXml(linkLabel(chart.source.url))}</a>`
     : '';
   return `<figure class="chart-figure">${chartSvg(chart, lang, maxHeight)}<figcaption class="chart-caption">${caption}${link}</figcaption></figure>\n`;
 }

@@ -16,7 +16,7 @@ import {
   type Run,
   toRuns,
 } from '@briefing/content';
-import { chartCaption, chartFence } from './chart.js';
+import { chartCaption, chartFence, linkLabel } from './chart.js';
 import { escapeMarkdown, escapeUrl, inlineMarkdown, noteComment, yamlString } from './escape.js';
 import {
   countLines,
@@ -395,7 +395,7 @@ function sectionSlides(entry: OutlineEntry, lang: string): PlannedSlide[] {
 function chartSlide(chart: Chart, lang: string, section: string): PlannedSlide {
   const heading = chart.title;
   const captionHeight = textHeight(
-    [{ text: `${chartCaption(chart, lang)} ${chart.source.url ? 'x'.repeat(40) : ''}` }],
+    [{ text: `${chartCaption(chart, lang)} ${chart.source.url ? linkLabel(chart.source.url) : ''}` }],
     styles.small,
     14,
   );

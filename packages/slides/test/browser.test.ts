@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { assertReport, type ReportInput, report, reportInput } from '@briefing/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stressReport } from '../../../test/fixtures/reports.js';
+import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
 import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
 import {
   browserOrReason,
@@ -92,6 +92,12 @@ describe.skipIf(!executablePath)(title, () => {
     if (!section || chart?.type !== 'chart') throw new Error('the report has no chart');
     section.title = `${'A chart section title that runs on and on '.repeat(4)}end`;
     chart.title = `${'A chart title that is much too long for one line '.repeat(3)}end`;
+    chart.unit = 'million internet users counted by a very particular method'.slice(0, 120);
+    chart.source = {
+      publisher: `${'A publisher with a long name '.repeat(7)}`.slice(0, 200).trim(),
+      title: `${'A source title that goes on '.repeat(8)}`.slice(0, 200).trim(),
+      url: `https://example.org/${'long-path-segment/'.repeat(40)}`,
+    };
     chart.data = Array.from({ length: 24 }, (_, i) => ({
       label: `${i} ${'Country with a very long name '.repeat(4)}`.slice(0, 119).trim(),
       value: (i + 1) * 97_531.25,
@@ -123,6 +129,15 @@ describe.skipIf(!executablePath)(title, () => {
     const long = assertReport(input);
     expect(planDeck(long)[0]?.markdown).toContain('_class: title dense');
     const { problems } = await measureDeck(chromium.browser, renderDeck(long));
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the ten-times report (80 sections, a split agenda) inside its slides', async () => {
+    const big = scaledReport(10);
+    const plan = planDeck(big);
+    expect(plan.filter((s) => s.kind === 'agenda').length).toBeGreaterThan(1);
+    const { slides, problems } = await measureDeck(chromium.browser, renderDeck(big));
+    expect(slides).toBe(plan.length);
     expect(problems).toEqual([]);
   });
 
