@@ -3,24 +3,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBrowser } from '../../packages/cli/src/browser.js';
 import { type DeckFacts, readDeckHtml } from '../../packages/cli/src/check/deck.js';
 import { type PdfFacts, readPdf } from '../../packages/cli/src/check/pdf.js';
 import { main } from '../../packages/cli/src/main.js';
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
-
-/** The browser for browser tests; under CI=true its absence is an error, never a skip. */
-export function browserOrSkipReason(): { path?: string; reason?: string } {
-  const path = findBrowser(process.env);
-  if (path) return { path };
-  if (process.env.CI === 'true') {
-    throw new Error(
-      'CI=true but no Chromium found: .ci/run must install it (apt-get install chromium) or set CHROME_PATH',
-    );
-  }
-  return { reason: 'no Chromium on this machine (apt-get install chromium, or set CHROME_PATH)' };
-}
 
 export async function build(args: string[]): Promise<{ dir: string; code: number; stdout: string; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-artifacts-'));
