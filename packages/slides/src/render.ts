@@ -158,19 +158,25 @@ function unitsOf(block: Block, ctx: Ctx): Unit[] | { chart: Chart } {
 
 /** Markdown of a run of units: consecutive units of a group form one list. */
 function unitsMarkdown(units: readonly Unit[]): string {
+  // Bullets alternate between "-" and "+" so neighbouring lists stay apart; "*" and "1)" are
+  // avoided because Marp's bespoke template turns those into fragments revealed one by one.
   const out: string[] = [];
   let prev: Unit | undefined;
+  let bullet = '+';
   for (const unit of units) {
+    const sameList = prev !== undefined && prev.group === unit.group && (unit.kind === 'ul' || unit.kind === 'ol');
+    if (unit.kind === 'ul' && !sameList) bullet = bullet === '-' ? '+' : '-';
     const line =
       unit.kind === 'ul'
-        ? `${'-*+'[unit.group % 3]} ${unit.md}`
+        ? `${bullet} ${unit.md}`
         : unit.kind === 'ol'
-          ? `${unit.number ?? 1}${unit.group % 2 ? '.' : ')'} ${unit.md}`
+          ? `${unit.number ?? 1}. ${unit.md}`
           : unit.kind === 'quote'
             ? `> ${unit.md}`
             : unit.md;
-    const sameList = prev && prev.group === unit.group && (unit.kind === 'ul' || unit.kind === 'ol');
-    out.push(prev ? (sameList ? '\n' : '\n\n') : '', line);
+    // Two different ordered lists in a row would merge; an empty comment keeps them apart.
+    const apart = prev?.kind === 'ol' && unit.kind === 'ol' && !sameList ? '<!-- -->\n\n' : '';
+    out.push(prev ? (sameList ? '\n' : `\n\n${apart}`) : '', line);
     prev = unit;
   }
   return out.join('');

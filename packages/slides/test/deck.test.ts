@@ -1,17 +1,20 @@
 import {
+  assertReport,
   blockTexts,
   contrastRatio,
   foldSpace,
   numberedTitle,
   outline,
   plainText,
+  type ReportInput,
   ReportValidationError,
   report,
+  reportInput,
   tokens,
 } from '@briefing/content';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planDeck, renderDeck, renderDeckHtml, stripJoiners } from '../src/index.js';
+import { BriefingMarp, planDeck, renderDeck, renderDeckHtml, stripJoiners } from '../src/index.js';
 import { NASTY, nastyReport } from './fixtures.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -109,6 +112,10 @@ describe('the HTML deck of the real report', () => {
     for (const source of report.sources) if (source.url) expect(links).toContain(source.url);
   });
 
+  it('shows every list item at once (no fragmented lists for the presenter to click through)', () => {
+    expect(deck.doc.querySelectorAll('[data-marpit-fragment]')).toHaveLength(0);
+  });
+
   it('numbers the slides and puts the short title in the footer', () => {
     const numbered = deck.slides.filter((s) => s.hasAttribute('data-marpit-pagination'));
     expect(numbered.length).toBe(deck.slides.length - 1);
@@ -172,6 +179,31 @@ describe('literal text', () => {
 });
 
 describe('renderDeck', () => {
+  it('keeps neighbouring lists apart, ordered ones with their own numbering', () => {
+    const input = structuredClone(reportInput) as ReportInput;
+    input.sections = [
+      {
+        id: 'lists',
+        title: 'Lists',
+        blocks: [
+          { type: 'list', ordered: true, items: [{ text: 'One.' }, { text: 'Two.' }] },
+          { type: 'list', ordered: true, items: [{ text: 'Again one.' }] },
+          { type: 'list', items: [{ text: 'Bullet.' }] },
+          { type: 'list', items: [{ text: 'Another bullet.' }] },
+        ],
+      },
+    ];
+    const { html } = new BriefingMarp({ script: false }).render(renderDeck(assertReport(input)));
+    const { document } = parseHTML(`<div>${html}</div>`);
+    const content = [...document.querySelectorAll('section')].find(
+      (s) => s.querySelector('h2')?.textContent === '1. Lists',
+    );
+    const lists = [...(content?.querySelectorAll('ol, ul') ?? [])].map((l) => `${l.tagName}:${l.children.length}`);
+    expect(lists).toEqual(['OL:2', 'OL:1', 'UL:1', 'UL:1']);
+    expect(content?.querySelectorAll('ol')[1]?.getAttribute('start')).toBeNull();
+    expect(document.querySelectorAll('[data-marpit-fragment]')).toHaveLength(0);
+  });
+
   it('returns Marp Markdown with the theme, language, pagination and footer', () => {
     const md = renderDeck(report);
     expect(md).toMatch(/^---\nmarp: true\ntheme: briefing\n/);
