@@ -474,6 +474,7 @@ function frontMatter(report: Report, options: DeckOptions): string {
     `title: ${yamlString(meta.title)}`,
     ...(meta.summary ? [`description: ${yamlString(meta.summary)}`] : []),
     ...(meta.authors.length > 0 ? [`author: ${yamlString(meta.authors.map((a) => a.name).join(', '))}`] : []),
+    ...(meta.keywords.length > 0 ? [`keywords: ${yamlString(meta.keywords.join(', '))}`] : []),
     `footer: ${yamlString(escapeMarkdown(options.footer ?? meta.shortTitle))}`,
     '---',
   ].join('\n');
