@@ -121,8 +121,7 @@ const handlers = {
       const parts = pieces(short.runs, styles.bullet, lead, gap.item, ctx.room);
       parts.forEach((runs, i) => {
         const md = (i === 0 && item.term ? `**${escapeMarkdown(item.term)}** – ` : '') + inlineMarkdown(runs);
-        const note =
-          short.cut || (i === 0 && item.term) ? [(item.term ? `${item.term}: ` : '') + plainText(item.text)] : [];
+        const note = [(item.term ? `${item.term}: ` : '') + plainText(item.text)];
         units.push({
           kind: i === 0 ? kind : 'ul',
           group: i === 0 ? group : ++ctx.group,
@@ -164,7 +163,11 @@ function unitsMarkdown(units: readonly Unit[]): string {
   let prev: Unit | undefined;
   let bullet = '+';
   for (const unit of units) {
-    const sameList = prev !== undefined && prev.group === unit.group && (unit.kind === 'ul' || unit.kind === 'ol');
+    const sameList =
+      prev !== undefined &&
+      prev.group === unit.group &&
+      prev.kind === unit.kind &&
+      (unit.kind === 'ul' || unit.kind === 'ol');
     if (unit.kind === 'ul' && !sameList) bullet = bullet === '-' ? '+' : '-';
     const line =
       unit.kind === 'ul'
