@@ -21,6 +21,13 @@ const title = executablePath
   ? 'in headless Chromium'
   : `in headless Chromium (skipped: ${'reason' in found ? found.reason : ''})`;
 
+describe('browser tests on CI', () => {
+  it('fail loudly instead of skipping when CI=true and no browser is found', () => {
+    expect(() => browserOrReason({ CI: 'true', PATH: '' }, [])).toThrow(/CI=true but no Chromium found/);
+    expect(browserOrReason({ PATH: '' }, [])).toEqual({ reason: expect.stringContaining('no Chromium found') });
+  });
+});
+
 describe.skipIf(!executablePath)(title, () => {
   let chromium: Chromium;
   beforeAll(async () => {

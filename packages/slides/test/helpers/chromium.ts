@@ -24,11 +24,14 @@ export interface Chromium {
  * The browser for tests, or the reason there is none. On CI (CI=true) a missing browser is
  * an error, never a skip.
  */
-export function browserOrReason(): { path: string } | { reason: string } {
-  const path = findBrowser(process.env);
+export function browserOrReason(
+  env: Record<string, string | undefined> = process.env,
+  fixedPaths?: readonly string[],
+): { path: string } | { reason: string } {
+  const path = findBrowser(env, fixedPaths ? { fixedPaths } : {});
   if (path) return { path };
   const reason = 'no Chromium found (set CHROME_PATH or apt-get install chromium)';
-  if (process.env.CI === 'true') throw new Error(`CI=true but ${reason}: browser tests must not be skipped on CI`);
+  if (env.CI === 'true') throw new Error(`CI=true but ${reason}: browser tests must not be skipped on CI`);
   return { reason };
 }
 
