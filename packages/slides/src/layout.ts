@@ -23,6 +23,8 @@ export const styles = {
   lead: { fontSize: size.lead, line: size.lead * lineHeight.body, width: 980 },
   small: { fontSize: size.small, line: size.small * lineHeight.body, width: contentWidth },
   callout: { fontSize: size.body, line: size.body * lineHeight.body, width: contentWidth - 50 },
+  /** The key takeaways: a little smaller, so five full sentences share one slide. */
+  takeaway: { fontSize: size.takeaway, line: size.takeaway * lineHeight.body, width: contentWidth - bulletIndent - 4 },
 } satisfies Record<string, TextStyle>;
 
 export interface Segment {

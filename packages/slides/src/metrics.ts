@@ -22,6 +22,7 @@ export const size = {
   body: px(tokens.type.body),
   small: px(tokens.type.small),
   lead: px(tokens.type.lead),
+  takeaway: 22,
   heading: px(tokens.type.h2),
   divider: px(tokens.type.h1),
   title: px(tokens.type.h1),

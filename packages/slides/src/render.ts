@@ -429,6 +429,7 @@ function takeawaySlides(report: Report): PlannedSlide[] {
     report.takeaways.map((t) => ({ runs: toRuns(t) })),
     'takeaways',
     16,
+    styles.takeaway,
   );
 }
 

@@ -147,6 +147,7 @@ section.divider footer, section.divider::after { color: ${color.panel}; }
 /* Agenda, takeaways, sources */
 section.agenda ul, section.sources ul { list-style: none; padding-left: 0; }
 section.agenda li { list-style: none; padding: 6px 0 10px; margin: 0; border-bottom: 1px solid ${color.rule}; }
+section.takeaways { font-size: ${size.takeaway}px; }
 section.takeaways li { margin-bottom: 16px; }
 section.sources li { list-style: none; margin-bottom: 18px; }
 section.sources p { color: ${color.muted}; }
