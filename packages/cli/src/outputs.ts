@@ -75,6 +75,11 @@ export async function* produce(report: Report, formats: readonly Format[], optio
       {
         browserPath: options.browserPath,
         lang: report.meta.lang,
+        // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
+        date:
+          options.sourceDateEpoch === undefined
+            ? report.meta.date
+            : new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10),
       },
     );
     const ms = (performance.now() - start) / browserFormats.length;
