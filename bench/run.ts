@@ -20,7 +20,9 @@ const rows: { what: string; result: Measure | undefined; note?: string }[] = [];
 const ratios: Record<string, number> = {};
 const row = (what: string, result: Measure | undefined, note?: string) => {
   rows.push({ what, result, ...(note ? { note } : {}) });
-  console.log(`${what.padEnd(52)} ${result ? fmtMs(result.median).padStart(10) : 'skipped'.padStart(10)}${note ? `  ${note}` : ''}`);
+  console.log(
+    `${what.padEnd(52)} ${result ? fmtMs(result.median).padStart(10) : 'skipped'.padStart(10)}${note ? `  ${note}` : ''}`,
+  );
 };
 
 const browser = findBrowser(process.env);
@@ -41,7 +43,11 @@ row('HTML deck in-process (briefing)', html1);
 const html10 = await measure(() => renderDeckHtml(big10), { warmup: 1, runs });
 row('HTML deck in-process (10x report)', html10, `growth ${fmtRatio(html10.median / html1.median)} for 10x content`);
 const html100 = await measure(() => renderDeckHtml(big100), { warmup: 1, runs: Math.max(3, runs - 2) });
-row('HTML deck in-process (100x report)', html100, `growth ${fmtRatio(html100.median / html1.median)} for 100x content`);
+row(
+  'HTML deck in-process (100x report)',
+  html100,
+  `growth ${fmtRatio(html100.median / html1.median)} for 100x content`,
+);
 Object.assign(ratios, {
   pdfGrowth10x: pdf10.median / pdf1.median,
   pdfGrowth100x: pdf100.median / pdf1.median,
@@ -51,10 +57,13 @@ Object.assign(ratios, {
 
 // Whole builds in fresh processes, as a user runs them.
 const env = { ...process.env, BRIEFING_FROM_SOURCE: undefined };
-const cold = await measure(timeCommand(process.execPath, [bin, 'build', '--quiet', '--out', join(work, 'cold')], { env }), {
-  warmup: 1,
-  runs: Math.max(3, runs - 2),
-});
+const cold = await measure(
+  timeCommand(process.execPath, [bin, 'build', '--quiet', '--out', join(work, 'cold')], { env }),
+  {
+    warmup: 1,
+    runs: Math.max(3, runs - 2),
+  },
+);
 row(`cold full build, every output${browser ? '' : ' (no browser: pdf, md, html)'}`, cold);
 
 // The same deck through a bare marp-cli call, for the browser formats.
@@ -62,18 +71,28 @@ const md = join(work, 'slides.md');
 writeFileSync(md, renderDeck(report));
 if (browser) {
   const bareEnv = { ...process.env, CHROME_PATH: browser };
-  const barePdf = await measure(timeCommand(marp, ['--pdf', '--allow-local-files', md, '-o', join(work, 'bare.pdf')], { env: bareEnv }), {
-    warmup: 1,
-    runs: 3,
-  });
+  const barePdf = await measure(
+    timeCommand(marp, ['--pdf', '--allow-local-files', md, '-o', join(work, 'bare.pdf')], { env: bareEnv }),
+    {
+      warmup: 1,
+      runs: 3,
+    },
+  );
   row('bare `marp --pdf` on the same Markdown', barePdf);
-  const barePptx = await measure(timeCommand(marp, ['--pptx', '--allow-local-files', md, '-o', join(work, 'bare.pptx')], { env: bareEnv }), {
-    warmup: 0,
-    runs: 3,
-  });
+  const barePptx = await measure(
+    timeCommand(marp, ['--pptx', '--allow-local-files', md, '-o', join(work, 'bare.pptx')], { env: bareEnv }),
+    {
+      warmup: 0,
+      runs: 3,
+    },
+  );
   row('bare `marp --pptx` on the same Markdown', barePptx);
   const ours = await measure(
-    timeCommand(process.execPath, [bin, 'build', '--quiet', '--format', 'slides-pdf,pptx', '--out', join(work, 'ours')], { env }),
+    timeCommand(
+      process.execPath,
+      [bin, 'build', '--quiet', '--format', 'slides-pdf,pptx', '--out', join(work, 'ours')],
+      { env },
+    ),
     { warmup: 0, runs: 3 },
   );
   row('briefing build --format slides-pdf,pptx', ours, `${fmtRatio(ours.median / barePdf.median)} of bare marp --pdf`);
@@ -92,7 +111,11 @@ row('fully cached `npm run build` (turbo)', cached);
 const latency = await watchLatency(runs);
 row('watch: save to reload-ready (pdf, md, html)', latency);
 
-console.log(`\nratios: ${Object.entries(ratios).map(([k, v]) => `${k} ${fmtRatio(v)}`).join(', ')}`);
+console.log(
+  `\nratios: ${Object.entries(ratios)
+    .map(([k, v]) => `${k} ${fmtRatio(v)}`)
+    .join(', ')}`,
+);
 const out = join(root, 'bench/results.json');
 writeFileSync(
   out,
