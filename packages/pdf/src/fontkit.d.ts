@@ -11,7 +11,7 @@ declare module 'fontkit' {
     /** Every code point the font maps to a glyph. */
     characterSet: number[];
     glyphForCodePoint(codePoint: number): { id: number; codePoints: number[] };
-    layout(text: string): { advanceWidth: number };
+    layout(text: string, features?: unknown): { advanceWidth: number };
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

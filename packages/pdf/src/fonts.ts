@@ -31,7 +31,8 @@ export function faces(): Record<FaceName, Font> {
     const out = {} as Record<FaceName, Font>;
     for (const name of FACE_NAMES) {
       const { package: pkg, file } = FILES[name];
-      out[name] = canonical(create(readFileSync(require.resolve(`${pkg}/${file}`))));
+      const font = canonical(create(readFileSync(require.resolve(`${pkg}/${file}`))));
+      out[name] = name.startsWith('sans') ? withoutArrowLigatures(font) : font;
     }
     cache = out;
   }
@@ -56,5 +57,16 @@ function canonical(font: Font): Font {
   );
   usable.sort((a, b) => rank(a) - rank(b) || a - b);
   for (const cp of usable) font.glyphForCodePoint(cp);
+  return font;
+}
+
+/**
+ * Inter's contextual alternates draw "->", "<-", "=>" and "<–" as arrow glyphs. The arrows
+ * are also encoded characters (U+2192 …), so the text would extract as an arrow the author
+ * never wrote. Briefing text means its characters: the sans shapes without `calt`.
+ */
+function withoutArrowLigatures(font: Font): Font {
+  const layout = font.layout.bind(font);
+  font.layout = (text: string, features?: unknown) => layout(text, features ?? { calt: false });
   return font;
 }

@@ -56,6 +56,15 @@ describe('renderPdf and characters', () => {
     expect((error as Error).message).toContain('U+1F600');
   });
 
+  it('extracts text as written where a font would substitute look-alike glyphs (Inter draws "->" as an arrow)', async () => {
+    const r = structuredClone(report);
+    r.sections[0]!.title = 'Inputs -> outputs <– back => on';
+    const pdf = await openPdf(await renderPdf(r));
+    const text = (await readPages(pdf)).map((p) => p.text).join(' ');
+    expect(text).toContain('1. Inputs -> outputs <– back => on');
+    await pdf.destroy();
+  });
+
   it('draws invisible characters as nothing (no tofu) and keeps the words whole', async () => {
     const pdf = await openPdf(await renderPdf(withItemText('Co\u00ADoperation across\u200B borders\u200E works.')));
     const text = (await readPages(pdf)).map((p) => p.text).join(' ');
