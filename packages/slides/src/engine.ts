@@ -23,7 +23,7 @@ export class BriefingMarp extends Marp {
   constructor(options: MarpOptions = {}) {
     super({ ...options, ...engineOptions, emoji: { ...options.emoji, ...engineOptions.emoji } });
     this.use(chartPlugin);
-    this.themeSet.add(themeCss);
+    this.themeSet.add(themeCss());
     this.themeSet.default = this.themeSet.get(THEME_NAME);
   }
 }

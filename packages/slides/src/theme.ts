@@ -1,4 +1,5 @@
 import { tokens } from '@briefing/content';
+import { fontFaceCss } from './fonts.js';
 import { bulletIndent, gap, lineHeight, size, slide } from './metrics.js';
 
 export const THEME_NAME = 'briefing';
@@ -6,19 +7,32 @@ export const THEME_NAME = 'briefing';
 const { color } = tokens;
 
 /**
- * Font stacks: the design's families first (used where installed), then metric-compatible
- * system fonts. The TTFs are not embedded: four weights as data: URLs would add about 2 MB
- * to every HTML deck, and the overflow rule is calibrated on the widest fallback instead.
+ * Font stacks: the design's families first, embedded by the theme as WOFF2 subsets (latin and
+ * latin-ext, see fonts.ts), so every deck draws the PDF's typefaces on any machine. Characters
+ * outside the subsets fall through to the system fonts after them.
  */
 export const fontStack = {
   sans: `'${tokens.font.sans.family}', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif`,
   serif: `'${tokens.font.serif.family}', 'Liberation Serif', Georgia, 'DejaVu Serif', serif`,
 } as const;
 
-/** The Marp theme, generated from the shared design tokens and slide metrics. */
-export const themeCss = `/* @theme ${THEME_NAME} */
+let cache: string | undefined;
+
+/**
+ * The Marp theme, generated from the shared design tokens and slide metrics, with the web
+ * fonts embedded. Built on first use (the font files are read once) and the same string
+ * after that.
+ */
+export function themeCss(): string {
+  cache ??= `${themeHead}${fontFaceCss()}\n${themeRules}`;
+  return cache;
+}
+
+const themeHead = `/* @theme ${THEME_NAME} */
 /* @size 16:9 ${slide.width}px ${slide.height}px */
-section {
+`;
+
+const themeRules = `section {
   width: ${slide.width}px;
   height: ${slide.height}px;
   box-sizing: border-box;
@@ -35,6 +49,7 @@ section {
   overflow-wrap: anywhere;
   word-break: normal;
   position: relative;
+  font-variant-ligatures: no-contextual;
 }
 section > * { flex: none; }
 h1, h2, h3 {
