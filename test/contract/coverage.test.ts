@@ -1,8 +1,8 @@
 // The project's promise, proved on the real files: every section of the report shows up
 // in the PDF briefing and in the slide deck, with its list items and figures, in order.
-import { formatNumber, normalizeForMatch, numberedTitle, outline, plainText, report } from '@briefing/content';
+import { formatNumber, itemLead, normalizeForMatch, numberedTitle, outline, report } from '@briefing/content';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itemLead, tocPattern } from '../../packages/cli/src/check/coverage.js';
+import { tocPattern } from '../../packages/cli/src/check/coverage.js';
 import { browserOrReason } from '../../packages/slides/test/helpers/chromium.js';
 import { type Artifacts, buildArtifacts } from '../helpers/artifacts.js';
 
@@ -80,7 +80,7 @@ describe('every section appears in both outputs, in report order', () => {
 
 describe.each(entries.map((e) => [numberedTitle(e), e] as const))('section %s', (_label, entry) => {
   const leads = entry.section.blocks.flatMap((b) =>
-    b.type === 'list' ? b.items.map((item) => normalizeForMatch(itemLead(item.term, plainText(item.text)))) : [],
+    b.type === 'list' ? b.items.map((item) => normalizeForMatch(itemLead(item))) : [],
   );
   const figures = entry.section.blocks.flatMap((b) =>
     b.type === 'chart' ? b.data.map((d) => normalizeForMatch(formatNumber(d.value, report.meta.lang))) : [],

@@ -15,11 +15,13 @@ export * from './schema.js';
 export {
   blockTexts,
   chartAltText,
+  firstSentenceEnd,
   foldSpace,
   formatDate,
   formatDatumShare,
   formatDatumValue,
   formatNumber,
+  itemLead,
   plainText,
   reportStats,
   toRuns,

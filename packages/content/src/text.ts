@@ -101,3 +101,33 @@ export function formatDate(iso: string, lang: string): string {
   }
   return format.format(new Date(`${iso}T00:00:00Z`));
 }
+
+/**
+ * Where the first sentence of `text` ends (just after its closing punctuation), or undefined
+ * when the text is a single sentence. A sentence ends at `.`, `!` or `?` (and any closing
+ * quotes or brackets) followed by white space and a capital letter, digit or opening quote,
+ * and never in the first 12 characters, so "U.S. officials" or "Dr. Rao" stay whole.
+ * The slides show this first sentence of a long item; the checks look for it.
+ */
+export function firstSentenceEnd(text: string): number | undefined {
+  const m = /[.!?][”’"')\]]*\s+(?=[\p{Lu}\p{N}“‘"(])/u.exec(text.slice(12));
+  if (!m) return undefined;
+  const end = 12 + m.index + m[0].trimEnd().length;
+  return text.slice(end).trim() === '' ? undefined : end;
+}
+
+const LEAD_WORDS = 6;
+
+/**
+ * The lead of a list item, which every output must show: its term, or else the first
+ * words (at most six) of its first sentence.
+ */
+export function itemLead(item: { term?: string | undefined; text: RichText }): string {
+  if (item.term) return item.term;
+  const raw = toRuns(item.text)
+    .map((run) => run.text)
+    .join('');
+  const sentence = foldSpace(raw.slice(0, firstSentenceEnd(raw) ?? raw.length));
+  const words = sentence.split(' ');
+  return words.length <= LEAD_WORDS ? sentence : words.slice(0, LEAD_WORDS).join(' ');
+}

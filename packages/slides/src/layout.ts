@@ -1,10 +1,11 @@
-import type { Run } from '@briefing/content';
-import { bulletIndent, charWidth, contentWidth, gap, lineHeight, size } from './metrics.js';
+import { firstSentenceEnd, type Run } from '@briefing/content';
+import { bulletIndent, charAdvance, charWidth, contentWidth, gap, lineHeight, size } from './metrics.js';
 
 /**
  * The measured rule that keeps content on the slide. Text is laid out greedily, word by
- * word, with a per-character advance chosen for the widest fallback font; words longer than
- * a line break anywhere (the theme sets `overflow-wrap: anywhere`). Every slide's blocks must
+ * word, with a per-character advance chosen for the embedded fonts (and for the fallback fonts
+ * of characters they lack, see metrics.ts); words longer than a line break anywhere (the theme
+ * sets `overflow-wrap: anywhere`). Every slide's blocks must
  * fit the height left under its heading, or they move to a continuation slide.
  */
 export interface TextStyle {
@@ -36,16 +37,16 @@ export interface Segment {
 export function countLines(segments: readonly Segment[], style: TextStyle, headingFont = false): number {
   const words: { width: number; space: number }[] = [];
   for (const seg of segments) {
-    const per = style.fontSize * (headingFont ? charWidth.heading : seg.bold ? charWidth.bold : charWidth.regular);
+    const latin = headingFont ? charWidth.heading : seg.bold ? charWidth.bold : charWidth.regular;
     const parts = seg.text.split(/(\s+)/u);
     for (const part of parts) {
       if (part === '') continue;
       if (/^\s+$/u.test(part)) {
         const last = words.at(-1);
-        if (last) last.space = per;
+        if (last) last.space = style.fontSize * latin;
         continue;
       }
-      words.push({ width: part.length * per, space: 0 });
+      words.push({ width: advance(part, style.fontSize, latin), space: 0 });
     }
   }
   let lines = 1;
@@ -66,6 +67,13 @@ export function countLines(segments: readonly Segment[], style: TextStyle, headi
     x += word.space;
   }
   return lines;
+}
+
+/** Width in px of text at a font size, given the advance of a Latin character in em. */
+export function advance(text: string, fontSize: number, latin: number): number {
+  let em = 0;
+  for (const ch of text) em += charAdvance(ch.codePointAt(0) as number, latin);
+  return em * fontSize;
 }
 
 /** Height in px of a text block in the style, plus the space after it. */
@@ -120,9 +128,13 @@ export function splitRuns(
     if (current.length > 0) flush();
     // A token that alone does not fit: cut it into pieces that do.
     while (!fits([tok], limitNow())) {
-      const chars = Math.max(1, Math.floor((limitNow() * style.width) / (style.fontSize * charWidth.bold)) - 2);
-      pieces.push(merge([{ run: tok.run, text: tok.text.slice(0, chars) }]));
-      tok = { run: tok.run, text: tok.text.slice(chars) };
+      const cut = fittingPrefix(
+        tok.text,
+        limitNow() * style.width - 2 * style.fontSize * charWidth.bold,
+        style.fontSize,
+      );
+      pieces.push(merge([{ run: tok.run, text: tok.text.slice(0, cut) }]));
+      tok = { run: tok.run, text: tok.text.slice(cut) };
     }
     current.push(tok);
   }
@@ -147,6 +159,21 @@ export function splitRuns(
   }
 }
 
+/**
+ * Length (in UTF-16 units, never inside a surrogate pair) of the longest prefix of `text` no
+ * wider than `room` px in bold, the widest face; at least one character.
+ */
+function fittingPrefix(text: string, room: number, fontSize: number): number {
+  let width = 0;
+  let end = 0;
+  for (const ch of text) {
+    width += charAdvance(ch.codePointAt(0) as number, charWidth.bold) * fontSize;
+    if (width > room && end > 0) break;
+    end += ch.length;
+  }
+  return end;
+}
+
 function sameRun(a: Run, b: Run): boolean {
   if (a.type !== b.type) return false;
   if (a.type === 'link' && b.type === 'link') return a.href === b.href;
@@ -158,11 +185,8 @@ function sameRun(a: Run, b: Run): boolean {
  * Returns the runs unchanged when there is only one sentence.
  */
 export function firstSentence(runs: readonly Run[]): { runs: Run[]; cut: boolean } {
-  const full = runs.map((r) => r.text).join('');
-  const m = /[.!?][”’"')\]]*\s+(?=[\p{Lu}\p{N}“‘"(])/u.exec(full.slice(12));
-  if (!m) return { runs: [...runs], cut: false };
-  const end = 12 + m.index + m[0].trimEnd().length;
-  if (full.slice(end).trim() === '') return { runs: [...runs], cut: false };
+  const end = firstSentenceEnd(runs.map((r) => r.text).join(''));
+  if (end === undefined) return { runs: [...runs], cut: false };
   const out: Run[] = [];
   let pos = 0;
   for (const run of runs) {

@@ -1,10 +1,10 @@
 import {
   formatNumber,
+  itemLead,
   normalizeForMatch,
   numberedTitle,
   type OutlineEntry,
   outline,
-  plainText,
   type Report,
 } from '@briefing/content';
 import type { DeckFacts } from './deck.js';
@@ -20,6 +20,8 @@ export interface Expectation {
   label: string;
   /** Normalised text searched for. */
   needle: string;
+  /** For sections: the numbered title ("2. Title") as headings and contents print it. */
+  numbered?: string;
 }
 
 export interface Found {
@@ -41,25 +43,22 @@ export interface CoverageResult {
   missing: Row[];
 }
 
-const LEAD_WORDS = 6;
-
-/** The lead of a list item: its term, or its first words when it has none. */
-export function itemLead(term: string | undefined, text: string): string {
-  if (term) return term;
-  const words = text.split(' ');
-  return words.length <= LEAD_WORDS ? text : words.slice(0, LEAD_WORDS).join(' ');
-}
-
 /** Everything a report promises, in report order. */
 export function expectations(report: Report): Expectation[] {
   const out: Expectation[] = [];
   for (const [index, entry] of outline(report).entries()) {
     const base = { section: index, sectionId: entry.id };
-    out.push({ ...base, kind: 'section', label: numberedTitle(entry), needle: compact(entry.title) });
+    out.push({
+      ...base,
+      kind: 'section',
+      label: numberedTitle(entry),
+      needle: compact(entry.title),
+      numbered: compact(numberedTitle(entry)),
+    });
     for (const block of entry.section.blocks) {
       if (block.type === 'list') {
         for (const item of block.items) {
-          const lead = itemLead(item.term, plainText(item.text));
+          const lead = itemLead(item);
           out.push({ ...base, kind: 'item', label: lead, needle: compact(lead) });
         }
       } else if (block.type === 'chart') {
@@ -117,6 +116,7 @@ function locate(
   exps: Expectation[],
   units: string[],
   anchorUnit: (entry: Expectation, fromUnit: number) => number | undefined,
+  headingIn: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
 ): Found[] {
   const hay = new Haystack(units);
   const sections = exps.filter((e) => e.kind === 'section');
@@ -141,12 +141,8 @@ function locate(
         cursor = end; // nothing of a missing section can be placed
         continue;
       }
-      // The heading is the title's last occurrence on its page: a table of contents that
-      // shares the page comes before it.
       const start = hay.starts[unit] ?? 0;
-      const unitEnd = hay.starts[unit + 1] ?? hay.text.length;
-      const last = hay.text.lastIndexOf(e.needle, unitEnd - e.needle.length);
-      const at = last >= start ? last : -1;
+      const at = headingIn(hay, e, start, hay.starts[unit + 1] ?? hay.text.length);
       cursor = at >= 0 ? at + e.needle.length : start;
       // The section's span ends where the next located section's unit ends.
       const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
@@ -165,6 +161,20 @@ function locate(
   return results;
 }
 
+/**
+ * A PDF heading prints the numbered title: take its last occurrence on the section's page,
+ * since a table of contents sharing the page comes first. The number keeps a short title
+ * ("z") from matching body text. Without the number, the title's last occurrence.
+ */
+function pdfHeading(hay: Haystack, e: Expectation, start: number, end: number): number {
+  for (const needle of [e.numbered, e.needle]) {
+    if (!needle) continue;
+    const at = hay.text.lastIndexOf(needle, end - needle.length);
+    if (at >= start) return needle === e.needle ? at : at + needle.length - e.needle.length;
+  }
+  return -1;
+}
+
 const NAV_CLASSES = new Set(['title', 'agenda', 'takeaways', 'sources']);
 
 /** Compare what the report promises with what the PDF briefing and the HTML deck show. */
@@ -176,25 +186,35 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts): C
   // first page after the previous section whose text has its title.
   const firstBodyPage = Math.min(...Object.values(pdf.destinations), pdf.pageCount);
   const pages = pdf.pages.map(compact);
-  const pdfFound = locate(exps, pages, (e, fromUnit) => {
-    const dest = pdf.destinations[e.sectionId];
-    if (dest !== undefined && pages[dest - 1]?.includes(e.needle)) return dest - 1;
-    for (let u = Math.max(fromUnit, firstBodyPage - 1); u < pages.length; u++) {
-      if (pages[u]?.includes(e.needle)) return u;
-    }
-    return undefined;
-  });
+  const pdfFound = locate(
+    exps,
+    pages,
+    (e, fromUnit) => {
+      const dest = pdf.destinations[e.sectionId];
+      if (dest !== undefined && pages[dest - 1]?.includes(e.needle)) return dest - 1;
+      for (let u = Math.max(fromUnit, firstBodyPage - 1); u < pages.length; u++) {
+        if (pages[u]?.includes(e.needle)) return u;
+      }
+      return undefined;
+    },
+    pdfHeading,
+  );
 
   // Slides: a section starts at the first slide after the previous section that has its
   // title and is not a navigation slide (title, agenda, takeaways, sources).
   const slideText = deck.slides.map((s) => compact(s.text));
-  const slideFound = locate(exps, slideText, (e, fromUnit) => {
-    for (let u = fromUnit; u < deck.slides.length; u++) {
-      if (deck.slides[u]!.classes.some((c) => NAV_CLASSES.has(c))) continue;
-      if (slideText[u]!.includes(e.needle)) return u;
-    }
-    return undefined;
-  });
+  const slideFound = locate(
+    exps,
+    slideText,
+    (e, fromUnit) => {
+      for (let u = fromUnit; u < deck.slides.length; u++) {
+        if (deck.slides[u]!.classes.some((c) => NAV_CLASSES.has(c))) continue;
+        if (slideText[u]!.includes(e.needle)) return u;
+      }
+      return undefined;
+    },
+    (hay, e, start, end) => hay.find(e.needle, start, end),
+  );
 
   const rows: Row[] = exps.map((e, i) => ({ ...e, pdf: pdfFound[i]!, slides: slideFound[i]! }));
   const navigation = [checkOutline(entries, pdf), checkToc(entries, pdf), checkAgenda(entries, deck)];
