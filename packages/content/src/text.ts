@@ -24,8 +24,16 @@ export function foldSpace(text: string): string {
 
 /** Number formatting in the report's language, fixed so outputs never depend on the machine's locale. */
 export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
 }
+
+/** Building an Intl.NumberFormat costs far more than using one: keep one per language. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 const QUALIFIER: Record<NonNullable<Datum['qualifier']>, string> = {
   about: 'about ',
