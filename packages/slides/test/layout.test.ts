@@ -21,6 +21,12 @@ describe('countLines', () => {
       countLines([{ text: t }], styles.bullet),
     );
   });
+  it('counts CJK characters at a full em and emoji wider still, whatever font draws them', () => {
+    const lines = (char: string) => countLines([{ text: char.repeat(200) }], styles.body);
+    expect(lines('x')).toBeLessThan(lines('网'));
+    expect(lines('网')).toBeLessThan(lines('😀'));
+    expect(lines('网')).toBeGreaterThanOrEqual(Math.ceil((200 * styles.body.fontSize) / styles.body.width));
+  });
 });
 
 describe('splitRuns', () => {
@@ -53,6 +59,16 @@ describe('splitRuns', () => {
     const pieces = splitRuns([text('y'.repeat(3000))], styles.bullet, 2, 2);
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.map((p) => p[0]?.text).join('')).toBe('y'.repeat(3000));
+  });
+  it('cuts a long word of emoji into pieces that fit, never inside a surrogate pair', () => {
+    const word = '😀'.repeat(300);
+    const pieces = splitRuns([text(word)], styles.bullet, 2, 2).map((p) => p.map((r) => r.text).join(''));
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(word);
+    for (const piece of pieces) {
+      expect(piece).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/u);
+      expect(countLines([{ text: piece }], styles.bullet)).toBeLessThanOrEqual(2);
+    }
   });
 });
 
