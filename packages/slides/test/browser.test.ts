@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { assertReport, type ReportInput, report, reportInput } from '@briefing/content';
+import { assertReport, type ReportInput, report, reportInput, tokens } from '@briefing/content';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
-import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
+import { marpCliArgs, marpCliInvocation, planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
 import {
   browserOrReason,
   type Chromium,
@@ -154,6 +156,7 @@ describe.skipIf(!executablePath)(title, () => {
     const page = await chromium.browser.newPage();
     try {
       await page.setContent(slidesPage(markdown), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const problems = await findOverflow(page);
       expect(problems.length).toBeGreaterThan(0);
       expect(new Set(problems.map((p) => p.slide))).toEqual(new Set([1]));
@@ -161,6 +164,83 @@ describe.skipIf(!executablePath)(title, () => {
       await page.close();
     }
   });
+
+  it('loads the embedded fonts from their data: URLs in the HTML deck', async () => {
+    const page = await chromium.browser.newPage();
+    try {
+      await page.setContent(await renderDeckHtml(report), { waitUntil: 'load' });
+      const specs = [
+        `700 20px "${tokens.font.serif.family}"`,
+        `400 20px "${tokens.font.sans.family}"`,
+        `700 20px "${tokens.font.sans.family}"`,
+        `italic 400 20px "${tokens.font.sans.family}"`,
+      ];
+      const result = await page.evaluate(async (specs: string[]) => {
+        await document.fonts.ready;
+        // The bespoke view draws one slide at a time; load every face, as later slides would.
+        const loaded = await Promise.all(specs.map((spec) => document.fonts.load(spec)));
+        return {
+          check: specs.map((spec) => document.fonts.check(spec)),
+          loaded: loaded.map((faces) => faces.map((f) => f.status)),
+        };
+      }, specs);
+      expect(result.check).toEqual([true, true, true, true]);
+      // check() is also true for a family with no @font-face at all: the faces must exist and load.
+      expect(result.loaded).toEqual(specs.map(() => ['loaded']));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws headings in Source Serif 4 Bold and text in Inter, the fonts Chromium really used', async () => {
+    const page = await chromium.browser.newPage();
+    try {
+      await page.setContent(slidesPage(renderDeck(report)), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const cdp = await page.createCDPSession();
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+      const used = async (selector: string) => {
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        return fonts.map((f) => `${f.postScriptName}${f.isCustomFont ? ' (embedded)' : ''}`);
+      };
+      expect(await used('section.title h1')).toEqual(['SourceSerif4-Bold (embedded)']);
+      expect(await used('section h2')).toEqual(['SourceSerif4-Bold (embedded)']);
+      expect(await used('section li')).toEqual(['Inter-Regular (embedded)']);
+      expect(await used('section li strong')).toEqual(['Inter-Bold (embedded)']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('embeds the same fonts in marp-cli’s PDF (the conversion the CLI uses for slides.pdf and .pptx)', async () => {
+    const { node, execArgv, cli, engine } = marpCliInvocation();
+    const args = [...execArgv, cli, ...marpCliArgs(engine), '--pdf', '--browser-path', executablePath as string];
+    const child = spawn(node, [...args, '--stdin', '-o', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('close', resolve);
+      child.stdin.end(renderDeck(report), 'utf8');
+    });
+    expect(code, Buffer.concat(err).toString('utf8')).toBe(0);
+    const pdf = await PDFDocument.load(Buffer.concat(chunks), { updateMetadata: false });
+    const fonts = new Set<string>();
+    for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font')) {
+        const base = object.get(PDFName.of('BaseFont'));
+        if (base instanceof PDFName) fonts.add(base.decodeText().replace(/^[A-Z]{6}\+/, ''));
+      }
+    }
+    expect([...fonts].filter((f) => !f.startsWith('Source') && !f.startsWith('Inter'))).toEqual([]);
+    expect(fonts).toContain('SourceSerif4-Bold');
+    expect(fonts).toContain('Inter-Regular');
+    expect(fonts).toContain('Inter-Bold');
+  }, 60_000);
 
   async function axeViolations(html: string) {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
