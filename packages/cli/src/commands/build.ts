@@ -53,7 +53,12 @@ export function sourceDateEpoch(env: Record<string, string | undefined>): number
   return Number(raw);
 }
 
-export async function build(argv: string[], io: Io): Promise<ExitCode> {
+/** What build reaches outside the process for; tests swap in a machine without a browser. */
+export interface BuildDeps {
+  findBrowser: (env: Record<string, string | undefined>) => string | undefined;
+}
+
+export async function build(argv: string[], io: Io, deps: BuildDeps = { findBrowser }): Promise<ExitCode> {
   const { values } = parseCommandArgs(
     'build',
     argv,
@@ -92,7 +97,7 @@ export async function build(argv: string[], io: Io): Promise<ExitCode> {
   }
 
   const needsBrowser = formats.filter((f) => FORMATS[f].browser);
-  const browserPath = needsBrowser.length > 0 ? findBrowser(io.env) : undefined;
+  const browserPath = needsBrowser.length > 0 ? deps.findBrowser(io.env) : undefined;
   const skipped: Format[] = [];
   if (needsBrowser.length > 0 && !browserPath) {
     const message = `no Chromium found for ${needsBrowser.map((f) => FORMATS[f].file).join(' and ')}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`;

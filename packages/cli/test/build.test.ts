@@ -1,0 +1,137 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ReportInput, reportInput } from '@briefing/content';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '../src/check/pdf.js';
+import { build } from '../src/commands/build.js';
+import type { CliError } from '../src/errors.js';
+import { repoRoot, runCli } from './helpers.js';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-build-'));
+
+function reportFile(edit: (r: ReportInput) => void): string {
+  const copy = structuredClone(reportInput) as ReportInput;
+  edit(copy);
+  const file = join(fresh(), 'report.json');
+  writeFileSync(file, JSON.stringify(copy));
+  return file;
+}
+
+/** build on a machine without any browser. */
+async function buildWithoutBrowser(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const run = build(
+    argv,
+    {
+      cwd: repoRoot,
+      env: {},
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+    },
+    { findBrowser: () => undefined },
+  );
+  // As main() reports it: a CliError becomes its message and exit code.
+  const code = await run.catch((error: CliError) => {
+    stderr += `${error.message}\n`;
+    return error.exitCode;
+  });
+  return { code, stdout, stderr };
+}
+
+describe('briefing build', () => {
+  it('writes the requested outputs with one progress line each and a summary', async () => {
+    const out = fresh();
+    const { code, stdout } = await runCli(['build', '--format', 'pdf,md,html', '--out', out]);
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['briefing.pdf', 'slides.html', 'slides.md']);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Building from @briefing\/content into /);
+    expect(lines.slice(1, 4).map((l) => l.trim().split(/\s+/)[0])).toEqual(['pdf', 'md', 'html']);
+    expect(lines[1]).toMatch(/^\s+pdf\s+\d+\.\d\d s\s+\d+\.\d KB\s+.*briefing\.pdf$/);
+    expect(lines.at(-1)).toMatch(/^Built 3 files in \d+\.\d\d s$/);
+  });
+
+  it('prints one JSON object with --json, and nothing with --quiet', async () => {
+    const out = fresh();
+    const json = await runCli(['build', '-f', 'md', '-o', out, '--json']);
+    const result = JSON.parse(json.stdout);
+    expect(result).toMatchObject({ ok: true, input: '@briefing/content', skipped: [] });
+    expect(result.outputs.map((o: { format: string }) => o.format)).toEqual(['md']);
+    const quiet = await runCli(['build', '-f', 'md', '-o', out, '--quiet']);
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+  });
+
+  it('takes file names as formats and letter paper for the PDF', async () => {
+    const out = fresh();
+    const { code } = await runCli(['build', '--format', 'briefing.pdf', '--paper', 'letter', '--out', out]);
+    expect(code).toBe(0);
+    const bytes = readFileSync(join(out, 'briefing.pdf'));
+    expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/);
+    expect((await readPdf(new Uint8Array(bytes))).pageCount).toBeGreaterThan(3);
+  });
+
+  it('exits 1 for an invalid report, lists the problems by path, and writes nothing', async () => {
+    const out = fresh();
+    writeFileSync(join(out, 'briefing.pdf'), 'an earlier build');
+    const input = reportFile((r) => {
+      r.sections[1]!.title = '';
+      r.sources[0]!.url = 'javascript:alert(1)';
+    });
+    const { code, stderr } = await runCli(['build', '--input', input, '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('sections[1].title: must not be empty');
+    expect(stderr).toContain('sources[0].url: must be an absolute http(s) or mailto link');
+    expect(readdirSync(out)).toEqual(['briefing.pdf']);
+    expect(readFileSync(join(out, 'briefing.pdf'), 'utf8')).toBe('an earlier build');
+  });
+
+  it('exits 1 naming the field and code point of characters the PDF fonts cannot show, before writing', async () => {
+    const out = fresh();
+    const input = reportFile((r) => {
+      r.takeaways[2] = 'Scams are rising 📈 fast';
+    });
+    const { code, stderr } = await runCli(['build', '--input', input, '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/takeaways\[2]: .*"📈" \(U\+1F4C8\)/);
+    expect(existsSync(join(out, 'slides.md'))).toBe(false);
+  });
+
+  it('without a browser: builds the rest and notes the skip by default, exits 2 when a browser format was asked for', async () => {
+    const out = fresh();
+    const all = await buildWithoutBrowser(['--out', out]);
+    expect(all.code).toBe(0);
+    expect(all.stderr).toMatch(
+      /^note: skipping no Chromium found for slides\.pdf and slides\.pptx: install it \(apt-get install chromium\) or set CHROME_PATH/,
+    );
+    expect(readdirSync(out).sort()).toEqual(['briefing.pdf', 'slides.html', 'slides.md']);
+    const asked = await buildWithoutBrowser(['--format', 'md,pptx', '--out', fresh()]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr.trim().split('\n')).toHaveLength(1);
+    expect(asked.stderr).toContain('apt-get install chromium');
+  });
+
+  it('exits 2 on an unknown format, an unknown flag, a bad paper size or a bad SOURCE_DATE_EPOCH', async () => {
+    expect((await runCli(['build', '--format', 'docx'])).stderr).toContain('unknown format "docx"');
+    expect((await runCli(['build', '--colour'])).code).toBe(2);
+    expect((await runCli(['build', '--paper', 'a5'])).code).toBe(2);
+    expect((await runCli(['build', '-f', 'md', '-o', fresh()], { env: { SOURCE_DATE_EPOCH: 'yesterday' } })).code).toBe(
+      2,
+    );
+  });
+
+  it('exits 2 with one line when the output folder cannot be written', async () => {
+    const blocker = join(fresh(), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const { code, stderr } = await runCli(['build', '-f', 'md', '--out', join(blocker, 'out')]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/cannot write/);
+  });
+});
