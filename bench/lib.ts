@@ -2,25 +2,35 @@
 import { spawnSync } from 'node:child_process';
 
 export interface Measure {
+  /** Wall-clock milliseconds. */
   median: number;
   min: number;
   max: number;
+  /** CPU milliseconds of this process (user + system): steadier than wall time on a busy machine. */
+  cpuMedian: number;
   runs: number;
 }
+
+const middle = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 /** Run `fn` `warmup` times unmeasured, then `runs` times; times in milliseconds. */
 export async function measure(fn: () => unknown, { warmup = 2, runs = 7 } = {}): Promise<Measure> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     await fn();
+    const used = process.cpuUsage(startCpu);
     times.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { median, min: times[0]!, max: times[times.length - 1]!, runs };
+  return { median: middle(times), min: Math.min(...times), max: Math.max(...times), cpuMedian: middle(cpu), runs };
 }
 
 /** Time a command in its own process; throws with its output when it fails. */
