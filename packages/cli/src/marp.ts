@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { fixPdfDates, marpCliArgs, marpCliInvocation } from '@briefing/slides';
+import { fixPdfDates, runMarpCli } from '@briefing/slides';
 
 export type BrowserFormat = 'pdf' | 'pptx';
 
@@ -23,50 +22,14 @@ export function localeOf(lang: string): string {
   return `${language}${region && /^[A-Za-z]{2}$/.test(region) ? `_${region.toUpperCase()}` : ''}.UTF-8`;
 }
 
-/**
- * Run marp-cli once on Markdown from stdin and return what it writes to stdout. The engine
- * and theme are the slides package's (same module as the HTML deck); no file is written here
- * and marp-cli's own temporary files are its business.
- */
-function runMarpCli(markdown: string, args: string[], options: ConvertDeckOptions): Promise<Uint8Array> {
-  const { node, execArgv, cli, engine } = marpCliInvocation();
+/** marp-cli with the given browser and the deck's locale; the engine and theme are the HTML deck's. */
+function convertWith(markdown: string, args: string[], options: ConvertDeckOptions): Promise<Uint8Array> {
   const locale = localeOf(options.lang);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      node,
-      [
-        ...execArgv,
-        cli,
-        ...marpCliArgs(engine),
-        '--browser-path',
-        options.browserPath,
-        '--browser-timeout',
-        String(options.timeoutSeconds ?? 60),
-        ...args,
-        '--stdin',
-        '-o',
-        '-',
-      ],
-      {
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, NO_COLOR: '1', LC_ALL: locale, LANG: locale, LANGUAGE: options.lang.replace('-', '_') },
-      },
-    );
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const data = Buffer.concat(out);
-      if (code === 0 && data.length > 0) resolve(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      else
-        reject(
-          new Error(`marp-cli ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`),
-        );
-    });
-    child.stdin.end(markdown, 'utf8');
-  });
+  return runMarpCli(
+    markdown,
+    ['--browser-path', options.browserPath, '--browser-timeout', String(options.timeoutSeconds ?? 60), ...args],
+    { LC_ALL: locale, LANG: locale, LANGUAGE: options.lang.replace('-', '_') },
+  );
 }
 
 /**
@@ -81,8 +44,8 @@ export async function convertDeck(
 ): Promise<{ pdf?: Uint8Array; pptx?: Uint8Array }> {
   const want = new Set(formats);
   const [pdf, pptx] = await Promise.all([
-    want.has('pdf') ? runMarpCli(markdown, ['--pdf', '--pdf-outlines'], options) : undefined,
-    want.has('pptx') ? runMarpCli(markdown, ['--pptx'], options) : undefined,
+    want.has('pdf') ? convertWith(markdown, ['--pdf', '--pdf-outlines'], options) : undefined,
+    want.has('pptx') ? convertWith(markdown, ['--pptx'], options) : undefined,
   ]);
   return {
     ...(pdf ? { pdf: options.date ? await fixPdfDates(pdf, options.date) : pdf } : {}),

@@ -7,23 +7,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report } from '@briefing/content';
+import { measure } from '../../../bench/lib.js';
 import { scaledReport } from '../../../test/fixtures/reports.js';
 import { findBrowser } from '../../cli/src/browser.js';
 import { convertDeck } from '../../cli/src/marp.js';
 import { BriefingMarp, planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-async function time(fn: () => unknown, runs: number, warmup = 2): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
+/** Median wall time in ms after warm-up (the repo's one measuring helper). */
+const time = async (fn: () => unknown, runs: number, warmup = 2) => (await measure(fn, { runs, warmup })).median;
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(52)} ${value}\n`);

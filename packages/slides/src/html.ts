@@ -29,6 +29,35 @@ export function marpCliArgs(engine: string): string[] {
 }
 
 /**
+ * Run marp-cli once with this package's engine on Markdown from stdin and return what it
+ * writes to stdout. `args` chooses the output (nothing: bespoke HTML; `--pdf`, `--pptx` with
+ * a browser); `env` is added to the child's environment.
+ */
+export function runMarpCli(markdown: string, args: string[], env: Record<string, string> = {}): Promise<Uint8Array> {
+  const { node, execArgv, cli, engine } = marpCliInvocation();
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, [...execArgv, cli, ...marpCliArgs(engine), ...args, '--stdin', '-o', '-'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const data = Buffer.concat(out);
+      if (code === 0 && data.length > 0) resolve(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      else
+        reject(
+          new Error(`marp-cli ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`),
+        );
+    });
+    child.stdin.end(markdown, 'utf8');
+  });
+}
+
+/**
  * Render a report into the self-contained HTML deck marp-cli's bespoke template gives:
  * presenter view (press P), speaker notes, slide overview and navigation.
  *
@@ -37,23 +66,7 @@ export function marpCliArgs(engine: string): string[] {
  */
 export async function renderDeckHtml(input: unknown, options: DeckOptions = {}): Promise<string> {
   const report = assertReport(input);
-  const markdown = renderDeck(report, options);
-  const { node, execArgv, cli, engine } = marpCliInvocation();
-  return await new Promise<string>((resolve, reject) => {
-    const child = spawn(node, [...execArgv, cli, ...marpCliArgs(engine), '--stdin', '-o', '-'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' },
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const html = Buffer.concat(out).toString('utf8');
-      if (code === 0 && html.startsWith('<!DOCTYPE html>')) resolve(html);
-      else reject(new Error(`marp-cli failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`));
-    });
-    child.stdin.end(markdown, 'utf8');
-  });
+  const html = Buffer.from(await runMarpCli(renderDeck(report, options), [], { LANG: 'C.UTF-8' })).toString('utf8');
+  if (!html.startsWith('<!DOCTYPE html>')) throw new Error('marp-cli did not produce an HTML document');
+  return html;
 }
