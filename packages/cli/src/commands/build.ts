@@ -46,6 +46,15 @@ export function parseFormats(value: string | undefined): { formats: Format[]; ex
   return { formats: ALL_FORMATS.filter((f) => formats.includes(f)), explicit: true };
 }
 
+/** `--paper`: a4 (the default) or letter. */
+export function parsePaper(command: string, value: string | undefined): 'a4' | 'letter' {
+  const paper = value ?? 'a4';
+  if (paper !== 'a4' && paper !== 'letter') {
+    throw new CliError(`briefing ${command}: --paper must be a4 or letter, not "${paper}"`);
+  }
+  return paper;
+}
+
 export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw === '') return undefined;
@@ -76,9 +85,7 @@ export async function build(argv: string[], io: Io, deps: BuildDeps = { findBrow
     io.stdout(buildHelp);
     return EXIT.ok;
   }
-  const paper = (values.paper as string | undefined) ?? 'a4';
-  if (paper !== 'a4' && paper !== 'letter')
-    throw new CliError(`briefing build: --paper must be a4 or letter, not "${paper}"`);
+  const paper = parsePaper('build', values.paper as string | undefined);
   const { formats, explicit } = parseFormats(values.format as string | undefined);
   const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
   const json = values.json === true;

@@ -10,7 +10,7 @@ import { type Io, readJson, writeAtomic } from '../io.js';
 import { type Format, produce } from '../outputs.js';
 import { type PreviewState, previewPage } from '../preview.js';
 import { Rebuilder } from '../rebuilder.js';
-import { parseFormats } from './build.js';
+import { parseFormats, parsePaper } from './build.js';
 
 export const watchHelp = `Usage: briefing watch [options]
 
@@ -86,9 +86,7 @@ export async function watch(argv: string[], io: Io): Promise<ExitCode> {
     io.stdout(watchHelp);
     return EXIT.ok;
   }
-  const paper = (values.paper as string | undefined) ?? 'a4';
-  if (paper !== 'a4' && paper !== 'letter')
-    throw new CliError(`briefing watch: --paper must be a4 or letter, not "${paper}"`);
+  const paper = parsePaper('watch', values.paper as string | undefined);
   const port = Number((values.port as string | undefined) ?? '4321');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError('briefing watch: --port must be 0 to 65535');
