@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BriefingMarp, fixPdfDates } from '@briefing/slides';
+import JSZip from 'jszip';
 import pptxgenjs from 'pptxgenjs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -21,7 +22,8 @@ export interface ConvertDeckOptions {
   lang: string;
   /**
    * The report's date (YYYY-MM-DD, report.meta.date): stamped as the PDF's CreationDate and
-   * ModDate instead of the conversion time, which makes the PDF byte-for-byte reproducible.
+   * ModDate and the PPTX's created/modified dates instead of the conversion time, which makes
+   * both byte-for-byte reproducible.
    */
   date?: string;
   /** Timeout for starting the browser and for each page operation, in seconds (default 60). */
@@ -83,23 +85,27 @@ async function launch(options: ConvertDeckOptions, userDataDir: string, timeout:
     args: [...CHROMIUM_ARGS, `--lang=${options.lang}`],
     userDataDir,
     timeout,
+    protocolTimeout: timeout,
     env: { ...process.env, LC_ALL: locale, LANG: locale, LANGUAGE: options.lang.replace('-', '_') },
   });
 }
 
-/** Every slide as a PNG, clipped from the stacked page at the slide size. */
-async function slideImages(page: Page, count: number, width: number, height: number): Promise<Uint8Array[]> {
-  const images: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
-    images.push(
-      await page.screenshot({
-        type: 'png',
-        clip: { x: 0, y: i * height, width, height },
-        captureBeyondViewport: true,
-      }),
-    );
-  }
-  return images;
+/** Open the deck in a new page at the slide size, fonts loaded, with print styles. */
+async function openDeck(browser: Browser, deck: ReturnType<typeof deckPage>, timeout: number): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(timeout);
+  await page.setViewport({ width: deck.width, height: deck.height });
+  await page.setContent(deck.page, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // The PDF's and the PPTX's slides look the same: print styles for both (as marp-cli does).
+  await page.emulateMediaType('print');
+  return page;
+}
+
+/** Slide `index` as a PNG: scrolled into the one-slide viewport and captured. */
+async function slideImage(page: Page, index: number, height: number): Promise<Uint8Array> {
+  await page.evaluate((y) => window.scrollTo(0, y), index * height);
+  return await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
 }
 
 /** A PPTX of one full-bleed image per slide, with the slide's Marp notes as speaker notes. */
@@ -108,6 +114,7 @@ async function buildPptx(
   notes: readonly string[],
   size: { width: number; height: number },
   title: string | undefined,
+  date: string | undefined,
 ): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   const layout = `${size.width}x${size.height}`;
@@ -123,8 +130,39 @@ async function buildPptx(
     const note = notes[i];
     if (note) slide.addNotes(note);
   });
-  const out = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const stored = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  return await repack(stored, date);
+}
+
+/**
+ * pptxgenjs's package made reproducible and quick: with `date` (YYYY-MM-DD, midnight UTC) in
+ * place of the conversion time it stamps into docProps/core.xml and every zip entry (it has
+ * no option for that), XML deflated, the slide PNGs stored as they are (deflating compressed
+ * images in JavaScript took a second and saved nothing).
+ */
+export async function repack(pptx: Uint8Array, date: string | undefined): Promise<Uint8Array> {
+  const when = date ? new Date(`${date}T00:00:00Z`) : new Date();
+  const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const zip = await JSZip.loadAsync(pptx);
+  const entries: [string, JSZip.JSZipObject][] = [];
+  zip.forEach((path, file) => {
+    entries.push([path, file]);
+  });
+  for (const [path, file] of entries) {
+    if (file.dir) {
+      file.date = when;
+      continue;
+    }
+    if (/\.(png|jpe?g)$/i.test(path)) {
+      zip.file(path, await file.async('uint8array'), { date: when, compression: 'STORE' });
+      continue;
+    }
+    let text = await file.async('string');
+    if (date && path === 'docProps/core.xml')
+      text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+    zip.file(path, text, { date: when, compression: 'DEFLATE' });
+  }
+  return await zip.generateAsync({ type: 'uint8array' });
 }
 
 /**
@@ -146,18 +184,11 @@ export async function convertDeck(
   let browser: Browser | undefined;
   try {
     browser = await launch(options, userDataDir, timeout);
-    const page = await browser.newPage();
-    page.setDefaultTimeout(timeout);
-    await page.setViewport({ width: deck.width, height: deck.height });
-    await page.setContent(deck.page, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    // The PDF's and the PPTX's slides look the same: print styles for both (as marp-cli does).
-    await page.emulateMediaType('print');
+    const page = await openDeck(browser, deck, timeout);
     const title =
       options.title ??
       (await page.evaluate(() => document.querySelector('section h1, section h2')?.textContent?.trim() || undefined));
     if (title && !options.title) await page.evaluate((t) => (document.title = t), title);
-    const count = await page.$$eval(SLIDE, (slides) => slides.length);
 
     let pdf: Uint8Array | undefined;
     if (want.has('pdf')) {
@@ -166,16 +197,20 @@ export async function convertDeck(
         height: `${deck.height}px`,
         printBackground: true,
         margin: { top: 0, right: 0, bottom: 0, left: 0 },
-        preferCSSPageSize: false,
         tagged: true,
         outline: true,
         timeout,
       });
       if (options.date) pdf = await fixPdfDates(pdf, options.date);
     }
-    const pptx = want.has('pptx')
-      ? await buildPptx(await slideImages(page, count, deck.width, deck.height), deck.notes, deck, title)
-      : undefined;
+    // The PPTX's images come from the same page, one screenshot per slide. (Sharing them out
+    // between two pages was no faster on two cores: the browser process does the capturing.)
+    const images: Uint8Array[] = [];
+    if (want.has('pptx')) {
+      const count = await page.$$eval(SLIDE, (slides) => slides.length);
+      for (let i = 0; i < count; i++) images.push(await slideImage(page, i, deck.height));
+    }
+    const pptx = want.has('pptx') ? await buildPptx(images, deck.notes, deck, title, options.date) : undefined;
     return { ...(pdf ? { pdf } : {}), ...(pptx ? { pptx } : {}) };
   } finally {
     await browser?.close().catch(() => undefined);
