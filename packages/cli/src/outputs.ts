@@ -67,7 +67,7 @@ export async function* produce(report: Report, formats: readonly Format[], optio
 
   const browserFormats = (['slides-pdf', 'pptx'] as const).filter((f) => want.has(f));
   if (browserFormats.length > 0 && options.browserPath) {
-    // One marp-cli/browser session converts both formats; the time is shared between them.
+    // One browser session converts both formats; the time is shared between them.
     const start = performance.now();
     const converted = await convertDeck(
       deck(),
@@ -75,6 +75,7 @@ export async function* produce(report: Report, formats: readonly Format[], optio
       {
         browserPath: options.browserPath,
         lang: report.meta.lang,
+        title: report.meta.title,
         // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
         date:
           options.sourceDateEpoch === undefined
