@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { foldSpace, numberedTitle, outline, plainText, report } from '@briefing/content';
-import { planDeck, renderDeck } from '@briefing/slides';
+import { BriefingMarp, planDeck, renderDeck, stripJoiners } from '@briefing/slides';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/browser.js';
 import { convertDeck, localeOf } from '../src/marp.js';
@@ -34,6 +34,46 @@ function unzip(bytes: Uint8Array): Map<string, Buffer> {
     p += 46 + nameLength + extra + comment;
   }
   return out;
+}
+
+/** Text of an XML text node; pptxgenjs writes a note's line breaks as CRLF. */
+const decodeXml = (text: string) =>
+  text
+    .replaceAll('\r\n', '\n')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&');
+
+/** Slides of a PPTX in presentation order: the slide's image sizes and its speaker-notes text. */
+function pptxSlides(entries: Map<string, Buffer>): { images: { width: number; height: number }[]; notes: string }[] {
+  const text = (name: string) => {
+    const entry = entries.get(name);
+    if (!entry) throw new Error(`no ${name} in the PPTX`);
+    return entry.toString('utf8');
+  };
+  const presentationRels = text('ppt/_rels/presentation.xml.rels');
+  const ids = [...text('ppt/presentation.xml').matchAll(/<p:sldId [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
+  return ids.map((id) => {
+    const target = new RegExp(`Id="${id}"[^>]*Target="slides/(slide\\d+\\.xml)"`).exec(presentationRels)?.[1];
+    if (!target) throw new Error(`slide ${id} has no target`);
+    const rels = text(`ppt/slides/_rels/${target}.rels`);
+    const images = [...rels.matchAll(/Type="[^"]*\/image" Target="\.\.\/(media\/[^"]+)"/g)].map((m) => {
+      const png = entries.get(`ppt/${m[1]}`) as Buffer;
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    });
+    const notesFile = /Target="\.\.\/(notesSlides\/notesSlide\d+\.xml)"/.exec(rels)?.[1];
+    // The notes' body placeholder only (not the slide-number field).
+    const body = notesFile
+      ? /<p:ph type="body"[^>]*\/>[\s\S]*?<p:txBody>([\s\S]*?)<\/p:txBody>/.exec(text(`ppt/${notesFile}`))?.[1]
+      : '';
+    const notes = [...(body ?? '').matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)]
+      .map((p) => [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''))
+      .join('\n');
+    return { images, notes };
+  });
 }
 
 async function pdfText(pdf: Uint8Array): Promise<string[]> {
@@ -101,19 +141,55 @@ describe.skipIf(!browserPath)(
         expect(notesText).toContain(plainText(firstParagraph.text).slice(0, 80));
     });
 
-    it('stamps the report date into the PDF, so two conversions give the same bytes', async () => {
-      const again = await convertDeck(renderDeck(report), ['pdf'], {
+    it('gives the PPTX one full-bleed 16:9 image per deck slide, in order, and slide N the notes Marp made for slide N', () => {
+      const planned = planDeck(report);
+      const marpNotes = new BriefingMarp().render(renderDeck(report)).comments.map((c) => c.join('\n\n'));
+      const entries = unzip(converted.pptx as Uint8Array);
+      const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec((entries.get('ppt/presentation.xml') as Buffer).toString());
+      expect(Number(size?.[1]) / Number(size?.[2])).toBeCloseTo(16 / 9, 5);
+      const slides = pptxSlides(entries);
+      expect(slides).toHaveLength(planned.length);
+      expect(marpNotes).toHaveLength(planned.length);
+      slides.forEach((slide, i) => {
+        expect(slide.images, `slide ${i + 1}`).toEqual([{ width: 1280, height: 720 }]);
+        expect(slide.notes, `slide ${i + 1}`).toBe(marpNotes[i]);
+        // And Marp's notes are the planner's notes for that slide, each one, in order.
+        expect(stripJoiners(slide.notes), `slide ${i + 1}`).toBe(
+          (planned[i]?.notes ?? []).map((n) => foldSpace(n)).join('\n\n'),
+        );
+      });
+      expect(slides.filter((s) => s.notes !== '').length).toBeGreaterThan(planned.length / 2);
+    });
+
+    it('stamps the report date into the PDF and the PPTX, so two conversions give the same bytes', async () => {
+      const again = await convertDeck(renderDeck(report), ['pdf', 'pptx'], {
         browserPath: browserPath as string,
         lang: report.meta.lang,
         date: report.meta.date,
       });
       expect(Buffer.from(again.pdf as Uint8Array).equals(Buffer.from(converted.pdf as Uint8Array))).toBe(true);
+      expect(Buffer.from(again.pptx as Uint8Array).equals(Buffer.from(converted.pptx as Uint8Array))).toBe(true);
+      expect(
+        unzip(converted.pptx as Uint8Array)
+          .get('docProps/core.xml')
+          ?.toString(),
+      ).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-25T00:00:00Z</dcterms:created>');
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       const doc = await pdfjs.getDocument({ data: (converted.pdf as Uint8Array).slice(), verbosity: 0 }).promise;
       const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
       expect(info.CreationDate).toBe('D:20261125000000Z');
       expect(info.ModDate).toBe('D:20261125000000Z');
       expect(info.Language).toBe('en-GB');
+      expect(info.Title).toBe(report.meta.title);
+      // Tagged, with a document outline built from the slides' headings.
+      expect(((await doc.getMarkInfo()) as { Marked?: boolean } | null)?.Marked).toBe(true);
+      const outlineTitles = ((await doc.getOutline()) ?? []).flatMap(function titles(item: {
+        title: string;
+        items: unknown[];
+      }): string[] {
+        return [item.title, ...(item.items as { title: string; items: unknown[] }[]).flatMap(titles)];
+      });
+      expect(outlineTitles).toContain('Agenda');
       await doc.destroy();
     }, 60_000);
 
