@@ -86,7 +86,7 @@ export async function* produce(report: Report, formats: readonly Format[], optio
     const ms = (performance.now() - start) / browserFormats.length;
     for (const format of browserFormats) {
       const data = format === 'slides-pdf' ? converted.pdf : converted.pptx;
-      if (!data) throw new Error(`marp-cli produced no ${FORMATS[format].file}`);
+      if (!data) throw new Error(`the browser conversion produced no ${FORMATS[format].file}`);
       yield { format, file: FORMATS[format].file, data, ms } satisfies Produced;
     }
   }

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { assertReport, type ReportInput, report, reportInput, tokens } from '@briefing/content';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
-import { marpCliArgs, marpCliInvocation, planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
+import { convertDeck } from '../../cli/src/marp.js';
+import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
 import {
   browserOrReason,
   type Chromium,
@@ -215,20 +215,12 @@ describe.skipIf(!executablePath)(title, () => {
     }
   });
 
-  it('embeds the same fonts in marp-cli’s PDF (the conversion the CLI uses for slides.pdf and .pptx)', async () => {
-    const { node, execArgv, cli, engine } = marpCliInvocation();
-    const args = [...execArgv, cli, ...marpCliArgs(engine), '--pdf', '--browser-path', executablePath as string];
-    const child = spawn(node, [...args, '--stdin', '-o', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    const code = await new Promise<number | null>((resolve) => {
-      child.on('close', resolve);
-      child.stdin.end(renderDeck(report), 'utf8');
+  it('embeds the same fonts in the slides PDF the CLI makes (convertDeck)', async () => {
+    const { pdf: bytes } = await convertDeck(renderDeck(report), ['pdf'], {
+      browserPath: executablePath as string,
+      lang: report.meta.lang,
     });
-    expect(code, Buffer.concat(err).toString('utf8')).toBe(0);
-    const pdf = await PDFDocument.load(Buffer.concat(chunks), { updateMetadata: false });
+    const pdf = await PDFDocument.load(bytes!, { updateMetadata: false });
     const fonts = new Set<string>();
     for (const [, object] of pdf.context.enumerateIndirectObjects()) {
       if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font')) {
