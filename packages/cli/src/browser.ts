@@ -33,3 +33,14 @@ export function findBrowser(
   for (const name of BROWSER_NAMES) for (const dir of dirs) candidates.push(join(dir, name));
   return candidates.find(isExecutable);
 }
+
+/** Launch flags: root needs --no-sandbox (CI runs as root); nothing phones home or updates. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;

@@ -6,6 +6,7 @@
 // the PPTX in that same page. Measured with packages/slides/bench/deck.bench.ts (26 slides,
 // 2 cores, medians): PDF + PPTX 6.7 s before, 2.3 s now, against 2.4 s for a bare
 // `marp --pdf` (ratio 2.71 before, 0.97 now); PDF alone 2.3 s before, 0.7 s now.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { BriefingMarp, fixPdfDates } from '@briefing/slides';
 import JSZip from 'jszip';
 import pptxgenjs from 'pptxgenjs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS } from './browser.js';
 
 export type BrowserFormat = 'pdf' | 'pptx';
 
@@ -38,17 +40,6 @@ export function localeOf(lang: string): string {
   const [language, region] = lang.split('-');
   return `${language}${region && /^[A-Za-z]{2}$/.test(region) ? `_${region.toUpperCase()}` : ''}.UTF-8`;
 }
-
-/** Launch flags: root needs --no-sandbox (CI runs as root); nothing phones home or updates. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
 
 // pptxgenjs's types describe its CommonJS build; Node imports its ES build, whose default
 // export is the class itself.

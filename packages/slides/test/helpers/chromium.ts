@@ -2,18 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findBrowser } from '../../../cli/src/browser.js';
+import { CHROMIUM_ARGS, findBrowser } from '../../../cli/src/browser.js';
 import { BriefingMarp } from '../../src/engine.js';
-
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Chromium {
   browser: Browser;
@@ -41,7 +31,7 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    args: CHROME_ARGS,
+    args: [...CHROMIUM_ARGS],
     userDataDir,
     defaultViewport: { width: 1280, height: 720 },
   });
