@@ -4,24 +4,12 @@ import { type Report, report } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import { type Renderers, realRenderers } from '../../packages/cli/src/check/run.js';
 import { check } from '../../packages/cli/src/commands/check.js';
-import { repoRoot } from '../helpers/artifacts.js';
+import { captureIo } from '../../packages/cli/test/helpers.js';
 
 async function runCheckCommand(renderers: Renderers, args: string[] = []) {
-  let stdout = '';
-  const code = await check(
-    args,
-    {
-      cwd: repoRoot,
-      env: {},
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: () => {},
-      isTTY: false,
-    },
-    renderers,
-  );
-  return { code, stdout };
+  const { io, out } = captureIo();
+  const code = await check(args, io, renderers);
+  return { code, stdout: out.stdout };
 }
 
 const withoutSection = (r: Report, id: string): Report => ({ ...r, sections: r.sections.filter((s) => s.id !== id) });

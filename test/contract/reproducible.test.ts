@@ -4,23 +4,13 @@ import { join } from 'node:path';
 import { assertReport, report } from '@briefing/content';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
+import { runCli } from '../../packages/cli/test/helpers.js';
 import { stressReport } from '../fixtures/reports.js';
 import { reportArbitrary } from '../helpers/arbitraries.js';
-import { build, repoRoot } from '../helpers/artifacts.js';
+import { build } from '../helpers/artifacts.js';
 
 async function exportJson(): Promise<string> {
-  let out = '';
-  await main(['export', '--json'], {
-    cwd: repoRoot,
-    env: {},
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: () => {},
-    isTTY: false,
-  });
-  return out;
+  return (await runCli(['export', '--json'])).stdout;
 }
 
 describe('reproducible builds', () => {

@@ -5,25 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DeckFacts, readDeckHtml } from '../../packages/cli/src/check/deck.js';
 import { type PdfFacts, readPdf } from '../../packages/cli/src/check/pdf.js';
-import { main } from '../../packages/cli/src/main.js';
+import { runCli } from '../../packages/cli/test/helpers.js';
 
-export const repoRoot = new URL('../../', import.meta.url).pathname;
-
+/** `briefing build` in-process into a fresh temp folder, with the real environment. */
 export async function build(args: string[]): Promise<{ dir: string; code: number; stdout: string; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-artifacts-'));
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['build', '--out', dir, ...args], {
-    cwd: repoRoot,
-    env: process.env,
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-  });
+  const { code, stdout, stderr } = await runCli(['build', '--out', dir, ...args], { env: process.env });
   return { dir, code, stdout, stderr };
 }
 

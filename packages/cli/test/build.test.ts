@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../src/check/pdf.js';
 import { build } from '../src/commands/build.js';
 import type { CliError } from '../src/errors.js';
-import { repoRoot, runCli } from './helpers.js';
+import { captureIo, runCli } from './helpers.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-build-'));
 
@@ -20,29 +20,13 @@ function reportFile(edit: (r: ReportInput) => void): string {
 
 /** build on a machine without any browser. */
 async function buildWithoutBrowser(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const run = build(
-    argv,
-    {
-      cwd: repoRoot,
-      env: {},
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      isTTY: false,
-    },
-    { findBrowser: () => undefined },
-  );
+  const { io, out } = captureIo();
   // As main() reports it: a CliError becomes its message and exit code.
-  const code = await run.catch((error: CliError) => {
-    stderr += `${error.message}\n`;
+  const code = await build(argv, io, { findBrowser: () => undefined }).catch((error: CliError) => {
+    out.stderr += `${error.message}\n`;
     return error.exitCode;
   });
-  return { code, stdout, stderr };
+  return { code, ...out };
 }
 
 describe('briefing build', () => {
