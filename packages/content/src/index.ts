@@ -1,5 +1,5 @@
 export { reportJsonSchema, reportToJson } from './json.js';
-export { normalizeForMatch } from './normalize.js';
+export { INVISIBLE, normalizeForMatch } from './normalize.js';
 export { numberedTitle, type OutlineEntry, outline } from './outline.js';
 export {
   assertReport,

@@ -1,17 +1,13 @@
-import type { Problem, Report, RichText } from '@briefing/content';
+import { INVISIBLE, type Problem, type Report, type RichText } from '@briefing/content';
 import { type FaceName, faces } from './fonts.js';
 
 /**
- * Invisible format characters that carry no glyph. They are removed before layout and never
- * reach a font, so they are not "unsupported":
- * - U+00AD soft hyphen (the renderer does not hyphenate, so the hint is dropped),
- * - U+200B zero-width space (kept as a line-break opportunity, drawn as nothing),
- * - U+200C/U+200D zero-width (non-)joiner, U+2060 word joiner, U+FEFF byte-order mark,
- * - bidi controls U+061C, U+200E/U+200F, U+202A–U+202E, U+2066–U+2069,
- * - variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF, as in emoji presentation sequences).
- * Any other character must have a glyph in every face that may draw its field.
+ * Invisible format characters (the content package's one list) are removed before layout and
+ * never reach a font, so they are not "unsupported": the renderer does not hyphenate, so a
+ * soft hyphen is dropped; a zero-width space stays as a line-break opportunity, drawn as
+ * nothing. Any other character must have a glyph in every face that may draw its field.
  */
-export const IGNORABLE = /[\u00AD\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202E\u2066-\u2069]|\p{Variation_Selector}/gu;
+export const IGNORABLE = INVISIBLE;
 
 /** White space the renderer folds to a plain space (everything but the no-break spaces it keeps). */
 const FOLDED_SPACE = /[^\S\u00A0\u202F]/u;
