@@ -50,4 +50,24 @@ describe('report.json and report.schema.json', () => {
     broken.meta.date = '2026-02-30';
     expect(validate(broken)).toBe(false);
   });
+
+  it('the JSON Schema rejects control characters, bidi overrides and lone surrogates, so editors flag them too', () => {
+    for (const bad of [
+      'bell \u0007',
+      'escape \u001b[31m',
+      'next line \u0085',
+      'override \u202e',
+      'isolate \u2066x',
+      'half \ud83d',
+    ]) {
+      const broken = structuredClone(reportJson);
+      broken.sections[2].title = bad;
+      expect(validate(broken), JSON.stringify(bad)).toBe(false);
+      expect((validate.errors ?? []).map((e) => e.instancePath)).toContain('/sections/2/title');
+    }
+    const fine = structuredClone(reportJson);
+    fine.sections[2].title = 'Arabic مرحبا\u061C, Hebrew שלום\u200F, an emoji 😀';
+    fine.sections[2].lede = 'Two\r\nlines\tand a tab';
+    expect(validate(fine), JSON.stringify(validate.errors)).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Problem, parseReport, type ReportInput, ReportSchema, reportInput } from '../src/index.js';
+import { formatPath, type Problem, parseReport, type ReportInput, ReportSchema, reportInput } from '../src/index.js';
 
 /** A deep copy of the real report, changed by `edit`, then parsed. */
 function problemsAfter(edit: (r: ReportInput & Record<string, unknown>) => void): Problem[] {
@@ -169,5 +169,110 @@ describe('ReportSchema', () => {
       r.meta.shortTitle = 'x'.repeat(61);
     });
     expect(lines(problems)).toEqual(['meta.shortTitle: must be at most 60 characters']);
+  });
+
+  it('rejects a language tag that Intl cannot use, such as en-GB-GB', () => {
+    for (const lang of ['en-GB-GB', 'sgn-BE-FR', 'de-1996-1996']) {
+      const problems = problemsAfter((r) => {
+        r.meta.lang = lang;
+      });
+      expect(lines(problems)).toEqual([
+        'meta.lang: must be a BCP 47 language tag such as en-GB that Intl can format dates and numbers in',
+      ]);
+    }
+    for (const lang of ['en', 'en-GB', 'zh-Hant-TW', 'hi-IN', 'en-GB-oxendict']) {
+      expect(parseReport({ ...structuredClone(reportInput), meta: { ...reportInput.meta, lang } }).ok, lang).toBe(true);
+    }
+  });
+});
+
+/** Every string in a JSON value, with its path as parseReport writes it. */
+function stringLeaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, [...path, i]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  return [];
+}
+
+function withStringAt(path: (string | number)[], edit: (s: string) => string): unknown {
+  const copy = structuredClone(reportInput) as unknown as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path.at(-1)!;
+  node[last] = edit(node[last] as string);
+  return copy;
+}
+
+/** Fields whose value is one of a few fixed words or a date: they reject any other text their own way. */
+const FIXED_FORMAT = new Set(['type', 'tone', 'kind', 'emphasis', 'qualifier', 'date', 'published', 'asOf']);
+
+describe('characters a report may hold', () => {
+  const leaves = stringLeaves(reportInput);
+
+  it('rejects a control character in every string field of the report, naming the field and the character', () => {
+    expect(leaves.length).toBeGreaterThan(100);
+    const missed: string[] = [];
+    for (const path of leaves) {
+      const result = parseReport(withStringAt(path, (s) => `${s.slice(0, 1)}\u0007${s.slice(1)}`));
+      const at = formatPath(path);
+      const problems = result.ok ? [] : result.problems.filter((p) => p.path === at);
+      const named = problems.some((p) => p.message === 'must not contain the control character U+0007');
+      const fixed = FIXED_FORMAT.has(String(path.at(-1))) && problems.length > 0;
+      if (!named && !fixed) missed.push(`${at}: ${JSON.stringify(problems)}`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it.each([
+    ['\u0000', 'the control character U+0000'],
+    ['\u0008', 'the control character U+0008'],
+    ['\u000b', 'the control character U+000B'],
+    ['\u001b', 'the control character U+001B'],
+    ['\u007f', 'the control character U+007F'],
+    ['\u0085', 'the control character U+0085'],
+    ['\u009f', 'the control character U+009F'],
+    ['\u202a', 'the bidi control character U+202A'],
+    ['\u202e', 'the bidi control character U+202E'],
+    ['\u2066', 'the bidi control character U+2066'],
+    ['\u2069', 'the bidi control character U+2069'],
+    ['\ud800', 'a lone surrogate U+D800'],
+    ['\udc00', 'a lone surrogate U+DC00'],
+  ])('rejects %j in inline text, with the path of the run', (char, what) => {
+    const problems = problemsAfter((r) => {
+      r.takeaways[1] = [
+        { type: 'text', text: 'Plain start, ' },
+        { type: 'text', text: `then ${char} inside`, emphasis: 'strong' },
+      ];
+    });
+    expect(lines(problems)).toEqual([`takeaways[1][1].text: must not contain ${what}`]);
+  });
+
+  it('rejects a control character in a list item and a carriage return in a title', () => {
+    expect(
+      lines(
+        problemsAfter((r) => {
+          const list = r.sections[4]!.blocks[0]!;
+          if (list.type !== 'list') throw new Error('fixture moved');
+          list.items[3]!.text = 'Ring the bell\u0007 twice';
+        }),
+      ),
+    ).toEqual(['sections[4].blocks[0].items[3].text: must not contain the control character U+0007']);
+    expect(
+      lines(
+        problemsAfter((r) => {
+          r.sections[2]!.title = 'Two\rlines';
+        }),
+      ),
+    ).toEqual(['sections[2].title: must be a single line']);
+  });
+
+  it('accepts tabs and line breaks in prose, bidi marks, right-to-left text and emoji', () => {
+    const input = structuredClone(reportInput);
+    input.sections[0]!.lede = 'First line,\r\nsecond\tline\nthird.';
+    input.sections[0]!.title = 'Arabic مرحبا\u061C and Hebrew שלום\u200F then \u200Eleft';
+    input.takeaways[0] = 'An emoji 😀 (a surrogate pair) is a character, not a control.';
+    const result = parseReport(input);
+    expect(result.ok ? [] : lines(result.problems)).toEqual([]);
   });
 });
