@@ -1,4 +1,4 @@
-// Adversarial content: Markdown/HTML/Marp syntax, right-to-left text and bidi controls,
+// Adversarial content: Markdown/HTML/Marp syntax, right-to-left text and bidi marks,
 // emoji, 10,000-character paragraphs and 500-item lists. Renderers never crash, the deck
 // shows every string literally without overflowing a slide, and the PDF either shows the
 // string or names, by path, the characters its fonts lack.
@@ -25,12 +25,16 @@ import {
   measureDeck,
 } from '../../packages/slides/test/helpers/chromium.js';
 
-/** Strings beyond markup: scripts the fonts may lack, invisible controls, emoji. */
+/**
+ * Strings beyond markup: scripts the fonts may lack, invisible format characters, emoji.
+ * Bidi *marks* are allowed; the overrides and isolates (U+202A-U+202E, U+2066-U+2069) are
+ * refused by the schema, which the last test here proves.
+ */
 const BEYOND = [
   'مرحبا بالعالم',
   'שלום עולם',
-  'abc\u202edcba\u202c done',
-  'left \u2067right\u2069 isolate',
+  'abc\u200fdcba\u200e done',
+  'arabic letter mark \u061c between',
   'zero\u200bwidth\u200djoiner',
   'emoji 😀 and flag 🇮🇳',
   'combining e\u0301 and n\u0303',
@@ -157,5 +161,28 @@ describe('size extremes', () => {
     const { slides, problems } = await measureDeck(chromium!.browser, renderDeck(huge));
     expect(slides).toBeGreaterThan(20);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('characters the schema refuses before any renderer sees them', () => {
+  it.each([
+    ['a bidi override', 'abc\u202edcba\u202c done', 'the bidi control character U+202E'],
+    ['a bidi isolate', 'left \u2067right\u2069 isolate', 'the bidi control character U+2067'],
+    ['a lone surrogate', 'half a pair \ud83d here', 'a lone surrogate U+D83D'],
+    ['an escape sequence', 'red \u001b[31m text', 'the control character U+001B'],
+    ['a C1 control', 'next \u0085 line', 'the control character U+0085'],
+  ])('refuses %s in a list item, naming its path', (_what, str, named) => {
+    const error = (() => {
+      try {
+        reportWith(['fine', str]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ReportValidationError);
+    const lines = (error as ReportValidationError).problems.map((p) => `${p.path}: ${p.message}`);
+    expect(lines).toContain(`sections[1].blocks[1].items[0].text: must not contain ${named}`);
+    expect(lines).toContain(`sections[1].title: must not contain ${named}`);
+    expect(lines.every((l) => l.startsWith('sections[1].'))).toBe(true);
   });
 });
