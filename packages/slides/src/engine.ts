@@ -1,5 +1,6 @@
 import { Marp, type MarpOptions } from '@marp-team/marp-core';
 import { chartPlugin } from './chart.js';
+import { noteOfComment } from './escape.js';
 import { THEME_NAME, themeCss } from './theme.js';
 
 /**
@@ -14,6 +15,31 @@ export const engineOptions = {
   minifyCSS: false,
 } satisfies MarpOptions;
 
+interface CommentToken {
+  type: string;
+  content: string;
+}
+
+/** Minimal shape of the markdown-it instance the notes plugin touches. */
+interface CoreRulerLike {
+  core: { ruler: { after: (name: string, rule: string, fn: (state: { tokens: CommentToken[] }) => void) => void } };
+}
+
+/**
+ * markdown-it plugin: a speaker note written by noteComment reaches the presenter without its
+ * note mark. It runs after block parsing, when Marpit has already decided (from the marked
+ * text, which YAML reads as a comment) that the note is no directive; only what is shown changes.
+ */
+export function notesPlugin(md: CoreRulerLike): void {
+  md.core.ruler.after('block', 'briefing_notes', (state) => {
+    for (const token of state.tokens) {
+      if (token.type !== 'marpit_comment') continue;
+      const note = noteOfComment(token.content);
+      if (note !== undefined) token.content = note;
+    }
+  });
+}
+
 /**
  * The Marp engine of the deck: marp-core with the fixed options, the briefing theme and the
  * chart plugin. marp-cli loads this module as its `--engine` (default export) for the HTML
@@ -24,6 +50,7 @@ export class BriefingMarp extends Marp {
   constructor(options: MarpOptions = {}) {
     super({ ...options, ...engineOptions, emoji: { ...options.emoji, ...engineOptions.emoji } });
     this.use(chartPlugin);
+    this.use(notesPlugin);
     this.themeSet.add(themeCss());
     this.themeSet.default = this.themeSet.get(THEME_NAME);
   }

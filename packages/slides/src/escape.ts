@@ -78,17 +78,34 @@ function edge(text: string, side: 'start' | 'end'): string {
 const WJ = '\u2060';
 
 /**
- * A speaker-note paragraph inside `<!-- ... -->`. Notes are shown as plain text (never parsed
- * as Markdown), but the comment itself must survive: `-->` would end it early, and a note
- * that reads like `key: value` would be taken as a Marp directive. A word joiner (invisible)
- * defuses both without changing what the presenter reads.
+ * How every speaker-note comment begins. Marpit reads each HTML comment as YAML and applies
+ * whatever parses to a mapping as directives; a note is one line (white space is folded), and
+ * a line that starts with `#` is a YAML comment to its end, so the whole note parses to
+ * nothing and can never be a directive, whatever the author wrote (flow or block mappings,
+ * sequences, anchors, tags, `key: value`). Marpit's loose-YAML pass only touches lines that
+ * start with a directive name, and its "magic comments" (prettier-ignore...) must match the
+ * whole text, so the mark defuses those too. The deck's engine removes the mark again
+ * (see `notesPlugin` in engine.ts), so presenters never see it.
+ */
+export const NOTE_MARK = '#';
+
+/**
+ * A speaker-note paragraph inside `<!-- ... -->`, kept as plain text: the note mark makes it
+ * a YAML comment (never a directive), and a word joiner (invisible) after every `-` that
+ * precedes `-` or `>` keeps `-->` from ending the comment early.
  */
 export function noteComment(text: string): string {
-  let note = wellFormed(text).replace(/\s+/gu, ' ').trim();
-  note = note.replace(/--/g, `-${WJ}-`).replace(/-(?=>)/g, `-${WJ}`);
-  if (/^[^\s:]+\s*:/u.test(note)) note = WJ + note;
-  if (note.startsWith('>') || note.startsWith('-')) note = WJ + note;
-  return `<!-- ${note} -->`;
+  const note = wellFormed(text)
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/-(?=[->])/g, `-${WJ}`);
+  return `<!-- ${NOTE_MARK} ${note} -->`;
+}
+
+/** The note a comment carries when it is one of noteComment's, else undefined. */
+export function noteOfComment(content: string): string | undefined {
+  if (content === NOTE_MARK) return '';
+  return content.startsWith(`${NOTE_MARK} `) ? content.slice(NOTE_MARK.length + 1) : undefined;
 }
 
 /** Strip the invisible joiners noteComment adds (for comparing note text with the report). */
