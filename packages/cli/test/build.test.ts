@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../src/check/pdf.js';
-import { build } from '../src/commands/build.js';
+import { build, sourceDateEpoch } from '../src/commands/build.js';
 import type { CliError } from '../src/errors.js';
 import { captureIo, runCli } from './helpers.js';
 
@@ -108,6 +108,29 @@ describe('briefing build', () => {
     expect((await runCli(['build', '-f', 'md', '-o', fresh()], { env: { SOURCE_DATE_EPOCH: 'yesterday' } })).code).toBe(
       2,
     );
+  });
+
+  it('exits 2 with one line naming SOURCE_DATE_EPOCH when it is past what a PDF or zip date can hold', async () => {
+    // 99999999999999999 s is no valid Date at all; 253402300800 s is the year 10000, which a
+    // PDF date (D:YYYY...) cannot write. Neither may end in "Invalid time value".
+    for (const value of ['99999999999999999', '253402300800']) {
+      for (const format of ['pdf', 'md']) {
+        const { code, stderr } = await runCli(['build', '-f', format, '-o', fresh()], {
+          env: { SOURCE_DATE_EPOCH: value },
+        });
+        expect(code, `${value} with ${format}`).toBe(2);
+        expect(stderr.trim().split('\n'), `${value} with ${format}`).toHaveLength(1);
+        expect(stderr).toContain('SOURCE_DATE_EPOCH');
+        expect(stderr).not.toMatch(/unexpected error|Invalid time value/);
+      }
+    }
+  });
+
+  it('takes any SOURCE_DATE_EPOCH from 1980 to the end of the year 9999', () => {
+    expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: '315532800' })).toBe(315532800);
+    expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: '1708646400' })).toBe(1708646400);
+    expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: '253402300799' })).toBe(253402300799);
+    expect(sourceDateEpoch({})).toBeUndefined();
   });
 
   it('exits 2 with one line when the output folder cannot be written', async () => {
