@@ -200,16 +200,22 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts): C
     pdfHeading,
   );
 
-  // Slides: a section starts at the first slide after the previous section that has its
-  // title and is not a navigation slide (title, agenda, takeaways, sources).
+  // Slides: a section starts at the first slide after the previous section that is not a
+  // navigation slide (title, agenda, takeaways, sources) and whose heading is the section's
+  // numbered title. The heading, not the slide's text: a short title ("Jd", "Outlook") also
+  // occurs in the body of the slides before it, or inside a longer title, and anchoring
+  // there cut the section before short, so the items on its "(continued)" slides were
+  // reported missing.
   const slideText = deck.slides.map((s) => compact(s.text));
+  const slideHeadings = deck.slides.map((s) => compact(s.heading));
   const slideFound = locate(
     exps,
     slideText,
     (e, fromUnit) => {
+      const heading = e.numbered ?? e.needle;
       for (let u = fromUnit; u < deck.slides.length; u++) {
         if (deck.slides[u]!.classes.some((c) => NAV_CLASSES.has(c))) continue;
-        if (slideText[u]!.includes(e.needle)) return u;
+        if (slideHeadings[u] === heading) return u;
       }
       return undefined;
     },

@@ -9,6 +9,8 @@ export interface SlideFacts {
   classes: string[];
   text: string;
   normalized: string;
+  /** The text of the slide's first heading (h1 or h2), white space folded; '' if none. */
+  heading: string;
   notes: string;
 }
 
@@ -30,11 +32,13 @@ export function readDeckHtml(html: string): DeckFacts {
   const slides = sections.map((section, i) => {
     // The visible text only: paginate counters and footers are drawn by CSS, not text.
     const text = (section.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    const heading = (section.querySelector('h1, h2')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
     return {
       number: i + 1,
       classes: (section.getAttribute('class') ?? '').split(/\s+/).filter(Boolean),
       text,
       normalized: normalizeForMatch(text),
+      heading,
       notes: notes.get(i) ?? '',
     };
   });
