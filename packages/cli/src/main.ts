@@ -32,8 +32,35 @@ Run "briefing <command> --help" for a command's options.
 `;
 }
 
+/**
+ * What a terminal would act on rather than show: C0 controls but line feed and tab (an ESC
+ * starts a colour or title sequence, a CR overwrites the line), DEL, C1 controls, the bidi
+ * controls (they reorder the rest of the line) and unpaired surrogates.
+ */
+const TERMINAL_UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Bidi_Control}/gu;
+
+/**
+ * Text as the terminal may receive it: every unsafe character written as `\u001b`-style text.
+ * Inside a JSON string that is the same escape JSON uses, so JSON output stays the same value.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The Io commands get: everything they print passes through `terminalSafe`, whatever it echoes. */
+function safeIo(io: Io): Io {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(terminalSafe(text)),
+    stderr: (text) => io.stderr(terminalSafe(text)),
+  };
+}
+
 /** Run the CLI in-process and return its exit code. Never throws, never exits. */
-export async function main(argv: string[], io: Io): Promise<ExitCode> {
+export async function main(argv: string[], rawIo: Io): Promise<ExitCode> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   if (name === 'help' && rest[0] !== undefined && commands[rest[0]]) {
     io.stdout(commands[rest[0]]!.help);
