@@ -1,6 +1,13 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { report as packaged, parseReport, type Report, ReportValidationError } from '@briefing/content';
+import {
+  type ParseResult,
+  report as packaged,
+  parseReport,
+  type Report,
+  ReportValidationError,
+} from '@briefing/content';
+import { unsupportedCharacters } from '@briefing/pdf';
 import { CliError, EXIT } from './errors.js';
 
 /** What commands print to and where they run; the real process in `bin.ts`, a capture in tests. */
@@ -48,12 +55,23 @@ export async function readJson(path: string, shown = path): Promise<unknown> {
   }
 }
 
-/** The report to work on: `--input` JSON when given (validated), else the packaged report. */
-export async function loadReport(input: string | undefined, cwd: string): Promise<{ report: Report; from: string }> {
-  if (input === undefined) return { report: packaged, from: '@briefing/content' };
-  const path = resolve(cwd, input);
-  const data = await readJson(path, input);
+/**
+ * Every check a report must pass before any output is made, the same for every command and
+ * every format: the schema, then the characters every output draws (the slides use the PDF's
+ * faces), including the dates and numbers the renderers write out in the report's language.
+ */
+export function validateReport(data: unknown): ParseResult {
   const result = parseReport(data);
-  if (!result.ok) throw new ReportValidationError(result.problems, input);
-  return { report: result.report, from: input };
+  if (!result.ok) return result;
+  const problems = unsupportedCharacters(result.report);
+  return problems.length > 0 ? { ok: false, problems } : result;
+}
+
+/** The report to work on: `--input` JSON when given, else the packaged report; validated either way. */
+export async function loadReport(input: string | undefined, cwd: string): Promise<{ report: Report; from: string }> {
+  const from = input ?? '@briefing/content';
+  const data = input === undefined ? packaged : await readJson(resolve(cwd, input), input);
+  const result = validateReport(data);
+  if (!result.ok) throw new ReportValidationError(result.problems, from);
+  return { report: result.report, from };
 }

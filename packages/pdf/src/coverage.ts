@@ -1,4 +1,13 @@
-import { INVISIBLE, type Problem, type Report, type RichText } from '@briefing/content';
+import {
+  formatDate,
+  formatDatumShare,
+  formatDatumValue,
+  formatNumber,
+  INVISIBLE,
+  type Problem,
+  type Report,
+  type RichText,
+} from '@briefing/content';
 import { type FaceName, faces } from './fonts.js';
 
 /**
@@ -53,10 +62,15 @@ const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}
  * Characters of a report that the embedded fonts cannot show, one problem per field, e.g.
  * `sections[1].blocks[0].items[2].text: characters the fonts cannot show: "😀" (U+1F600)`.
  * Strings that never reach a page (keywords, speaker notes, alt text) are not checked.
+ * Strings the renderers make themselves are checked too, under the field they come from:
+ * dates and figures written out in `meta.lang` (a Chinese date or Eastern Arabic digits need
+ * glyphs the fonts may lack), and the digits and separators of any number in that language.
+ * The slides use the same faces, so this one check holds for every output.
  */
 export function unsupportedCharacters(report: Report): Problem[] {
   const problems: Problem[] = [];
-  const check = (path: string, text: string, using: FaceName[]) => {
+  const lang = report.meta.lang;
+  const check = (path: string, text: string, using: FaceName[], what = 'characters the fonts cannot show') => {
     if (PRINTABLE_ASCII.test(text) && using.every(hasAscii)) return;
     const bad: string[] = [];
     for (const char of normaliseText(text)) {
@@ -67,8 +81,11 @@ export function unsupportedCharacters(report: Report): Problem[] {
         if (!bad.includes(shown)) bad.push(shown);
       }
     }
-    if (bad.length > 0) problems.push({ path, message: `characters the fonts cannot show: ${bad.join(', ')}` });
+    if (bad.length > 0) problems.push({ path, message: `${what}: ${bad.join(', ')}` });
   };
+  /** A date or figure the renderers write out in the report's language. */
+  const generated = (path: string, text: string, using: FaceName[]) =>
+    check(path, text, using, `written in "${lang}" as "${text}", with characters the fonts cannot show`);
   const rich = (path: string, text: RichText) => {
     if (typeof text === 'string') return check(path, text, SERIF_RUN.plain);
     text.forEach((run, i) => {
@@ -77,6 +94,10 @@ export function unsupportedCharacters(report: Report): Problem[] {
   };
 
   const { meta } = report;
+  // Every digit and separator a number can take in this language (chart axes, values, shares).
+  generated('meta.lang', `${formatNumber(1234567890, lang)} ${formatNumber(0.5, lang)}`, [...DISPLAY, 'serif']);
+  generated('meta.date', formatDate(meta.date, lang), DISPLAY);
+  generated('meta.basedOn.published', formatDate(meta.basedOn.published, lang), DISPLAY);
   check('meta.title', meta.title, DISPLAY);
   if (meta.subtitle) check('meta.subtitle', meta.subtitle, DISPLAY);
   check('meta.shortTitle', meta.shortTitle, SANS);
@@ -114,8 +135,12 @@ export function unsupportedCharacters(report: Report): Problem[] {
           check(`${bp}.unit`, block.unit, SANS);
           check(`${bp}.source.publisher`, block.source.publisher, SANS);
           if (block.source.title) check(`${bp}.source.title`, block.source.title, SANS);
+          generated(`${bp}.asOf`, formatDate(block.asOf, lang), SANS);
           block.data.forEach((d, i) => {
             check(`${bp}.data[${i}].label`, d.label, SANS);
+            generated(`${bp}.data[${i}].value`, formatDatumValue(d, block, lang), SANS);
+            const share = formatDatumShare(d, lang);
+            if (share) generated(`${bp}.data[${i}].share`, share, SANS);
           });
           break;
         case 'callout':
@@ -131,6 +156,7 @@ export function unsupportedCharacters(report: Report): Problem[] {
     check(`sources[${i}].title`, source.title, ['serifItalic']);
     if (source.url) check(`sources[${i}].url`, source.url, ['serif']);
     if (source.note) check(`sources[${i}].note`, source.note, ['serifItalic']);
+    if (source.date) generated(`sources[${i}].date`, formatDate(source.date, lang), ['serif']);
   });
   return problems;
 }

@@ -1,6 +1,4 @@
 import { join, relative, resolve } from 'node:path';
-import { ReportValidationError } from '@briefing/content';
-import { unsupportedCharacters } from '@briefing/pdf';
 import { parseCommandArgs } from '../args.js';
 import { findBrowser } from '../browser.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
@@ -55,11 +53,19 @@ export function parsePaper(command: string, value: string | undefined): 'a4' | '
   return paper;
 }
 
+/** What every output can stamp: zip entries (the PPTX) hold 1980 to 2107, PDF dates four-digit years. */
+const EPOCH_RANGE = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2108, 0, 1) / 1000 - 1 };
+
 export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw === '') return undefined;
   if (!/^\d+$/.test(raw)) throw new CliError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
-  return Number(raw);
+  const seconds = Number(raw);
+  if (!(seconds >= EPOCH_RANGE.min && seconds <= EPOCH_RANGE.max))
+    throw new CliError(
+      `SOURCE_DATE_EPOCH must be a time from 1980 to 2107 (${EPOCH_RANGE.min} to ${EPOCH_RANGE.max}), not "${raw}"`,
+    );
+  return seconds;
 }
 
 /** What build reaches outside the process for; tests swap in a machine without a browser. */
@@ -97,11 +103,6 @@ export async function build(argv: string[], io: Io, deps: BuildDeps = { findBrow
   // Everything that can reject the input happens before anything is written.
   const { report, from } = await loadReport(values.input as string | undefined, io.cwd);
   const epoch = sourceDateEpoch(io.env);
-  if (formats.includes('pdf')) {
-    // Characters the PDF's fonts cannot show fail the build up front, by path, before any file is written.
-    const problems = unsupportedCharacters(report);
-    if (problems.length > 0) throw new ReportValidationError(problems, from);
-  }
 
   const needsBrowser = formats.filter((f) => FORMATS[f].browser);
   const browserPath = needsBrowser.length > 0 ? deps.findBrowser(io.env) : undefined;

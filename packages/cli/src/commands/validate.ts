@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import { parseReport, reportStats } from '@briefing/content';
+import { reportStats } from '@briefing/content';
 import { parseCommandArgs } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { type Io, readJson } from '../io.js';
+import { type Io, readJson, validateReport } from '../io.js';
 
 export const validateHelp = `Usage: briefing validate <report.json>
 
-Check a report against the schema.
+Check a report the way build does before it writes anything: the schema, then every
+character each output would draw (including dates and numbers written in meta.lang).
 
   exit 0  valid: prints one summary line (sections, list items, figures, words)
   exit 1  invalid: prints every problem with the path of the broken field
@@ -24,7 +25,7 @@ export async function validate(argv: string[], io: Io): Promise<ExitCode> {
   }
   const file = positionals[0];
   if (file === undefined) throw new CliError('briefing validate: which file? Usage: briefing validate <report.json>');
-  const result = parseReport(await readJson(resolve(io.cwd, file), file));
+  const result = validateReport(await readJson(resolve(io.cwd, file), file));
   if (!result.ok) {
     const n = result.problems.length;
     io.stderr(`${file}: invalid report, ${n} problem${n === 1 ? '' : 's'}:\n`);
