@@ -6,9 +6,7 @@ import { BriefingMarp, noteComment, planDeck, renderDeck, stripJoiners } from '@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : process.env.CI ? 20240223 : Date.now() % 2 ** 31;
-const runs = Number(process.env.FC_RUNS ?? 40);
+import { seed, seeded } from '../helpers/seed.js';
 
 /** Marpit's directive names (global and local, with the `_` spot form) and a few that are not. */
 const KEYS = [
@@ -174,7 +172,7 @@ describe(`author text never steers the deck (fast-check seed ${seed})`, () => {
         expect(slides[0]?.notes).toEqual([foldSpace(s)]);
         expect(fetches).toEqual([]);
       }),
-      { seed, numRuns: runs * 5 },
+      seeded(200),
     );
   });
 
@@ -206,7 +204,7 @@ describe(`author text never steers the deck (fast-check seed ${seed})`, () => {
         });
         expect(fetches).toEqual([]);
       }),
-      { seed: seed + 1, numRuns: runs },
+      seeded(40, 1),
     );
   });
 });

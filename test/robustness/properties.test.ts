@@ -9,14 +9,7 @@ import { checkCoverage } from '../../packages/cli/src/check/coverage.js';
 import { readDeckHtml } from '../../packages/cli/src/check/deck.js';
 import { readPdf } from '../../packages/cli/src/check/pdf.js';
 import { reportArbitrary } from '../helpers/arbitraries.js';
-
-/** Fixed in CI so a run is repeatable; FC_SEED reproduces a reported failure anywhere. */
-export const seed = process.env.FC_SEED
-  ? Number(process.env.FC_SEED)
-  : process.env.CI
-    ? 20240223
-    : Date.now() % 2 ** 31;
-const runs = Number(process.env.FC_RUNS ?? 12);
+import { seed, seeded } from '../helpers/seed.js';
 
 describe(`random valid reports (fast-check seed ${seed})`, () => {
   it('render in both formats, pass the check, and render byte-identically twice', async () => {
@@ -34,7 +27,7 @@ describe(`random valid reports (fast-check seed ${seed})`, () => {
         ).toEqual([]);
         expect(result.navigation.filter((n) => !n.ok)).toEqual([]);
       }),
-      { seed, numRuns: runs, endOnFailure: true },
+      { ...seeded(12), endOnFailure: true },
     );
   });
 
@@ -50,7 +43,7 @@ describe(`random valid reports (fast-check seed ${seed})`, () => {
           );
         }
       }),
-      { seed: seed + 1, numRuns: runs, endOnFailure: true },
+      { ...seeded(12, 1), endOnFailure: true },
     );
   });
 });

@@ -2,6 +2,7 @@ import { foldSpace, plainText } from '@briefing/content';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../../test/helpers/seed.js';
 import { BriefingMarp } from '../src/engine.js';
 import { escapeMarkdown, escapeUrl, inlineMarkdown, noteComment, stripJoiners, yamlString } from '../src/escape.js';
 
@@ -44,7 +45,7 @@ describe('escapeMarkdown', () => {
           expect(html).not.toMatch(/<(img|script|style|b|table|h1|hr|code|pre)\b/);
         }
       }),
-      { numRuns: 150 },
+      seeded(150),
     );
   });
 
@@ -83,7 +84,7 @@ describe('inlineMarkdown', () => {
         const { slides } = render(`- ${inlineMarkdown(runs)}`);
         expect(slides).toEqual([plainText(runs)]);
       }),
-      { numRuns: 200 },
+      seeded(200),
     );
   });
 
@@ -100,7 +101,7 @@ describe('noteComment', () => {
         expect(slides).toEqual(['Slide']);
         expect(notes[0]?.map(stripJoiners)).toEqual([foldSpace(s)]);
       }),
-      { numRuns: 150 },
+      seeded(150),
     );
   });
 
