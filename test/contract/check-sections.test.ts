@@ -3,7 +3,15 @@
 // test (FC_SEED=501003786): a section titled "Jd" was anchored on a slide of the section
 // before it, whose body text happened to contain "jd", which cut that section short and
 // reported the items on its continuation slides missing although they were there.
-import { assertReport, normalizeForMatch, numberedTitle, outline, type Report, reportInput } from '@briefing/content';
+import {
+  assertReport,
+  normalizeForMatch,
+  numberedTitle,
+  outline,
+  type Report,
+  type ReportInput,
+  reportInput,
+} from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import type { CoverageResult } from '../../packages/cli/src/check/coverage.js';
 import { readDeckHtml } from '../../packages/cli/src/check/deck.js';
@@ -20,7 +28,7 @@ const manyItems = (prefix: string) =>
   }));
 
 function reportOf(sections: { id: string; title: string; before: string; items: string }[]): Report {
-  const input = structuredClone(reportInput);
+  const input = structuredClone(reportInput) as ReportInput;
   input.sections = sections.map((s) => ({
     id: s.id,
     title: s.title,
