@@ -9,6 +9,20 @@ export interface PreviewState {
   builtAt?: string;
 }
 
+/** The formats watch rebuilds: the ones that need no browser. */
+export const WATCH_FORMATS = ['pdf', 'md', 'html'] as const;
+
+/**
+ * Whether a request's Host header names this preview server itself: `127.0.0.1`, `localhost`
+ * or `[::1]` with the port it is bound to. Anything else is a page on another origin whose
+ * name was rebound to 127.0.0.1 (DNS rebinding) and must not read the outputs.
+ */
+export function isPreviewHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const h = host.toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}` || h === `[::1]:${port}`;
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './helpers.js';
+import { main } from '../src/main.js';
+import { captureIo, repoRoot } from './helpers.js';
 
 // End to end: the real command in its own process, a temp copy of the report, real HTTP.
 let child: ChildProcess;
@@ -26,6 +28,35 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 
 const status = async () =>
   (await fetch(`${url}status`)).json() as Promise<{ version: number; ok: boolean; problems: { path: string }[] }>;
+
+/** A GET with a chosen Host header (or none), as a rebinding page's request would arrive. */
+function get(path: string, host: string | undefined): Promise<{ status: number; body: string }> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        setHost: false,
+        headers: host === undefined ? {} : { host },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('latin1');
+        res.on('data', (d) => {
+          body += d;
+          // An event stream never ends: the status and first bytes are enough.
+          if (path === '/events') res.destroy();
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('close', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'briefing-watch-'));
@@ -105,10 +136,52 @@ describe('briefing watch', () => {
     expect(await (await fetch(`${url}slides.html`)).text()).toBe(good);
   });
 
+  it('answers only requests whose Host is 127.0.0.1, localhost or [::1] with its own port (DNS rebinding guard)', async () => {
+    const port = Number(new URL(url).port);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) {
+      expect((await get('/status', host)).status, host).toBe(200);
+    }
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1',
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `0.0.0.0:${port}`,
+      '',
+    ]) {
+      const res = await get('/briefing.pdf', host);
+      expect(res.status, JSON.stringify(host)).toBe(403);
+      expect(res.body).not.toContain('%PDF');
+    }
+    expect((await get('/events', 'evil.example')).status).toBe(403);
+    // No Host at all: Node's HTTP/1.1 server already answers 400 before the handler runs.
+    expect([400, 403]).toContain((await get('/', undefined)).status);
+  });
+
   it('stops cleanly on SIGINT', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stdout).toContain('stopped');
+  });
+});
+
+describe('briefing watch and browser formats', () => {
+  it('refuses slides-pdf and pptx with exit 2 and one line naming the formats it supports', async () => {
+    for (const format of ['slides-pdf,pptx', 'pptx', 'pdf,slides.pdf']) {
+      const { io, out } = captureIo();
+      // Without the refusal, watch would serve until this signal: the test then fails on the code, not a hang.
+      io.signal = AbortSignal.timeout(5000);
+      const code = await main(
+        ['watch', '--format', format, '--port', '0', '--out', mkdtempSync(join(tmpdir(), 'w-'))],
+        io,
+      );
+      expect(code, format).toBe(2);
+      expect(out.stdout, format).toBe('');
+      expect(out.stderr.trim().split('\n'), format).toHaveLength(1);
+      expect(out.stderr, format).toMatch(/pdf, md, html/);
+    }
   });
 });

@@ -7,8 +7,8 @@ import { type Problem, parseReport, type Report } from '@briefing/content';
 import { parseCommandArgs } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
 import { type Io, readJson, writeAtomic } from '../io.js';
-import { type Format, produce } from '../outputs.js';
-import { type PreviewState, previewPage } from '../preview.js';
+import { FORMATS, type Format, produce } from '../outputs.js';
+import { isPreviewHost, type PreviewState, previewPage, WATCH_FORMATS } from '../preview.js';
 import { Rebuilder } from '../rebuilder.js';
 import { parseFormats, parsePaper } from './build.js';
 
@@ -22,12 +22,15 @@ Options:
   -i, --input <file>    report JSON to watch (default: the packaged report's source,
                         packages/content/src/report.ts)
   -o, --out <dir>       output folder (default: out)
-  -f, --format <list>   formats to rebuild (default: pdf,md,html)
+  -f, --format <list>   formats to rebuild: pdf, md, html (default: all three;
+                        slides-pdf and pptx need a browser: use briefing build)
       --paper <size>    a4 or letter (default: a4)
   -p, --port <n>        preview port on 127.0.0.1 (default: 4321; 0 picks a free one)
+                        (only requests to 127.0.0.1, localhost or [::1] on that
+                        port are answered)
   -h, --help            show this help
 
-Stop with Ctrl+C. Exit codes: 0 stopped cleanly; 2 usage error or port in use.
+Stop with Ctrl+C. Exit codes: 0 stopped cleanly; 2 usage error (a browser format too) or port in use.
 `;
 
 type Loaded = { ok: true; report: Report } | { ok: false; problems: Problem[]; message: string };
@@ -90,7 +93,13 @@ export async function watch(argv: string[], io: Io): Promise<ExitCode> {
   const port = Number((values.port as string | undefined) ?? '4321');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError('briefing watch: --port must be 0 to 65535');
-  const formats: Format[] = parseFormats((values.format as string | undefined) ?? 'pdf,md,html').formats;
+  const formats: Format[] = parseFormats((values.format as string | undefined) ?? WATCH_FORMATS.join(',')).formats;
+  const needsBrowser = formats.filter((f) => FORMATS[f].browser);
+  if (needsBrowser.length > 0) {
+    throw new CliError(
+      `briefing watch: ${needsBrowser.join(' and ')} need${needsBrowser.length === 1 ? 's' : ''} a browser, which watch does not start; watch supports ${WATCH_FORMATS.join(', ')} (use briefing build for ${needsBrowser.join(' and ')})`,
+    );
+  }
   const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
   const input = values.input as string | undefined;
   const sourcePath = input === undefined ? packagedSource() : resolve(io.cwd, input);
@@ -144,7 +153,15 @@ export async function watch(argv: string[], io: Io): Promise<ExitCode> {
     (error) => io.stderr(`briefing watch: rebuild failed: ${(error as Error).message}\n`),
   );
 
+  let boundPort = port;
   const server = createServer((req, res) => {
+    if (!isPreviewHost(req.headers.host, boundPort)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(
+        `forbidden: the preview answers only http://127.0.0.1:${boundPort}/ and http://localhost:${boundPort}/\n`,
+      );
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -188,7 +205,8 @@ export async function watch(argv: string[], io: Io): Promise<ExitCode> {
     server.listen(port, '127.0.0.1', () => resolveListen());
   });
   const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
+  if (typeof address === 'object' && address) boundPort = address.port;
+  const url = `http://127.0.0.1:${boundPort}/`;
 
   // Editors save by writing in place or by renaming a temp file over the original: watch
   // the folder and filter by name, and let a short quiet period gather a burst of events.
