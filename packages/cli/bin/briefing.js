@@ -14,9 +14,10 @@ if (existsSync(fileURLToPath(compiled)) && process.env.BRIEFING_FROM_SOURCE !== 
   const child = spawn(
     process.execPath,
     ['--conditions=@briefing/source', '--import', 'tsx', source, ...process.argv.slice(2)],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env: { ...process.env, BRIEFING_WRAPPER_PID: String(process.pid) } },
   );
   // Pass stop requests on to the real command, so `watch` can shut down cleanly.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  const signalCodes = { SIGINT: 130, SIGTERM: 143 };
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? (signalCodes[signal] ?? 1) : 0)));
 }

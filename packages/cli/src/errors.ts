@@ -6,6 +6,10 @@ export const EXIT = {
   invalid: 1,
   /** Usage error, unreadable input, I/O failure, or no browser for a browser format that was asked for. */
   usage: 2,
+  /** Stopped by Ctrl+C (SIGINT): 128 + 2, as shells report it. */
+  interrupted: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -17,6 +17,11 @@ const commands: Record<string, Command> = {
   validate: { summary: 'check a report JSON file against the schema', run: validate, help: validateHelp },
 };
 
+/** The command of that name; an own property only, so `toString` or `__proto__` is an unknown command. */
+function commandNamed(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+}
+
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
@@ -27,7 +32,8 @@ Publish the briefing held in @briefing/content as a slide deck and a PDF briefin
 Commands:
 ${lines.join('\n')}
 
-Exit codes: 0 ok; 1 invalid content or failed check; 2 usage, I/O or missing browser.
+Exit codes: 0 ok; 1 invalid content or failed check; 2 usage, I/O or missing browser;
+130/143 stopped by Ctrl+C/SIGTERM.
 Run "briefing <command> --help" for a command's options.
 `;
 }
@@ -62,15 +68,16 @@ function safeIo(io: Io): Io {
 export async function main(argv: string[], rawIo: Io): Promise<ExitCode> {
   const io = safeIo(rawIo);
   const [name, ...rest] = argv;
-  if (name === 'help' && rest[0] !== undefined && commands[rest[0]]) {
-    io.stdout(commands[rest[0]]!.help);
+  const helpFor = name === 'help' ? commandNamed(rest[0]) : undefined;
+  if (helpFor) {
+    io.stdout(helpFor.help);
     return EXIT.ok;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands[name];
+  const command = commandNamed(name);
   if (!command) {
     io.stderr(`briefing: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}\n`);
     return EXIT.usage;
@@ -78,6 +85,14 @@ export async function main(argv: string[], rawIo: Io): Promise<ExitCode> {
   try {
     return await command.run(rest, io);
   } catch (error) {
+    // A stop request ends any command at once; the outputs stay as they were.
+    if (io.signal?.aborted) {
+      const reason = String(io.signal.reason);
+      io.stderr(
+        `briefing ${name}: stopped (${reason === 'SIGTERM' ? 'SIGTERM' : 'Ctrl+C'}); outputs left as they were\n`,
+      );
+      return reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+    }
     if (error instanceof ReportValidationError) {
       io.stderr(`${error.message}\n`);
       return EXIT.invalid;

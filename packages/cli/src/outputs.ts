@@ -29,6 +29,8 @@ export interface BuildOptions {
   browserPath?: string | undefined;
   /** Fixed timestamp for reproducible files (SOURCE_DATE_EPOCH); the report's date otherwise. */
   sourceDateEpoch?: number | undefined;
+  /** Stops the build between outputs, and kills a running marp-cli child or browser at once. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Produced {
@@ -48,7 +50,9 @@ export async function* produce(report: Report, formats: readonly Format[], optio
     markdown ??= renderDeck(report);
     return markdown;
   };
+  const { signal } = options;
   const timed = async (format: Format, make: () => Promise<Uint8Array | string> | Uint8Array | string) => {
+    signal?.throwIfAborted();
     const start = performance.now();
     const data = await make();
     return { format, file: FORMATS[format].file, data, ms: performance.now() - start } satisfies Produced;
@@ -63,10 +67,11 @@ export async function* produce(report: Report, formats: readonly Format[], optio
       }),
     );
   if (want.has('md')) yield await timed('md', deck);
-  if (want.has('html')) yield await timed('html', () => renderDeckHtml(report));
+  if (want.has('html')) yield await timed('html', () => renderDeckHtml(report, { signal }));
 
   const browserFormats = (['slides-pdf', 'pptx'] as const).filter((f) => want.has(f));
   if (browserFormats.length > 0 && options.browserPath) {
+    signal?.throwIfAborted();
     // One browser session converts both formats; the time is shared between them.
     const start = performance.now();
     const converted = await convertDeck(
@@ -74,6 +79,7 @@ export async function* produce(report: Report, formats: readonly Format[], optio
       browserFormats.map((f) => (f === 'slides-pdf' ? 'pdf' : 'pptx')),
       {
         browserPath: options.browserPath,
+        signal,
         lang: report.meta.lang,
         title: report.meta.title,
         // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.

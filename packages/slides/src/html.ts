@@ -33,12 +33,19 @@ export function marpCliArgs(engine: string): string[] {
  * writes to stdout. `args` chooses the output (nothing: bespoke HTML; `--pdf`, `--pptx` with
  * a browser); `env` is added to the child's environment.
  */
-export function runMarpCli(markdown: string, args: string[], env: Record<string, string> = {}): Promise<Uint8Array> {
+export function runMarpCli(
+  markdown: string,
+  args: string[],
+  env: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   const { node, execArgv, cli, engine } = marpCliInvocation();
   return new Promise((resolve, reject) => {
     const child = spawn(node, [...execArgv, cli, ...marpCliArgs(engine), ...args, '--stdin', '-o', '-'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', ...env },
+      // Aborting kills the child (and rejects with an AbortError).
+      ...(signal ? { signal, killSignal: 'SIGKILL' as const } : {}),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -64,9 +71,14 @@ export function runMarpCli(markdown: string, args: string[], env: Record<string,
  * marp-cli's API reads Markdown only from files, so the deck goes through marp-cli's own
  * command with stdin and stdout instead: no file is written and no browser is started.
  */
-export async function renderDeckHtml(input: unknown, options: DeckOptions = {}): Promise<string> {
+export async function renderDeckHtml(
+  input: unknown,
+  options: DeckOptions & { signal?: AbortSignal | undefined } = {},
+): Promise<string> {
   const report = assertReport(input);
-  const html = Buffer.from(await runMarpCli(renderDeck(report, options), [], { LANG: 'C.UTF-8' })).toString('utf8');
+  const { signal, ...deckOptions } = options;
+  const markdown = renderDeck(report, deckOptions);
+  const html = Buffer.from(await runMarpCli(markdown, [], { LANG: 'C.UTF-8' }, signal)).toString('utf8');
   if (!html.startsWith('<!DOCTYPE html>')) throw new Error('marp-cli did not produce an HTML document');
   return html;
 }

@@ -2,14 +2,16 @@ import { join, relative, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { findBrowser } from '../browser.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { type Io, loadReport, writeAtomic } from '../io.js';
+import { type Io, loadReport } from '../io.js';
+import { writeOutputs } from '../outdir.js';
 import { ALL_FORMATS, FORMATS, type Format, parseFormat, produce } from '../outputs.js';
 
 export const buildHelp = `Usage: briefing build [options]
 
 Render the briefing into every output (or those named with --format) and write them
-to the output folder. Each file is written atomically: a failed build leaves earlier
-outputs untouched, and an invalid report writes nothing.
+to the output folder as one set: every output is rendered first, then all are moved
+into place together. A failed or interrupted build (Ctrl+C) leaves the earlier outputs
+as they were, and an invalid report writes nothing. One build at a time per folder.
 
 Options:
   -f, --format <list>   comma-separated: ${ALL_FORMATS.join(', ')} (default: all)
@@ -25,7 +27,8 @@ Options:
 slides-pdf and pptx need Chromium (CHROME_PATH, or Debian's "apt-get install chromium").
 Without one they are skipped with a note; asked for by --format, that is an error (exit 2).
 
-Exit codes: 0 built; 1 invalid report; 2 usage, I/O error or no browser for a requested format.
+Exit codes: 0 built; 1 invalid report; 2 usage, I/O error, folder busy or no browser
+for a requested format; 130/143 stopped by Ctrl+C/SIGTERM (outputs unchanged).
 `;
 
 const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
@@ -119,19 +122,25 @@ export async function build(argv: string[], io: Io, deps: BuildDeps = { findBrow
   const started = performance.now();
   const written: { format: Format; path: string; bytes: number; ms: number }[] = [];
   const todo = formats.filter((f) => !skipped.includes(f));
-  for await (const output of produce(report, todo, { paper, browserPath, sourceDateEpoch: epoch })) {
-    const path = join(outDir, output.file);
-    try {
-      await writeAtomic(path, output.data);
-    } catch (error) {
-      throw new CliError(`briefing build: cannot write ${shown(path)}: ${(error as Error).message}`, EXIT.usage);
+  // Every output is staged first; the folder takes the whole set at the end, or nothing.
+  const { recovered } = await writeOutputs(outDir, shown(outDir), async (stage) => {
+    const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal };
+    for await (const output of produce(report, todo, options)) {
+      const path = join(outDir, output.file);
+      try {
+        await stage.put(output.file, output.data);
+      } catch (error) {
+        throw new CliError(`briefing build: cannot write ${shown(path)}: ${(error as Error).message}`, EXIT.usage);
+      }
+      const bytes = byteLength(output.data);
+      written.push({ format: output.format, path, bytes, ms: output.ms });
+      say(
+        `  ${output.format.padEnd(10)} ${`${(output.ms / 1000).toFixed(2)} s`.padStart(8)} ${kb(bytes).padStart(10)}  ${shown(path)}`,
+      );
     }
-    const bytes = byteLength(output.data);
-    written.push({ format: output.format, path, bytes, ms: output.ms });
-    say(
-      `  ${output.format.padEnd(10)} ${`${(output.ms / 1000).toFixed(2)} s`.padStart(8)} ${kb(bytes).padStart(10)}  ${shown(path)}`,
-    );
-  }
+  });
+  if (recovered.length > 0 && !quiet)
+    io.stderr(`note: finished an interrupted build's update of ${recovered.join(', ')} first\n`);
   const total = (performance.now() - started) / 1000;
   say(
     `Built ${written.length} file${written.length === 1 ? '' : 's'} in ${total.toFixed(2)} s${skipped.length ? ` (skipped ${skipped.join(', ')}: no browser)` : ''}`,

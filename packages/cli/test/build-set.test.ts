@@ -1,0 +1,69 @@
+// The output folder changes as a set or not at all: a build that fails half-way leaves the
+// earlier outputs byte for byte, and two builds into one folder never interleave.
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ReportInput, reportInput } from '@briefing/content';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-set-'));
+
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f)).toString('base64')]),
+  );
+
+/** A report that renders differently from the packaged one in every output. */
+function changedReport(): string {
+  const copy = structuredClone(reportInput) as ReportInput;
+  copy.meta.title = `${copy.meta.title}, revised`;
+  const file = join(fresh(), 'report.json');
+  writeFileSync(file, JSON.stringify(copy));
+  return file;
+}
+
+/** A "Chromium" that fails the moment it starts. */
+function brokenBrowser(): string {
+  const path = join(fresh(), 'chromium');
+  writeFileSync(path, '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n');
+  chmodSync(path, 0o755);
+  return path;
+}
+
+describe('the output folder as a set', () => {
+  it('keeps every earlier output byte for byte when the browser fails after the PDF and HTML were made', async () => {
+    const out = fresh();
+    expect((await runCli(['build', '--format', 'pdf,md,html', '--out', out])).code).toBe(0);
+    const before = snapshot(out);
+    const { code, stderr, stdout } = await runCli(
+      ['build', '--input', changedReport(), '--format', 'pdf,md,html,slides-pdf', '--out', out],
+      { env: { CHROME_PATH: brokenBrowser() } },
+    );
+    // The PDF, Markdown and HTML were rendered (and reported) before the browser step failed.
+    expect(stdout).toMatch(/^\s+pdf\s/m);
+    expect(stdout).toMatch(/^\s+html\s/m);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^briefing: the browser conversion \(.*chromium\) failed: /);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('lets only one of two builds into the same folder run; the other exits 2 "busy" and the set is whole', async () => {
+    const out = fresh();
+    const [a, b] = await Promise.all([
+      runCli(['build', '--format', 'pdf,md,html', '--out', out]),
+      runCli(['build', '--input', changedReport(), '--format', 'pdf,md,html', '--out', out]),
+    ]);
+    expect([a.code, b.code].sort()).toEqual([0, 2]);
+    const loser = a.code === 2 ? a : b;
+    expect(loser.stderr).toMatch(/is busy: another build \(process \d+\) is writing into it/);
+    // The winner's three files, and nothing else (no lock, no stage).
+    expect(readdirSync(out).sort()).toEqual(['briefing.pdf', 'slides.html', 'slides.md']);
+    const md = readFileSync(join(out, 'slides.md'), 'utf8');
+    const html = readFileSync(join(out, 'slides.html'), 'utf8');
+    expect(md.includes(', revised')).toBe(html.includes(', revised'));
+  });
+});
