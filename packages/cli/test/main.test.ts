@@ -57,3 +57,13 @@ describe('what briefing prints to the terminal', () => {
     expect(stdout).toContain('valid report');
   });
 });
+
+describe('command names', () => {
+  it('treats names inherited from Object (toString, __proto__, constructor) as unknown commands, not a crash', async () => {
+    for (const argv of [['toString'], ['__proto__'], ['constructor', '--help'], ['help', 'toString']]) {
+      const { code, stderr, stdout } = await runCli(argv);
+      expect(stderr + stdout, argv.join(' ')).not.toContain('unexpected error');
+      expect(code, argv.join(' ')).toBe(argv[0] === 'help' ? 0 : 2);
+    }
+  });
+});
