@@ -47,6 +47,16 @@ describe('briefing validate', () => {
     expect(stderr).toContain('  sections[4].blocks[0].items[3].text: must not be empty\n');
   });
 
+  it('exits 1 naming meta.lang for a language tag Intl cannot use (en-GB-GB), never an unexpected error', async () => {
+    const file = writeBroken((r) => {
+      r.meta.lang = 'en-GB-GB';
+    });
+    const { code, stderr } = await runCli(['validate', file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('  meta.lang: must be a BCP 47 language tag');
+    expect(stderr).not.toContain('unexpected error');
+  });
+
   it('exits 2 with one clear line for a missing file', async () => {
     const { code, stderr } = await runCli(['validate', 'no/such/report.json']);
     expect(code).toBe(2);
