@@ -144,6 +144,11 @@ async function launch(options: ConvertDeckOptions, userDataDir: string, timeout:
     // DevTools over the process's own pipes, never a TCP port: no port is ever open, and
     // Chromium exits when its pipes close, that is when this process dies however it dies.
     pipe: true,
+    // Stop requests are this process's to handle (bin.ts aborts the build, which kills the
+    // browser and cleans up); puppeteer's own handlers would exit at once and skip that.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [...CHROMIUM_ARGS, `--lang=${options.lang}`],
     userDataDir,
     timeout,

@@ -112,17 +112,22 @@ export async function writeOutputs<T>(
   shown: string,
   fill: (stage: Stage) => Promise<T>,
 ): Promise<{ result: T; files: string[]; recovered: string[] }> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw new CliError(`briefing: cannot create ${shown}: ${(error as Error).message}`, EXIT.usage);
-  }
-  await lock(dir, shown);
+  /** The folder's own file operations: a failure is one line and exit 2, never a stack trace. */
+  const fs = async <R>(work: () => Promise<R>): Promise<R> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`briefing: cannot write into ${shown}: ${(error as Error).message}`, EXIT.usage);
+    }
+  };
+  await fs(() => mkdir(dir, { recursive: true }));
+  await fs(() => lock(dir, shown));
   const stage = join(dir, `${STAGE_PREFIX}${process.pid}-${Date.now().toString(36)}`);
   let complete = false;
   try {
-    const recovered = await recover(dir);
-    await mkdir(stage);
+    const recovered = await fs(() => recover(dir));
+    await fs(() => mkdir(stage));
     const files: string[] = [];
     const result = await fill({
       put: async (file, data) => {
@@ -131,9 +136,9 @@ export async function writeOutputs<T>(
       },
     });
     // The commit point: from here the stage is the new set and is never thrown away.
-    await writeFile(join(stage, COMPLETE), `${files.join('\n')}\n`);
+    await fs(() => writeFile(join(stage, COMPLETE), `${files.join('\n')}\n`));
     complete = true;
-    await commitStage(dir, stage);
+    await fs(() => commitStage(dir, stage));
     return { result, files, recovered };
   } finally {
     // A complete stage that could not be moved in stays for the next build to finish.
