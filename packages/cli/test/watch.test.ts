@@ -136,6 +136,21 @@ describe('briefing watch', () => {
     expect(await (await fetch(`${url}slides.html`)).text()).toBe(good);
   });
 
+  it('holds an edit to the same rules as build: characters the fonts cannot show are problems by path', async () => {
+    const edited = JSON.parse(readFileSync(input, 'utf8'));
+    edited.sections[3].blocks[0].items[2].text = 'Now valid again';
+    edited.sections[1].title = '网络 title';
+    writeFileSync(input, JSON.stringify(edited, null, 2));
+    const state = await until('the error state', async () => {
+      const s = await status();
+      return !s.ok && s.problems.some((p) => p.path === 'sections[1].title') ? s : undefined;
+    });
+    expect(state.problems.map((p) => p.path)).toEqual(['sections[1].title']);
+    await until('the terminal report', () =>
+      /sections\[1\]\.title: characters the fonts/.test(stderr) ? true : undefined,
+    );
+  });
+
   it('answers only requests whose Host is 127.0.0.1, localhost or [::1] with its own port (DNS rebinding guard)', async () => {
     const port = Number(new URL(url).port);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) {
@@ -165,6 +180,25 @@ describe('briefing watch', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stdout).toContain('stopped');
+  });
+});
+
+describe('briefing watch options', () => {
+  it('refuses a --port that is not a number from 0 to 65535, including an empty one', async () => {
+    for (const port of ['', ' ', '65536', '4e3', '0x10', '12.5', '+80']) {
+      const { io, out } = captureIo();
+      io.signal = AbortSignal.timeout(5000);
+      const code = await main(['watch', '--port', port, '--out', mkdtempSync(join(tmpdir(), 'w-'))], io);
+      expect(code, JSON.stringify(port)).toBe(2);
+      expect(out.stderr, JSON.stringify(port)).toMatch(/^briefing watch: --port must be 0 to 65535/);
+    }
+  });
+
+  it('names itself in a --format error', async () => {
+    const { io, out } = captureIo();
+    io.signal = AbortSignal.timeout(5000);
+    expect(await main(['watch', '--format', 'docx', '--port', '0'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^briefing watch: unknown format "docx"/);
   });
 });
 

@@ -35,15 +35,16 @@ const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
 const byteLength = (data: Uint8Array | string) =>
   typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 
-export function parseFormats(value: string | undefined): { formats: Format[]; explicit: boolean } {
+export function parseFormats(value: string | undefined, command = 'build'): { formats: Format[]; explicit: boolean } {
   if (value === undefined) return { formats: [...ALL_FORMATS], explicit: false };
   const formats: Format[] = [];
   for (const name of value.split(',').filter((n) => n.trim() !== '')) {
     const format = parseFormat(name);
-    if (!format) throw new CliError(`briefing build: unknown format "${name}" (formats: ${ALL_FORMATS.join(', ')})`);
+    if (!format)
+      throw new CliError(`briefing ${command}: unknown format "${name}" (formats: ${ALL_FORMATS.join(', ')})`);
     if (!formats.includes(format)) formats.push(format);
   }
-  if (formats.length === 0) throw new CliError('briefing build: --format needs at least one format');
+  if (formats.length === 0) throw new CliError(`briefing ${command}: --format needs at least one format`);
   return { formats: ALL_FORMATS.filter((f) => formats.includes(f)), explicit: true };
 }
 

@@ -3,10 +3,11 @@ import { createServer, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Problem, parseReport, type Report } from '@briefing/content';
+import type { Problem, Report } from '@briefing/content';
 import { parseCommandArgs } from '../args.js';
 import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { type Io, readJson, writeAtomic } from '../io.js';
+import { type Io, readJson, validateReport } from '../io.js';
+import { writeOutputs } from '../outdir.js';
 import { FORMATS, type Format, produce } from '../outputs.js';
 import { isPreviewHost, type PreviewState, previewPage, WATCH_FORMATS } from '../preview.js';
 import { Rebuilder } from '../rebuilder.js';
@@ -43,7 +44,7 @@ function packagedSource(): string {
 
 async function loadJson(path: string, shown: string): Promise<Loaded> {
   try {
-    const result = parseReport(await readJson(path, shown));
+    const result = validateReport(await readJson(path, shown));
     return result.ok ? result : { ok: false, problems: result.problems, message: `${shown}: invalid report` };
   } catch (error) {
     return { ok: false, problems: [], message: (error as Error).message };
@@ -55,7 +56,7 @@ async function loadModule(path: string, shown: string): Promise<Loaded> {
     // tsx loads the TypeScript source afresh on every call, so each save is seen.
     const { tsImport } = await import('tsx/esm/api');
     const mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { reportInput?: unknown };
-    const result = parseReport(mod.reportInput);
+    const result = validateReport(mod.reportInput);
     return result.ok ? result : { ok: false, problems: result.problems, message: `${shown}: invalid report` };
   } catch (error) {
     const e = error as Error & { problems?: Problem[] };
@@ -90,10 +91,13 @@ export async function watch(argv: string[], io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   const paper = parsePaper('watch', values.paper as string | undefined);
-  const port = Number((values.port as string | undefined) ?? '4321');
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new CliError('briefing watch: --port must be 0 to 65535');
-  const formats: Format[] = parseFormats((values.format as string | undefined) ?? WATCH_FORMATS.join(',')).formats;
+  const portText = (values.port as string | undefined) ?? '4321';
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) throw new CliError('briefing watch: --port must be 0 to 65535');
+  const formats: Format[] = parseFormats(
+    (values.format as string | undefined) ?? WATCH_FORMATS.join(','),
+    'watch',
+  ).formats;
   const needsBrowser = formats.filter((f) => FORMATS[f].browser);
   if (needsBrowser.length > 0) {
     throw new CliError(
@@ -130,8 +134,11 @@ export async function watch(argv: string[], io: Io): Promise<ExitCode> {
       try {
         const next = new Map<string, Uint8Array | string>();
         for await (const output of produce(loaded.report, formats, { paper })) next.set(output.file, output.data);
-        // Written only once every format rendered, so the folder always holds one consistent build.
-        for (const [file, data] of next) await writeAtomic(join(outDir, file), data);
+        // Written only once every format rendered, and as one set, so the folder always holds
+        // one consistent build (and a build running into the same folder is never mixed in).
+        await writeOutputs(outDir, relative(io.cwd, outDir) || outDir, async (stage) => {
+          for (const [file, data] of next) await stage.put(file, data);
+        });
         outputs = next;
         title = loaded.report.meta.shortTitle;
         state = { version: state.version + 1, ok: true, problems: [], builtAt: new Date().toISOString() };
