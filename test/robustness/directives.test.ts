@@ -6,6 +6,8 @@ import { BriefingMarp, noteComment, planDeck, renderDeck, stripJoiners } from '@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { convertDeck } from '../../packages/cli/src/marp.js';
+import { browserOrReason } from '../../packages/slides/test/helpers/chromium.js';
 import { seed, seeded } from '../helpers/seed.js';
 
 /** Marpit's directive names (global and local, with the `_` spot form) and a few that are not. */
@@ -112,6 +114,16 @@ function mapText(input: ReportInput, f: (text: string, max: number, oneLine: boo
   return walk(out, '') as ReportInput;
 }
 
+/** Reports whose every text field holds YAML-shaped strings (drawn from a small pool). */
+const yamlReport = fc.array(yamlShaped, { minLength: 1, maxLength: 8 }).map((pool) => {
+  let i = 0;
+  return mapText(reportInput, (_text, max, oneLine) => {
+    const s = pool[i++ % pool.length] as string;
+    const t = (oneLine ? s.replace(/\s+/g, ' ') : s).slice(0, max).trim();
+    return t || 'x';
+  });
+});
+
 const engine = new BriefingMarp({ script: false });
 
 /** What Marp made of each slide: attributes that directives set, the footer, and the notes. */
@@ -177,16 +189,8 @@ describe(`author text never steers the deck (fast-check seed ${seed})`, () => {
   });
 
   it('gives every slide exactly the classes, theme, pagination, footer and notes of the plan', () => {
-    const report = fc.array(yamlShaped, { minLength: 1, maxLength: 8 }).map((pool) => {
-      let i = 0;
-      return mapText(reportInput, (_text, max, oneLine) => {
-        const s = pool[i++ % pool.length] as string;
-        const t = (oneLine ? s.replace(/\s+/g, ' ') : s).slice(0, max).trim();
-        return t || 'x';
-      });
-    });
     fc.assert(
-      fc.property(report, (input) => {
+      fc.property(yamlReport, (input) => {
         const valid = assertReport(input);
         const plan = planDeck(valid);
         const { slides, fetches } = renderedSlides(renderDeck(valid));
@@ -207,4 +211,20 @@ describe(`author text never steers the deck (fast-check seed ${seed})`, () => {
       seeded(40, 1),
     );
   });
+});
+
+const browser = browserOrReason();
+const browserPath = 'path' in browser ? browser.path : '';
+
+describe.skipIf(!browserPath)(`in Chromium, author text makes no request leave the page (seed ${seed})`, () => {
+  it('converts YAML-shaped reports to PDF with nothing requested or refused (either fails the conversion)', async () => {
+    await fc.assert(
+      fc.asyncProperty(yamlReport, async (input) => {
+        const valid = assertReport(input);
+        const { pdf } = await convertDeck(renderDeck(valid), ['pdf'], { browserPath, lang: valid.meta.lang });
+        expect(pdf?.byteLength).toBeGreaterThan(0);
+      }),
+      { ...seeded(3, 2), endOnFailure: true },
+    );
+  }, 120_000);
 });
