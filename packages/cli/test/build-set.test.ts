@@ -1,13 +1,11 @@
 // The output folder changes as a set or not at all: a build that fails half-way leaves the
 // earlier outputs byte for byte, and two builds into one folder never interleave.
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ReportInput, reportInput } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { freshDir, reportFile, runCli } from './helpers.js';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-set-'));
+const fresh = () => freshDir('briefing-set-');
 
 const snapshot = (dir: string) =>
   Object.fromEntries(
@@ -17,13 +15,10 @@ const snapshot = (dir: string) =>
   );
 
 /** A report that renders differently from the packaged one in every output. */
-function changedReport(): string {
-  const copy = structuredClone(reportInput) as ReportInput;
-  copy.meta.title = `${copy.meta.title}, revised`;
-  const file = join(fresh(), 'report.json');
-  writeFileSync(file, JSON.stringify(copy));
-  return file;
-}
+const changedReport = () =>
+  reportFile((r) => {
+    r.meta.title = `${r.meta.title}, revised`;
+  });
 
 /** A "Chromium" that fails the moment it starts. */
 function brokenBrowser(): string {

@@ -1,22 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ReportInput, reportInput } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../src/check/pdf.js';
 import { build, sourceDateEpoch } from '../src/commands/build.js';
 import type { CliError } from '../src/errors.js';
-import { captureIo, runCli } from './helpers.js';
+import { captureIo, freshDir, reportFile, runCli } from './helpers.js';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-build-'));
-
-function reportFile(edit: (r: ReportInput) => void): string {
-  const copy = structuredClone(reportInput) as ReportInput;
-  edit(copy);
-  const file = join(fresh(), 'report.json');
-  writeFileSync(file, JSON.stringify(copy));
-  return file;
-}
+const fresh = () => freshDir('briefing-build-');
 
 /** build on a machine without any browser. */
 async function buildWithoutBrowser(argv: string[]) {

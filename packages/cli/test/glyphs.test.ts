@@ -1,21 +1,10 @@
 // Characters no output can draw fail every command the same way, before anything is written:
 // author text in any format, and the dates and numbers the renderers write in meta.lang.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type ReportInput, reportInput } from '@briefing/content';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { freshDir, reportFile, runCli } from './helpers.js';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-glyphs-'));
-
-function reportFile(edit: (r: ReportInput) => void): string {
-  const copy = structuredClone(reportInput) as ReportInput;
-  edit(copy);
-  const file = join(fresh(), 'report.json');
-  writeFileSync(file, JSON.stringify(copy));
-  return file;
-}
+const fresh = () => freshDir('briefing-glyphs-');
 
 const cjkTitle = reportFile((r) => {
   (r.sections[2] as { title: string }).title = '网络诈骗 networks';

@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ReportInput, reportInput } from '@briefing/content';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
 
@@ -25,4 +29,16 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Reco
   const { io, out } = captureIo(options);
   const code = await main(argv, io);
   return { code, ...out };
+}
+
+/** A new empty folder under the system's temp folder. */
+export const freshDir = (prefix = 'briefing-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** The packaged report as a JSON file, changed by `edit` first. */
+export function reportFile(edit: (r: ReportInput) => void = () => {}): string {
+  const copy = structuredClone(reportInput) as ReportInput;
+  edit(copy);
+  const file = join(freshDir(), 'report.json');
+  writeFileSync(file, JSON.stringify(copy));
+  return file;
 }
