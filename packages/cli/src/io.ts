@@ -18,7 +18,7 @@ export interface Io {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (progress lines may then be decorated). */
   isTTY: boolean;
-  /** Aborted when the user asks a long-running command (watch) to stop. */
+  /** Aborted (reason: the signal's name) when the user stops the command: build cleans up and exits, watch shuts down. */
   signal?: AbortSignal;
 }
 

@@ -31,6 +31,8 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
+    // As the CLI does: no DevTools port, and Chromium dies with the test process.
+    pipe: true,
     args: [...CHROMIUM_ARGS],
     userDataDir,
     defaultViewport: { width: 1280, height: 720 },
