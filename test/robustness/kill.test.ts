@@ -1,7 +1,7 @@
 // A build stopped at any moment (Ctrl+C, SIGTERM, SIGKILL) leaves no Chromium running, no temp
 // file or profile behind, and the earlier outputs byte for byte; Ctrl+C and SIGTERM stop it
 // within about a second with exit 130 / 143.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,10 +22,19 @@ const snapshot = (dir: string) =>
       .map((f) => [f, readFileSync(join(dir, f)).toString('base64')]),
   );
 
-/** Processes whose command line names a profile folder of the given build. */
+/** Processes whose command line names a profile folder of the given build (read from /proc). */
 function chromiumOf(pid: number): string[] {
-  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return ps.split('\n').filter((line) => line.includes(`briefing-chromium-${pid}-`));
+  const found: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (args.includes(`briefing-chromium-${pid}-`)) found.push(`${entry} ${args}`);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
 }
 
 /** Chromium profile folders in a temp folder (tsx keeps its own cache there too). */
