@@ -1,3 +1,14 @@
+export {
+  type BlockMap,
+  blockFields,
+  blockTexts,
+  dispatch,
+  type Field,
+  type FieldRole,
+  type Finding,
+  reportStats,
+  richFields,
+} from './fields.js';
 export { reportJsonSchema, reportToJson } from './json.js';
 export { INVISIBLE, normalizeForMatch } from './normalize.js';
 export { numberedTitle, type OutlineEntry, outline } from './outline.js';
@@ -13,7 +24,6 @@ export {
 export { report, reportInput } from './report.js';
 export * from './schema.js';
 export {
-  blockTexts,
   chartAltText,
   firstSentenceEnd,
   foldSpace,
@@ -23,7 +33,6 @@ export {
   formatNumber,
   itemLead,
   plainText,
-  reportStats,
   toRuns,
 } from './text.js';
 export { contrastRatio, type DesignTokens, luminance, tokens } from './tokens.js';

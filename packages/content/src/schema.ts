@@ -22,6 +22,10 @@ export const LIMITS = {
   sources: 200,
   chartData: 24,
   keywords: 20,
+  /** Table shape: columns, body rows, and the characters of one cell. */
+  columns: 6,
+  rows: 100,
+  cell: 600,
 } as const;
 
 const EMPTY = 'must not be empty';
@@ -220,8 +224,51 @@ export const Callout = z.strictObject({
   text: RichText,
 });
 
-export const Block = z.discriminatedUnion('type', [Paragraph, List, Chart, Callout], {
-  error: 'must be a block of type "paragraph", "list", "chart" or "callout"',
+export const TableColumn = z.strictObject({
+  /** The column's heading (the header row repeats it on every page and slide the table spans). */
+  header: line(LIMITS.heading),
+  /** How the column's cells are aligned; left by default (right suits figures). */
+  align: z.enum(['left', 'center', 'right']).optional(),
+});
+
+/** Plain text of a cell, for its length limit (text.ts's plainText would be a cycle here). */
+const cellLength = (cell: string | { text: string }[]) =>
+  typeof cell === 'string' ? cell.length : cell.reduce((n, run) => n + run.text.length, 0);
+
+/** A table cell: rich text like any other, short enough for a table. */
+export const TableCell = RichText.refine(
+  (cell) => cellLength(cell) <= LIMITS.cell,
+  `must be at most ${LIMITS.cell} characters`,
+);
+
+export const Table = z
+  .strictObject({
+    type: z.literal('table'),
+    /** What the table shows, as a short heading ("How China and India have responded"). */
+    caption: line(LIMITS.heading),
+    columns: z
+      .array(TableColumn)
+      .min(2, 'must have at least two columns')
+      .max(LIMITS.columns, `must have at most ${LIMITS.columns} columns`),
+    rows: z
+      .array(z.array(TableCell).min(1, 'must have at least one cell'))
+      .min(1, 'must have at least one row')
+      .max(LIMITS.rows, `must have at most ${LIMITS.rows} rows`),
+    source: SourceRef.optional(),
+  })
+  .superRefine((table, ctx) => {
+    table.rows.forEach((row, r) => {
+      if (row.length !== table.columns.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', r],
+          message: `must have ${table.columns.length} cells, one per column (has ${row.length})`,
+        });
+    });
+  });
+
+export const Block = z.discriminatedUnion('type', [Paragraph, List, Chart, Callout, Table], {
+  error: 'must be a block of type "paragraph", "list", "chart", "callout" or "table"',
 });
 
 // ---------------------------------------------------------------------------------------
@@ -318,12 +365,17 @@ export type ReportMeta = Report['meta'];
 export type Section = z.output<typeof Section>;
 export type Block = z.output<typeof Block>;
 export type BlockType = Block['type'];
+/** The block of one type: `BlockOf<'table'>` is a table. */
+export type BlockOf<K extends BlockType> = Extract<Block, { type: K }>;
 export type Paragraph = z.output<typeof Paragraph>;
 export type List = z.output<typeof List>;
 export type ListItem = z.output<typeof ListItem>;
 export type Chart = z.output<typeof Chart>;
 export type Datum = z.output<typeof Datum>;
 export type Callout = z.output<typeof Callout>;
+export type Table = z.output<typeof Table>;
+export type SourceRef = z.output<typeof SourceRef>;
+export type TableColumn = z.output<typeof TableColumn>;
 export type RichText = z.output<typeof RichText>;
 export type Run = z.output<typeof Run>;
 export type TextRun = z.output<typeof TextRun>;

@@ -1,4 +1,4 @@
-import type { Block, Chart, Datum, Report, RichText, Run } from './schema.js';
+import type { Chart, Datum, RichText, Run } from './schema.js';
 
 /** Every rich text as a list of runs: a plain string becomes one text run. */
 export function toRuns(text: RichText): Run[] {
@@ -61,41 +61,6 @@ export function chartAltText(chart: Chart, lang: string): string {
     return `${d.label}: ${formatDatumValue(d, chart, lang)}${share ? ` (${share})` : ''}`;
   });
   return `Bar chart, ${chart.title}. ${parts.join('; ')}. As of ${chart.asOf}; source: ${chart.source.publisher}.`;
-}
-
-/** Plain-text strings of a block, in reading order (for word counts, coverage checks and search). */
-export function blockTexts(block: Block, lang: string): string[] {
-  switch (block.type) {
-    case 'paragraph':
-      return [plainText(block.text)];
-    case 'list':
-      return [
-        ...(block.intro ? [plainText(block.intro)] : []),
-        ...block.items.map((item) => (item.term ? `${item.term}: ` : '') + plainText(item.text)),
-      ];
-    case 'chart':
-      return [chartAltText(block, lang)];
-    case 'callout':
-      return [...(block.title ? [block.title] : []), plainText(block.text)];
-  }
-}
-
-/** Counts for summaries: sections, list items, chart data points and words of prose. */
-export function reportStats(report: Report): { sections: number; items: number; figures: number; words: number } {
-  let items = 0;
-  let figures = 0;
-  const texts: string[] = [report.meta.title, ...report.takeaways.map(plainText)];
-  for (const section of report.sections) {
-    texts.push(section.title);
-    if (section.lede) texts.push(plainText(section.lede));
-    for (const block of section.blocks) {
-      if (block.type === 'list') items += block.items.length;
-      if (block.type === 'chart') figures += block.data.length;
-      texts.push(...blockTexts(block, report.meta.lang));
-    }
-  }
-  const words = texts.join(' ').split(/\s+/u).filter(Boolean).length;
-  return { sections: report.sections.length, items, figures, words };
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -151,7 +151,7 @@ describe('ReportSchema', () => {
       (r.sections[0]!.blocks as unknown[])[0] = { type: 'video', src: 'x' };
     });
     expect(lines(problems)).toEqual([
-      'sections[0].blocks[0].type: must be a block of type "paragraph", "list", "chart" or "callout"',
+      'sections[0].blocks[0].type: must be a block of type "paragraph", "list", "chart", "callout" or "table"',
     ]);
   });
 

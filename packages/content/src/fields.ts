@@ -1,0 +1,178 @@
+// The one checked home of what each block type says: every string a block puts on a page or a
+// slide, with its path, the role it is set in, and what `briefing check` must find of it.
+// The glyph check, the coverage expectations, the report's statistics and text flattening all
+// read blocks through `blockFields`, so a new block type is a compile error here (the map
+// below must have a handler for it, of its type) and nowhere can its text go unchecked.
+
+import type { Block, BlockOf, BlockType, Report, RichText } from './schema.js';
+import {
+  chartAltText,
+  foldSpace,
+  formatDate,
+  formatDatumShare,
+  formatDatumValue,
+  formatNumber,
+  itemLead,
+  plainText,
+  toRuns,
+} from './text.js';
+
+/**
+ * How a string is set, which decides the faces that must draw it: `heading` (titles and
+ * captions in the display faces), `body` (prose, serif, emphasis per run), `term` (a bold
+ * lead-in), `label` (small sans: chart labels, units, sources, table headers), `cell` (a
+ * table cell's text: serif, emphasis per run).
+ */
+export type FieldRole = 'heading' | 'body' | 'term' | 'label' | 'cell';
+
+/** What both outputs must show of a block, as `briefing check` reports it. */
+export interface Finding {
+  kind: 'item' | 'figure' | 'cell';
+  /** What the matrix prints. */
+  label: string;
+  /** The text searched for (normalised by the checker). */
+  needle: string;
+}
+
+export interface Field {
+  /** Path of the field in the report, e.g. `sections[2].blocks[0].items[3].text[1].text`. */
+  path: string;
+  text: string;
+  role: FieldRole;
+  /** A rich-text run's emphasis (its face: italic or bold). */
+  emphasis?: 'em' | 'strong' | undefined;
+  /** Written by the renderers in the report's language (a date, a number), not by the author. */
+  generated?: boolean;
+  /** Set on the first field of something `briefing check` must find in both outputs. */
+  find?: Finding;
+  /** For a run of rich text: the path of the whole text, shared by its runs. */
+  of?: string;
+}
+
+/** One field per run of rich text (runs may differ in emphasis, and so in face). */
+export function richFields(path: string, text: RichText, role: 'body' | 'cell', find?: Finding): Field[] {
+  if (typeof text === 'string') return [{ path, text, role, ...(find ? { find } : {}) }];
+  return toRuns(text).map((run, i) => ({
+    path: `${path}[${i}].text`,
+    text: run.text,
+    role,
+    emphasis: run.type === 'text' ? run.emphasis : undefined,
+    of: path,
+    ...(find && i === 0 ? { find } : {}),
+  }));
+}
+
+/** A handler for each block type, typed so that a missing one, or one for another type, is a compile error. */
+export type BlockMap<Args extends unknown[], R> = { [K in BlockType]: (block: BlockOf<K>, ...args: Args) => R };
+
+/** Call the handler of `block`'s type: the one place a block map is dispatched through. */
+export function dispatch<Args extends unknown[], R>(map: BlockMap<Args, R>, block: Block, ...args: Args): R {
+  return (map[block.type] as (block: Block, ...args: Args) => R)(block, ...args);
+}
+
+const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
+  paragraph: (block, at) => richFields(`${at}.text`, block.text, 'body'),
+  list: (block, at) => [
+    ...(block.intro ? richFields(`${at}.intro`, block.intro, 'body') : []),
+    ...block.items.flatMap((item, i) => {
+      const find: Finding = { kind: 'item', label: itemLead(item), needle: itemLead(item) };
+      return [
+        ...(item.term ? [{ path: `${at}.items[${i}].term`, text: item.term, role: 'term' as const, find }] : []),
+        ...richFields(`${at}.items[${i}].text`, item.text, 'body', item.term ? undefined : find),
+      ];
+    }),
+  ],
+  chart: (block, at, lang) => [
+    { path: `${at}.title`, text: block.title, role: 'heading' },
+    { path: `${at}.unit`, text: block.unit, role: 'label' },
+    { path: `${at}.asOf`, text: formatDate(block.asOf, lang), role: 'label', generated: true },
+    { path: `${at}.source.publisher`, text: block.source.publisher, role: 'label' },
+    ...(block.source.title ? [{ path: `${at}.source.title`, text: block.source.title, role: 'label' as const }] : []),
+    ...block.data.flatMap((d, i): Field[] => {
+      const value = formatNumber(d.value, lang);
+      const share = formatDatumShare(d, lang);
+      return [
+        {
+          path: `${at}.data[${i}].label`,
+          text: d.label,
+          role: 'label',
+          find: { kind: 'figure', label: `${d.label}: ${value}`, needle: value },
+        },
+        { path: `${at}.data[${i}].value`, text: formatDatumValue(d, block, lang), role: 'label', generated: true },
+        ...(share ? [{ path: `${at}.data[${i}].share`, text: share, role: 'label' as const, generated: true }] : []),
+      ];
+    }),
+  ],
+  callout: (block, at) => [
+    ...(block.title ? [{ path: `${at}.title`, text: block.title, role: 'heading' as const }] : []),
+    ...richFields(`${at}.text`, block.text, 'body'),
+  ],
+  table: (block, at) => [
+    { path: `${at}.caption`, text: block.caption, role: 'heading' },
+    ...block.columns.map((c, i): Field => ({ path: `${at}.columns[${i}].header`, text: c.header, role: 'label' })),
+    ...block.rows.flatMap((row, r) =>
+      row.flatMap((cell, c) => {
+        const text = plainText(cell);
+        const find: Finding = { kind: 'cell', label: `${block.columns[c]?.header ?? ''}: ${text}`, needle: text };
+        return richFields(`${at}.rows[${r}][${c}]`, cell, 'cell', find);
+      }),
+    ),
+    ...(block.source
+      ? [
+          { path: `${at}.source.publisher`, text: block.source.publisher, role: 'label' as const },
+          ...(block.source.title
+            ? [{ path: `${at}.source.title`, text: block.source.title, role: 'label' as const }]
+            : []),
+        ]
+      : []),
+  ],
+};
+
+/** Every string `block` shows, in reading order, with its path (`at` is the block's own path). */
+export function blockFields(block: Block, at: string, lang: string): Field[] {
+  return dispatch(fieldsOf, block, at, lang);
+}
+
+/**
+ * A block's text as plain strings, in reading order (word counts, search): one string per
+ * piece of text (the runs of a rich text joined), a list item's term before its text. A
+ * chart is its one-sentence description.
+ */
+export function blockTexts(block: Block, lang: string): string[] {
+  if (block.type === 'chart') return [chartAltText(block, lang)];
+  const out: string[] = [];
+  let last: Field | undefined;
+  for (const field of blockFields(block, '', lang)) {
+    if (field.generated) continue;
+    const sameText = last?.of !== undefined && last.of === field.of;
+    const afterTerm = last?.role === 'term';
+    if (sameText || afterTerm) out[out.length - 1] += afterTerm && !sameText ? `: ${field.text}` : field.text;
+    else out.push(field.text);
+    last = field;
+  }
+  return out.map(foldSpace);
+}
+
+/** Counts for summaries: sections, list items, chart data points, table cells and words of prose. */
+export function reportStats(report: Report): {
+  sections: number;
+  items: number;
+  figures: number;
+  cells: number;
+  words: number;
+} {
+  const counts = { item: 0, figure: 0, cell: 0 };
+  const texts: string[] = [report.meta.title, ...report.takeaways.map(plainText)];
+  report.sections.forEach((section, s) => {
+    texts.push(section.title);
+    if (section.lede) texts.push(plainText(section.lede));
+    section.blocks.forEach((block, b) => {
+      for (const field of blockFields(block, `sections[${s}].blocks[${b}]`, report.meta.lang)) {
+        if (field.find) counts[field.find.kind]++;
+        if (!field.generated) texts.push(field.text);
+      }
+    });
+  });
+  const words = texts.join(' ').split(/\s+/u).filter(Boolean).length;
+  return { sections: report.sections.length, items: counts.item, figures: counts.figure, cells: counts.cell, words };
+}
