@@ -1,7 +1,7 @@
 import {
+  blockFields,
+  type FieldRole,
   formatDate,
-  formatDatumShare,
-  formatDatumValue,
   formatNumber,
   INVISIBLE,
   type Problem,
@@ -34,6 +34,15 @@ const SERIF_RUN: Record<'plain' | 'em' | 'strong', FaceName[]> = {
 /** Titles, labels and terms are set in the sans (headings, chart, table of contents) and the serif (cover, lead-ins). */
 const DISPLAY: FaceName[] = ['sans', 'sansSemibold', 'sansBold', 'serif', 'serifBold'];
 const SANS: FaceName[] = ['sans', 'sansSemibold', 'sansBold'];
+
+/** The faces each role of a block's field is set in (see blocks/ and styles.ts). */
+const FACES: Record<FieldRole, Record<'plain' | 'em' | 'strong', FaceName[]>> = {
+  heading: { plain: DISPLAY, em: DISPLAY, strong: DISPLAY },
+  label: { plain: SANS, em: SANS, strong: SANS },
+  term: { plain: ['serifBold'], em: ['serifBold'], strong: ['serifBold'] },
+  body: SERIF_RUN,
+  cell: SERIF_RUN,
+};
 
 const glyphCache = new Map<FaceName, Map<number, boolean>>();
 function hasGlyph(face: FaceName, cp: number): boolean {
@@ -118,35 +127,10 @@ export function unsupportedCharacters(report: Report): Problem[] {
     check(`${at}.title`, section.title, DISPLAY);
     if (section.lede) rich(`${at}.lede`, section.lede);
     section.blocks.forEach((block, b) => {
-      const bp = `${at}.blocks[${b}]`;
-      switch (block.type) {
-        case 'paragraph':
-          rich(`${bp}.text`, block.text);
-          break;
-        case 'list':
-          if (block.intro) rich(`${bp}.intro`, block.intro);
-          block.items.forEach((item, i) => {
-            if (item.term) check(`${bp}.items[${i}].term`, item.term, ['serifBold']);
-            rich(`${bp}.items[${i}].text`, item.text);
-          });
-          break;
-        case 'chart':
-          check(`${bp}.title`, block.title, DISPLAY);
-          check(`${bp}.unit`, block.unit, SANS);
-          check(`${bp}.source.publisher`, block.source.publisher, SANS);
-          if (block.source.title) check(`${bp}.source.title`, block.source.title, SANS);
-          generated(`${bp}.asOf`, formatDate(block.asOf, lang), SANS);
-          block.data.forEach((d, i) => {
-            check(`${bp}.data[${i}].label`, d.label, SANS);
-            generated(`${bp}.data[${i}].value`, formatDatumValue(d, block, lang), SANS);
-            const share = formatDatumShare(d, lang);
-            if (share) generated(`${bp}.data[${i}].share`, share, SANS);
-          });
-          break;
-        case 'callout':
-          if (block.title) check(`${bp}.title`, block.title, DISPLAY);
-          rich(`${bp}.text`, block.text);
-          break;
+      for (const field of blockFields(block, `${at}.blocks[${b}]`, lang)) {
+        const using = FACES[field.role][field.emphasis ?? 'plain'];
+        if (field.generated) generated(field.path, field.text, using);
+        else check(field.path, field.text, using);
       }
     });
   });

@@ -49,6 +49,8 @@ export interface Panel {
 export interface DrawUnit extends Unit {
   draw(d: Drawer, top: number): void;
   panel?: Panel | undefined;
+  /** Drawn above this unit when it starts a page (a table's header row, repeated). */
+  repeat?: { height: number; draw(d: Drawer, top: number): void } | undefined;
 }
 
 export interface Drawer {
@@ -67,6 +69,7 @@ export class Builder {
   readonly units: DrawUnit[] = [];
   readonly anchorUnits = new Map<string, number>();
   figureCount = 0;
+  tableCount = 0;
   constructor(
     readonly doc: PDFDoc,
     readonly m: Measurer,
@@ -267,3 +270,8 @@ export const plain = (text: string, style: Style, link?: LinkTarget): Piece => (
   style,
   link,
 });
+
+/** Extra space before whatever comes next. */
+export function addSpaceAfter(b: Builder, space: number) {
+  b.units.push({ height: 0, gap: space, breakAfter: FREE, draw: () => {} });
+}

@@ -7,6 +7,8 @@
  * - NEVER: after a heading and the first line that follows it (keep with two lines).
  * Each page takes the latest break of the lowest cost that fits, so a heading is never
  * stranded, and an item is split only when no cheaper break exists on the page.
+ * A unit with `repeat` (a table row) that starts a page leaves room above it for what is
+ * repeated there (the table's header row); its placement says so.
  */
 export const FREE = 0;
 export const WIDOW = 1;
@@ -23,12 +25,16 @@ export interface Unit {
   breakAfter: Cost;
   /** Start this unit on a new page. */
   newPage?: boolean;
+  /** Room to leave above this unit when it starts a page, for a repeated header. */
+  repeat?: { height: number } | undefined;
 }
 
 export interface Placement {
   page: number;
   /** Top of the unit, measured from the top of the frame. */
   y: number;
+  /** The unit starts its page under its repeated header (drawn at the top of the frame). */
+  repeated?: boolean;
 }
 
 /** Place every unit on a page of frame height `frame` (page 0 may be shorter: `firstFrame`). */
@@ -44,9 +50,10 @@ export function paginate(units: readonly Unit[], frame: number, firstFrame = fra
     for (; j < units.length; j++) {
       const u = units[j]!;
       if (j > i && u.newPage) break;
-      const top = j === i ? 0 : y + u.gap;
+      const repeated = j === i && u.repeat !== undefined;
+      const top = j === i ? (repeated ? (u.repeat?.height ?? 0) : 0) : y + u.gap;
       if (j > i && top + u.height > limit + 0.001) break;
-      out[j] = { page, y: top };
+      out[j] = repeated ? { page, y: top, repeated } : { page, y: top };
       y = top + u.height;
       fits.push({ index: j, cost: u.breakAfter });
     }

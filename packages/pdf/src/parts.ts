@@ -1,5 +1,5 @@
 import { formatDate, numberedTitle, outline, type Section } from '@briefing/content';
-import { block, listItems } from './blocks.js';
+import { block, listItems } from './blocks/index.js';
 import { artifact, type Builder, baseline, type Drawer, drawText, type Panel, pieces, plain } from './draw.js';
 import { FREE, NEVER } from './paginate.js';
 import { C, H2_LEADING, leading, S, SPACE } from './styles.js';

@@ -117,7 +117,11 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
     while (u < b.units.length && placements[u]!.page === p) u++;
     drawPanels(d, b.units, placements, start, u);
     const frameTop = p === 0 ? g.coverTop : g.top;
-    for (let i = start; i < u; i++) b.units[i]!.draw(d, frameTop + placements[i]!.y);
+    for (let i = start; i < u; i++) {
+      const unit = b.units[i]!;
+      if (placements[i]!.repeated) unit.repeat?.draw(d, frameTop);
+      unit.draw(d, frameTop + placements[i]!.y);
+    }
   }
   doc.end();
   await done;

@@ -40,12 +40,18 @@ export const S = {
   runningStrong: st('sansSemibold', 8, C.accent),
   sourceNote: st('serifItalic', T.body, C.muted),
   bullet: st('serifBold', T.body, C.highlight),
+  cell: st('serif', T.body - 1, C.ink),
+  cellItalic: st('serifItalic', T.body - 1, C.ink),
+  cellBold: st('serifBold', T.body - 1, C.ink),
+  cellLink: st('serif', T.body - 1, C.link),
+  cellHeader: st('sansSemibold', 8.5, C.accent),
 } as const;
 
-export type TextTone = 'body' | 'lead';
+export type TextTone = 'body' | 'lead' | 'cell';
 export const RUN_STYLES: Record<TextTone, Record<'plain' | 'em' | 'strong' | 'link', Style>> = {
   body: { plain: S.body, em: S.bodyItalic, strong: S.bodyBold, link: S.bodyLink },
   lead: { plain: S.lead, em: S.leadItalic, strong: S.leadBold, link: S.leadLink },
+  cell: { plain: S.cell, em: S.cellItalic, strong: S.cellBold, link: S.cellLink },
 };
 
 /** Line height of a style: the type size plus the token line gap, scaled with the size. */

@@ -1,123 +1,11 @@
-import {
-  type Block,
-  type Callout,
-  type Chart,
-  chartAltText,
-  formatDate,
-  formatDatumShare,
-  formatDatumValue,
-  formatNumber,
-  type List,
-  type Paragraph,
-} from '@briefing/content';
-import { normaliseText } from './coverage.js';
-import { artifact, type Builder, baseline, drawText, type Node, type Panel, pieces, plain } from './draw.js';
-import { FREE, NEVER, SPLIT } from './paginate.js';
-import { C, leading, S, SPACE } from './styles.js';
-import { type Piece, type Style, wrap } from './text-layout.js';
-
-// ---------------------------------------------------------------------------------------
-// Blocks: one handler per block type; a new type in the schema is a compile error here.
-
-export type Handler<B extends Block = Block> = (b: Builder, block: B, parent: Node, ctx: { index: number }) => void;
-
-export const paragraph: Handler<Paragraph> = (b, block, parent, { index }) => {
-  b.lines(pieces(block.text), {
-    node: parent.child('P'),
-    gap: index === 0 ? 0 : SPACE.paragraph,
-  });
-};
-
-export const list: Handler<List> = (b, block, parent, { index }) => {
-  const gap = index === 0 ? 0 : SPACE.paragraph;
-  if (block.intro) {
-    b.lines(pieces(block.intro), { node: parent.child('P'), gap });
-    b.keepWithLines(2);
-  }
-  const L = parent.child('L', {});
-  listItems(
-    b,
-    L,
-    block.items.map((item) => [...(item.term ? [plain(`${item.term}: `, S.bodyBold)] : []), ...pieces(item.text)]),
-    { ordered: block.ordered ?? false, gap: block.intro ? SPACE.item : gap },
-  );
-};
-
-export function listItems(
-  b: Builder,
-  L: Node,
-  items: Piece[][],
-  opts: {
-    ordered: boolean;
-    gap: number;
-    x?: number;
-    width?: number;
-    panel?: Panel | undefined;
-    /** A named destination for each item (the sources list: `briefing.pdf#<source-id>`). */
-    anchors?: string[];
-  },
-) {
-  const x = opts.x ?? b.g.left;
-  const width = opts.width ?? b.g.width;
-  const indent = opts.ordered ? 20 : 15;
-  items.forEach((item, i) => {
-    const LI = L.child('LI');
-    const label = opts.ordered ? `${i + 1}.` : '•';
-    const lbl = LI.child('Lbl');
-    b.lines(item, {
-      node: LI.child('LBody'),
-      x: x + indent,
-      width: width - indent,
-      gap: i === 0 ? opts.gap : SPACE.item,
-      inner: SPLIT,
-      panel: opts.panel,
-      anchor: opts.anchors?.[i] ? { id: opts.anchors[i] } : undefined,
-      label: (d, top, lh) => {
-        const style = opts.ordered ? S.tocNumber : S.bullet;
-        const content = d.doc.markStructureContent('Lbl');
-        drawText(d.doc, label, style, x, baseline(style, top, lh), b.m.string(style.face, style.size, label));
-        d.doc.endMarkedContent();
-        lbl.get().add(content);
-      },
-    });
-  });
-}
-
-export const callout: Handler<Callout> = (b, block, parent, { index }) => {
-  const barColor = { key: C.accent, warning: C.highlight, note: C.muted }[block.tone];
-  const pad = SPACE.panelPad;
-  const panel: Panel = {
-    fill: C.panel,
-    bar: { color: barColor, side: 'left' },
-    x: b.g.left,
-    width: b.g.width,
-    padTop: pad,
-    padBottom: pad,
-  };
-  const div = parent.child('Div');
-  const inner = { x: b.g.left + pad + 4, width: b.g.width - 2 * pad - 4 };
-  const gap = (index === 0 ? 0 : SPACE.block) + pad;
-  if (block.title) {
-    b.lines([plain(block.title, S.h3)], { node: div.child('H3'), ...inner, gap, inner: NEVER, panel });
-    b.keepWithLines(2);
-  }
-  const units = b.lines(pieces(block.text), {
-    node: div.child('P'),
-    ...inner,
-    gap: block.title ? 4 : gap,
-    inner: SPLIT,
-    panel,
-  });
-  // The panel's bottom padding belongs to its last line, so the page breaker makes room for it.
-  const last = units[units.length - 1]!;
-  last.height += pad;
-  addSpaceAfter(b, SPACE.block - SPACE.paragraph);
-};
-
-/** Extra space before whatever comes next. */
-export function addSpaceAfter(b: Builder, space: number) {
-  b.units.push({ height: 0, gap: space, breakAfter: FREE, draw: () => {} });
-}
+import { chartAltText, formatDate, formatDatumShare, formatDatumValue, formatNumber } from '@briefing/content';
+import { normaliseText } from '../coverage.js';
+import { addSpaceAfter, baseline, drawText, plain } from '../draw.js';
+import { NEVER } from '../paginate.js';
+import { C, leading, S, SPACE } from '../styles.js';
+import { type Style, wrap } from '../text-layout.js';
+import { figureHeading, sourceLine } from './figure.js';
+import type { Handler } from './handler.js';
 
 /** A round step for chart ticks: 1, 2, 2.5 or 5 times a power of ten. */
 export function niceStep(max: number, ticks: number): number {
@@ -126,24 +14,10 @@ export function niceStep(max: number, ticks: number): number {
   return [1, 2, 2.5, 5, 10].map((s) => s * power).find((s) => s >= raw) ?? raw;
 }
 
-export const chart: Handler<Chart> = (b, block, parent, { index }) => {
+export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   const { g, m, lang } = b;
   b.figureCount++;
-  const anchor = { id: block.id };
-  b.lines([plain(`Figure ${b.figureCount}. `, S.h3), plain(block.title, S.h3)], {
-    node: parent.child('H3'),
-    gap: (index === 0 ? 0 : SPACE.block + 4) + 10,
-    inner: NEVER,
-    anchor,
-    // A rule above the figure, as the figures of a printed brief have.
-    label: (d, top) =>
-      artifact(d.doc, () => {
-        d.doc
-          .rect(g.left, top - 9, g.width, 1.2)
-          .fillColor(C.accent)
-          .fill();
-      }),
-  });
+  figureHeading(b, parent, `Figure ${b.figureCount}. `, block.title, index, { id: block.id });
   b.keepWithNext(NEVER);
   const unitCaption = `${block.unit[0]!.toUpperCase()}${block.unit.slice(1)}, as of ${formatDate(block.asOf, lang)}`;
   b.lines([plain(unitCaption, S.caption)], { node: parent.child('P'), gap: 1, inner: NEVER });
@@ -277,34 +151,6 @@ export const chart: Handler<Chart> = (b, block, parent, { index }) => {
       figure.get().add(content);
     },
   });
-  const src = block.source;
-  const sourcePieces: Piece[] = [plain('Source: ', S.caption), plain(src.publisher, S.caption)];
-  if (src.title) {
-    sourcePieces.push(plain(', ', S.caption));
-    const title = `“${src.title}”`;
-    sourcePieces.push(
-      src.url
-        ? plain(title, S.captionLink, { kind: 'uri', href: src.url, label: `${src.title} (${src.url})` })
-        : plain(title, S.caption),
-    );
-  }
-  sourcePieces.push(plain('.', S.caption));
-  const sourceUnits = b.lines(sourcePieces, { node: parent.child('P'), gap: 6, inner: NEVER });
-  const lastSource = sourceUnits[sourceUnits.length - 1]!;
-  const drawSource = lastSource.draw;
-  lastSource.height += 7;
-  lastSource.draw = (d, top) => {
-    drawSource(d, top);
-    artifact(d.doc, () => {
-      const y = top + lastSource.height - 0.5;
-      d.doc.moveTo(g.left, y).lineTo(g.right, y).lineWidth(0.5).strokeColor(C.rule).stroke();
-    });
-  };
+  sourceLine(b, parent, block.source);
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
 };
-
-export const handlers = { paragraph, list, chart, callout } satisfies Record<Block['type'], Handler<never>>;
-
-export function block(b: Builder, blk: Block, parent: Node, index: number) {
-  (handlers[blk.type] as Handler)(b, blk, parent, { index });
-}

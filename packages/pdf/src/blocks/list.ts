@@ -1,0 +1,60 @@
+import { type Builder, baseline, drawText, type Node, type Panel, pieces, plain } from '../draw.js';
+import { SPLIT } from '../paginate.js';
+import { S, SPACE } from '../styles.js';
+import type { Piece } from '../text-layout.js';
+import type { Handler } from './handler.js';
+
+export const list: Handler<'list'> = (block, b, parent, { index }) => {
+  const gap = index === 0 ? 0 : SPACE.paragraph;
+  if (block.intro) {
+    b.lines(pieces(block.intro), { node: parent.child('P'), gap });
+    b.keepWithLines(2);
+  }
+  const L = parent.child('L', {});
+  listItems(
+    b,
+    L,
+    block.items.map((item) => [...(item.term ? [plain(`${item.term}: `, S.bodyBold)] : []), ...pieces(item.text)]),
+    { ordered: block.ordered ?? false, gap: block.intro ? SPACE.item : gap },
+  );
+};
+
+export function listItems(
+  b: Builder,
+  L: Node,
+  items: Piece[][],
+  opts: {
+    ordered: boolean;
+    gap: number;
+    x?: number;
+    width?: number;
+    panel?: Panel | undefined;
+    /** A named destination for each item (the sources list: `briefing.pdf#<source-id>`). */
+    anchors?: string[];
+  },
+) {
+  const x = opts.x ?? b.g.left;
+  const width = opts.width ?? b.g.width;
+  const indent = opts.ordered ? 20 : 15;
+  items.forEach((item, i) => {
+    const LI = L.child('LI');
+    const label = opts.ordered ? `${i + 1}.` : '•';
+    const lbl = LI.child('Lbl');
+    b.lines(item, {
+      node: LI.child('LBody'),
+      x: x + indent,
+      width: width - indent,
+      gap: i === 0 ? opts.gap : SPACE.item,
+      inner: SPLIT,
+      panel: opts.panel,
+      anchor: opts.anchors?.[i] ? { id: opts.anchors[i] } : undefined,
+      label: (d, top, lh) => {
+        const style = opts.ordered ? S.tocNumber : S.bullet;
+        const content = d.doc.markStructureContent('Lbl');
+        drawText(d.doc, label, style, x, baseline(style, top, lh), b.m.string(style.face, style.size, label));
+        d.doc.endMarkedContent();
+        lbl.get().add(content);
+      },
+    });
+  });
+}
