@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeck, renderDeckHtml } from '@briefing/slides';
-import { findBrowser } from '../packages/cli/src/browser.js';
-import { scaledReport } from '../test/fixtures/reports.js';
-import { fmtMs, fmtRatio, type Measure, measure, timeCommand } from './lib.js';
+import { fmtMs, fmtRatio, type Measure, measure, scaledReport, timeCommand } from '@briefing/testkit';
+import { findBrowser } from 'briefing/internal';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'packages/cli/bin/briefing.js');

@@ -1,10 +1,9 @@
 // `briefing check` must fail when an output loses something: run it against renderer
 // variants that drop one section, or one list item, and expect exactly that reported.
 import { type Report, report } from '@briefing/content';
+import { captureIo } from '@briefing/testkit';
+import { check, type Renderers, realRenderers } from 'briefing/internal';
 import { describe, expect, it } from 'vitest';
-import { type Renderers, realRenderers } from '../../packages/cli/src/check/run.js';
-import { check } from '../../packages/cli/src/commands/check.js';
-import { captureIo } from '../../packages/cli/test/helpers.js';
 
 async function runCheckCommand(renderers: Renderers, args: string[] = []) {
   const { io, out } = captureIo();

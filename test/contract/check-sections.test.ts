@@ -12,10 +12,9 @@ import {
   type ReportInput,
   reportInput,
 } from '@briefing/content';
+import { type CoverageResult, readDeckHtml } from '@briefing/inspect';
+import { realRenderers, runCheck } from 'briefing/internal';
 import { describe, expect, it } from 'vitest';
-import type { CoverageResult } from '../../packages/cli/src/check/coverage.js';
-import { readDeckHtml } from '../../packages/cli/src/check/deck.js';
-import { realRenderers, runCheck } from '../../packages/cli/src/check/run.js';
 
 /** A title with backslashes, backticks and the rest of Markdown's punctuation. */
 const PUNCTUATED = 'C:\\new\\`table` \\` *not em* _nor_ [a](b) <b>#1</b> | 50% ~x~ {y} $z$';

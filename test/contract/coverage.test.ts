@@ -1,9 +1,9 @@
 // The project's promise, proved on the real files: every section of the report shows up
 // in the PDF briefing and in the slide deck, with its list items and figures, in order.
 import { formatNumber, itemLead, normalizeForMatch, numberedTitle, outline, report } from '@briefing/content';
+import { tocPattern } from '@briefing/inspect';
+import { browserOrReason } from '@briefing/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tocPattern } from '../../packages/cli/src/check/coverage.js';
-import { browserOrReason } from '../../packages/slides/test/helpers/chromium.js';
 import { type Artifacts, buildArtifacts } from '../helpers/artifacts.js';
 
 const browser = browserOrReason();

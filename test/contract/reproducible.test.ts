@@ -2,11 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertReport, report } from '@briefing/content';
+import { reportArbitrary, runCli, stressReport } from '@briefing/testkit';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../packages/cli/test/helpers.js';
-import { stressReport } from '../fixtures/reports.js';
-import { reportArbitrary } from '../helpers/arbitraries.js';
 import { build } from '../helpers/artifacts.js';
 
 async function exportJson(): Promise<string> {

@@ -3,9 +3,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DeckFacts, readDeckHtml } from '../../packages/cli/src/check/deck.js';
-import { type PdfFacts, readPdf } from '../../packages/cli/src/check/pdf.js';
-import { runCli } from '../../packages/cli/test/helpers.js';
+import { type DeckFacts, type PdfFacts, readDeckHtml, readPdf } from '@briefing/inspect';
+import { runCli } from '@briefing/testkit';
 
 /** `briefing build` in-process into a fresh temp folder, with the real environment. */
 export async function build(args: string[]): Promise<{ dir: string; code: number; stdout: string; stderr: string }> {

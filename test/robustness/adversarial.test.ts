@@ -11,19 +11,11 @@ import {
   ReportValidationError,
   reportInput,
 } from '@briefing/content';
+import { checkCoverage, compact, readDeckHtml, readPdf } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeck, renderDeckHtml } from '@briefing/slides';
+import { browserOrReason, type Chromium, launchChromium, measureDeck, NASTY } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCoverage, compact } from '../../packages/cli/src/check/coverage.js';
-import { readDeckHtml } from '../../packages/cli/src/check/deck.js';
-import { readPdf } from '../../packages/cli/src/check/pdf.js';
-import { NASTY } from '../../packages/slides/test/fixtures.js';
-import {
-  browserOrReason,
-  type Chromium,
-  launchChromium,
-  measureDeck,
-} from '../../packages/slides/test/helpers/chromium.js';
 
 /**
  * Strings beyond markup: scripts the fonts may lack, invisible format characters, emoji.

@@ -7,11 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
+import { captureIo, seed, seeded } from '@briefing/testkit';
+import { main } from 'briefing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
-import { captureIo } from '../../packages/cli/test/helpers.js';
-import { seed, seeded } from '../helpers/seed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-fuzz-'));
 mkdirSync(join(dir, 'a-folder'));

@@ -3,12 +3,11 @@
 // pagination, footer and speaker notes that the deck plan gives them, and no resource to load.
 import { assertReport, foldSpace, type ReportInput, reportInput } from '@briefing/content';
 import { BriefingMarp, noteComment, planDeck, renderDeck, stripJoiners } from '@briefing/slides';
+import { browserOrReason, seed, seeded } from '@briefing/testkit';
+import { convertDeck } from 'briefing/internal';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { convertDeck } from '../../packages/cli/src/marp.js';
-import { browserOrReason } from '../../packages/slides/test/helpers/chromium.js';
-import { seed, seeded } from '../helpers/seed.js';
 
 /** Marpit's directive names (global and local, with the `_` spot form) and a few that are not. */
 const KEYS = [

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
+import { browserOrReason } from '@briefing/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserOrReason } from '../../packages/slides/test/helpers/chromium.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const browser = browserOrReason();

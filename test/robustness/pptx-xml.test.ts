@@ -4,16 +4,12 @@
 
 import { assertReport, type Report } from '@briefing/content';
 import { renderDeck } from '@briefing/slides';
+import { browserOrReason, nastyReport, report, reportArbitrary, seeded, stressReport } from '@briefing/testkit';
+import { convertDeck, deckCsp, refusedLoad } from 'briefing/internal';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { convertDeck, deckCsp, refusedLoad } from '../../packages/cli/src/marp.js';
-import { nastyReport } from '../../packages/slides/test/fixtures.js';
-import { browserOrReason } from '../../packages/slides/test/helpers/chromium.js';
-import { report, stressReport } from '../fixtures/reports.js';
-import { reportArbitrary } from '../helpers/arbitraries.js';
-import { seeded } from '../helpers/seed.js';
 
 /** The XML parts of a zip that a strict parser rejects, with its first complaint. */
 async function illFormedParts(zipBytes: Uint8Array): Promise<{ part: string; error: string }[]> {

@@ -1,15 +1,12 @@
 // Property tests: random valid reports render in both formats, pass the coverage check,
 // and render byte-identically twice. Seeded in CI; a failure prints its seed and path.
 import { assertReport, ReportValidationError } from '@briefing/content';
+import { checkCoverage, readDeckHtml, readPdf } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeckHtml } from '@briefing/slides';
+import { reportArbitrary, seed, seeded } from '@briefing/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCoverage } from '../../packages/cli/src/check/coverage.js';
-import { readDeckHtml } from '../../packages/cli/src/check/deck.js';
-import { readPdf } from '../../packages/cli/src/check/pdf.js';
-import { reportArbitrary } from '../helpers/arbitraries.js';
-import { seed, seeded } from '../helpers/seed.js';
 
 describe(`random valid reports (fast-check seed ${seed})`, () => {
   it('render in both formats, pass the check, and render byte-identically twice', async () => {

@@ -2,8 +2,8 @@
 // earlier outputs byte for byte, and two builds into one folder never interleave.
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freshDir, reportFile, runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { freshDir, reportFile, runCli } from './helpers.js';
 
 const fresh = () => freshDir('briefing-set-');
 

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPdf } from '@briefing/inspect';
+import { captureIo, freshDir, reportFile, runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { readPdf } from '../src/check/pdf.js';
 import { build, sourceDateEpoch } from '../src/commands/build.js';
 import type { CliError } from '../src/errors.js';
-import { captureIo, freshDir, reportFile, runCli } from './helpers.js';
 
 const fresh = () => freshDir('briefing-build-');
 

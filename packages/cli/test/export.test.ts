@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport, reportJsonSchema } from '@briefing/content';
+import { runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
 
 describe('briefing export', () => {
   it('prints the report as JSON that validates', async () => {

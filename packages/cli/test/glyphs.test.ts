@@ -1,8 +1,8 @@
 // Characters no output can draw fail every command the same way, before anything is written:
 // author text in any format, and the dates and numbers the renderers write in meta.lang.
 import { readdirSync } from 'node:fs';
+import { freshDir, reportFile, runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { freshDir, reportFile, runCli } from './helpers.js';
 
 const fresh = () => freshDir('briefing-glyphs-');
 

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportInput } from '@briefing/content';
+import { runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe } from '../src/main.js';
-import { runCli } from './helpers.js';
 
 /** Any byte a terminal would act on: C0 (but \n and \t), DEL, C1, bidi controls. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput, reportToJson } from '@briefing/content';
+import { repoRoot, runCli } from '@briefing/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './helpers.js';
 
 let dir: string;
 let good: string;

@@ -4,9 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
+import { captureIo, repoRoot } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { captureIo, repoRoot } from './helpers.js';
 
 // End to end: the real command in its own process, a temp copy of the report, real HTTP.
 let child: ChildProcess;

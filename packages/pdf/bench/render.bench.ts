@@ -1,8 +1,7 @@
 // In-process render time of the PDF briefing, warm (fonts parsed, shaping cached), and how
 // it grows with the report. Run: node --conditions=@briefing/source --import tsx packages/pdf/bench/render.bench.ts
 import { report } from '@briefing/content';
-import { measure } from '../../../bench/lib.js';
-import { scaledReport } from '../../../test/fixtures/reports.js';
+import { measure, scaledReport } from '@briefing/testkit';
 import { renderPdf } from '../src/index.js';
 
 async function bench(name: string, input: unknown, runs: number) {

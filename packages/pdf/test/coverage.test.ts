@@ -1,7 +1,7 @@
 import { type Report, ReportValidationError, report } from '@briefing/content';
+import { openPdf, readPages } from '@briefing/inspect';
 import { describe, expect, it } from 'vitest';
 import { normaliseText, renderPdf, unsupportedCharacters } from '../src/index.js';
-import { openPdf, readPages } from './read-pdf.js';
 
 function withItemText(text: string): Report {
   const r = structuredClone(report);

@@ -1,7 +1,8 @@
 // Layout checks on extracted text positions. They take plain data (pages of text items) so
 // each can be shown to fail on a deliberately bad page as well as to pass on real output.
+
+import type { PageText } from '@briefing/inspect';
 import type { PageGeometry } from '../src/index.js';
-import type { PageText } from './read-pdf.js';
 
 /** Bands of the running head and foot, where text outside the frame is expected. */
 const BAND = 6;

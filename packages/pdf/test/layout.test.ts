@@ -1,9 +1,9 @@
 import { assertReport, plainText, type Report, type ReportInput, reportInput } from '@briefing/content';
+import { findInOrder, openPdf, type PageText, type PdfDoc, readPages } from '@briefing/inspect';
+import { scaledReport, stressReport } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
 import { geometry, renderPdf } from '../src/index.js';
 import { strandedHeadings, textOutsideFrame } from './layout-checks.js';
-import { findInOrder, openPdf, type PageText, type PdfDoc, readPages } from './read-pdf.js';
 
 const H2 = 15;
 const a4 = geometry('a4');

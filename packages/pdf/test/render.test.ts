@@ -16,8 +16,6 @@ import {
   reportInput,
   toRuns,
 } from '@briefing/content';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderPdf, SOURCES_ID } from '../src/index.js';
 import {
   destinationPage,
   findInOrder,
@@ -29,7 +27,9 @@ import {
   type StructNode,
   structTrees,
   walk,
-} from './read-pdf.js';
+} from '@briefing/inspect';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderPdf, SOURCES_ID } from '../src/index.js';
 
 let bytes: Uint8Array;
 let doc: PdfDoc;
@@ -358,4 +358,4 @@ function findable(text: string): string {
   return text.replace(/[\u201C\u201D]/gu, '"').replace(/[\u2018\u2019]/gu, "'");
 }
 
-const pdfjsOps = await import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => m.OPS);
+const pdfjsOps = await import('@briefing/inspect').then((m) => m.OPS);

@@ -7,10 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report } from '@briefing/content';
-import { measure } from '../../../bench/lib.js';
-import { scaledReport } from '../../../test/fixtures/reports.js';
-import { findBrowser } from '../../cli/src/browser.js';
-import { convertDeck } from '../../cli/src/marp.js';
+import { convertDeck, findBrowser, measure, scaledReport } from '@briefing/testkit';
 import { BriefingMarp, planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
 
 /** Median wall time in ms after warm-up (the repo's one measuring helper). */

@@ -4,10 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
-import { stressReport } from '../../../test/fixtures/reports.js';
-import { findBrowser } from '../../cli/src/browser.js';
+import { findBrowser, launchChromium, slidesPage, stressReport } from '@briefing/testkit';
 import { planDeck, renderDeck } from '../src/index.js';
-import { launchChromium, slidesPage } from '../test/helpers/chromium.js';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');

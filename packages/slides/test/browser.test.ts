@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { assertReport, type ReportInput, report, reportInput, tokens } from '@briefing/content';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaledReport, stressReport } from '../../../test/fixtures/reports.js';
-import { convertDeck } from '../../cli/src/marp.js';
-import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
 import {
   browserOrReason,
   type Chromium,
+  convertDeck,
   findOverflow,
   launchChromium,
   measureDeck,
+  scaledReport,
   slidesPage,
-} from './helpers/chromium.js';
+  stressReport,
+} from '@briefing/testkit';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
 
 // Browser checks: on CI a missing Chromium fails here (browserOrReason throws); elsewhere the
 // suite is skipped with the reason in its name.

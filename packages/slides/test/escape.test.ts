@@ -1,8 +1,8 @@
 import { foldSpace, plainText } from '@briefing/content';
+import { seeded } from '@briefing/testkit';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { seeded } from '../../../test/helpers/seed.js';
 import { BriefingMarp } from '../src/engine.js';
 import { escapeMarkdown, escapeUrl, inlineMarkdown, noteComment, stripJoiners, yamlString } from '../src/escape.js';
 

@@ -2,12 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@briefing/content';
+import { type CoverageResult, checkOutputs } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeckHtml } from '@briefing/slides';
 import { writeAtomic } from '../io.js';
-import { type CoverageResult, checkCoverage } from './coverage.js';
-import { readDeckHtml } from './deck.js';
-import { readPdf } from './pdf.js';
 
 /** The renderers a check exercises; tests swap in faulty ones to prove the check fails. */
 export interface Renderers {
@@ -18,8 +16,9 @@ export interface Renderers {
 export const realRenderers: Renderers = { pdf: (r) => renderPdf(r), html: (r) => renderDeckHtml(r) };
 
 /**
- * Build the PDF briefing and the HTML deck into a temp folder, read the files back (pdf.js
- * for the PDF, a DOM for the HTML) and compare them with the report.
+ * Build the PDF briefing and the HTML deck into a temp folder and read the files back
+ * (`checkOutputs` from @briefing/inspect: pdf.js for the PDF, a DOM for the HTML) to
+ * compare them with the report.
  */
 export async function runCheck(report: Report, renderers: Renderers = realRenderers): Promise<CoverageResult> {
   const dir = await mkdtemp(join(tmpdir(), 'briefing-check-'));
@@ -28,43 +27,11 @@ export async function runCheck(report: Report, renderers: Renderers = realRender
     const htmlPath = join(dir, 'slides.html');
     await writeAtomic(pdfPath, await renderers.pdf(report));
     await writeAtomic(htmlPath, await renderers.html(report));
-    const pdf = await readPdf(new Uint8Array(await readFile(pdfPath)));
-    const deck = readDeckHtml(await readFile(htmlPath, 'utf8'));
-    return checkCoverage(report, pdf, deck);
+    return await checkOutputs(report, {
+      pdf: new Uint8Array(await readFile(pdfPath)),
+      html: await readFile(htmlPath, 'utf8'),
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** The matrix as plain text lines: each section, item and figure against the PDF and the slides. */
-export function formatMatrix(result: CoverageResult): string {
-  const where = (f: { found: boolean; at?: number }, unit: string) => (f.found ? `${unit} ${f.at}` : 'MISSING');
-  const label = (r: CoverageResult['rows'][number]) =>
-    r.kind === 'section' ? r.label : `   ${r.kind === 'figure' ? '#' : '-'} ${r.label}`;
-  const width = Math.min(64, Math.max(20, ...result.rows.map((r) => label(r).length)));
-  const cut = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
-  const lines = [`${'section / item / figure'.padEnd(width)}  ${'PDF'.padEnd(10)}  slides`];
-  for (const r of result.rows) {
-    lines.push(`${cut(label(r)).padEnd(width)}  ${where(r.pdf, 'p.').padEnd(10)}  ${where(r.slides, 'slide')}`);
-  }
-  lines.push('');
-  for (const n of result.navigation) lines.push(`${n.ok ? 'ok  ' : 'FAIL'}  ${n.what}: ${n.detail}`);
-  lines.push('');
-  const counts = (kind: string) => result.rows.filter((r) => r.kind === kind).length;
-  if (result.ok) {
-    lines.push(
-      `All present: ${counts('section')} sections, ${counts('item')} list items and ${counts('figure')} figures in both the PDF and the slides.`,
-    );
-  } else {
-    const missing = result.missing.map(
-      (r) =>
-        `${r.kind} "${r.label}" (${r.sectionId}) missing from ${[!r.pdf.found && 'PDF', !r.slides.found && 'slides'].filter(Boolean).join(' and ')}`,
-    );
-    const nav = result.navigation.filter((n) => !n.ok).map((n) => `${n.what}: ${n.detail}`);
-    lines.push(
-      `Check failed, ${missing.length + nav.length} problem(s):`,
-      ...[...missing, ...nav].map((m) => `  ${m}`),
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
+import { formatMatrix } from '@briefing/inspect';
 import { parseCommandArgs } from '../args.js';
-import { formatMatrix, type Renderers, realRenderers, runCheck } from '../check/run.js';
+import { type Renderers, realRenderers, runCheck } from '../check/run.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { type Io, loadReport } from '../io.js';
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BriefingMarp } from '@briefing/slides';
+import { CHROMIUM_ARGS, findBrowser } from 'briefing/internal';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from '../../../cli/src/browser.js';
-import { BriefingMarp } from '../../src/engine.js';
 
 export interface Chromium {
   browser: Browser;

@@ -1,8 +1,111 @@
-// Reads a rendered PDF back the way a reader's software does (pdfjs-dist), so the tests
-// check the artifact, not the renderer's intermediate data.
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Reads a rendered PDF back the way a reader's software does (pdf.js), so `briefing check`
+// and the tests judge the artifact, not the renderer's intermediate data. The one pdf.js
+// reader in the repository: `readPdf` for what a reader gets (text, bookmarks,
+// destinations, links, metadata), `openPdf` with `readPages`, `structTrees` and friends
+// for positions, font sizes and the tagged structure.
+import { normalizeForMatch } from '@briefing/content';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-/** One piece of text as pdfjs extracts it, in points from the page's top-left corner. */
+/** pdf.js's operator codes, to recognise drawing operators in `page.getOperatorList()`. */
+export { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export type PdfDoc = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+/** Open a PDF with pdf.js; the caller destroys it (`doc.destroy()`). */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  return getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+}
+
+/** What a reader of the PDF gets, read back from its bytes with pdf.js. */
+export interface PdfFacts {
+  pageCount: number;
+  /** Each page's text in reading order, lines joined with spaces, words split at a line-end hyphen rejoined. */
+  pages: string[];
+  /** `pages`, normalised with `normalizeForMatch`. */
+  normalized: string[];
+  /** Top-level bookmarks with the 1-based page each opens. */
+  outline: { title: string; page: number | undefined }[];
+  /** Named destinations and the 1-based page each points at. */
+  destinations: Record<string, number>;
+  /** Link annotations: external URLs, or internal targets with the 1-based page they open. */
+  links: { page: number; url?: string; dest?: string; targetPage?: number; contents?: string }[];
+  info: Record<string, unknown>;
+}
+
+async function pageOfDest(doc: PdfDoc, dest: unknown): Promise<number | undefined> {
+  const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);
+  const ref = explicit?.[0];
+  if (ref === undefined || ref === null) return undefined;
+  const index = typeof ref === 'number' ? ref : await doc.getPageIndex(ref as Parameters<PdfDoc['getPageIndex']>[0]);
+  return index + 1;
+}
+
+/** Read a PDF's text, bookmarks, destinations and links. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
+  const doc = await openPdf(bytes);
+  try {
+    const pages: string[] = [];
+    const links: PdfFacts['links'] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str;
+        if (item.hasEOL) text = text.endsWith('-') && /\p{L}-$/u.test(text) ? text : `${text}\n`;
+      }
+      pages.push(
+        text
+          .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
+          .replace(/\s+/gu, ' ')
+          .trim(),
+      );
+      for (const a of await page.getAnnotations()) {
+        if (a.subtype !== 'Link') continue;
+        const link: PdfFacts['links'][number] = { page: n };
+        if (a.url) link.url = a.url;
+        if (a.dest) {
+          if (typeof a.dest === 'string') link.dest = a.dest;
+          const target = await pageOfDest(doc, a.dest);
+          if (target !== undefined) link.targetPage = target;
+        }
+        if (a.contentsObj?.str) link.contents = a.contentsObj.str;
+        links.push(link);
+      }
+      page.cleanup();
+    }
+    const outline: PdfFacts['outline'] = [];
+    for (const item of (await doc.getOutline()) ?? []) {
+      outline.push({ title: item.title, page: await pageOfDest(doc, item.dest) });
+    }
+    const destinations: Record<string, number> = {};
+    for (const [name, dest] of Object.entries((await doc.getDestinations()) as Record<string, unknown>)) {
+      const page = await pageOfDest(doc, dest);
+      if (page !== undefined) destinations[name] = page;
+    }
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
+    return {
+      pageCount: doc.numPages,
+      pages,
+      normalized: pages.map(normalizeForMatch),
+      outline,
+      destinations,
+      links,
+      info,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** One piece of text as pdf.js extracts it, in points from the page's top-left corner. */
 export interface TextItem {
   str: string;
   /** Left edge and baseline. */
@@ -29,11 +132,9 @@ export interface StructNode {
   children: StructNode[];
 }
 
-export type PdfDoc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
-
 /**
- * Text as the checks compare it: NFKC (ligatures such as "ﬁ" become "fi"), soft hyphens
- * dropped, curly quotes and apostrophes straightened, dashes kept, white space folded.
+ * Text as the layout checks compare it: NFKC (ligatures such as "ﬁ" become "fi"), soft
+ * hyphens dropped, curly quotes and apostrophes straightened, dashes kept, white space folded.
  */
 export function normalise(text: string): string {
   return text
@@ -68,11 +169,7 @@ export function joinItems(items: readonly TextItem[]): string {
   return normalise(out);
 }
 
-export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
-  // pdfjs takes ownership of the buffer it is given: hand it a copy.
-  return pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
-}
-
+/** Every page's text items with their positions and font sizes. */
 export async function readPages(doc: PdfDoc): Promise<PageText[]> {
   const pages: PageText[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
@@ -90,7 +187,8 @@ export async function readPages(doc: PdfDoc): Promise<PageText[]> {
   return pages;
 }
 
-export interface Found {
+/** Where `findInOrder` found a phrase. */
+export interface PhraseFound {
   page: number;
   /** The page of the needle's last character. */
   endPage: number;
@@ -120,9 +218,9 @@ export function documentText(pages: readonly PageText[]): { text: string; pageAt
  * Find each needle in turn, each after the previous one; returns where each was found,
  * or throws naming the first needle that is missing or out of order.
  */
-export function findInOrder(pages: readonly PageText[], needles: readonly string[]): Found[] {
+export function findInOrder(pages: readonly PageText[], needles: readonly string[]): PhraseFound[] {
   const { text, pageAt } = documentText(pages);
-  const out: Found[] = [];
+  const out: PhraseFound[] = [];
   let from = 0;
   for (const raw of needles) {
     const needle = normalise(raw);
@@ -161,6 +259,7 @@ export async function structTrees(doc: PdfDoc): Promise<StructNode[]> {
   return out;
 }
 
+/** Visit every node of the structure trees, depth first. */
 export function walk(nodes: readonly StructNode[], visit: (node: StructNode) => void) {
   for (const node of nodes) {
     visit(node);

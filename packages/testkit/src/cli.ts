@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
-import type { Io } from '../src/io.js';
-import { main } from '../src/main.js';
+import { type Io, main } from 'briefing';
 
 export const repoRoot = new URL('../../../', import.meta.url).pathname;
 
@@ -42,3 +41,9 @@ export function reportFile(edit: (r: ReportInput) => void = () => {}): string {
   writeFileSync(file, JSON.stringify(copy));
   return file;
 }
+
+// The CLI internals the slides package's tests, bench and scripts drive (converting a deck
+// in Chromium, finding the browser). They come through the testkit, whose dependency on
+// the CLI is a peer dependency, because a devDependency of @briefing/slides on the CLI,
+// which depends on @briefing/slides, would be a cycle in turbo's build graph.
+export { convertDeck, findBrowser } from 'briefing/internal';
