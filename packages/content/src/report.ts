@@ -248,24 +248,31 @@ export const reportInput = {
           text: 'Beijing and New Delhi are both increasingly concerned about the growth of cybercrime and the reputational damage it causes. So far, however, meaningful cooperation and law enforcement across borders have been limited.',
         },
         {
-          type: 'paragraph',
-          text: [
-            { type: 'text', text: 'China', emphasis: 'strong' },
-            {
-              type: 'text',
-              text: ' has recently cracked down at home on cybercrime and online fraud groups, with many arrests. Critics say these efforts are haphazard and driven mostly by embarrassing incidents rather than by a systematic attack on the root causes. Geopolitical tensions also limit how much pressure China can put on groups based in Myanmar: Myanmar’s military government has diplomatic and economic ties to China but wants to balance them with relationships with other countries.',
-            },
+          type: 'table',
+          caption: 'How China and India have responded',
+          columns: [{ header: 'Where' }, { header: 'China' }, { header: 'India' }],
+          rows: [
+            [
+              'At home',
+              'Crackdowns on cybercrime and online fraud groups inside China, with many arrests.',
+              'Measures to harden cybersecurity and protect people against cyber-fraud (listed below).',
+            ],
+            [
+              'How well it works',
+              'Critics call the crackdowns haphazard: prompted mostly by embarrassing incidents rather than by a systematic effort against the root causes.',
+              'Offenders based in Myanmar are hard to pursue: its military rulers have little capacity, and little incentive, to move against the Chinese-linked transnational organised cybercrime groups on their soil.',
+            ],
+            [
+              'Beyond its borders',
+              'Geopolitical tensions limit the pressure China can put on groups in Myanmar, whose military government has diplomatic and economic ties to China yet wants to weigh them against links with other countries.',
+              'India has pressed for wider international cybersecurity cooperation, including bilateral agreements with countries around the world, yet cybercrime still seems a low priority in India–Myanmar relations.',
+            ],
           ],
-        },
-        {
-          type: 'paragraph',
-          text: [
-            { type: 'text', text: 'India', emphasis: 'strong' },
-            {
-              type: 'text',
-              text: ' struggles to pursue cybercriminals based in Myanmar, whose military rulers have little capacity or incentive to act against Chinese-linked transnational organised cybercrime groups on their territory. India has pressed for more international cybersecurity cooperation, including bilateral agreements with countries around the world, yet cybercrime still appears to be a low priority in India–Myanmar relations.',
-            },
-          ],
+          source: {
+            publisher: 'Talktails',
+            title: 'The growth of transnational cybercrime networks between China and Myanmar',
+            url: 'https://talktails.in/the-growth-of-transnational-cybercrime-networks-between-china-and-myanmar/',
+          },
         },
         {
           type: 'list',
