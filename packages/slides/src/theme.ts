@@ -1,6 +1,6 @@
 import { tokens } from '@briefing/content';
 import { fontFaceCss } from './fonts.js';
-import { bulletIndent, gap, lineHeight, size, slide } from './metrics.js';
+import { bulletIndent, gap, lineHeight, size, slide, table } from './metrics.js';
 
 export const THEME_NAME = 'briefing';
 
@@ -175,4 +175,54 @@ section.chart figcaption {
   color: ${color.muted};
   margin-top: 14px;
 }
+
+/* Table: header row on the accent colour, ruled rows, set at the size and column widths
+   the planner measured (classes t<px> and c<column>w<percent> on the slide). */
+section.table table {
+  width: 100%;
+  table-layout: fixed;
+  border-collapse: collapse;
+  font-size: ${table.size}px;
+  line-height: ${lineHeight.table};
+  margin: 0;
+}
+section.table th, section.table td {
+  padding: ${table.padY}px ${table.padX}px;
+  vertical-align: top;
+  text-align: left;
+}
+section.table th {
+  background: ${color.accent};
+  color: ${color.paper};
+  font-weight: 700;
+  border-bottom: ${table.headRule}px solid ${color.highlight};
+}
+section.table th a { color: inherit; }
+section.table td { border-bottom: ${table.rowRule}px solid ${color.rule}; }
+section.table tbody tr:nth-child(even) td { background: ${color.panel}; }
+section.table > p {
+  font-size: ${size.small}px;
+  color: ${color.muted};
+  margin: ${table.sourceGap}px 0 0;
+}
+${tableSizeRules()}
+${tableWidthRules()}
 `;
+
+/** One rule per type size a table may be set at. */
+function tableSizeRules(): string {
+  const rules: string[] = [];
+  for (let px = table.minSize; px <= table.size; px++) rules.push(`section.table.t${px} table { font-size: ${px}px; }`);
+  return rules.join('\n');
+}
+
+/** One rule per column and width step (the first row's cells set the widths of a fixed-layout table). */
+function tableWidthRules(): string {
+  const rules: string[] = [];
+  for (let c = 1; c <= table.maxColumns; c++) {
+    for (let w = table.widthStep; w <= 100; w += table.widthStep) {
+      rules.push(`section.table.c${c}w${w} th:nth-child(${c}) { width: ${w}%; }`);
+    }
+  }
+  return rules.join('\n');
+}
