@@ -1,6 +1,5 @@
 import {
-  formatNumber,
-  itemLead,
+  blockFields,
   normalizeForMatch,
   numberedTitle,
   type OutlineEntry,
@@ -12,7 +11,7 @@ import type { PdfFacts } from './pdf.js';
 
 /** One thing the report says that both outputs must show. */
 export interface Expectation {
-  kind: 'section' | 'item' | 'figure';
+  kind: 'section' | 'item' | 'figure' | 'cell';
   /** Index into `outline(report)`. */
   section: number;
   sectionId: string;
@@ -55,19 +54,13 @@ export function expectations(report: Report): Expectation[] {
       needle: compact(entry.title),
       numbered: compact(numberedTitle(entry)),
     });
-    for (const block of entry.section.blocks) {
-      if (block.type === 'list') {
-        for (const item of block.items) {
-          const lead = itemLead(item);
-          out.push({ ...base, kind: 'item', label: lead, needle: compact(lead) });
-        }
-      } else if (block.type === 'chart') {
-        for (const datum of block.data) {
-          const value = formatNumber(datum.value, report.meta.lang);
-          out.push({ ...base, kind: 'figure', label: `${datum.label}: ${value}`, needle: compact(value) });
-        }
+    entry.section.blocks.forEach((block, b) => {
+      // What each block type promises is its own business: blockFields says (items, figures, cells).
+      for (const field of blockFields(block, `sections[${index}].blocks[${b}]`, report.meta.lang)) {
+        if (field.find)
+          out.push({ ...base, kind: field.find.kind, label: field.find.label, needle: compact(field.find.needle) });
       }
-    }
+    });
   }
   return out;
 }
