@@ -15,6 +15,7 @@ import {
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
+import { longTable, maximalTable, reportWithTables } from './table-fixtures.js';
 
 // Browser checks: on CI a missing Chromium fails here (browserOrReason throws); elsewhere the
 // suite is skipped with the reason in its name.
@@ -117,6 +118,23 @@ describe.skipIf(!executablePath)(title, () => {
     const big = assertReport(input);
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(big));
     expect(slides).toBe(planDeck(big).length);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a 60-row table inside its slides, split by rows with the header on each', async () => {
+    const tables = reportWithTables(longTable(60));
+    const plan = planDeck(tables);
+    expect(plan.filter((s) => s.kind === 'table' && s.section === 'tables').length).toBeGreaterThan(2);
+    const { slides, problems } = await measureDeck(chromium.browser, renderDeck(tables));
+    expect(slides).toBe(plan.length);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a table of 600-character cells in six columns (words, bold, unbroken, wide) inside its slides', async () => {
+    const tables = reportWithTables(maximalTable());
+    const plan = planDeck(tables);
+    const { slides, problems } = await measureDeck(chromium.browser, renderDeck(tables));
+    expect(slides).toBe(plan.length);
     expect(problems).toEqual([]);
   });
 
