@@ -41,7 +41,8 @@ const FACES: Record<FieldRole, Record<'plain' | 'em' | 'strong', FaceName[]>> = 
   label: { plain: SANS, em: SANS, strong: SANS },
   term: { plain: ['serifBold'], em: ['serifBold'], strong: ['serifBold'] },
   body: SERIF_RUN,
-  cell: SERIF_RUN,
+  // Cells are serif in the PDF and Inter on the slides: both must draw them.
+  cell: { plain: ['serif', 'sans'], em: ['serifItalic', 'sans'], strong: ['serifBold', 'sansSemibold'] },
 };
 
 const glyphCache = new Map<FaceName, Map<number, boolean>>();
