@@ -116,23 +116,31 @@ export function sectionSlides(entry: OutlineEntry, lang: string): PlannedSlide[]
   const contentUnits: Unit[] = [];
   slides.push(dividerSlide(entry, contentUnits, room(1)));
 
-  const ownSlides: PlannedSlide[] = [];
+  // Blocks keep the report's order: the text before a chart or table fills content slides,
+  // the chart or table follows on its own slides, then the text after it.
+  let index = 0;
+  let units = contentUnits;
+  const flush = () => {
+    const start = index;
+    pack(units, (i) => room(start + i)).forEach((slideUnits) => {
+      const notes = slideUnits.flatMap((u) => u.notes);
+      slides.push({
+        kind: 'content',
+        section: section.id,
+        markdown: slideMarkdown([], `${slideHeading(heading, index++)}\n\n${unitsMarkdown(slideUnits)}`, notes),
+        notes,
+      });
+    });
+    units = [];
+  };
   for (const block of section.blocks) {
     const result = blockResult(block, ctx);
-    if ('slides' in result) ownSlides.push(...result.slides);
-    else contentUnits.push(...result.units);
+    if ('slides' in result) {
+      flush();
+      slides.push(...result.slides);
+    } else units.push(...result.units);
   }
-  pack(contentUnits, room).forEach((slideUnits, index) => {
-    const notes = slideUnits.flatMap((u) => u.notes);
-    slides.push({
-      kind: 'content',
-      section: section.id,
-      markdown: slideMarkdown([], `${slideHeading(heading, index)}\n\n${unitsMarkdown(slideUnits)}`, notes),
-      notes,
-    });
-    if (index === 0) slides.push(...ownSlides.splice(0));
-  });
-  slides.push(...ownSlides);
+  flush();
   return slides;
 }
 
