@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
-import { renderDeck, renderDeckHtml } from '@briefing/slides';
+import { renderDeck } from '@briefing/slides';
 import { fmtMs, fmtRatio, type Measure, measure, scaledReport, timeCommand } from '@briefing/testkit';
-import { findBrowser } from 'briefing/internal';
+import { deckEngineModule, findBrowser, renderDeckHtml } from 'briefing/internal';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'packages/cli/bin/briefing.js');
@@ -39,6 +39,32 @@ const pdf100 = await measure(() => renderPdf(big100), { warmup: 1, runs: Math.ma
 row('PDF render in-process (100x report)', pdf100, `growth ${fmtRatio(pdf100.median / pdf1.median)} for 100x content`);
 const html1 = await measure(() => renderDeckHtml(report), { warmup: 3, runs: runs * 2 });
 row('HTML deck in-process (briefing)', html1);
+// What the HTML deck cost before it was made in-process: one marp-cli child per render, with
+// the same engine (from source, so through tsx, as the old renderer ran it).
+const md = join(work, 'slides.md');
+writeFileSync(md, renderDeck(report));
+const marpChild = await measure(
+  timeCommand(process.execPath, [
+    '--conditions=@briefing/source',
+    '--import',
+    'tsx',
+    join(root, 'node_modules/@marp-team/marp-cli/marp-cli.js'),
+    '--no-config-file',
+    '--engine',
+    deckEngineModule(),
+    '--no-html',
+    md,
+    '-o',
+    join(work, 'child.html'),
+  ]),
+  { warmup: 1, runs },
+);
+row(
+  'HTML deck, marp-cli child process (briefing)',
+  marpChild,
+  `${fmtRatio(marpChild.median / html1.median)} of in-process`,
+);
+ratios.htmlChildVsInProcess = marpChild.median / html1.median;
 const html10 = await measure(() => renderDeckHtml(big10), { warmup: 1, runs });
 row('HTML deck in-process (10x report)', html10, `growth ${fmtRatio(html10.median / html1.median)} for 10x content`);
 const html100 = await measure(() => renderDeckHtml(big100), { warmup: 1, runs: Math.max(3, runs - 2) });
@@ -66,8 +92,6 @@ const cold = await measure(
 row(`cold full build, every output${browser ? '' : ' (no browser: pdf, md, html)'}`, cold);
 
 // The same deck through a bare marp-cli call, for the browser formats.
-const md = join(work, 'slides.md');
-writeFileSync(md, renderDeck(report));
 if (browser) {
   const bareEnv = { ...process.env, CHROME_PATH: browser };
   const barePdf = await measure(

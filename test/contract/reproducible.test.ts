@@ -63,10 +63,10 @@ describe('renders do not leak into each other', () => {
 
   it('an HTML deck rendered after other reports equals the same deck rendered first in a fresh module', async () => {
     vi.resetModules();
-    const fresh = await import('@briefing/slides');
+    const fresh = await import('briefing/internal');
     const first = await fresh.renderDeckHtml(others[2]!);
     vi.resetModules();
-    const warm = await import('@briefing/slides');
+    const warm = await import('briefing/internal');
     for (const other of [stressReport(), ...others.slice(0, 2)]) await warm.renderDeckHtml(other);
     expect(await warm.renderDeckHtml(others[2]!)).toBe(first);
   });

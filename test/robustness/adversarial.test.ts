@@ -13,8 +13,9 @@ import {
 } from '@briefing/content';
 import { checkCoverage, compact, readDeckHtml, readPdf } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
-import { renderDeck, renderDeckHtml } from '@briefing/slides';
+import { renderDeck } from '@briefing/slides';
 import { browserOrReason, type Chromium, launchChromium, measureDeck, NASTY } from '@briefing/testkit';
+import { renderDeckHtml } from 'briefing/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**

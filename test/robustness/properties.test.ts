@@ -3,8 +3,8 @@
 import { assertReport, ReportValidationError } from '@briefing/content';
 import { checkCoverage, readDeckHtml, readPdf } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
-import { renderDeckHtml } from '@briefing/slides';
 import { reportArbitrary, seed, seeded } from '@briefing/testkit';
+import { renderDeckHtml } from 'briefing/internal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,6 +1,7 @@
 import type { Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
-import { renderDeck, renderDeckHtml } from '@briefing/slides';
+import { renderDeck } from '@briefing/slides';
+import { renderDeckHtml } from './deck-html.js';
 import { convertDeck } from './marp.js';
 
 /** Every output `briefing build` can make, in build order. */
@@ -29,7 +30,7 @@ export interface BuildOptions {
   browserPath?: string | undefined;
   /** Fixed timestamp for reproducible files (SOURCE_DATE_EPOCH); the report's date otherwise. */
   sourceDateEpoch?: number | undefined;
-  /** Stops the build between outputs, and kills a running marp-cli child or browser at once. */
+  /** Stops the build between outputs and around the HTML deck's conversion, and kills a running browser at once. */
   signal?: AbortSignal | undefined;
 }
 

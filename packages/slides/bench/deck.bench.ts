@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report } from '@briefing/content';
-import { convertDeck, findBrowser, measure, scaledReport } from '@briefing/testkit';
-import { BriefingMarp, planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
+import { convertDeck, findBrowser, measure, renderDeckHtml, scaledReport } from '@briefing/testkit';
+import { BriefingMarp, planDeck, renderDeck } from '../src/index.js';
 
 /** Median wall time in ms after warm-up (the repo's one measuring helper). */
 const time = async (fn: () => unknown, runs: number, warmup = 2) => (await measure(fn, { runs, warmup })).median;
@@ -23,7 +23,7 @@ line('renderDeck, 10x report (median)', ms(await time(() => renderDeck(big), 5))
 const engine = new BriefingMarp();
 const md = renderDeck(report);
 line('marp-core render in-process, real report (median)', ms(await time(() => engine.render(md), 20)));
-line('renderDeckHtml (marp-cli bespoke via stdin/stdout, median)', ms(await time(() => renderDeckHtml(report), 5, 1)));
+line('renderDeckHtml (marp-cli bespoke, in-process, median)', ms(await time(() => renderDeckHtml(report), 5, 1)));
 
 const browserPath = findBrowser(process.env);
 if (!browserPath) {
@@ -34,7 +34,9 @@ if (!browserPath) {
     const file = join(dir, 'deck.md');
     // Bare marp gets our engine too, or the chart fence and theme would be missing.
     writeFileSync(file, md);
-    const cli = createRequire(import.meta.url).resolve('@marp-team/marp-cli/marp-cli.js');
+    // marp-cli is the CLI's dependency (it makes the HTML deck there), not this package's.
+    const fromCli = createRequire(createRequire(import.meta.url).resolve('briefing/package.json'));
+    const cli = fromCli.resolve('@marp-team/marp-cli/marp-cli.js');
     const engineTs = new URL('../src/engine.ts', import.meta.url).pathname;
     const bare = (type: '--pdf' | '--pptx') =>
       time(

@@ -42,9 +42,9 @@ export function notesPlugin(md: CoreRulerLike): void {
 
 /**
  * The Marp engine of the deck: marp-core with the fixed options, the briefing theme and the
- * chart plugin. marp-cli loads this module as its `--engine` (default export) for the HTML
- * deck, and the CLI renders the slides' PDF and PPTX with it in Chromium, so every output
- * comes from the same engine and theme.
+ * chart plugin. marp-cli loads this module (`@briefing/slides/engine`) as its `--engine`
+ * (default export) for the HTML deck the CLI makes, and the CLI renders the slides' PDF and
+ * PPTX with it in Chromium, so every output comes from the same engine and theme.
  */
 export class BriefingMarp extends Marp {
   constructor(options: MarpOptions = {}) {

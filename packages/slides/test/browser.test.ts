@@ -8,13 +8,14 @@ import {
   findOverflow,
   launchChromium,
   measureDeck,
+  renderDeckHtml,
   scaledReport,
   slidesPage,
   stressReport,
 } from '@briefing/testkit';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planDeck, renderDeck, renderDeckHtml } from '../src/index.js';
+import { planDeck, renderDeck } from '../src/index.js';
 import { longTable, maximalTable, reportWithTables } from './table-fixtures.js';
 
 // Browser checks: on CI a missing Chromium fails here (browserOrReason throws); elsewhere the

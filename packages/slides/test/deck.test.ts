@@ -12,10 +12,10 @@ import {
   reportInput,
   tokens,
 } from '@briefing/content';
-import { NASTY, nastyReport } from '@briefing/testkit';
+import { NASTY, nastyReport, renderDeckHtml } from '@briefing/testkit';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BriefingMarp, planDeck, renderDeck, renderDeckHtml, stripJoiners } from '../src/index.js';
+import { BriefingMarp, planDeck, renderDeck, stripJoiners } from '../src/index.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 

@@ -1,7 +1,8 @@
 import { report, tokens } from '@briefing/content';
+import { renderDeckHtml } from '@briefing/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FACE_DESCRIPTORS, fontFaceCss } from '../src/fonts.js';
-import { renderDeckHtml, themeCss } from '../src/index.js';
+import { themeCss } from '../src/index.js';
 
 interface FaceRule {
   family: string;

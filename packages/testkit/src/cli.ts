@@ -43,7 +43,7 @@ export function reportFile(edit: (r: ReportInput) => void = () => {}): string {
 }
 
 // The CLI internals the slides package's tests, bench and scripts drive (converting a deck
-// in Chromium, finding the browser). They come through the testkit, whose dependency on
-// the CLI is a peer dependency, because a devDependency of @briefing/slides on the CLI,
+// in Chromium, finding the browser, the presenter-view HTML deck from marp-cli). They come
+// through the testkit, whose dependency on the CLI is a peer dependency, because a devDependency of @briefing/slides on the CLI,
 // which depends on @briefing/slides, would be a cycle in turbo's build graph.
-export { convertDeck, findBrowser } from 'briefing/internal';
+export { convertDeck, findBrowser, renderDeckHtml } from 'briefing/internal';

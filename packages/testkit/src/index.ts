@@ -9,7 +9,16 @@ export {
   type OverflowProblem,
   slidesPage,
 } from './chromium.js';
-export { captureIo, convertDeck, findBrowser, freshDir, repoRoot, reportFile, runCli } from './cli.js';
+export {
+  captureIo,
+  convertDeck,
+  findBrowser,
+  freshDir,
+  renderDeckHtml,
+  repoRoot,
+  reportFile,
+  runCli,
+} from './cli.js';
 export { NASTY, nastyReport } from './nasty.js';
 export { report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';

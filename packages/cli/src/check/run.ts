@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Report } from '@briefing/content';
 import { type CoverageResult, checkOutputs } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
-import { renderDeckHtml } from '@briefing/slides';
+import { renderDeckHtml } from '../deck-html.js';
 import { writeAtomic } from '../io.js';
 
 /** The renderers a check exercises; tests swap in faulty ones to prove the check fails. */
