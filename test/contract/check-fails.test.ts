@@ -21,10 +21,19 @@ function withoutItem(r: Report, sectionId: string, index: number): Report {
   return copy;
 }
 
+/** The report with one table cell's text replaced, as a renderer that lost the cell would show it. */
+function withCellLost(r: Report, row: number, column: number): Report {
+  const copy = structuredClone(r);
+  const table = copy.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table');
+  if (table?.type !== 'table') throw new Error('fixture moved');
+  (table.rows[row] as unknown[])[column] = 'n/a';
+  return copy;
+}
+
 describe('briefing check', () => {
   it('passes on the real renderers and prints the full matrix', async () => {
     const { code, stdout } = await runCheckCommand(realRenderers);
-    expect(stdout).toContain('All present: 8 sections, 27 list items and 2 figures');
+    expect(stdout).toContain('All present: 8 sections, 27 list items, 2 figures and 9 table cells');
     expect(stdout).not.toContain('MISSING');
     expect(code).toBe(0);
   });
@@ -74,5 +83,16 @@ describe('briefing check', () => {
     const result = JSON.parse(stdout);
     expect(result.missing.map((m: { label: string }) => m.label)).toEqual(['Public–private partnerships']);
     expect(report.sections.length).toBe(8);
+  });
+
+  it('fails, naming exactly the cell, when the slides lose one table cell', async () => {
+    const { code, stdout } = await runCheckCommand({
+      ...realRenderers,
+      html: (r) => realRenderers.html(withCellLost(r, 1, 2)),
+    });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /Check failed, 1 problem\(s\):\n {2}cell "India: Offenders based in Myanmar are hard to pursue[^"]*" \(responses\) missing from slides\n$/,
+    );
   });
 });

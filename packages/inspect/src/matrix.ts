@@ -23,7 +23,7 @@ export function formatMatrix(result: CoverageResult): string {
     r.kind === 'section' ? r.label : `   ${r.kind === 'figure' ? '#' : '-'} ${r.label}`;
   const width = Math.min(64, Math.max(20, ...result.rows.map((r) => label(r).length)));
   const cut = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
-  const lines = [`${'section / item / figure'.padEnd(width)}  ${'PDF'.padEnd(10)}  slides`];
+  const lines = [`${'section / item / figure / cell'.padEnd(width)}  ${'PDF'.padEnd(10)}  slides`];
   for (const r of result.rows) {
     lines.push(`${cut(label(r)).padEnd(width)}  ${where(r.pdf, 'p.').padEnd(10)}  ${where(r.slides, 'slide')}`);
   }
@@ -33,7 +33,7 @@ export function formatMatrix(result: CoverageResult): string {
   const counts = (kind: string) => result.rows.filter((r) => r.kind === kind).length;
   if (result.ok) {
     lines.push(
-      `All present: ${counts('section')} sections, ${counts('item')} list items and ${counts('figure')} figures in both the PDF and the slides.`,
+      `All present: ${counts('section')} sections, ${counts('item')} list items, ${counts('figure')} figures and ${counts('cell')} table cells in both the PDF and the slides.`,
     );
   } else {
     const missing = result.missing.map(
