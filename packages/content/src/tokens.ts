@@ -1,5 +1,5 @@
 /**
- * Design tokens: the one source of colour, type and font files for both outputs.
+ * Design tokens: the one source of colour, type sizes and type faces for both outputs.
  * The Marp theme and the PDF layout read these; neither keeps its own copy.
  */
 export const tokens = {
@@ -32,58 +32,29 @@ export const tokens = {
     title: 30,
     lineGap: 3.2,
   },
+  /**
+   * The type families and the faces (weight and style, as CSS names them) of the design.
+   * Each renderer maps these to the font files it embeds, in its own fonts module: the PDF
+   * to TTFs, the slides to WOFF2 subsets. A renderer draws only faces named here.
+   */
   font: {
+    /** For reading: the PDF's body text; the slides' headings. */
     serif: {
       family: 'Source Serif 4',
-      package: '@expo-google-fonts/source-serif-4',
-      files: {
-        regular: '400Regular/SourceSerif4_400Regular.ttf',
-        italic: '400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
-        bold: '700Bold/SourceSerif4_700Bold.ttf',
-      },
-      /**
-       * The slide deck's copy: WOFF2 subsets (per face, per fontsource subset name) that the
-       * Marp theme embeds as data: URLs. Only the faces the theme draws: headings are bold.
-       */
-      web: {
-        package: '@fontsource/source-serif-4',
-        files: {
-          bold: {
-            latin: 'files/source-serif-4-latin-700-normal.woff2',
-            'latin-ext': 'files/source-serif-4-latin-ext-700-normal.woff2',
-          },
-        },
+      faces: {
+        regular: { weight: 400, style: 'normal' },
+        italic: { weight: 400, style: 'italic' },
+        bold: { weight: 700, style: 'normal' },
       },
     },
+    /** For headings, labels and the chart in the PDF; body text on the slides. */
     sans: {
       family: 'Inter',
-      package: '@expo-google-fonts/inter',
-      files: {
-        regular: '400Regular/Inter_400Regular.ttf',
-        italic: '400Regular_Italic/Inter_400Regular_Italic.ttf',
-        bold: '700Bold/Inter_700Bold.ttf',
-        semibold: '600SemiBold/Inter_600SemiBold.ttf',
-      },
-      /**
-       * The slide deck's copy (see serif.web): body text, strong emphasis and emphasis. The
-       * italic carries the latin subset only (about 50 KB of HTML saved); emphasised text
-       * outside it falls back to the next family of the stack.
-       */
-      web: {
-        package: '@fontsource/inter',
-        files: {
-          regular: {
-            latin: 'files/inter-latin-400-normal.woff2',
-            'latin-ext': 'files/inter-latin-ext-400-normal.woff2',
-          },
-          italic: {
-            latin: 'files/inter-latin-400-italic.woff2',
-          },
-          bold: {
-            latin: 'files/inter-latin-700-normal.woff2',
-            'latin-ext': 'files/inter-latin-ext-700-normal.woff2',
-          },
-        },
+      faces: {
+        regular: { weight: 400, style: 'normal' },
+        italic: { weight: 400, style: 'italic' },
+        semibold: { weight: 600, style: 'normal' },
+        bold: { weight: 700, style: 'normal' },
       },
     },
   },

@@ -7,16 +7,44 @@ import { create, type Font } from 'fontkit';
 /** The faces the PDF uses: a serif for reading, a sans for headings, labels and the chart. */
 export type FaceName = 'serif' | 'serifItalic' | 'serifBold' | 'sans' | 'sansSemibold' | 'sansBold';
 
-const FILES: Record<FaceName, { package: string; file: string }> = {
-  serif: { package: tokens.font.serif.package, file: tokens.font.serif.files.regular },
-  serifItalic: { package: tokens.font.serif.package, file: tokens.font.serif.files.italic },
-  serifBold: { package: tokens.font.serif.package, file: tokens.font.serif.files.bold },
-  sans: { package: tokens.font.sans.package, file: tokens.font.sans.files.regular },
-  sansSemibold: { package: tokens.font.sans.package, file: tokens.font.sans.files.semibold },
-  sansBold: { package: tokens.font.sans.package, file: tokens.font.sans.files.bold },
+interface Face {
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+}
+
+const { serif, sans } = tokens.font;
+
+/** Each face of the PDF as the design tokens name it: family, weight, style. */
+const FACES: Record<FaceName, Face> = {
+  serif: { family: serif.family, ...serif.faces.regular },
+  serifItalic: { family: serif.family, ...serif.faces.italic },
+  serifBold: { family: serif.family, ...serif.faces.bold },
+  sans: { family: sans.family, ...sans.faces.regular },
+  sansSemibold: { family: sans.family, ...sans.faces.semibold },
+  sansBold: { family: sans.family, ...sans.faces.bold },
 };
 
-export const FACE_NAMES = Object.keys(FILES) as FaceName[];
+export const FACE_NAMES = Object.keys(FACES) as FaceName[];
+
+/**
+ * The TTF files of each family: pdfkit's subsetter cannot read WOFF2, and the
+ * @expo-google-fonts packages ship TTFs named `<weight><Name>[_Italic]/<Prefix>_<same>.ttf`.
+ */
+const TTF_PACKAGES: Record<string, { package: string; prefix: string }> = {
+  [serif.family]: { package: '@expo-google-fonts/source-serif-4', prefix: 'SourceSerif4' },
+  [sans.family]: { package: '@expo-google-fonts/inter', prefix: 'Inter' },
+};
+const WEIGHT_NAMES: Record<number, string> = { 400: 'Regular', 600: 'SemiBold', 700: 'Bold' };
+
+/** The npm file of a face: `@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf`. */
+function ttfFile({ family, weight, style }: Face): string {
+  const pkg = TTF_PACKAGES[family];
+  const name = WEIGHT_NAMES[weight];
+  if (!pkg || !name) throw new Error(`no TTF for ${family} ${weight} ${style}`);
+  const face = `${weight}${name}${style === 'italic' ? '_Italic' : ''}`;
+  return `${pkg.package}/${face}/${pkg.prefix}_${face}.ttf`;
+}
 
 let cache: Record<FaceName, Font> | undefined;
 
@@ -30,8 +58,7 @@ export function faces(): Record<FaceName, Font> {
     const require = createRequire(import.meta.url);
     const out = {} as Record<FaceName, Font>;
     for (const name of FACE_NAMES) {
-      const { package: pkg, file } = FILES[name];
-      const font = canonical(create(readFileSync(require.resolve(`${pkg}/${file}`))));
+      const font = canonical(create(readFileSync(require.resolve(ttfFile(FACES[name])))));
       out[name] = name.startsWith('sans') ? withoutArrowLigatures(font) : font;
     }
     cache = out;
