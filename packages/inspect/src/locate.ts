@@ -1,0 +1,100 @@
+// Finding the expectations in one output's pages or slides: sections anchored in order, then
+// each item, figure and cell in order inside its own section's span.
+import type { Expectation, Found } from './expectations.js';
+
+/** Pages (or slides) as one searchable text, remembering where each one starts. */
+export class Haystack {
+  readonly text: string;
+  readonly starts: number[] = [];
+  constructor(readonly units: string[]) {
+    let text = '';
+    for (const unit of units) {
+      this.starts.push(text.length);
+      text += `${unit}\u0000`;
+    }
+    this.text = text;
+  }
+  unitAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  /** Offset of `needle` at or after `from` and before `to`, or -1. */
+  find(needle: string, from: number, to = this.text.length): number {
+    const at = this.text.indexOf(needle, from);
+    return at >= 0 && at + needle.length <= to ? at : -1;
+  }
+}
+
+/**
+ * Locate every expectation in one output. Sections are anchored in order (each after the
+ * one before, skipping navigation units such as a table of contents or an agenda); items
+ * and figures must then appear in order inside their own section's span.
+ */
+export function locate(
+  exps: Expectation[],
+  units: string[],
+  anchorUnit: (entry: Expectation, fromUnit: number) => number | undefined,
+  headingIn: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
+): Found[] {
+  const hay = new Haystack(units);
+  const sections = exps.filter((e) => e.kind === 'section');
+  // Where each section starts (unit index), in order.
+  const anchors = new Map<number, number>();
+  let fromUnit = 0;
+  for (const s of sections) {
+    const unit = anchorUnit(s, fromUnit);
+    if (unit !== undefined) {
+      anchors.set(s.section, unit);
+      fromUnit = unit;
+    }
+  }
+  const results: Found[] = [];
+  let cursor = 0;
+  let end = hay.text.length;
+  for (const e of exps) {
+    if (e.kind === 'section') {
+      const unit = anchors.get(e.section);
+      if (unit === undefined) {
+        results.push({ found: false });
+        cursor = end; // nothing of a missing section can be placed
+        continue;
+      }
+      const start = hay.starts[unit] ?? 0;
+      const at = headingIn(hay, e, start, hay.starts[unit + 1] ?? hay.text.length);
+      cursor = at >= 0 ? at + e.needle.length : start;
+      // The section's span ends where the next located section's unit ends.
+      const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
+      end = next === undefined ? hay.text.length : (hay.starts[next + 1] ?? hay.text.length);
+      results.push({ found: at >= 0, at: unit + 1 });
+      continue;
+    }
+    const at = hay.find(e.needle, cursor, end);
+    if (at < 0) {
+      results.push({ found: false });
+    } else {
+      results.push({ found: true, at: hay.unitAt(at) + 1 });
+      cursor = at + e.needle.length;
+    }
+  }
+  return results;
+}
+
+/**
+ * A PDF heading prints the numbered title: take its last occurrence on the section's page,
+ * since a table of contents sharing the page comes first. The number keeps a short title
+ * ("z") from matching body text. Without the number, the title's last occurrence.
+ */
+export function pdfHeading(hay: Haystack, e: Expectation, start: number, end: number): number {
+  for (const needle of [e.numbered, e.needle]) {
+    if (!needle) continue;
+    const at = hay.text.lastIndexOf(needle, end - needle.length);
+    if (at >= start) return needle === e.needle ? at : at + needle.length - e.needle.length;
+  }
+  return -1;
+}
