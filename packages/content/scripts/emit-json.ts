@@ -1,9 +1,10 @@
-// Build step: writes dist/report.json and dist/report.schema.json next to the compiled
-// module. Runs as `node dist/emit-json.js <outDir>` from the package's build script.
+// Build step, not shipped: writes dist/report.json and dist/report.schema.json from the
+// compiled package. Runs after tsc in the package's build script:
+//   node --import tsx scripts/emit-json.ts dist
+// `@briefing/content` resolves to this package's own dist/ there (no source condition).
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { report } from './index.js';
-import { reportJsonSchema, reportToJson } from './json.js';
+import { report, reportJsonSchema, reportToJson } from '@briefing/content';
 
 function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
