@@ -1,6 +1,7 @@
 import { formatDate, numberedTitle, outline, type Section } from '@briefing/content';
 import { block, listItems } from './blocks/index.js';
-import { artifact, type Builder, baseline, type Drawer, drawText, type Panel, pieces, plain } from './draw.js';
+import type { Builder, Drawer, Panel } from './builder.js';
+import { artifact, baseline, drawText, pieces, plain } from './draw.js';
 import { FREE, NEVER } from './paginate.js';
 import { C, H2_LEADING, leading, S, SPACE } from './styles.js';
 import { type Piece, type Style, wrap } from './text-layout.js';

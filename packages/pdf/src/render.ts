@@ -1,7 +1,8 @@
 import { assertReport, outline, type Report, ReportValidationError } from '@briefing/content';
 import PDFDocument from 'pdfkit';
+import { Builder, type Drawer, type DrawUnit } from './builder.js';
 import { normaliseText, unsupportedCharacters } from './coverage.js';
-import { artifact, Builder, type Drawer, type DrawUnit, drawText, Node } from './draw.js';
+import { artifact, drawText, Node } from './draw.js';
 import { FACE_NAMES, type FaceName, faces } from './fonts.js';
 import { geometry, type Paper } from './geometry.js';
 import { paginate } from './paginate.js';

@@ -38,7 +38,7 @@ function tableDump(struct: string, header: string): string[] {
 /** The text of a structure dump: its quoted strings, joined. */
 const dumpText = (dump: string[]) =>
   dump
-    .flatMap((l) => [...l.matchAll(/"([^"]*)"/g)].map((m) => m[1]))
+    .flatMap((l) => [...l.matchAll(/"([^"]*)"/g)].map((m) => m[1] ?? ''))
     .map(normalise)
     .join('')
     .replace(/\s+/g, '');

@@ -1,4 +1,5 @@
-import { addSpaceAfter, type Panel, pieces, plain } from '../draw.js';
+import { addSpaceAfter, type Panel } from '../builder.js';
+import { pieces, plain } from '../draw.js';
 import { NEVER, SPLIT } from '../paginate.js';
 import { C, S, SPACE } from '../styles.js';
 import type { Handler } from './handler.js';

@@ -1,6 +1,7 @@
 import { chartAltText, formatDate, formatDatumShare, formatDatumValue, formatNumber } from '@briefing/content';
+import { addSpaceAfter } from '../builder.js';
 import { normaliseText } from '../coverage.js';
-import { addSpaceAfter, baseline, drawText, plain } from '../draw.js';
+import { baseline, drawText, plain } from '../draw.js';
 import { NEVER } from '../paginate.js';
 import { C, leading, S, SPACE } from '../styles.js';
 import { type Style, wrap } from '../text-layout.js';

@@ -1,5 +1,6 @@
 import type { SourceRef } from '@briefing/content';
-import { artifact, type Builder, type Node, plain } from '../draw.js';
+import type { Builder } from '../builder.js';
+import { artifact, type Node, plain } from '../draw.js';
 import { NEVER } from '../paginate.js';
 import { C, S, SPACE } from '../styles.js';
 import type { Piece } from '../text-layout.js';

@@ -1,5 +1,6 @@
 import { type Block, type BlockMap, dispatch } from '@briefing/content';
-import type { Builder, Node } from '../draw.js';
+import type { Builder } from '../builder.js';
+import type { Node } from '../draw.js';
 import { callout } from './callout.js';
 import { chart } from './chart.js';
 import { list } from './list.js';

@@ -1,4 +1,5 @@
-import { type Builder, baseline, drawText, type Node, type Panel, pieces, plain } from '../draw.js';
+import type { Builder, Panel } from '../builder.js';
+import { baseline, drawText, type Node, pieces, plain } from '../draw.js';
 import { SPLIT } from '../paginate.js';
 import { S, SPACE } from '../styles.js';
 import type { Piece } from '../text-layout.js';

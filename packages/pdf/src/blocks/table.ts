@@ -1,17 +1,6 @@
 import type { TableColumn } from '@briefing/content';
-import {
-  addSpaceAfter,
-  artifact,
-  type Builder,
-  baseline,
-  type DrawUnit,
-  drawLine,
-  drawText,
-  LinkTracker,
-  type Node,
-  pieces,
-  plain,
-} from '../draw.js';
+import { addSpaceAfter, type Builder, type DrawUnit } from '../builder.js';
+import { artifact, baseline, drawLine, drawText, LinkTracker, type Node, pieces, plain } from '../draw.js';
 import { FREE, NEVER } from '../paginate.js';
 import { C, leading, S, SPACE } from '../styles.js';
 import { type Line, wrap } from '../text-layout.js';
