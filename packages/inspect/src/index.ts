@@ -10,22 +10,18 @@ export {
 } from './coverage.js';
 export { type DeckFacts, readDeckHtml, type SlideFacts } from './deck.js';
 export { checkOutputs, formatMatrix } from './matrix.js';
+export { OPS, openPdf, type PdfDoc, type PdfFacts, readPdf } from './pdf.js';
 export {
   destinationPage,
   documentText,
   findInOrder,
   joinItems,
   normalise,
-  OPS,
-  openPdf,
   type PageText,
-  type PdfDoc,
-  type PdfFacts,
   type PhraseFound,
   readPages,
-  readPdf,
   type StructNode,
   structTrees,
   type TextItem,
   walk,
-} from './pdf.js';
+} from './pdf-pages.js';
