@@ -1,30 +1,31 @@
 import { ReportValidationError } from '@briefing/content';
-import { build, buildHelp } from './commands/build.js';
-import { check, checkHelp } from './commands/check.js';
-import { exportCommand, exportHelp } from './commands/export.js';
-import { validate, validateHelp } from './commands/validate.js';
-import { watch, watchHelp } from './commands/watch.js';
+import type { Command } from './command.js';
+import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
+import { exportCommand } from './commands/export.js';
+import { validateCommand } from './commands/validate.js';
+import { watchCommand } from './commands/watch.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import type { Io } from './io.js';
 
-type Command = { summary: string; run: (argv: string[], io: Io) => Promise<ExitCode>; help: string };
+/** Every command, in the order `briefing --help` lists them; each brings its name, summary and help. */
+const COMMANDS: readonly Command<unknown>[] = [
+  buildCommand,
+  checkCommand,
+  exportCommand,
+  watchCommand,
+  validateCommand,
+];
+const commands = new Map(COMMANDS.map((c) => [c.name, c]));
 
-const commands: Record<string, Command> = {
-  build: { summary: 'render the PDF briefing and the slide deck (md, html, pdf, pptx)', run: build, help: buildHelp },
-  check: { summary: 'prove every section, item and figure is in both outputs', run: check, help: checkHelp },
-  export: { summary: 'print the report as JSON, or its JSON Schema', run: exportCommand, help: exportHelp },
-  watch: { summary: 'rebuild on save and serve a live preview', run: watch, help: watchHelp },
-  validate: { summary: 'check a report JSON file against the schema', run: validate, help: validateHelp },
-};
-
-/** The command of that name; an own property only, so `toString` or `__proto__` is an unknown command. */
-function commandNamed(name: string | undefined): Command | undefined {
-  return name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+/** The command of that name; only a real one, so `toString` or `__proto__` is an unknown command. */
+function commandNamed(name: string | undefined): Command<unknown> | undefined {
+  return name === undefined ? undefined : commands.get(name);
 }
 
 export function mainHelp(): string {
-  const width = Math.max(...Object.keys(commands).map((c) => c.length));
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `Usage: briefing <command> [options]
 
 Publish the briefing held in @briefing/content as a slide deck and a PDF briefing.
@@ -79,7 +80,7 @@ export async function main(argv: string[], rawIo: Io): Promise<ExitCode> {
   }
   const command = commandNamed(name);
   if (!command) {
-    io.stderr(`briefing: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}\n`);
+    io.stderr(`briefing: unknown command "${name}". Commands: ${[...commands.keys()].join(', ')}\n`);
     return EXIT.usage;
   }
   try {

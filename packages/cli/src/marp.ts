@@ -17,6 +17,7 @@ import pptxgenjs from 'pptxgenjs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS } from './browser.js';
 import { CliError, EXIT } from './errors.js';
+import { escapeHtml } from './html.js';
 
 export type BrowserFormat = 'pdf' | 'pptx';
 
@@ -110,9 +111,6 @@ export function refusedLoad(message: string): string | undefined {
     /^(?:Loading|Refused to load) the [\w ]+ '([^']+)'.*Content Security Policy/.exec(message)?.[1]
   );
 }
-
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** The deck rendered by the HTML deck's engine: one page of stacked slides, its size and notes. */
 export function deckPage(markdown: string, lang: string, title?: string) {

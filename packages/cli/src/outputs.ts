@@ -2,27 +2,8 @@ import type { Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeck } from '@briefing/slides';
 import { renderDeckHtml } from './deck-html.js';
-import { convertDeck } from './marp.js';
-
-/** Every output `briefing build` can make, in build order. */
-export const FORMATS = {
-  pdf: { file: 'briefing.pdf', what: 'PDF briefing', browser: false },
-  md: { file: 'slides.md', what: 'Marp Markdown deck', browser: false },
-  html: { file: 'slides.html', what: 'HTML deck with presenter view', browser: false },
-  'slides-pdf': { file: 'slides.pdf', what: 'PDF of the slides', browser: true },
-  pptx: { file: 'slides.pptx', what: 'PowerPoint deck (images + notes)', browser: true },
-} as const;
-
-export type Format = keyof typeof FORMATS;
-export const ALL_FORMATS = Object.keys(FORMATS) as Format[];
-
-/** `pdf`, `slides.pdf`, `slides-pdf`, `briefing.pdf`...: what a user may type after --format. */
-export function parseFormat(name: string): Format | undefined {
-  const n = name.trim().toLowerCase();
-  if (n in FORMATS) return n as Format;
-  const byFile = ALL_FORMATS.find((f) => FORMATS[f].file === n);
-  return byFile;
-}
+import { FORMATS, type Format } from './formats.js';
+import { type BrowserFormat, convertDeck } from './marp.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
@@ -42,8 +23,10 @@ export interface Produced {
 }
 
 /**
- * Render the requested formats one after another, yielding each as soon as it is ready.
- * Pure with respect to files: the caller decides where (and whether) to write.
+ * Render the requested formats one after another, in the table's order, yielding each as
+ * soon as it is ready. Each is made the way FORMATS says; the browser formats of one build
+ * share one Chromium session. Pure with respect to files: the caller decides where (and
+ * whether) to write.
  */
 export async function* produce(report: Report, formats: readonly Format[], options: BuildOptions) {
   let markdown: string | undefined;
@@ -52,49 +35,71 @@ export async function* produce(report: Report, formats: readonly Format[], optio
     return markdown;
   };
   const { signal } = options;
-  const timed = async (format: Format, make: () => Promise<Uint8Array | string> | Uint8Array | string) => {
-    signal?.throwIfAborted();
-    const start = performance.now();
-    const data = await make();
-    return { format, file: FORMATS[format].file, data, ms: performance.now() - start } satisfies Produced;
-  };
+  const want = (Object.keys(FORMATS) as Format[]).filter((f) => formats.includes(f));
+  const browserFormats = want.filter((f) => FORMATS[f].produce.by === 'browser');
+  let converted: { ms: number; files: Partial<Record<BrowserFormat, Uint8Array>> } | undefined;
 
-  const want = new Set(formats);
-  if (want.has('pdf'))
-    yield await timed('pdf', () =>
-      renderPdf(report, {
-        paper: options.paper,
-        ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
-      }),
-    );
-  if (want.has('md')) yield await timed('md', deck);
-  if (want.has('html')) yield await timed('html', () => renderDeckHtml(report, { signal }));
-
-  const browserFormats = (['slides-pdf', 'pptx'] as const).filter((f) => want.has(f));
-  if (browserFormats.length > 0 && options.browserPath) {
+  for (const format of want) {
     signal?.throwIfAborted();
-    // One browser session converts both formats; the time is shared between them.
+    const how = FORMATS[format].produce;
+    const file = FORMATS[format].file;
     const start = performance.now();
-    const converted = await convertDeck(
-      deck(),
-      browserFormats.map((f) => (f === 'slides-pdf' ? 'pdf' : 'pptx')),
-      {
-        browserPath: options.browserPath,
-        signal,
-        lang: report.meta.lang,
-        title: report.meta.title,
-        // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
-        date:
-          options.sourceDateEpoch === undefined
-            ? report.meta.date
-            : new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10),
-      },
-    );
-    const ms = (performance.now() - start) / browserFormats.length;
-    for (const format of browserFormats) {
-      const data = format === 'slides-pdf' ? converted.pdf : converted.pptx;
-      if (!data) throw new Error(`the browser conversion produced no ${FORMATS[format].file}`);
-      yield { format, file: FORMATS[format].file, data, ms } satisfies Produced;
+    switch (how.by) {
+      case 'pdf': {
+        const data = await renderPdf(report, {
+          paper: options.paper,
+          ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
+        });
+        yield { format, file, data, ms: performance.now() - start } satisfies Produced;
+        break;
+      }
+      case 'markdown':
+        yield { format, file, data: deck(), ms: performance.now() - start } satisfies Produced;
+        break;
+      case 'marp-cli': {
+        const data = await renderDeckHtml(report, { signal });
+        yield { format, file, data, ms: performance.now() - start } satisfies Produced;
+        break;
+      }
+      case 'browser': {
+        if (!options.browserPath) break;
+        // One browser session converts every browser format; the time is shared between them.
+        converted ??= await convertInBrowser(report, deck(), browserFormats, options.browserPath, options);
+        const data = converted.files[how.as];
+        if (!data) throw new Error(`the browser conversion produced no ${file}`);
+        yield { format, file, data, ms: converted.ms } satisfies Produced;
+        break;
+      }
+      default: {
+        const unhandled: never = how;
+        throw new Error(`no way to produce ${JSON.stringify(unhandled)}`);
+      }
     }
   }
+}
+
+async function convertInBrowser(
+  report: Report,
+  markdown: string,
+  formats: readonly Format[],
+  browserPath: string,
+  options: BuildOptions,
+): Promise<{ ms: number; files: Partial<Record<BrowserFormat, Uint8Array>> }> {
+  const start = performance.now();
+  const as = formats.flatMap((f) => {
+    const how = FORMATS[f].produce;
+    return how.by === 'browser' ? [how.as] : [];
+  });
+  const files = await convertDeck(markdown, as, {
+    browserPath,
+    signal: options.signal,
+    lang: report.meta.lang,
+    title: report.meta.title,
+    // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
+    date:
+      options.sourceDateEpoch === undefined
+        ? report.meta.date
+        : new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10),
+  });
+  return { ms: (performance.now() - start) / formats.length, files };
 }

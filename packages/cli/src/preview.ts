@@ -1,4 +1,6 @@
 import type { Problem } from '@briefing/content';
+import { FORMATS } from './formats.js';
+import { escapeHtml } from './html.js';
 
 /** What the preview page shows: the last good outputs, and the problems of the last edit if it failed. */
 export interface PreviewState {
@@ -8,9 +10,6 @@ export interface PreviewState {
   message?: string;
   builtAt?: string;
 }
-
-/** The formats watch rebuilds: the ones that need no browser. */
-export const WATCH_FORMATS = ['pdf', 'md', 'html'] as const;
 
 /**
  * Whether a request's Host header names this preview server itself: `127.0.0.1`, `localhost`
@@ -23,14 +22,13 @@ export function isPreviewHost(host: string | undefined, port: number): boolean {
   return h === `127.0.0.1:${port}` || h === `localhost:${port}` || h === `[::1]:${port}`;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
 /**
  * The live preview page: slides (with Marp's presenter view one key away) and the PDF side
  * by side; it reloads both when a rebuild lands and shows the problems when an edit is invalid.
  */
 export function previewPage(title: string, state: PreviewState): string {
+  const slides = `/${FORMATS.html.file}`;
+  const pdf = `/${FORMATS.pdf.file}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -50,15 +48,15 @@ export function previewPage(title: string, state: PreviewState): string {
 <body>
 <header>
   <strong>${escapeHtml(title)}</strong>
-  <a href="/slides.html?view=presenter" target="_blank">Presenter view</a>
-  <a href="/slides.html" target="_blank">Slides</a>
-  <a href="/briefing.pdf" target="_blank">PDF</a>
+  <a href="${slides}?view=presenter" target="_blank">Presenter view</a>
+  <a href="${slides}" target="_blank">Slides</a>
+  <a href="${pdf}" target="_blank">PDF</a>
   <span id="status" role="status">version ${state.version}</span>
 </header>
 <pre id="problems" role="alert"></pre>
 <main>
-  <iframe id="slides" title="Slide deck" src="/slides.html?v=${state.version}"></iframe>
-  <iframe id="pdf" title="PDF briefing" src="/briefing.pdf?v=${state.version}"></iframe>
+  <iframe id="slides" title="Slide deck" src="${slides}?v=${state.version}"></iframe>
+  <iframe id="pdf" title="PDF briefing" src="${pdf}?v=${state.version}"></iframe>
 </main>
 <script>
   const problems = document.getElementById('problems');
@@ -83,8 +81,8 @@ export function previewPage(title: string, state: PreviewState): string {
     show(state);
     if (state.ok && state.version !== shown) {
       shown = state.version;
-      document.getElementById('slides').src = '/slides.html?v=' + state.version;
-      document.getElementById('pdf').src = '/briefing.pdf?v=' + state.version;
+      document.getElementById('slides').src = '${slides}?v=' + state.version;
+      document.getElementById('pdf').src = '${pdf}?v=' + state.version;
     }
   });
 </script>

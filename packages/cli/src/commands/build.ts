@@ -1,12 +1,13 @@
 import { join, relative, resolve } from 'node:path';
-import { parseCommandArgs } from '../args.js';
 import { findBrowser } from '../browser.js';
-import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { type Io, loadReport } from '../io.js';
+import { defineCommand } from '../command.js';
+import { CliError, EXIT } from '../errors.js';
+import { ALL_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../formats.js';
+import { loadReport } from '../io.js';
 import { writeOutputs } from '../outdir.js';
-import { ALL_FORMATS, FORMATS, type Format, parseFormat, produce } from '../outputs.js';
+import { produce } from '../outputs.js';
 
-export const buildHelp = `Usage: briefing build [options]
+const buildHelp = `Usage: briefing build [options]
 
 Render the briefing into every output (or those named with --format) and write them
 to the output folder as one set: every output is rendered first, then all are moved
@@ -14,9 +15,7 @@ into place together. A failed or interrupted build (Ctrl+C) leaves the earlier o
 as they were, and an invalid report writes nothing. One build at a time per folder.
 
 Options:
-  -f, --format <list>   comma-separated: ${ALL_FORMATS.join(', ')} (default: all)
-                        (file names work too: briefing.pdf, slides.md, slides.html,
-                        slides.pdf, slides.pptx)
+  -f, --format <list>   comma-separated formats or their file names (default: all)
   -i, --input <file>    report JSON to build (default: the packaged report)
   -o, --out <dir>       output folder (default: out)
       --paper <size>    a4 or letter, for the PDF briefing (default: a4)
@@ -24,8 +23,11 @@ Options:
   -q, --quiet           print nothing but errors
   -h, --help            show this help
 
-slides-pdf and pptx need Chromium (CHROME_PATH, or Debian's "apt-get install chromium").
-Without one they are skipped with a note; asked for by --format, that is an error (exit 2).
+Formats:
+${formatsHelp()}
+
+Chromium comes from CHROME_PATH, or Debian's "apt-get install chromium". Without one the
+formats that need it are skipped with a note; asked for by --format, that is an error (exit 2).
 
 Exit codes: 0 built; 1 invalid report; 2 usage, I/O error, folder busy or no browser
 for a requested format; 130/143 stopped by Ctrl+C/SIGTERM (outputs unchanged).
@@ -77,86 +79,88 @@ export interface BuildDeps {
   findBrowser: (env: Record<string, string | undefined>) => string | undefined;
 }
 
-export async function build(argv: string[], io: Io, deps: BuildDeps = { findBrowser }): Promise<ExitCode> {
-  const { values } = parseCommandArgs(
-    'build',
-    argv,
-    {
-      format: { type: 'string', short: 'f' },
-      input: { type: 'string', short: 'i' },
-      out: { type: 'string', short: 'o' },
-      paper: { type: 'string' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-    },
-    0,
-  );
-  if (values.help) {
-    io.stdout(buildHelp);
-    return EXIT.ok;
-  }
-  const paper = parsePaper('build', values.paper as string | undefined);
-  const { formats, explicit } = parseFormats(values.format as string | undefined);
-  const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
-  const json = values.json === true;
-  const quiet = values.quiet === true || json;
-  const say = (line: string) => {
-    if (!quiet) io.stdout(`${line}\n`);
-  };
+const realDeps: BuildDeps = { findBrowser };
 
-  // Everything that can reject the input happens before anything is written.
-  const { report, from } = await loadReport(values.input as string | undefined, io.cwd);
-  const epoch = sourceDateEpoch(io.env);
+export const buildCommand = defineCommand({
+  name: 'build',
+  summary: 'render the PDF briefing and the slide deck (md, html, pdf, pptx)',
+  help: buildHelp,
+  options: {
+    format: { type: 'string', short: 'f' },
+    input: { type: 'string', short: 'i' },
+    out: { type: 'string', short: 'o' },
+    paper: { type: 'string' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  deps: realDeps,
+  async run(values, _positionals, io, deps) {
+    const paper = parsePaper('build', values.paper);
+    const { formats, explicit } = parseFormats(values.format);
+    const outDir = resolve(io.cwd, values.out ?? 'out');
+    const json = values.json === true;
+    const quiet = values.quiet === true || json;
+    const say = (line: string) => {
+      if (!quiet) io.stdout(`${line}\n`);
+    };
 
-  const needsBrowser = formats.filter((f) => FORMATS[f].browser);
-  const browserPath = needsBrowser.length > 0 ? deps.findBrowser(io.env) : undefined;
-  const skipped: Format[] = [];
-  if (needsBrowser.length > 0 && !browserPath) {
-    const message = `no Chromium found for ${needsBrowser.map((f) => FORMATS[f].file).join(' and ')}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`;
-    if (explicit) throw new CliError(`briefing build: ${message}`, EXIT.usage);
-    skipped.push(...needsBrowser);
-    if (!quiet) io.stderr(`note: skipping ${message}\n`);
-  }
+    // Everything that can reject the input happens before anything is written.
+    const { report, from } = await loadReport(values.input, io.cwd);
+    const epoch = sourceDateEpoch(io.env);
 
-  const shown = (path: string) => relative(io.cwd, path) || path;
-  say(`Building from ${from} into ${shown(outDir)}`);
-  const started = performance.now();
-  const written: { format: Format; path: string; bytes: number; ms: number }[] = [];
-  const todo = formats.filter((f) => !skipped.includes(f));
-  // Every output is staged first; the folder takes the whole set at the end, or nothing.
-  const { recovered } = await writeOutputs(outDir, shown(outDir), async (stage) => {
-    const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal };
-    for await (const output of produce(report, todo, options)) {
-      const path = join(outDir, output.file);
-      try {
-        await stage.put(output.file, output.data);
-      } catch (error) {
-        throw new CliError(`briefing build: cannot write ${shown(path)}: ${(error as Error).message}`, EXIT.usage);
+    const needsBrowser = formats.filter((f) => FORMATS[f].browser);
+    const browserPath = needsBrowser.length > 0 ? deps.findBrowser(io.env) : undefined;
+    const skipped: Format[] = [];
+    if (needsBrowser.length > 0 && !browserPath) {
+      const message = `no Chromium found for ${needsBrowser.map((f) => FORMATS[f].file).join(' and ')}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`;
+      if (explicit) throw new CliError(`briefing build: ${message}`, EXIT.usage);
+      skipped.push(...needsBrowser);
+      if (!quiet) io.stderr(`note: skipping ${message}\n`);
+    }
+
+    const shown = (path: string) => relative(io.cwd, path) || path;
+    say(`Building from ${from} into ${shown(outDir)}`);
+    const started = performance.now();
+    const written: { format: Format; path: string; bytes: number; ms: number }[] = [];
+    const todo = formats.filter((f) => !skipped.includes(f));
+    // Every output is staged first; the folder takes the whole set at the end, or nothing.
+    const { recovered } = await writeOutputs(outDir, shown(outDir), async (stage) => {
+      const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal };
+      for await (const output of produce(report, todo, options)) {
+        const path = join(outDir, output.file);
+        try {
+          await stage.put(output.file, output.data);
+        } catch (error) {
+          throw new CliError(`briefing build: cannot write ${shown(path)}: ${(error as Error).message}`, EXIT.usage);
+        }
+        const bytes = byteLength(output.data);
+        written.push({ format: output.format, path, bytes, ms: output.ms });
+        say(
+          `  ${output.format.padEnd(10)} ${`${(output.ms / 1000).toFixed(2)} s`.padStart(8)} ${kb(bytes).padStart(10)}  ${shown(path)}`,
+        );
       }
-      const bytes = byteLength(output.data);
-      written.push({ format: output.format, path, bytes, ms: output.ms });
-      say(
-        `  ${output.format.padEnd(10)} ${`${(output.ms / 1000).toFixed(2)} s`.padStart(8)} ${kb(bytes).padStart(10)}  ${shown(path)}`,
+    });
+    if (recovered.length > 0 && !quiet)
+      io.stderr(`note: finished an interrupted build's update of ${recovered.join(', ')} first\n`);
+    const total = (performance.now() - started) / 1000;
+    say(
+      `Built ${written.length} file${written.length === 1 ? '' : 's'} in ${total.toFixed(2)} s${skipped.length ? ` (skipped ${skipped.join(', ')}: no browser)` : ''}`,
+    );
+    if (json) {
+      io.stdout(
+        `${JSON.stringify({
+          ok: true,
+          input: from,
+          outDir,
+          seconds: Number(total.toFixed(3)),
+          outputs: written.map((w) => ({ ...w, ms: Math.round(w.ms) })),
+          skipped,
+        })}\n`,
       );
     }
-  });
-  if (recovered.length > 0 && !quiet)
-    io.stderr(`note: finished an interrupted build's update of ${recovered.join(', ')} first\n`);
-  const total = (performance.now() - started) / 1000;
-  say(
-    `Built ${written.length} file${written.length === 1 ? '' : 's'} in ${total.toFixed(2)} s${skipped.length ? ` (skipped ${skipped.join(', ')}: no browser)` : ''}`,
-  );
-  if (json) {
-    io.stdout(
-      `${JSON.stringify({
-        ok: true,
-        input: from,
-        outDir,
-        seconds: Number(total.toFixed(3)),
-        outputs: written.map((w) => ({ ...w, ms: Math.round(w.ms) })),
-        skipped,
-      })}\n`,
-    );
-  }
-  return EXIT.ok;
-}
+    return EXIT.ok;
+  },
+});
+
+/** `briefing build`; tests pass a machine without a browser as `deps`. */
+export const build = buildCommand.run;

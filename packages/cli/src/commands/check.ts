@@ -1,10 +1,10 @@
 import { formatMatrix } from '@briefing/inspect';
-import { parseCommandArgs } from '../args.js';
-import { type Renderers, realRenderers, runCheck } from '../check/run.js';
-import { EXIT, type ExitCode } from '../errors.js';
-import { type Io, loadReport } from '../io.js';
+import { realRenderers, runCheck } from '../check/run.js';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../errors.js';
+import { loadReport } from '../io.js';
 
-export const checkHelp = `Usage: briefing check [options]
+const checkHelp = `Usage: briefing check [options]
 
 Build the PDF briefing and the HTML deck into a temp folder, read them back, and show
 whether every section, list item and figure of the report appears in both (with the
@@ -19,20 +19,20 @@ Options:
 Exit codes: 0 everything present; 1 invalid report or something missing; 2 usage or I/O error.
 `;
 
-export async function check(argv: string[], io: Io, renderers: Renderers = realRenderers): Promise<ExitCode> {
-  const { values } = parseCommandArgs(
-    'check',
-    argv,
-    { input: { type: 'string', short: 'i' }, json: { type: 'boolean' } },
-    0,
-  );
-  if (values.help) {
-    io.stdout(checkHelp);
-    return EXIT.ok;
-  }
-  const { report } = await loadReport(values.input as string | undefined, io.cwd);
-  const result = await runCheck(report, renderers);
-  if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else io.stdout(formatMatrix(result));
-  return result.ok ? EXIT.ok : EXIT.invalid;
-}
+export const checkCommand = defineCommand({
+  name: 'check',
+  summary: 'prove every section, item and figure is in both outputs',
+  help: checkHelp,
+  options: { input: { type: 'string', short: 'i' }, json: { type: 'boolean' } },
+  deps: realRenderers,
+  async run(values, _positionals, io, renderers) {
+    const { report } = await loadReport(values.input, io.cwd);
+    const result = await runCheck(report, renderers);
+    if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout(formatMatrix(result));
+    return result.ok ? EXIT.ok : EXIT.invalid;
+  },
+});
+
+/** `briefing check`; tests pass faulty renderers as the third argument to prove it fails. */
+export const check = checkCommand.run;

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { reportStats } from '@briefing/content';
-import { parseCommandArgs } from '../args.js';
-import { CliError, EXIT, type ExitCode } from '../errors.js';
-import { type Io, readJson, validateReport } from '../io.js';
+import { defineCommand } from '../command.js';
+import { CliError, EXIT } from '../errors.js';
+import { readJson, validateReport } from '../io.js';
 
-export const validateHelp = `Usage: briefing validate <report.json>
+const validateHelp = `Usage: briefing validate <report.json>
 
 Check a report the way build does before it writes anything: the schema, then every
 character each output would draw (including dates and numbers written in meta.lang).
@@ -17,24 +17,26 @@ Options:
   -h, --help  show this help
 `;
 
-export async function validate(argv: string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseCommandArgs('validate', argv, {}, 1);
-  if (values.help) {
-    io.stdout(validateHelp);
+export const validateCommand = defineCommand({
+  name: 'validate',
+  summary: 'check a report JSON file against the schema',
+  help: validateHelp,
+  options: {},
+  positionals: 1,
+  async run(_values, positionals, io) {
+    const file = positionals[0];
+    if (file === undefined) throw new CliError('briefing validate: which file? Usage: briefing validate <report.json>');
+    const result = validateReport(await readJson(resolve(io.cwd, file), file));
+    if (!result.ok) {
+      const n = result.problems.length;
+      io.stderr(`${file}: invalid report, ${n} problem${n === 1 ? '' : 's'}:\n`);
+      for (const p of result.problems) io.stderr(`  ${p.path}: ${p.message}\n`);
+      return EXIT.invalid;
+    }
+    const s = reportStats(result.report);
+    io.stdout(
+      `${file}: valid report, ${s.sections} sections, ${s.items} list items, ${s.figures} figures, ${s.words} words\n`,
+    );
     return EXIT.ok;
-  }
-  const file = positionals[0];
-  if (file === undefined) throw new CliError('briefing validate: which file? Usage: briefing validate <report.json>');
-  const result = validateReport(await readJson(resolve(io.cwd, file), file));
-  if (!result.ok) {
-    const n = result.problems.length;
-    io.stderr(`${file}: invalid report, ${n} problem${n === 1 ? '' : 's'}:\n`);
-    for (const p of result.problems) io.stderr(`  ${p.path}: ${p.message}\n`);
-    return EXIT.invalid;
-  }
-  const s = reportStats(result.report);
-  io.stdout(
-    `${file}: valid report, ${s.sections} sections, ${s.items} list items, ${s.figures} figures, ${s.words} words\n`,
-  );
-  return EXIT.ok;
-}
+  },
+});
