@@ -5,4 +5,5 @@ export { CHROMIUM_ARGS, findBrowser } from './browser.js';
 export { type Renderers, realRenderers, runCheck } from './check/run.js';
 export { check } from './commands/check.js';
 export { type DeckHtmlOptions, deckEngineModule, renderDeckHtml } from './deck-html.js';
-export { convertDeck, deckCsp, refusedLoad } from './marp.js';
+export { deckCsp } from './deck-page.js';
+export { convertDeck, refusedLoad } from './marp.js';

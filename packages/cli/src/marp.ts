@@ -7,17 +7,15 @@
 // 2 cores, medians): PDF + PPTX 6.7 s before, 2.3 s now, against 2.4 s for a bare
 // `marp --pdf` (ratio 2.71 before, 0.97 now); PDF alone 2.3 s before, 0.7 s now.
 
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BriefingMarp, fixPdfDates } from '@briefing/slides';
-import JSZip from 'jszip';
-import pptxgenjs from 'pptxgenjs';
+import { fixPdfDates } from '@briefing/slides';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS } from './browser.js';
+import { deckPage, SLIDE } from './deck-page.js';
 import { CliError, EXIT } from './errors.js';
-import { escapeHtml } from './html.js';
+import { buildPptx } from './pptx.js';
 
 export type BrowserFormat = 'pdf' | 'pptx';
 
@@ -81,26 +79,6 @@ export function localeOf(lang: string): string {
   return `${language}${region && /^[A-Za-z]{2}$/.test(region) ? `_${region.toUpperCase()}` : ''}.UTF-8`;
 }
 
-// pptxgenjs's types describe its CommonJS build; Node imports its ES build, whose default
-// export is the class itself.
-const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
-
-const SLIDE = 'div.marpit > svg[data-marpit-svg]';
-
-/**
- * The Content-Security-Policy of the page the deck is converted in: inline styles, images and
- * fonts from data: URLs, and only the inline scripts named by their hashes (Marp's own).
- */
-export function deckCsp(html: string): string {
-  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-    (m) =>
-      `'sha256-${createHash('sha256')
-        .update(m[1] ?? '')
-        .digest('base64')}'`,
-  );
-  return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src ${hashes.length ? [...new Set(hashes)].join(' ') : "'none'"}`;
-}
-
 /**
  * The address in Chromium's console message for a load it refused (a CSP violation or a local
  * file from a web page), if the message is one of those.
@@ -110,28 +88,6 @@ export function refusedLoad(message: string): string | undefined {
     /^Not allowed to load local resource: (\S+)/.exec(message)?.[1] ??
     /^(?:Loading|Refused to load) the [\w ]+ '([^']+)'.*Content Security Policy/.exec(message)?.[1]
   );
-}
-
-/** The deck rendered by the HTML deck's engine: one page of stacked slides, its size and notes. */
-export function deckPage(markdown: string, lang: string, title?: string) {
-  const { html, css, comments } = new BriefingMarp().render(markdown);
-  const size = /<svg data-marpit-svg="[^"]*" viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(html);
-  if (!size) throw new Error('the Marp engine rendered no slide');
-  const width = Number(size[1]);
-  const height = Number(size[2]);
-  const page = [
-    '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">`,
-    // An allow-list of what the deck may load: its own inline styles, and images and fonts
-    // from data: URLs (the embedded faces, the chart). Nothing from the network or the disk.
-    `<meta http-equiv="Content-Security-Policy" content="${deckCsp(html)}">`,
-    title ? `<title>${escapeHtml(title)}</title>` : '',
-    `<style>${css}</style>`,
-    // One slide per screen and per printed page, whatever the media type.
-    `<style>html,body{margin:0;padding:0}${SLIDE}{display:block;width:${width}px;height:${height}px}</style>`,
-    `</head><body>${html}</body></html>`,
-  ].join('');
-  return { page, width, height, notes: comments.map((c) => c.join('\n\n')) };
 }
 
 async function launch(options: ConvertDeckOptions, userDataDir: string, timeout: number): Promise<Browser> {
@@ -196,72 +152,6 @@ async function openDeck(
 async function slideImage(page: Page, index: number, height: number): Promise<Uint8Array> {
   await page.evaluate((y) => window.scrollTo(0, y), index * height);
   return await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
-}
-
-/**
- * Text an XML 1.0 part can hold: characters outside XML's Char production (C0 controls but
- * tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. The schema already
- * refuses them in a report; this keeps a PPTX well-formed whatever Markdown it is given.
- */
-export function xmlText(text: string): string {
-  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
-}
-
-/** A PPTX of one full-bleed image per slide, with the slide's Marp notes as speaker notes. */
-async function buildPptx(
-  images: readonly Uint8Array[],
-  notes: readonly string[],
-  size: { width: number; height: number },
-  title: string | undefined,
-  date: string | undefined,
-): Promise<Uint8Array> {
-  const pptx = new PptxGenJS();
-  const layout = `${size.width}x${size.height}`;
-  // PowerPoint's layout is in inches; the slide's CSS pixels are 96 to the inch.
-  pptx.defineLayout({ name: layout, width: size.width / 96, height: size.height / 96 });
-  pptx.layout = layout;
-  pptx.author = 'briefing';
-  pptx.company = 'briefing';
-  if (title) pptx.title = title;
-  images.forEach((png, i) => {
-    const slide = pptx.addSlide();
-    slide.background = { data: `data:image/png;base64,${Buffer.from(png).toString('base64')}` };
-    const note = notes[i];
-    if (note) slide.addNotes(xmlText(note));
-  });
-  const stored = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return await repack(stored, date);
-}
-
-/**
- * pptxgenjs's package made reproducible and quick: with `date` (YYYY-MM-DD, midnight UTC) in
- * place of the conversion time it stamps into docProps/core.xml and every zip entry (it has
- * no option for that), XML deflated, the slide PNGs stored as they are (deflating compressed
- * images in JavaScript took a second and saved nothing).
- */
-export async function repack(pptx: Uint8Array, date: string | undefined): Promise<Uint8Array> {
-  const when = date ? new Date(`${date}T00:00:00Z`) : new Date();
-  const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const zip = await JSZip.loadAsync(pptx);
-  const entries: [string, JSZip.JSZipObject][] = [];
-  zip.forEach((path, file) => {
-    entries.push([path, file]);
-  });
-  for (const [path, file] of entries) {
-    if (file.dir) {
-      file.date = when;
-      continue;
-    }
-    if (/\.(png|jpe?g)$/i.test(path)) {
-      zip.file(path, await file.async('uint8array'), { date: when, compression: 'STORE' });
-      continue;
-    }
-    let text = await file.async('string');
-    if (date && path === 'docProps/core.xml')
-      text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
-    zip.file(path, text, { date: when, compression: 'DEFLATE' });
-  }
-  return await zip.generateAsync({ type: 'uint8array' });
 }
 
 /**
