@@ -51,10 +51,21 @@ describe('renderDeckHtml (marp-cli in-process)', () => {
 
   it('stops before converting when its signal is already aborted, and after when it is aborted meanwhile', async () => {
     await expect(renderDeckHtml(report, { signal: AbortSignal.abort('SIGINT') })).rejects.toBe('SIGINT');
-    const stop = new AbortController();
-    const pending = renderDeckHtml(report, { signal: stop.signal });
-    stop.abort('SIGTERM');
+    const queued = new AbortController();
+    const pending = renderDeckHtml(report, { signal: queued.signal });
+    queued.abort('SIGTERM');
     await expect(pending).rejects.toBe('SIGTERM');
+    // Aborted once the conversion has its temp folder, that is while marp-cli runs.
+    const stop = new AbortController();
+    const converting = renderDeckHtml(report, { signal: stop.signal });
+    const poll = setInterval(() => {
+      if (readdirSync(temp).length > 0) stop.abort('SIGINT');
+    }, 1);
+    try {
+      await expect(converting).rejects.toBe('SIGINT');
+    } finally {
+      clearInterval(poll);
+    }
     expect(readdirSync(temp)).toEqual([]);
   });
 });

@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { captureIo, runCli } from '@briefing/testkit';
+import { describe, expect, it } from 'vitest';
+import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS, mediaTypeOf, parseFormat } from '../src/formats.js';
+import { main } from '../src/main.js';
+import { startPreview } from '../src/preview-server.js';
+
+describe('the FORMATS table', () => {
+  it('gives every format a distinct file and a media type, and parses names and file names only', () => {
+    const files = ALL_FORMATS.map((f) => FORMATS[f].file);
+    expect(new Set(files).size).toBe(files.length);
+    for (const f of ALL_FORMATS) {
+      expect(parseFormat(f)).toBe(f);
+      expect(parseFormat(` ${FORMATS[f].file.toUpperCase()} `)).toBe(f);
+      expect(mediaTypeOf(FORMATS[f].file)).toBe(FORMATS[f].mediaType);
+    }
+    for (const name of ['toString', '__proto__', 'constructor', 'docx', '']) expect(parseFormat(name)).toBeUndefined();
+  });
+
+  it('is what build --help lists: each format with its file, what it is and whether it needs Chromium', async () => {
+    const { code, stdout } = await runCli(['build', '--help']);
+    expect(code).toBe(0);
+    const listed = stdout
+      .split('\n')
+      .filter((line) => /^ {2}\S+ {2,}\S+\.\w+ {2}/.test(line))
+      .map((line) => line.trim().split(/\s{2,}/));
+    expect(listed).toEqual(
+      ALL_FORMATS.map((f) => [
+        f,
+        FORMATS[f].file,
+        `${FORMATS[f].description}${FORMATS[f].browser ? ' (needs Chromium)' : ''}`,
+      ]),
+    );
+  });
+
+  it('is what watch supports: it refuses the browser formats, naming the browserless ones', async () => {
+    expect(BROWSERLESS_FORMATS).toEqual(ALL_FORMATS.filter((f) => !FORMATS[f].browser));
+    for (const format of ALL_FORMATS.filter((f) => FORMATS[f].browser)) {
+      const { io, out } = captureIo();
+      io.signal = AbortSignal.timeout(5000);
+      const argv = ['watch', '--format', format, '--port', '0', '--out', mkdtempSync(join(tmpdir(), 'w-'))];
+      expect(await main(argv, io)).toBe(2);
+      expect(out.stderr.trim()).toBe(
+        `briefing watch: ${format} needs a browser, which watch does not start; watch supports ${BROWSERLESS_FORMATS.join(', ')} (use briefing build for ${format})`,
+      );
+    }
+    const help = await runCli(['watch', '--help']);
+    expect(help.stdout).toContain(`formats to rebuild: ${BROWSERLESS_FORMATS.join(', ')}`);
+  });
+
+  it('gives the preview server its content types', async () => {
+    const outputs = new Map(ALL_FORMATS.map((f) => [FORMATS[f].file, `the ${f} output`]));
+    const state = { version: 1, ok: true, problems: [] };
+    const preview = await startPreview(0, { state, title: 'T', outputs });
+    try {
+      const port = new URL(preview.url).port;
+      for (const f of ALL_FORMATS) {
+        const res = await get(port, `/${FORMATS[f].file}`);
+        expect([res.status, res.type, res.body], f).toEqual([200, FORMATS[f].mediaType, `the ${f} output`]);
+      }
+      expect((await get(port, '/other.bin')).status).toBe(404);
+    } finally {
+      await preview.close();
+    }
+  });
+});
+
+function get(port: string, path: string): Promise<{ status: number; type: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
