@@ -2,7 +2,7 @@
 // in the PDF briefing and in the slide deck, with its list items and figures, in order.
 import { formatNumber, itemLead, normalizeForMatch, numberedTitle, outline, report } from '@briefing/content';
 import { tocPattern } from '@briefing/inspect';
-import { browserOrReason } from '@briefing/testkit';
+import { browserOrReason } from '@briefing/testkit/chromium';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Artifacts, buildArtifacts } from '../helpers/artifacts.js';
 

@@ -14,7 +14,8 @@ import {
 import { checkCoverage, compact, readDeckHtml, readPdf } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeck } from '@briefing/slides';
-import { browserOrReason, type Chromium, launchChromium, measureDeck, NASTY } from '@briefing/testkit';
+import { NASTY } from '@briefing/testkit';
+import { browserOrReason, type Chromium, launchChromium, measureDeck } from '@briefing/testkit/chromium';
 import { renderDeckHtml } from 'briefing/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

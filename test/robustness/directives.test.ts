@@ -3,7 +3,8 @@
 // pagination, footer and speaker notes that the deck plan gives them, and no resource to load.
 import { assertReport, foldSpace, type ReportInput, reportInput } from '@briefing/content';
 import { BriefingMarp, noteComment, planDeck, renderDeck, stripJoiners } from '@briefing/slides';
-import { browserOrReason, seed, seeded } from '@briefing/testkit';
+import { seed, seeded } from '@briefing/testkit';
+import { browserOrReason } from '@briefing/testkit/chromium';
 import { convertDeck } from 'briefing/internal';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
-import { browserOrReason } from '@briefing/testkit';
+import { browserOrReason } from '@briefing/testkit/chromium';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repo = new URL('../../', import.meta.url).pathname;

@@ -4,7 +4,8 @@
 
 import { assertReport, type Report } from '@briefing/content';
 import { renderDeck } from '@briefing/slides';
-import { browserOrReason, nastyReport, report, reportArbitrary, seeded, stressReport } from '@briefing/testkit';
+import { nastyReport, report, reportArbitrary, seeded, stressReport } from '@briefing/testkit';
+import { browserOrReason } from '@briefing/testkit/chromium';
 import { convertDeck, deckCsp, refusedLoad } from 'briefing/internal';
 import fc from 'fast-check';
 import JSZip from 'jszip';

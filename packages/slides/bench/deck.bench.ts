@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report } from '@briefing/content';
-import { convertDeck, findBrowser, measure, renderDeckHtml, scaledReport } from '@briefing/testkit';
+import { convertDeck, measure, renderDeckHtml, scaledReport } from '@briefing/testkit';
+import { findBrowser } from '@briefing/testkit/chromium';
 import { BriefingMarp, planDeck, renderDeck } from '../src/index.js';
 
 /** Median wall time in ms after warm-up (the repo's one measuring helper). */

@@ -4,7 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
-import { findBrowser, launchChromium, slidesPage, stressReport } from '@briefing/testkit';
+import { stressReport } from '@briefing/testkit';
+import { findBrowser, launchChromium, slidesPage } from '@briefing/testkit/chromium';
 import { planDeck, renderDeck } from '../src/index.js';
 
 const args = process.argv.slice(2);

@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { assertReport, type ReportInput, report, reportInput, tokens } from '@briefing/content';
+import { convertDeck, renderDeckHtml, scaledReport, stressReport } from '@briefing/testkit';
 import {
   browserOrReason,
   type Chromium,
-  convertDeck,
   findOverflow,
   launchChromium,
   measureDeck,
-  renderDeckHtml,
-  scaledReport,
   slidesPage,
-  stressReport,
-} from '@briefing/testkit';
+} from '@briefing/testkit/chromium';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDeck, renderDeck } from '../src/index.js';

@@ -5,6 +5,9 @@ import { BriefingMarp } from '@briefing/slides';
 import { CHROMIUM_ARGS, findBrowser } from 'briefing/internal';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
+/** The CLI's browser lookup (CHROME_PATH, /usr/bin/chromium, then PATH), for scripts and benches. */
+export { findBrowser };
+
 export interface Chromium {
   browser: Browser;
   close(): Promise<void>;

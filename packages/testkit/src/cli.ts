@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
-import { type Io, main } from 'briefing';
+import type { Io } from 'briefing';
+import type * as CliInternals from 'briefing/internal';
 
 export const repoRoot = new URL('../../../', import.meta.url).pathname;
 
@@ -26,6 +27,9 @@ export function captureIo(options: { cwd?: string; env?: Record<string, string |
 /** Run the CLI in-process with captured output. */
 export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
   const { io, out } = captureIo(options);
+  // Loaded on first use: a test that imports the testkit only for its fixtures (the PDF
+  // package's, say) neither pays for loading the whole CLI nor fails when it does not load.
+  const { main } = await import('briefing');
   const code = await main(argv, io);
   return { code, ...out };
 }
@@ -42,8 +46,15 @@ export function reportFile(edit: (r: ReportInput) => void = () => {}): string {
   return file;
 }
 
-// The CLI internals the slides package's tests, bench and scripts drive (converting a deck
-// in Chromium, finding the browser, the presenter-view HTML deck from marp-cli). They come
-// through the testkit, whose dependency on the CLI is a peer dependency, because a devDependency of @briefing/slides on the CLI,
-// which depends on @briefing/slides, would be a cycle in turbo's build graph.
-export { convertDeck, findBrowser, renderDeckHtml } from 'briefing/internal';
+// CLI internals the slides package's tests, bench and scripts drive: converting a deck in
+// Chromium, the presenter-view HTML deck from marp-cli. They come through the testkit, whose
+// dependency on the CLI is a peer dependency, because a devDependency of @briefing/slides on
+// the CLI (which depends on @briefing/slides) would be a cycle in turbo's build graph. Like
+// `runCli`, each loads the CLI on its first call. (`findBrowser` is in the Chromium helper.)
+const cliInternals = () => import('briefing/internal');
+
+export const convertDeck: typeof CliInternals.convertDeck = async (...args) =>
+  (await cliInternals()).convertDeck(...args);
+
+export const renderDeckHtml: typeof CliInternals.renderDeckHtml = async (...args) =>
+  (await cliInternals()).renderDeckHtml(...args);
