@@ -99,6 +99,8 @@ function mapText(input: ReportInput, f: (text: string, max: number, oneLine: boo
     'publisher',
     'unit',
     'keywords',
+    'caption',
+    'header',
   ]);
   const walk = (node: unknown, key: string): unknown => {
     if (typeof node === 'string') {
@@ -159,7 +161,7 @@ function renderedSlides(markdown: string) {
 }
 
 /** The class a planned slide asks for in its own (generated) directive comment. */
-const plannedClass = (markdown: string) => /^<!-- _class: ([a-z -]+) -->/.exec(markdown)?.[1] ?? '';
+const plannedClass = (markdown: string) => /^<!-- _class: ([a-z0-9 -]+) -->/.exec(markdown)?.[1] ?? '';
 
 /** Property names of an inline style attribute (Marpit escapes `:` and `;` inside values). */
 const styleKeys = (style: string) =>
