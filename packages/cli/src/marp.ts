@@ -103,6 +103,9 @@ async function launch(options: ConvertDeckOptions, userDataDir: string, timeout:
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
+    // A stop while Chromium is still starting kills it at once; the `browser` the stop
+    // handler below kills exists only once the launch has finished.
+    signal: options.signal,
     args: [...CHROMIUM_ARGS, `--lang=${options.lang}`],
     userDataDir,
     timeout,

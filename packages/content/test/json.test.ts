@@ -11,7 +11,7 @@ import { parseReport } from '../src/index.js';
 const out = mkdtempSync(join(tmpdir(), 'briefing-json-'));
 execFileSync(
   process.execPath,
-  ['--conditions=@briefing/source', '--import', 'tsx', 'packages/content/src/emit-json.ts', out],
+  ['--conditions=@briefing/source', '--import', 'tsx', 'packages/content/scripts/emit-json.ts', out],
   {
     cwd: join(import.meta.dirname, '../../..'),
   },
