@@ -5,13 +5,13 @@
 // briefing (2 busy cores, medians): 0.18-0.21 s a deck in-process (0.08 s at best), against
 // 2.5-2.8 s for the marp-cli child process per render it replaced.
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { assertReport } from '@briefing/content';
 import { type DeckOptions, renderDeck } from '@briefing/slides';
+import { processTempDir } from './temp.js';
 
 export interface DeckHtmlOptions extends DeckOptions {
   /** Checked before and after the conversion (which takes about 0.1 s): a stopped build ends there. */
@@ -75,7 +75,7 @@ export async function renderDeckHtml(input: unknown, options: DeckHtmlOptions = 
   const engine = deckEngineModule();
   const run = queue.then(async () => {
     signal?.throwIfAborted();
-    const dir = await mkdtemp(join(tmpdir(), 'briefing-deck-'));
+    const dir = processTempDir('deck');
     try {
       const config = join(dir, 'marp.config.json');
       const source = join(dir, 'slides.md');

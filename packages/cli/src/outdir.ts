@@ -9,6 +9,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from './errors.js';
+import { alive } from './temp.js';
 
 const LOCK = '.briefing.lock';
 const STAGE_PREFIX = '.briefing-stage-';
@@ -16,16 +17,6 @@ const STAGE_PREFIX = '.briefing-stage-';
 const COMPLETE = '.complete';
 /** Temp files of the single-file writes of earlier versions: `.<name>.<pid>.<time>.tmp`. */
 const OLD_TEMP = /^\..+\.(\d+)\.\d+\.tmp$/;
-
-export function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 const pidOf = (name: string, prefix: string) => Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1] ?? Number.NaN);
 

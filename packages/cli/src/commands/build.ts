@@ -6,6 +6,7 @@ import { ALL_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../
 import { loadReport } from '../io.js';
 import { writeOutputs } from '../outdir.js';
 import { produce } from '../outputs.js';
+import { removeStaleTemp } from '../temp.js';
 
 const buildHelp = `Usage: briefing build [options]
 
@@ -123,6 +124,8 @@ export const buildCommand = defineCommand({
     const started = performance.now();
     const written: { format: Format; path: string; bytes: number; ms: number }[] = [];
     const todo = formats.filter((f) => !skipped.includes(f));
+    // What builds killed earlier left in the temp folder (Chromium profiles, marp-cli files) goes first.
+    removeStaleTemp();
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered } = await writeOutputs(outDir, shown(outDir), async (stage) => {
       const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal };
