@@ -28,7 +28,9 @@ describe('briefing validate', () => {
     const { code, stdout, stderr } = await runCli(['validate', good]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^.*report\.json: valid report, 8 sections, 27 list items, 2 figures, \d+ words\n$/);
+    expect(stdout).toMatch(
+      /^.*report\.json: valid report, 8 sections, 27 list items, 2 figures, 9 table cells, \d+ words\n$/,
+    );
   });
 
   it('exits 1 and lists every problem by path for an invalid report', async () => {

@@ -9,7 +9,7 @@ const validateHelp = `Usage: briefing validate <report.json>
 Check a report the way build does before it writes anything: the schema, then every
 character each output would draw (including dates and numbers written in meta.lang).
 
-  exit 0  valid: prints one summary line (sections, list items, figures, words)
+  exit 0  valid: prints one summary line (sections, list items, figures, table cells, words)
   exit 1  invalid: prints every problem with the path of the broken field
   exit 2  the file is missing or is not JSON
 
@@ -35,7 +35,7 @@ export const validateCommand = defineCommand({
     }
     const s = reportStats(result.report);
     io.stdout(
-      `${file}: valid report, ${s.sections} sections, ${s.items} list items, ${s.figures} figures, ${s.words} words\n`,
+      `${file}: valid report, ${s.sections} sections, ${s.items} list items, ${s.figures} figures, ${s.cells} table cells, ${s.words} words\n`,
     );
     return EXIT.ok;
   },
