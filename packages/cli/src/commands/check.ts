@@ -7,9 +7,9 @@ import { loadReport } from '../io.js';
 const checkHelp = `Usage: briefing check [options]
 
 Build the PDF briefing and the HTML deck into a temp folder, read them back, and show
-whether every section, list item and figure of the report appears in both (with the
-PDF page and slide number where found), and whether the PDF bookmarks, the PDF table
-of contents and the slide agenda list the same sections.
+whether every section, list item, figure and table cell of the report appears in both
+(with the PDF page and slide number where found), and whether the PDF bookmarks, the
+PDF table of contents and the slide agenda list the same sections.
 
 Options:
   -i, --input <file>  report JSON to check (default: the packaged report)
@@ -21,7 +21,7 @@ Exit codes: 0 everything present; 1 invalid report or something missing; 2 usage
 
 export const checkCommand = defineCommand({
   name: 'check',
-  summary: 'prove every section, item and figure is in both outputs',
+  summary: 'prove every section, item, figure and table cell is in both outputs',
   help: checkHelp,
   options: { input: { type: 'string', short: 'i' }, json: { type: 'boolean' } },
   deps: realRenderers,
