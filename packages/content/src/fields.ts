@@ -139,10 +139,15 @@ export function blockFields(block: Block, at: string, lang: string): Field[] {
  * chart is its one-sentence description.
  */
 export function blockTexts(block: Block, lang: string): string[] {
+  return textsOf(block, blockFields(block, '', lang), lang);
+}
+
+/** blockTexts from fields already listed for the block. */
+function textsOf(block: Block, fields: readonly Field[], lang: string): string[] {
   if (block.type === 'chart') return [chartAltText(block, lang)];
   const out: string[] = [];
   let last: Field | undefined;
-  for (const field of blockFields(block, '', lang)) {
+  for (const field of fields) {
     if (field.generated) continue;
     const sameText = last?.of !== undefined && last.of === field.of;
     const afterTerm = last?.role === 'term';
@@ -167,10 +172,10 @@ export function reportStats(report: Report): {
     texts.push(section.title);
     if (section.lede) texts.push(plainText(section.lede));
     section.blocks.forEach((block, b) => {
-      for (const field of blockFields(block, `sections[${s}].blocks[${b}]`, report.meta.lang)) {
-        if (field.find) counts[field.find.kind]++;
-        if (!field.generated) texts.push(field.text);
-      }
+      // Counted from the block's fields; its words are its text as blockTexts gives it (runs joined).
+      const fields = blockFields(block, `sections[${s}].blocks[${b}]`, report.meta.lang);
+      for (const field of fields) if (field.find) counts[field.find.kind]++;
+      texts.push(...textsOf(block, fields, report.meta.lang));
     });
   });
   const words = texts.join(' ').split(/\s+/u).filter(Boolean).length;
