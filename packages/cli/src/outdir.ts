@@ -6,7 +6,7 @@
 // marked so), and anything else a dead build left behind is removed.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from './errors.js';
 import { alive } from './temp.js';
@@ -72,9 +72,10 @@ async function recover(dir: string): Promise<string[]> {
   const finished: string[] = [];
   for (const name of await readdir(dir)) {
     if (name.startsWith(STAGE_PREFIX)) {
-      if (alive(pidOf(name, STAGE_PREFIX)) && pidOf(name, STAGE_PREFIX) !== process.pid) continue;
+      const pid = pidOf(name, STAGE_PREFIX);
+      if (pid !== process.pid && alive(pid)) continue;
       const stage = join(dir, name);
-      const complete = await readFile(join(stage, COMPLETE), 'utf8').then(
+      const complete = await stat(join(stage, COMPLETE)).then(
         () => true,
         () => false,
       );
