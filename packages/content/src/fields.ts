@@ -47,6 +47,8 @@ export interface Field {
   find?: Finding;
   /** For a run of rich text: the path of the whole text, shared by its runs. */
   of?: string;
+  /** Shown by one output only: an on-screen line is the deck's alone. */
+  only?: 'deck';
 }
 
 /** One field per run of rich text (runs may differ in emphasis, and so in face). */
@@ -62,6 +64,11 @@ export function richFields(path: string, text: RichText, role: 'body' | 'cell', 
   }));
 }
 
+/** The fields of an optional on-screen line (the deck's alone). */
+function onScreenFields(path: string, text: RichText | undefined): Field[] {
+  return text === undefined ? [] : richFields(path, text, 'body').map((field) => ({ ...field, only: 'deck' as const }));
+}
+
 /** A handler for each block type, typed so that a missing one, or one for another type, is a compile error. */
 export type BlockMap<Args extends unknown[], R> = { [K in BlockType]: (block: BlockOf<K>, ...args: Args) => R };
 
@@ -71,14 +78,19 @@ export function dispatch<Args extends unknown[], R>(map: BlockMap<Args, R>, bloc
 }
 
 const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
-  paragraph: (block, at) => richFields(`${at}.text`, block.text, 'body'),
+  paragraph: (block, at) => [
+    ...richFields(`${at}.text`, block.text, 'body'),
+    ...onScreenFields(`${at}.onScreen`, block.onScreen),
+  ],
   list: (block, at) => [
     ...(block.intro ? richFields(`${at}.intro`, block.intro, 'body') : []),
+    ...onScreenFields(`${at}.onScreen`, block.onScreen),
     ...block.items.flatMap((item, i) => {
       const find: Finding = { kind: 'item', label: itemLead(item), needle: itemLead(item) };
       return [
         ...(item.term ? [{ path: `${at}.items[${i}].term`, text: item.term, role: 'term' as const, find }] : []),
         ...richFields(`${at}.items[${i}].text`, item.text, 'body', item.term ? undefined : find),
+        ...onScreenFields(`${at}.items[${i}].onScreen`, item.onScreen),
       ];
     }),
   ],
@@ -106,6 +118,7 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
   callout: (block, at) => [
     ...(block.title ? [{ path: `${at}.title`, text: block.title, role: 'heading' as const }] : []),
     ...richFields(`${at}.text`, block.text, 'body'),
+    ...onScreenFields(`${at}.onScreen`, block.onScreen),
   ],
   table: (block, at) => [
     { path: `${at}.caption`, text: block.caption, role: 'heading' },
@@ -148,7 +161,7 @@ function textsOf(block: Block, fields: readonly Field[], lang: string): string[]
   const out: string[] = [];
   let last: Field | undefined;
   for (const field of fields) {
-    if (field.generated) continue;
+    if (field.generated || field.only) continue;
     const sameText = last?.of !== undefined && last.of === field.of;
     const afterTerm = last?.role === 'term';
     if (sameText || afterTerm) out[out.length - 1] += afterTerm && !sameText ? `: ${field.text}` : field.text;

@@ -45,27 +45,46 @@ export const RichText = z.union(
 // ---------------------------------------------------------------------------------------
 // Blocks
 
+/**
+ * What the deck shows in place of a text's first sentence, when that sentence alone does not
+ * carry the text's facts. Slides only: the PDF always sets the full text. Every number, date,
+ * name and place the full text holds should appear in its on-screen line or in the section's
+ * other on-screen text; the speaker notes add the explanation.
+ */
+export const OnScreen = RichText;
+
 export const Paragraph = z.strictObject({
   type: z.literal('paragraph'),
   text: RichText,
+  /** The deck's line for this paragraph (slides only; default: its first sentence). */
+  onScreen: OnScreen.optional(),
 });
 
 export const ListItem = z.strictObject({
   /** Optional lead-in term, shown in bold before the text ("Corruption – ..."). */
   term: line(LIMITS.term).optional(),
   text: RichText,
+  /** The deck's line for this item, after its term (slides only; default: its first sentence). */
+  onScreen: OnScreen.optional(),
 });
 
-export const List = z.strictObject({
-  type: z.literal('list'),
-  ordered: z.boolean().optional(),
-  /** Optional sentence introducing the list. */
-  intro: RichText.optional(),
-  items: z
-    .array(ListItem)
-    .min(1, 'must have at least one item')
-    .max(LIMITS.items, `must have at most ${LIMITS.items} items`),
-});
+export const List = z
+  .strictObject({
+    type: z.literal('list'),
+    ordered: z.boolean().optional(),
+    /** Optional sentence introducing the list. */
+    intro: RichText.optional(),
+    /** The deck's line for the intro (slides only; default: the intro's first sentence). */
+    onScreen: OnScreen.optional(),
+    items: z
+      .array(ListItem)
+      .min(1, 'must have at least one item')
+      .max(LIMITS.items, `must have at most ${LIMITS.items} items`),
+  })
+  .superRefine((list, ctx) => {
+    if (list.onScreen !== undefined && list.intro === undefined)
+      ctx.addIssue({ code: 'custom', path: ['onScreen'], message: 'is the on-screen line of the intro: add an intro' });
+  });
 
 const FiniteNumber = z
   .number({ error: 'must be a number' })
@@ -111,6 +130,8 @@ export const Callout = z.strictObject({
   tone: z.enum(['note', 'warning', 'key']).default('note'),
   title: line(LIMITS.heading).optional(),
   text: RichText,
+  /** The deck's line for this callout (slides only; default: its first sentence). */
+  onScreen: OnScreen.optional(),
 });
 
 export const TableColumn = z.strictObject({
@@ -166,6 +187,11 @@ export const Block = z.discriminatedUnion('type', [Paragraph, List, Chart, Callo
 export const Section = z.strictObject({
   id: Id,
   title: line(LIMITS.heading),
+  /**
+   * The section's point as a short assertion: the heading of its slides, with the title as a
+   * small kicker above it (slides only; default: the title).
+   */
+  point: line(LIMITS.heading).optional(),
   lede: RichText.optional(),
   blocks: z
     .array(Block)
