@@ -36,13 +36,14 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts): C
   );
 
   // Slides: a section starts at the first slide after the previous section that is not a
-  // navigation slide (title, agenda, takeaways, sources) and whose heading is the section's
-  // numbered title. The heading, not the slide's text: a short title ("Jd", "Outlook") also
+  // navigation slide (title, agenda, takeaways, sources) and whose heading, or the kicker
+  // above a heading that states the section's point, is the section's numbered title. The heading, not the slide's text: a short title ("Jd", "Outlook") also
   // occurs in the body of the slides before it, or inside a longer title, and anchoring
   // there cut the section before short, so the items on its "(continued)" slides were
   // reported missing.
   const slideText = deck.slides.map((s) => compact(s.text));
   const slideHeadings = deck.slides.map((s) => compact(s.heading));
+  const slideKickers = deck.slides.map((s) => compact(s.kicker));
   const slideFound = locate(
     exps,
     slideText,
@@ -50,7 +51,7 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts): C
       const heading = e.numbered ?? e.needle;
       for (let u = fromUnit; u < deck.slides.length; u++) {
         if (deck.slides[u]!.classes.some((c) => NAV_CLASSES.has(c))) continue;
-        if (slideHeadings[u] === heading) return u;
+        if (slideHeadings[u] === heading || slideKickers[u] === heading) return u;
       }
       return undefined;
     },

@@ -11,6 +11,8 @@ export interface SlideFacts {
   normalized: string;
   /** The text of the slide's first heading (h1 or h2), white space folded; '' if none. */
   heading: string;
+  /** The small line above the heading naming the slide's section (its number and title); '' if none. */
+  kicker: string;
   notes: string;
 }
 
@@ -32,13 +34,18 @@ export function readDeckHtml(html: string): DeckFacts {
   const slides = sections.map((section, i) => {
     // The visible text only: paginate counters and footers are drawn by CSS, not text.
     const text = (section.textContent ?? '').replace(/\s+/gu, ' ').trim();
-    const heading = (section.querySelector('h1, h2')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    const fold = (text: string | null | undefined) => (text ?? '').replace(/\s+/gu, ' ').trim();
+    const heading = fold(section.querySelector('h1, h2')?.textContent);
+    const h2 = Array.from(section.children).find((child) => child.tagName === 'H2');
+    const before = h2?.previousElementSibling;
+    const kicker = section.classList.contains('kicked') && before?.tagName === 'P' ? fold(before.textContent) : '';
     return {
       number: i + 1,
       classes: (section.getAttribute('class') ?? '').split(/\s+/).filter(Boolean),
       text,
       normalized: normalizeForMatch(text),
       heading,
+      kicker,
       notes: notes.get(i) ?? '',
     };
   });

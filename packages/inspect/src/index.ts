@@ -25,3 +25,4 @@ export {
   type TextItem,
   walk,
 } from './pdf-pages.js';
+export { type Fact, factsOffScreen, sectionFacts, sectionSlides, textFacts } from './facts.js';
