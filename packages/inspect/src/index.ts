@@ -9,6 +9,7 @@ export {
   tocPattern,
 } from './coverage.js';
 export { type DeckFacts, readDeckHtml, type SlideFacts } from './deck.js';
+export { type Fact, factsOffScreen, sectionFacts, sectionSlides, textFacts } from './facts.js';
 export { checkOutputs, formatMatrix } from './matrix.js';
 export { OPS, openPdf, type PdfDoc, type PdfFacts, readPdf } from './pdf.js';
 export {
@@ -25,4 +26,3 @@ export {
   type TextItem,
   walk,
 } from './pdf-pages.js';
-export { type Fact, factsOffScreen, sectionFacts, sectionSlides, textFacts } from './facts.js';
