@@ -8,12 +8,12 @@
 // `marp --pdf` (ratio 2.71 before, 0.97 now); PDF alone 2.3 s before, 0.7 s now.
 
 import { rmSync } from 'node:fs';
-import { fixPdfDates } from '@briefing/slides';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS } from './browser.js';
 import { deckPage, SLIDE } from './deck-page.js';
 import { CliError, EXIT } from './errors.js';
 import { buildPptx } from './pptx.js';
+import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y.js';
 import { processTempDir, removeStaleTemp } from './temp.js';
 
 export type BrowserFormat = 'pdf' | 'pptx';
@@ -35,6 +35,12 @@ export interface ConvertDeckOptions {
   title?: string;
   /** Stops the conversion: the browser is killed, its profile removed, and the promise rejects. */
   signal?: AbortSignal | undefined;
+  /**
+   * What the PDF says about itself beyond title, language and date (report.meta: authors,
+   * subject, keywords) and each chart's description in deck order (chartAltText), for its
+   * accessibility pass (slides-pdf-a11y.ts). The links' texts and the headings come from the page.
+   */
+  pdfDescription?: Pick<SlidesPdfAccessibility, 'authors' | 'subject' | 'keywords' | 'chartAlt'> | undefined;
 }
 
 /** The error a conversion stopped by its signal rejects with. */
@@ -123,6 +129,20 @@ async function openDeck(
   return page;
 }
 
+/**
+ * The page's links (address and text, or accessible name) and headings, in document order:
+ * what the PDF's link annotations and bookmarks are described with.
+ */
+export async function pageText(page: Page): Promise<Pick<SlidesPdfAccessibility, 'links' | 'headings'>> {
+  return await page.evaluate(() => ({
+    links: [...document.querySelectorAll('a[href]')].map((a) => ({
+      href: a instanceof HTMLAnchorElement ? a.href : (a.getAttribute('href') ?? ''),
+      text: a.getAttribute('aria-label') || a.textContent || '',
+    })),
+    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.textContent ?? ''),
+  }));
+}
+
 /** Slide `index` as a PNG: scrolled into the one-slide viewport and captured. */
 async function slideImage(page: Page, index: number, height: number): Promise<Uint8Array> {
   await page.evaluate((y) => window.scrollTo(0, y), index * height);
@@ -132,8 +152,8 @@ async function slideImage(page: Page, index: number, height: number): Promise<Ui
 /**
  * Convert Marp Markdown to PDF and/or PPTX (speaker notes included) in one headless Chromium
  * session: the deck is rendered by the HTML deck's engine and theme, loaded into one page,
- * printed to PDF (tagged, with a document outline) and screenshotted slide by slide for the
- * PPTX. The browser and its temporary profile are gone when this returns or throws.
+ * printed to PDF (tagged, with a document outline, then given what PDF/UA asks for by
+ * slides-pdf-a11y.ts) and screenshotted slide by slide for the PPTX. The browser and its temporary profile are gone when this returns or throws.
  */
 export async function convertDeck(
   markdown: string,
@@ -164,7 +184,7 @@ export async function convertDeck(
 
     let pdf: Uint8Array | undefined;
     if (want.has('pdf')) {
-      pdf = await page.pdf({
+      const printed = await page.pdf({
         width: `${deck.width}px`,
         height: `${deck.height}px`,
         printBackground: true,
@@ -173,7 +193,18 @@ export async function convertDeck(
         outline: true,
         timeout,
       });
-      if (options.date) pdf = await fixPdfDates(pdf, options.date);
+      // Chromium's tagged PDF lacks what PDF/UA asks for beyond its structure tree (XMP
+      // identification, link descriptions, list bodies, artifacts...): the pass adds it, with
+      // the links' texts and the headings as the page has them, and the fixed dates.
+      const { links, headings } = await pageText(page);
+      pdf = await accessibleSlidesPdf(printed, {
+        ...options.pdfDescription,
+        title: title ?? 'Slides',
+        lang: options.lang,
+        date: options.date,
+        links,
+        headings,
+      });
     }
     // The PPTX's images come from the same page, one screenshot per slide. (Sharing them out
     // between two pages was no faster on two cores: the browser process does the capturing.)

@@ -1,4 +1,4 @@
-import type { Report } from '@briefing/content';
+import { chartAltText, type Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeck } from '@briefing/slides';
 import { renderDeckHtml } from './deck-html.js';
@@ -95,6 +95,17 @@ async function convertInBrowser(
     signal: options.signal,
     lang: report.meta.lang,
     title: report.meta.title,
+    // Said as the PDF briefing says it (packages/pdf's Info dictionary).
+    pdfDescription: {
+      authors: report.meta.authors.length
+        ? report.meta.authors.map((a) => a.name)
+        : [report.meta.organisation?.name].filter((n) => n !== undefined),
+      subject: report.meta.subtitle ?? report.meta.summary ?? report.meta.title,
+      keywords: report.meta.keywords,
+      chartAlt: report.sections
+        .flatMap((s) => s.blocks)
+        .flatMap((b) => (b.type === 'chart' ? [chartAltText(b, report.meta.lang)] : [])),
+    },
     // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
     date:
       options.sourceDateEpoch === undefined
