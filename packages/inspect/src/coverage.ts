@@ -56,6 +56,7 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts): C
       return undefined;
     },
     (hay, e, start, end) => hay.find(e.needle, start, end),
+    (e) => e.screen ?? e.needle,
   );
 
   const rows: Row[] = exps.map((e, i) => ({ ...e, pdf: pdfFound[i]!, slides: slideFound[i]! }));

@@ -12,6 +12,8 @@ export interface Expectation {
   label: string;
   /** Normalised text searched for. */
   needle: string;
+  /** Normalised text searched for on the slides, when the deck shows something else (an on-screen line). */
+  screen?: string;
   /** For sections: the numbered title ("2. Title") as headings and contents print it. */
   numbered?: string;
 }
@@ -51,7 +53,13 @@ export function expectations(report: Report): Expectation[] {
       // What each block type promises is its own business: blockFields says (items, figures, cells).
       for (const field of blockFields(block, `sections[${index}].blocks[${b}]`, report.meta.lang)) {
         if (field.find)
-          out.push({ ...base, kind: field.find.kind, label: field.find.label, needle: compact(field.find.needle) });
+          out.push({
+            ...base,
+            kind: field.find.kind,
+            label: field.find.label,
+            needle: compact(field.find.needle),
+            ...(field.find.screen !== undefined ? { screen: compact(field.find.screen) } : {}),
+          });
       }
     });
   }

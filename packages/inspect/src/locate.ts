@@ -33,14 +33,15 @@ export class Haystack {
 
 /**
  * Locate every expectation in one output. Sections are anchored in order (each after the
- * one before, skipping navigation units such as a table of contents or an agenda); items
- * and figures must then appear in order inside their own section's span.
+ * one before, skipping navigation units such as a table of contents or an agenda); items,
+ * figures and cells must then each appear in order inside their own section's span.
  */
 export function locate(
   exps: Expectation[],
   units: string[],
   anchorUnit: (entry: Expectation, fromUnit: number) => number | undefined,
   headingIn: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
+  needleOf: (entry: Expectation) => string = (entry) => entry.needle,
 ): Found[] {
   const hay = new Haystack(units);
   const sections = exps.filter((e) => e.kind === 'section');
@@ -55,7 +56,11 @@ export function locate(
     }
   }
   const results: Found[] = [];
+  // One cursor per kind: items, figures and cells each in order. The deck gathers a section's
+  // text onto its content slides and shows its charts and tables after them, so the figures
+  // of a chart may come after items that follow the chart in the report.
   let cursor = 0;
+  const cursors = new Map<Expectation['kind'], number>();
   let end = hay.text.length;
   for (const e of exps) {
     if (e.kind === 'section') {
@@ -68,18 +73,20 @@ export function locate(
       const start = hay.starts[unit] ?? 0;
       const at = headingIn(hay, e, start, hay.starts[unit + 1] ?? hay.text.length);
       cursor = at >= 0 ? at + e.needle.length : start;
+      cursors.clear();
       // The section's span ends where the next located section's unit ends.
       const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
       end = next === undefined ? hay.text.length : (hay.starts[next + 1] ?? hay.text.length);
       results.push({ found: at >= 0, at: unit + 1 });
       continue;
     }
-    const at = hay.find(e.needle, cursor, end);
+    const needle = needleOf(e);
+    const at = hay.find(needle, cursors.get(e.kind) ?? cursor, end);
     if (at < 0) {
       results.push({ found: false });
     } else {
       results.push({ found: true, at: hay.unitAt(at) + 1 });
-      cursor = at + e.needle.length;
+      cursors.set(e.kind, at + needle.length);
     }
   }
   return results;
