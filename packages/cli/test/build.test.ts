@@ -1,12 +1,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { report } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
+import { planDeck } from '@briefing/slides';
 import { captureIo, freshDir, reportFile, runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { build, sourceDateEpoch } from '../src/commands/build.js';
 import type { CliError } from '../src/errors.js';
 
 const fresh = () => freshDir('briefing-build-');
+const wordsOf = (texts: string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;
+const pick = ({ minutes, words }: { minutes: number; words: number }) => ({ minutes, words });
 
 /** build on a machine without any browser. */
 async function buildWithoutBrowser(argv: string[]) {
@@ -29,7 +33,19 @@ describe('briefing build', () => {
     expect(lines[0]).toMatch(/^Building from @briefing\/content into /);
     expect(lines.slice(1, 4).map((l) => l.trim().split(/\s+/)[0])).toEqual(['pdf', 'md', 'html']);
     expect(lines[1]).toMatch(/^\s+pdf\s+\d+\.\d\d s\s+\d+\.\d KB\s+.*briefing\.pdf$/);
-    expect(lines.at(-1)).toMatch(/^Built 3 files in \d+\.\d\d s$/);
+    expect(lines.at(-2)).toMatch(/^Built 3 files in \d+\.\d\d s$/);
+    // The talk's length, from the deck plan's speaker notes.
+    const { slides, talk } = planDeck(report);
+    expect(lines.at(-1)).toBe(
+      `Slides: ${slides.length}, a talk of about ${talk.minutes} min (${talk.words} words of speaker notes)`,
+    );
+    expect(talk.minutes).toBe(Math.max(1, Math.round((talk.words - wordsOf(slides[0]?.notes ?? [])) / 130)));
+  });
+
+  it('says nothing of a talk when it built no slides', async () => {
+    const { stdout } = await runCli(['build', '--format', 'pdf', '--out', fresh()]);
+    expect(stdout).not.toContain('Slides:');
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^Built 1 file in/);
   });
 
   it('prints one JSON object with --json, and nothing with --quiet', async () => {
@@ -38,6 +54,7 @@ describe('briefing build', () => {
     const result = JSON.parse(json.stdout);
     expect(result).toMatchObject({ ok: true, input: '@briefing/content', skipped: [] });
     expect(result.outputs.map((o: { format: string }) => o.format)).toEqual(['md']);
+    expect(result.deck).toEqual({ slides: planDeck(report).slides.length, ...pick(planDeck(report).talk) });
     const quiet = await runCli(['build', '-f', 'md', '-o', out, '--quiet']);
     expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
   });

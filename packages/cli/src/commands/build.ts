@@ -1,4 +1,5 @@
 import { join, relative, resolve } from 'node:path';
+import { planDeck } from '@briefing/slides';
 import { findBrowser } from '../browser.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
@@ -149,6 +150,13 @@ export const buildCommand = defineCommand({
     say(
       `Built ${written.length} file${written.length === 1 ? '' : 's'} in ${total.toFixed(2)} s${skipped.length ? ` (skipped ${skipped.join(', ')}: no browser)` : ''}`,
     );
+    // The deck's length as a talk, from its speaker notes.
+    const talk = written.some((w) => w.format !== 'pdf') ? planDeck(report) : undefined;
+    if (talk) {
+      say(
+        `Slides: ${talk.slides.length}, a talk of about ${talk.talk.minutes} min (${talk.talk.words} words of speaker notes)`,
+      );
+    }
     if (json) {
       io.stdout(
         `${JSON.stringify({
@@ -158,6 +166,7 @@ export const buildCommand = defineCommand({
           seconds: Number(total.toFixed(3)),
           outputs: written.map((w) => ({ ...w, ms: Math.round(w.ms) })),
           skipped,
+          ...(talk ? { deck: { slides: talk.slides.length, minutes: talk.talk.minutes, words: talk.talk.words } } : {}),
         })}\n`,
       );
     }
