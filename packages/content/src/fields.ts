@@ -7,14 +7,17 @@
 import type { Block, BlockOf, BlockType, Report, RichText } from './schema.js';
 import {
   chartAltText,
+  chartDateLine,
   foldSpace,
-  formatDate,
   formatDatumShare,
   formatDatumValue,
   formatNumber,
+  hasShareSeries,
   itemLead,
   plainText,
+  SHARE_SERIES_TITLE,
   toRuns,
+  valueSeriesTitle,
 } from './text.js';
 
 /**
@@ -32,6 +35,8 @@ export interface Finding {
   label: string;
   /** The text searched for (normalised by the checker). */
   needle: string;
+  /** What the deck shows instead, when it differs (an item's on-screen line). */
+  screen?: string;
 }
 
 export interface Field {
@@ -86,7 +91,13 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
     ...(block.intro ? richFields(`${at}.intro`, block.intro, 'body') : []),
     ...onScreenFields(`${at}.onScreen`, block.onScreen),
     ...block.items.flatMap((item, i) => {
-      const find: Finding = { kind: 'item', label: itemLead(item), needle: itemLead(item) };
+      const find: Finding = {
+        kind: 'item',
+        label: itemLead(item),
+        needle: itemLead(item),
+        // Without a term, the deck shows the item's on-screen line in place of its first sentence.
+        ...(item.onScreen !== undefined && !item.term ? { screen: itemLead({ text: item.onScreen }) } : {}),
+      };
       return [
         ...(item.term ? [{ path: `${at}.items[${i}].term`, text: item.term, role: 'term' as const, find }] : []),
         ...richFields(`${at}.items[${i}].text`, item.text, 'body', item.term ? undefined : find),
@@ -96,8 +107,12 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
   ],
   chart: (block, at, lang) => [
     { path: `${at}.title`, text: block.title, role: 'heading' },
-    { path: `${at}.unit`, text: block.unit, role: 'label' },
-    { path: `${at}.asOf`, text: formatDate(block.asOf, lang), role: 'label', generated: true },
+    { path: `${at}.unit`, text: valueSeriesTitle(block), role: 'label' },
+    // The second series' title, drawn when the data have shares (the renderers write it).
+    ...(hasShareSeries(block)
+      ? [{ path: `${at}.data`, text: SHARE_SERIES_TITLE, role: 'label' as const, generated: true }]
+      : []),
+    { path: `${at}.asOf`, text: chartDateLine(block, lang), role: 'label', generated: true },
     { path: `${at}.source.publisher`, text: block.source.publisher, role: 'label' },
     ...(block.source.title ? [{ path: `${at}.source.title`, text: block.source.title, role: 'label' as const }] : []),
     ...block.data.flatMap((d, i): Field[] => {

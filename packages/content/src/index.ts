@@ -25,14 +25,21 @@ export { report, reportInput } from './report.js';
 export * from './schema.js';
 export {
   chartAltText,
+  chartDateLine,
   firstSentenceEnd,
   foldSpace,
   formatDate,
+  formatDatumFigure,
   formatDatumShare,
   formatDatumValue,
+  formatMonth,
   formatNumber,
+  formatSharePercent,
+  hasShareSeries,
   itemLead,
   plainText,
+  SHARE_SERIES_TITLE,
   toRuns,
+  valueSeriesTitle,
 } from './text.js';
 export { contrastRatio, type DesignTokens, luminance, tokens } from './tokens.js';

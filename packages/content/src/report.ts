@@ -10,29 +10,66 @@ const SOURCE = {
 
 /**
  * The briefing, written once. Adapted from Talktails, "The Growth of Transnational
- * Cybercrime Networks Between China and Myanmar" (23 February 2024): every section, fact,
- * figure and list item of the article is kept; the wording is this briefing's own.
+ * Cybercrime Networks Between China and Myanmar" (23 February 2024, no author named): every
+ * section, fact, figure and list item of the article is kept, and every statement rests on
+ * one of its sentences; the wording is this briefing's own (no ten consecutive words of the
+ * article but its title: test/contract/wording.test.ts). No organisation or author is named
+ * because none stands behind the adaptation; the "About this briefing" note says so.
+ *
+ * `point` and `onScreen` are the deck's lines (slides only): a section's point heads its
+ * slides, and an on-screen line stands in for a text's first sentence where that sentence
+ * alone would leave a number or a name of the text off the slides.
  *
  * This is the author's input; `index.ts` validates it when the module loads.
  */
 export const reportInput = {
   meta: {
-    title: 'Scam Compounds Next Door: Chinese-Led Cybercrime Networks in Myanmar and What They Mean for India',
+    title: 'Fraud Centres Next Door: Chinese-Led Cybercrime Networks in Myanmar and What They Mean for India',
     subtitle: 'A policy briefing on transnational cyber-enabled fraud across the China–Myanmar–India region',
     shortTitle: 'Myanmar cybercrime networks and India',
     date: '2026-11-25',
     lang: 'en-GB',
-    organisation: { name: 'Briefing project' },
-    authors: [{ name: 'Briefing editorial team', role: 'Adaptation and analysis' }],
     summary:
-      'Chinese-organised criminal groups have turned Myanmar into a base for online fraud aimed at victims worldwide, Indians prominent among them. This briefing sets out why the networks grew, how they operate, what they cost India, how China and India have responded so far, and the priorities that could limit the harm.',
+      'Chinese-organised criminal groups have turned Myanmar into a base for online fraud aimed at victims worldwide, and Indians are frequent targets. This briefing sets out why the networks grew there, how they operate, what they mean for India, how China and India have responded so far, and which priorities could limit the harm.',
+    about: [
+      [
+        { type: 'text', text: 'What this is. ', emphasis: 'strong' },
+        {
+          type: 'text',
+          text: 'A policy briefing adapted from a single online article, for readers who want its argument and evidence in a short, structured form. It is not original research: it adds no facts of its own, and no organisation or named author stands behind it.',
+        },
+      ],
+      [
+        { type: 'text', text: 'Source. ', emphasis: 'strong' },
+        { type: 'text', text: 'The article ' },
+        { type: 'link', text: `“${SOURCE.title}”`, href: SOURCE_URL },
+        {
+          type: 'text',
+          text: ', published by Talktails on 23 February 2024 without a named author. Every fact, figure, name and example in this briefing comes from it and has not been checked against other sources; the figures are as the article reported them in February 2024.',
+        },
+      ],
+      [
+        { type: 'text', text: 'How it was prepared. ', emphasis: 'strong' },
+        {
+          type: 'text',
+          text: 'The article was reorganised into eight numbered sections, condensed and reworded throughout; the headings, summary, key takeaways, chart and table present its content in a new form. Each statement was checked against the original, and apart from its title no ten consecutive words of the article are reproduced.',
+        },
+      ],
+      [
+        { type: 'text', text: 'Licence. ', emphasis: 'strong' },
+        {
+          type: 'text',
+          text: 'The wording of this briefing is released under the MIT licence, like the software that produces it. The facts and figures remain those reported by Talktails; the original article belongs to Talktails and is not covered by that licence.',
+        },
+      ],
+    ],
     keywords: [
       'cybercrime',
       'Myanmar',
       'China',
       'India',
       'online fraud',
-      'scam compounds',
+      'fraud centres',
       'cryptocurrency',
       'cybersecurity policy',
     ],
@@ -45,118 +82,143 @@ export const reportInput = {
   },
 
   takeaways: [
-    'Myanmar has become a hub for Chinese-organised cybercrime networks that defraud victims around the world, and Indians are frequent targets.',
-    'Mass internet access is the enabler: about 1 billion users in China (about 70% of the population) and over 600 million in India (about 50%), with 4G bringing hundreds of millions online for the first time.',
-    'Weak rule of law, proximity to China, poverty, armed conflict, corruption and cryptocurrency make Myanmar an ideal base; six kinds of fraud run from there have earned billions of dollars.',
-    'India risks financial losses, reputational damage, national-security exposure and a spill-over into domestic fraud, while cybercrime remains a low priority in India–Myanmar relations.',
-    'The threat is likely to persist; a multi-pronged strategy of domestic enforcement, international collaboration and public–private partnership can still reduce the harm.',
+    'Chinese-organised cybercrime networks use Myanmar as a hub for defrauding people around the world, and Indians are frequent targets.',
+    'Mass internet access widens the pool of victims: about 1 billion users in China (about 70% of the population) and over 600 million in India (about 50%), with 4G bringing hundreds of millions online for the first time.',
+    'Weak rule of law, proximity to China, poverty, armed conflict, corruption and cryptocurrency make Myanmar an ideal base. Its scams are hugely profitable: victims often lose thousands of dollars or more, and telecom fraud operations have earned billions.',
+    'India faces financial losses, reputational damage, national-security risks and a possible rise in domestic fraud, yet cybercrime appears still to be a low priority between India and Myanmar.',
+    'The threat seems likely to persist and grow; a multi-pronged strategy combining enforcement at home, international collaboration and public–private partnerships could help reduce the harm.',
   ],
 
   sections: [
     {
       id: 'context',
       title: 'Why Myanmar matters',
-      lede: 'A neighbour of both India and China has become the base of a cross-border fraud industry.',
+      point: 'Myanmar has become a hub for fraud aimed at the world, India included',
+      lede: 'A country that borders both India and China has become a hub for online fraud that crosses borders.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'Myanmar, also called Burma, borders India and China, two of the most populous countries in the world and two of the fastest to come online. Connectivity has brought real benefits, but it has also opened the door to forms of cybercrime that cross borders and reach people everywhere.',
+          text: 'Myanmar, also called Burma, has India and China as neighbours: two of the world’s most populous countries, and ever more connected online. That connectivity has brought real benefits, but it has also made room for new kinds of cybercrime that cross borders and can reach people anywhere.',
+          onScreen:
+            'Myanmar, also called Burma, neighbours India and China: populous, ever more connected, and open to cybercrime that crosses borders.',
         },
         {
           type: 'paragraph',
-          text: 'Over recent years Chinese-organised criminal networks have made Myanmar a hub from which they target victims worldwide. They exploit the country’s weak rule of law, its poverty and its conflicts to set up centres that run a range of cyber-enabled fraud schemes. India is directly exposed: its citizens are frequent targets.',
-        },
-        {
-          type: 'paragraph',
-          text: [
-            { type: 'text', text: 'This briefing adapts and condenses ' },
-            { type: 'link', text: 'an article published by Talktails on 23 February 2024', href: SOURCE_URL },
-            { type: 'text', text: '. Facts and figures are the article’s; the framing and wording are ours.' },
-          ],
+          text: 'In recent years, Chinese-organised criminal networks have made Myanmar a hub from which they target victims worldwide. They exploit the country’s weak rule of law, its poverty and its conflicts to set up centres running many kinds of cyber-enabled fraud. India feels the effects too: its citizens are frequent targets.',
+          onScreen:
+            'Chinese-organised networks exploit Myanmar’s weak rule of law, poverty and conflict to run fraud centres; Indians are frequent targets.',
         },
       ],
-      notes: ['Open with the geography: Myanmar sits between the two largest online populations in the world.'],
+      notes: [
+        'Open with the map: Myanmar shares a border with each of India and China, both among the world’s most populous countries.',
+      ],
     },
     {
       id: 'internet-expansion',
-      title: 'The expansion of the internet in China and India',
+      title: 'China and India come online',
+      point: 'Hundreds of millions of new users are also new targets',
       lede: 'More people online means more potential victims.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'Internet access and digital connectivity have grown fast in both countries over recent decades. China now counts around 1 billion internet users, roughly 70% of its population; India has more than 600 million, around 50% of its population. The roll-out of 4G mobile networks has brought hundreds of millions of people in each country online for the first time.',
+          text: 'Over recent decades, internet access and digital connectivity have spread fast in both countries. China has around 1 billion internet users, some 70% of its population; India has over 600 million, around 50% of its people. With the arrival of 4G mobile networks, hundreds of millions in each country have come online for the first time.',
+          onScreen: 'Access spread fast in both countries; 4G brought hundreds of millions online for the first time.',
         },
         {
           type: 'chart',
           id: 'internet-users-chart',
           kind: 'bar',
           title: 'Internet users in China and India',
-          unit: 'million internet users',
+          unit: 'internet users',
           asOf: '2024-02-23',
+          reported: true,
           source: SOURCE,
           data: [
-            { label: 'China', value: 1000, qualifier: 'about', share: 70 },
-            { label: 'India', value: 600, qualifier: 'over', share: 50 },
+            { label: 'China', value: 1_000_000_000, qualifier: 'about', share: 70 },
+            { label: 'India', value: 600_000_000, qualifier: 'over', share: 50 },
           ],
         },
         {
           type: 'paragraph',
-          text: 'The same growth hands criminals new tools. Every new user is a potential target, and the internet’s anonymity and lack of borders make fraud lucrative: with a device and a connection, an offender anywhere can reach a global pool of victims.',
+          text: 'Growth on this scale also hands criminals new openings. Every extra user is someone they might target, and the anonymity and borderlessness of the internet make cybercrime pay: with a device and a connection, an offender anywhere can reach victims all over the world.',
+          onScreen:
+            'Every new user is a potential target, and anonymity lets offenders anywhere reach victims worldwide.',
         },
       ],
-      notes: ['Point to the chart: the two countries together account for well over 1.5 billion users.'],
+      notes: [
+        'Walk through both panels of the chart: about 1 billion users in China and over 600 million in India, around 70% and 50% of their populations, as the article reported them in February 2024.',
+      ],
     },
     {
       id: 'emergence-of-networks',
-      title: 'The emergence of transnational cybercriminal networks',
+      title: 'How the networks took shape',
+      point: 'Chinese organisers supply the skills and offshore the labour',
+      lede: 'The networks pair Chinese technical expertise with cheap labour abroad, and Myanmar has become a key base for that work.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'In China especially, the boom in internet access has been matched by the rise of sophisticated cybercriminal networks. China is now regarded as a major global source of groups that mount attacks and frauds abroad, and many of these operations involve hundreds or even thousands of people.',
+          text: 'China in particular has seen sophisticated cybercriminal networks grow alongside its boom in internet access. It is now seen as one of the world’s major sources of cybercrime groups that attack and defraud targets abroad, and many of the networks involve hundreds or even thousands of people.',
+          onScreen:
+            'China is now seen as a major source of cybercrime groups worldwide, many of them hundreds or thousands strong.',
         },
         {
           type: 'paragraph',
-          text: 'Technically skilled Chinese nationals build the hacking tools, the malware and the infrastructure behind these operations. Much of the low-level criminal work, however, is outsourced to countries where labour is cheap.',
+          text: 'Technically skilled Chinese nationals play key parts in building the hacking tools, malware and infrastructure these operations rely on. Much of the lower-level criminal work, however, is outsourced to countries where labour comes cheap.',
+          onScreen:
+            'Skilled Chinese nationals build the tools, malware and infrastructure; low-level work is outsourced where labour is cheap.',
         },
         {
           type: 'callout',
           tone: 'key',
           title: 'Myanmar as the offshore base',
-          text: 'Myanmar has become a key base for Chinese groups offshoring this work. They recruit people from Myanmar and neighbouring countries through job advertisements and other schemes; the recruits end up as money mules laundering stolen funds or running online frauds under the direction of Chinese organisers.',
+          text: 'Myanmar has become a key base for Chinese groups that offshore such work. They recruit people in Myanmar and neighbouring countries through job advertisements and other schemes; once recruited, these people serve as money mules laundering stolen funds, or carry out online fraud on the orders of Chinese organisers.',
+          onScreen:
+            'Recruited in Myanmar and nearby countries through job advertisements, people end up as money mules or online fraudsters for Chinese organisers.',
         },
       ],
     },
     {
       id: 'drivers-in-myanmar',
-      title: 'Factors driving the growth of cybercrime networks in Myanmar',
-      lede: 'Six conditions combine to make Myanmar an ideal base for transnational cybercrime.',
+      title: 'What makes Myanmar a base',
+      point: 'Six conditions make Myanmar an ideal base for the networks',
+      lede: 'Six conditions together make Myanmar an ideal base for transnational cybercrime.',
       blocks: [
         {
           type: 'list',
           items: [
             {
-              term: 'Limited governance and rule of law',
-              text: 'Myanmar has long struggled to govern effectively and uphold the rule of law, above all in peripheral ethnic states such as Shan. Thin policing and weak regulation let illegal activity go unpunished.',
+              term: 'Weak governance and rule of law',
+              text: 'Myanmar has long struggled to govern effectively and uphold the rule of law, above all in outlying ethnic states such as Shan. With little policing and weak regulation, illegal activity goes unpunished.',
+              onScreen:
+                'Long-standing, above all in ethnic states such as Shan; thin policing lets crime go unpunished.',
             },
             {
-              term: 'Proximity and cultural ties to China',
-              text: 'Its border with China’s Yunnan province eases the cross-border movement of people, goods and information, and Chinese migrant communities live in parts of Myanmar. These cultural links make it easier to recruit and coordinate mules based in Myanmar.',
+              term: 'Proximity and ties to China',
+              text: 'Myanmar borders China’s Yunnan province, which eases the flow of people, goods and information across the border, and Chinese migrant communities live in parts of the country. These cultural links make it easier to recruit and coordinate mules based in Myanmar.',
+              onScreen:
+                'A border with China’s Yunnan province and Chinese migrant communities ease recruiting and coordinating mules.',
             },
             {
-              term: 'Poverty and limited economic opportunities',
-              text: 'Much of the population lives with poverty and unemployment. Many young people are desperate for income and can be lured into serving as mules by promises of well-paid jobs.',
+              term: 'Poverty and few economic opportunities',
+              text: 'Much of the population lives with poverty and unemployment. Many young people are desperate to earn money, and promises of well-paid jobs can lure them into working as mules.',
+              onScreen:
+                'Poverty and unemployment leave young people open to being lured in as mules by promises of well-paid jobs.',
             },
             {
               term: 'Conflict and displacement',
-              text: 'Continuing fighting between ethnic armed groups and the military in border areas such as Shan State has displaced many people inside the country, and these marginalised people are easy prey for criminal recruiters.',
+              text: 'Fighting between the military and ethnic armed groups in border areas such as Shan State has displaced many people within the country, and, marginalised, they are vulnerable to being recruited by criminal groups.',
+              onScreen:
+                'Fighting in border areas such as Shan State has displaced many people, leaving them open to criminal recruiters.',
             },
             {
               term: 'Corruption',
-              text: 'Officials and police who take bribes and look the other way let the networks operate; laundering the proceeds also depends on corruption.',
+              text: 'Officials and police who take bribes and look away let the networks operate, and laundering the proceeds depends on corruption too.',
             },
             {
               term: 'Cryptocurrency',
-              text: 'Cryptocurrency makes illicit funds easier to move and helps criminals evade regulation and detection; its wide uptake in both China and Myanmar smooths the transactions.',
+              text: 'Cryptocurrency makes illicit money easier to move and helps offenders escape regulation and detection; its wide uptake in both China and Myanmar smooths their transactions.',
+              onScreen:
+                'Moves illicit money easily, past regulation and detection; wide uptake in China and Myanmar smooths transactions.',
             },
           ],
         },
@@ -164,20 +226,24 @@ export const reportInput = {
     },
     {
       id: 'fraud-schemes',
-      title: 'Online fraud schemes conducted from Myanmar',
-      lede: 'Chinese-led groups in Myanmar run a wide range of cyber-enabled fraud against victims worldwide.',
+      title: 'The frauds run from Myanmar',
+      point: 'From fake romances to stolen data: the main scams',
+      lede: 'Groups led by Chinese organisers operate many kinds of online fraud from Myanmar, aimed at victims around the world.',
       blocks: [
         {
           type: 'list',
-          intro: 'The major schemes include:',
+          intro: 'Among the main schemes:',
+          onScreen: 'Schemes run from Myanmar by Chinese-led groups include:',
           items: [
             {
               term: 'Romance scams',
-              text: 'The offender feigns an online relationship, wins the victim’s trust and then asks for money.',
+              text: 'The offender poses as a new partner online, wins the victim’s trust and then asks for money.',
             },
             {
               term: 'Tech support scams',
-              text: 'Bogus calls or pop-ups in the name of technology companies trick users into granting remote access or handing over sensitive information to “fix” problems that do not exist.',
+              text: 'Bogus calls or pop-ups in the name of technology companies trick users into allowing remote access or giving up sensitive information to “fix” problems that do not exist.',
+              onScreen:
+                'Bogus calls or pop-ups trick users into allowing remote access or giving up sensitive information.',
             },
             {
               term: 'Investment scams',
@@ -193,7 +259,7 @@ export const reportInput = {
             },
             {
               term: 'Reselling stolen data',
-              text: 'Bank account and credit card details stolen through hacking and malware are sold on through dark-web markets.',
+              text: 'Bank account and credit card details stolen through hacking and malware are sold on in dark-web markets.',
             },
           ],
         },
@@ -201,38 +267,47 @@ export const reportInput = {
           type: 'callout',
           tone: 'warning',
           title: 'The scale of the losses',
-          text: 'Together these scams are hugely profitable. Individual victims often lose thousands of dollars or more, and the widespread telecom fraud operations have earned billions of dollars.',
+          text: 'Together, the scams are hugely profitable. Individual victims often lose thousands of dollars or more, and telecom fraud operations, which are widespread, have brought in billions of dollars in criminal earnings.',
+          onScreen: 'Victims often lose thousands of dollars or more; telecom fraud operations have earned billions.',
         },
+      ],
+      notes: [
+        'Be precise about the billions: the article credits them to the telecom fraud operations, not to every scheme on the list.',
       ],
     },
     {
       id: 'impacts-on-india',
-      title: 'Impacts of transnational cybercrime on India',
-      lede: 'India’s huge, newly connected online population is a prime target.',
+      title: 'What it means for India',
+      point: 'Over 600 million users make India a prime target',
+      lede: 'India’s large, newly connected online population is a ready target.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'Chinese cybercriminal activity run from Myanmar threatens India too. India has over 600 million internet users, many of them new to the internet and unaware of basic cybersecurity, which gives scammers at home and abroad an enormous pool of targets.',
+          text: 'Chinese cybercrime run from Myanmar is a threat to India as well. Over 600 million people in India use the internet, many of them recently connected and unaware of cybersecurity, which gives scammers inside and outside the country a vast pool of targets.',
+          onScreen:
+            'Chinese cybercrime run from Myanmar threatens India: over 600 million users, many new and unaware of cybersecurity.',
         },
         {
           type: 'list',
-          intro: 'The main impacts on India are:',
+          intro: 'The main effects on India:',
           items: [
             {
               term: 'Financial losses',
-              text: 'Indian victims lose substantial sums to tech support scams, phishing, extortion by groups such as the Jao Bolenge Fraud Gang, and other schemes ultimately directed from Myanmar.',
+              text: 'Indian victims lose large sums to tech support scams, to phishing, to extortion gangs such as the Jao Bolenge Fraud Gang and to other schemes directed, in the end, by groups in Myanmar.',
+              onScreen:
+                'Indian victims lose large sums to tech support scams, phishing, extortion gangs such as the Jao Bolenge Fraud Gang and other Myanmar-directed schemes.',
             },
             {
               term: 'Reputational damage',
-              text: 'When Indian businesses and infrastructure are compromised in these campaigns, trust in digital services and in the economy suffers.',
+              text: 'Compromised Indian businesses and infrastructure undermine trust in digital services and in the economy.',
             },
             {
               term: 'National security risks',
-              text: 'Terrorists and hostile states can use the same criminal tools and infrastructure to mount disruptive attacks.',
+              text: 'Terrorists and hostile states can turn the same criminal tools and infrastructure to disruptive attacks.',
             },
             {
               term: 'Growth of domestic cybercrime',
-              text: 'The skills and enterprises built to serve transnational organised cybercrime could also be turned to more fraud inside India.',
+              text: 'The know-how and businesses built for transnational organised cybercrime could be redirected into more fraud within India.',
             },
           ],
         },
@@ -240,77 +315,79 @@ export const reportInput = {
     },
     {
       id: 'responses',
-      title: 'Responses by China and India to cybercriminal activity',
-      lede: 'Both governments are worried, but cross-border cooperation and enforcement remain limited.',
+      title: 'The responses so far',
+      point: 'Both governments are concerned, but cross-border action is scarce',
+      lede: 'Concern is growing in both countries, but little has been done across borders.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'Beijing and New Delhi are both increasingly concerned about the growth of cybercrime and the reputational damage it causes. So far, however, meaningful cooperation and law enforcement across borders have been limited.',
+          text: 'The governments of China and India are both increasingly concerned about the spread of cybercriminal activity and the harm it does to their reputations. So far, though, meaningful cross-border cooperation and law enforcement have been limited.',
+          onScreen:
+            'China and India are increasingly concerned, but cross-border cooperation and enforcement have been limited.',
         },
         {
           type: 'table',
-          caption: 'How China and India have responded',
-          columns: [{ header: 'Where' }, { header: 'China' }, { header: 'India' }],
+          caption: 'China’s and India’s responses compared',
+          columns: [{ header: 'Area' }, { header: 'China' }, { header: 'India' }],
           rows: [
             [
               'At home',
-              'Crackdowns on cybercrime and online fraud groups inside China, with many arrests.',
-              'Measures to harden cybersecurity and protect people against cyber-fraud (listed below).',
+              'Recent crackdowns at home on cybercrime and online fraud rings, with many arrests.',
+              'Steps to strengthen cybersecurity and protection against cyber-fraud at home (listed below).',
             ],
             [
-              'How well it works',
-              'Critics call the crackdowns haphazard: prompted mostly by embarrassing incidents rather than by a systematic effort against the root causes.',
-              'Offenders based in Myanmar are hard to pursue: its military rulers have little capacity, and little incentive, to move against the Chinese-linked transnational organised cybercrime groups on their soil.',
+              'Critics and limits',
+              'Critics call the crackdowns haphazard, driven largely by embarrassing incidents rather than by a systematic effort against the root causes of cybercrime.',
+              'Offenders based in Myanmar are hard to pursue: its military rulers have little capacity, and little incentive, to move against the Chinese-linked transnational organised cybercrime groups operating there.',
             ],
             [
-              'Beyond its borders',
-              'Geopolitical tensions limit the pressure China can put on groups in Myanmar, whose military government has diplomatic and economic ties to China yet wants to weigh them against links with other countries.',
-              'India has pressed for wider international cybersecurity cooperation, including bilateral agreements with countries around the world, yet cybercrime still seems a low priority in India–Myanmar relations.',
+              'Across borders',
+              'Geopolitical tensions limit the pressure China can put on groups in Myanmar, whose military government, though tied to China diplomatically and economically, wants to balance those ties with relations elsewhere.',
+              'India has pressed for more international cooperation on cybersecurity, including bilateral agreements signed with countries around the world; with Myanmar, though, cybercrime still appears to be a low priority.',
             ],
           ],
-          source: {
-            publisher: 'Talktails',
-            title: 'The growth of transnational cybercrime networks between China and Myanmar',
-            url: 'https://talktails.in/the-growth-of-transnational-cybercrime-networks-between-china-and-myanmar/',
-          },
+          source: SOURCE,
         },
         {
           type: 'list',
-          intro: 'At home, India has worked to strengthen cybersecurity and protection against cyber-fraud by:',
+          intro: 'At home, India’s measures to strengthen cybersecurity and protect people from cyber-fraud include:',
           items: [
             { text: 'Expanding police cybercrime units' },
-            { text: 'Government cybersecurity training initiatives' },
+            { text: 'Government-run cybersecurity training' },
             { text: 'Public awareness campaigns on cyber-hygiene' },
             { text: 'Tighter regulation of know-your-customer (KYC) norms and transaction monitoring' },
-            { text: 'Collaboration with the fintech industry on sharing threat intelligence' },
+            { text: 'Working with the fintech industry to share threat intelligence' },
           ],
         },
       ],
     },
     {
       id: 'outlook',
-      title: 'Outlook on fighting transnational cybercrime',
-      lede: 'The threat will persist, but targeted action can still make a difference.',
+      title: 'Limiting the harm',
+      point: 'Priorities that could limit the harm of a lasting threat',
+      lede: 'The threat looks set to last, but well-aimed action can still do much.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'Under present conditions, cybercrime by groups based in Myanmar is likely to continue and to grow. A multi-pronged strategy that combines domestic law enforcement, international collaboration and public–private partnerships could nonetheless reduce the harm.',
+          text: 'Given present conditions, cybercrime by groups based in Myanmar seems likely to persist and grow. Its harm could still be reduced by a multi-pronged strategy that joins law enforcement at home, collaboration between countries and public–private partnerships.',
+          onScreen:
+            'Myanmar-based cybercrime seems likely to persist and grow; a multi-pronged strategy could still reduce the harm.',
         },
         {
           type: 'list',
-          intro: 'Priorities for better cybersecurity and for countering transnational organised cybercrime:',
+          intro: 'Priorities for stronger cybersecurity and for countering transnational organised cybercrime:',
           items: [
             {
               term: 'Cryptocurrency oversight',
-              text: 'Strengthen oversight and regulation of cryptocurrency to curb its use in laundering funds.',
+              text: 'Tighten the oversight and regulation of cryptocurrency so that it is harder to use for laundering money.',
             },
             {
               term: 'Public awareness',
-              text: 'Raise awareness of cyber-hygiene and of how to spot fraud through education campaigns and media reporting.',
+              text: 'Spread awareness of cyber-hygiene and of how to recognise fraud, through education campaigns and media reporting.',
             },
             {
               term: 'Law enforcement capacity',
-              text: 'Increase training and institutional capacity to investigate and prosecute cybercrime cases.',
+              text: 'Give law enforcement more training and institutional capacity, so that it can investigate cybercrime cases and prosecute them.',
             },
             {
               term: 'AI and big data',
@@ -318,17 +395,19 @@ export const reportInput = {
             },
             {
               term: 'Diplomatic pressure',
-              text: 'Press the countries that harbour cybercriminal groups to cooperate and to act against them in earnest.',
+              text: 'Press the countries that harbour cybercriminal groups to cooperate and to take real action against them.',
             },
             {
               term: 'Public–private partnerships',
-              text: 'Build partnerships between law enforcement and cybersecurity firms to gather threat intelligence and monitor criminal infrastructure more closely.',
+              text: 'Bring law enforcement and cybersecurity firms together to gather threat intelligence and watch criminal infrastructure more closely.',
             },
           ],
         },
         {
           type: 'paragraph',
-          text: 'Digital connectivity in India, China and Myanmar will keep growing, so managing these threats means keeping pace with criminals’ own innovation. Wiping out transnational cybercriminal groups is unlikely, but targeted efforts can go a long way towards making online spaces safer and more trusted for the vast populations that depend on them.',
+          text: 'Connectivity in India, China and Myanmar is likely to keep growing, so containing these threats will mean keeping pace with criminals as they innovate. Eliminating transnational cybercriminal groups is unlikely, but well-aimed efforts can do much to make online spaces safer and more trusted for the huge populations of these countries that rely on digital access.',
+          onScreen:
+            'Connectivity in India, China and Myanmar will likely keep growing, so defences must keep pace with criminals’ innovation.',
         },
       ],
       notes: ['Close on the six priorities; invite questions on which of them India can act on alone.'],
@@ -342,7 +421,7 @@ export const reportInput = {
       title: SOURCE.title,
       date: '2024-02-23',
       url: SOURCE_URL,
-      note: 'Source of every fact and figure in this briefing.',
+      note: 'The only source of this briefing: every fact and figure in it comes from this article.',
     },
   ],
 } satisfies ReportInput;

@@ -92,11 +92,17 @@ const FiniteNumber = z
 
 export const Datum = z.strictObject({
   label: line(LIMITS.term),
-  /** The value in the chart's unit (for example 600 with unit "million internet users"). */
+  /**
+   * The value in the chart's unit, in full (600000000 with unit "internet users"): the
+   * renderers write a large round number in words ("600 million"), as a reader expects.
+   */
   value: FiniteNumber.refine((n) => n >= 0, 'must not be negative'),
-  /** How exact the source is: "about 1,000", "over 600". */
+  /** How exact the source is: "about 1 billion", "over 600 million". */
   qualifier: z.enum(['about', 'over', 'under', 'exactly']).optional(),
-  /** Share of the population, in per cent, when the source gives one. */
+  /**
+   * Share of the population, in per cent, when the source gives one. A chart whose data
+   * have shares draws them as a second series beside the values, from the same data points.
+   */
   share: FiniteNumber.refine((n) => n >= 0 && n <= 100, 'must be a percentage from 0 to 100').optional(),
 });
 
@@ -112,10 +118,15 @@ export const Chart = z.strictObject({
   id: Id,
   kind: z.literal('bar').default('bar'),
   title: line(LIMITS.heading),
-  /** Unit of `value`, plural, read after a number: "million internet users". */
+  /** Unit of `value`, plural, read after a number: "internet users" (also the first series' title). */
   unit: line(LIMITS.term),
-  /** The date the figures describe. */
+  /** The date the figures describe; with `reported`, the day the source published them. */
   asOf: IsoDate,
+  /**
+   * The source gives no date of its own for the figures: `asOf` is the day it reported them,
+   * and the chart says "as reported by <publisher> in <month year>" rather than "as of <date>".
+   */
+  reported: z.boolean().optional(),
   source: SourceRef,
   /** One-sentence description for screen readers; a default is derived from the data when absent. */
   alt: prose(1000).optional(),
@@ -223,14 +234,23 @@ export const Meta = z.strictObject({
   /** Publication date of the briefing; also the fixed date stamped into outputs. */
   date: IsoDate,
   lang: Lang,
-  organisation: z.strictObject({ name: line(LIMITS.title), url: Href.optional() }),
+  /** Who publishes the briefing, if an organisation does; leave it out rather than invent one. */
+  organisation: z.strictObject({ name: line(LIMITS.title), url: Href.optional() }).optional(),
+  /** Who wrote or adapted it, if they are named; none by default. */
   authors: z.array(Person).max(20).default([]),
   summary: prose(2000).optional(),
+  /**
+   * The "About this briefing" note, one rich-text paragraph each: what the briefing is, its
+   * source, how it was prepared, the licence of its text. The PDF sets it after the contents.
+   */
+  about: z.array(RichText).min(1, EMPTY).max(LIMITS.notes, `must have at most ${LIMITS.notes} paragraphs`).optional(),
   keywords: z.array(line(60)).max(LIMITS.keywords).default([]),
   /** The work this briefing is adapted from. */
   basedOn: z.strictObject({
     publisher: line(LIMITS.title),
     title: line(LIMITS.title),
+    /** The work's author, when it names one (the cover says when it does not). */
+    author: line(LIMITS.title).optional(),
     published: IsoDate,
     url: Href.optional(),
   }),

@@ -22,18 +22,27 @@ export function foldSpace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** Number formatting in the report's language, fixed so outputs never depend on the machine's locale. */
+/**
+ * A number as a reader expects it, in the report's language, never depending on the machine's
+ * locale: a round number of a million or more in words ("1 billion", "600 million", "1.5
+ * billion"), any other with digit grouping ("1,234,567", "0.5"). Words only when they are
+ * exact: a number with more than three significant digits keeps its digits.
+ */
 export function formatNumber(value: number, lang: string): string {
-  let format = numberFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-    numberFormats.set(lang, format);
+  let formats = numberFormats.get(lang);
+  if (!formats) {
+    formats = {
+      digits: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }),
+      words: new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }),
+    };
+    numberFormats.set(lang, formats);
   }
-  return format.format(value);
+  const round = Math.abs(value) >= 1e6 && Number.isFinite(value) && Number(value.toPrecision(3)) === value;
+  return (round ? formats.words : formats.digits).format(value);
 }
 
-/** Building an Intl.NumberFormat costs far more than using one: keep one per language. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/** Building an Intl.NumberFormat costs far more than using one: keep them per language. */
+const numberFormats = new Map<string, { digits: Intl.NumberFormat; words: Intl.NumberFormat }>();
 
 const QUALIFIER: Record<NonNullable<Datum['qualifier']>, string> = {
   about: 'about ',
@@ -42,15 +51,49 @@ const QUALIFIER: Record<NonNullable<Datum['qualifier']>, string> = {
   exactly: '',
 };
 
-/** "about 1,000 million internet users", as both renderers print a data point. */
+/** "about 1 billion internet users": a data point with its unit, as the alt text and the checks say it. */
 export function formatDatumValue(datum: Datum, chart: Pick<Chart, 'unit'>, lang: string): string {
+  return `${formatDatumFigure(datum, lang)} ${chart.unit}`;
+}
+
+/** "about 1 billion": a data point's figure as both renderers write it by its bar (the series' title names the unit). */
+export function formatDatumFigure(datum: Datum, lang: string): string {
   const q = datum.qualifier ? QUALIFIER[datum.qualifier] : '';
-  return `${q}${formatNumber(datum.value, lang)} ${chart.unit}`;
+  return `${q}${formatNumber(datum.value, lang)}`;
 }
 
 /** "about 70% of the population", or undefined when the data point has no share. */
 export function formatDatumShare(datum: Datum, lang: string): string | undefined {
-  return datum.share === undefined ? undefined : `about ${formatNumber(datum.share, lang)}% of the population`;
+  const share = formatSharePercent(datum, lang);
+  return share === undefined ? undefined : `${share} of the population`;
+}
+
+/** "about 70%": a data point's share as the chart's second series labels it; undefined without one. */
+export function formatSharePercent(datum: Datum, lang: string): string | undefined {
+  return datum.share === undefined ? undefined : `about ${formatNumber(datum.share, lang)}%`;
+}
+
+/** Title of a chart's second series, the data points' shares of the population. */
+export const SHARE_SERIES_TITLE = 'Share of the population';
+
+/** Title of a chart's first series: its unit, capitalised ("Internet users"). */
+export function valueSeriesTitle(chart: Pick<Chart, 'unit'>): string {
+  return `${chart.unit.slice(0, 1).toUpperCase()}${chart.unit.slice(1)}`;
+}
+
+/** Whether a chart has a second series: the shares of its data points. */
+export function hasShareSeries(chart: Pick<Chart, 'data'>): boolean {
+  return chart.data.some((d) => d.share !== undefined);
+}
+
+/**
+ * When the figures date from, as both renderers caption a chart: "as of 23 February 2024", or,
+ * for figures the source dates only by reporting them, "as reported by Talktails in February 2024".
+ */
+export function chartDateLine(chart: Pick<Chart, 'asOf' | 'reported' | 'source'>, lang: string): string {
+  return chart.reported
+    ? `as reported by ${chart.source.publisher} in ${formatMonth(chart.asOf, lang)}`
+    : `as of ${formatDate(chart.asOf, lang)}`;
 }
 
 /** The chart described in one sentence: the alt text of the PDF figure and the slide SVG. */
@@ -60,7 +103,10 @@ export function chartAltText(chart: Chart, lang: string): string {
     const share = formatDatumShare(d, lang);
     return `${d.label}: ${formatDatumValue(d, chart, lang)}${share ? ` (${share})` : ''}`;
   });
-  return `Bar chart, ${chart.title}. ${parts.join('; ')}. As of ${chart.asOf}; source: ${chart.source.publisher}.`;
+  const when = chart.reported
+    ? `Figures ${chartDateLine(chart, lang)}.`
+    : `Figures ${chartDateLine(chart, lang)}; source: ${chart.source.publisher}.`;
+  return `Bar chart, ${chart.title}. ${parts.join('; ')}. ${when}`;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -71,6 +117,18 @@ export function formatDate(iso: string, lang: string): string {
   if (!format) {
     format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dateFormats.set(lang, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
+}
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The month of an ISO date in the report's language: "February 2024". */
+export function formatMonth(iso: string, lang: string): string {
+  let format = monthFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(lang, format);
   }
   return format.format(new Date(`${iso}T00:00:00Z`));
 }

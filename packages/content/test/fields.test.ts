@@ -101,13 +101,16 @@ describe('blockFields', () => {
     const chart = report.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart') as Block;
     const fields = blockFields(chart, 'c', 'de-DE');
     expect(fields.filter((f) => f.generated).map((f) => f.path)).toEqual([
+      'c.data',
       'c.asOf',
       'c.data[0].value',
       'c.data[0].share',
       'c.data[1].value',
       'c.data[1].share',
     ]);
-    expect(fields.find((f) => f.path === 'c.asOf')?.text).toBe('23. Februar 2024');
+    expect(fields.find((f) => f.path === 'c.asOf')?.text).toBe('as reported by Talktails in Februar 2024');
+    expect(fields.find((f) => f.path === 'c.data[0].value')?.text).toBe('about 1 Milliarde internet users');
+    expect(fields.find((f) => f.path === 'c.data')?.text).toBe('Share of the population');
   });
 
   it('gives blockTexts a table as its caption, headers and cells, runs joined', () => {

@@ -28,6 +28,45 @@ describe('ReportSchema', () => {
     ]);
   });
 
+  it('accepts a report without an organisation or authors, and one that names them, as it has them', () => {
+    expect(reportInput.meta).not.toHaveProperty('organisation');
+    expect(reportInput.meta).not.toHaveProperty('authors');
+    const bare = ReportSchema.parse(reportInput);
+    expect(bare.meta.organisation).toBeUndefined();
+    expect(bare.meta.authors).toEqual([]);
+    const named = ReportSchema.parse({
+      ...reportInput,
+      meta: {
+        ...reportInput.meta,
+        organisation: { name: 'Institute for Border Studies', url: 'https://example.org/' },
+        authors: [{ name: 'A. Writer', role: 'Adaptation' }],
+        basedOn: { ...reportInput.meta.basedOn, author: 'A. Reporter' },
+      },
+    });
+    expect(named.meta.organisation?.name).toBe('Institute for Border Studies');
+    expect(named.meta.authors.map((a) => a.name)).toEqual(['A. Writer']);
+    expect(named.meta.basedOn.author).toBe('A. Reporter');
+    // An organisation, when given, still needs a name.
+    expect(
+      lines(
+        problemsAfter((r) => {
+          (r.meta as Record<string, unknown>).organisation = { name: '' };
+        }),
+      ),
+    ).toEqual(['meta.organisation.name: must not be empty']);
+  });
+
+  it('takes the about note as paragraphs of rich text, and rejects an empty one', () => {
+    expect(ReportSchema.parse(reportInput).meta.about).toHaveLength(4);
+    expect(
+      lines(
+        problemsAfter((r) => {
+          r.meta.about = [];
+        }),
+      ),
+    ).toEqual(['meta.about: must not be empty']);
+  });
+
   it('rejects duplicate section ids at the second one', () => {
     const problems = problemsAfter((r) => {
       r.sections[2]!.id = 'context';

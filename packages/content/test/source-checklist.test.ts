@@ -117,8 +117,8 @@ describe('the report keeps everything the source article says', () => {
   it('keeps the internet-user figures as chart data', () => {
     const chart = report.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart');
     expect(chart?.type === 'chart' && chart.data).toEqual([
-      { label: 'China', value: 1000, qualifier: 'about', share: 70 },
-      { label: 'India', value: 600, qualifier: 'over', share: 50 },
+      { label: 'China', value: 1_000_000_000, qualifier: 'about', share: 70 },
+      { label: 'India', value: 600_000_000, qualifier: 'over', share: 50 },
     ]);
   });
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   chartAltText,
+  chartDateLine,
   contrastRatio,
+  formatDatumShare,
   formatDatumValue,
+  formatNumber,
+  formatSharePercent,
   numberedTitle,
   outline,
   plainText,
@@ -29,7 +33,7 @@ describe('outline', () => {
     const entries = outline(report);
     expect(entries.map((e) => e.id)).toEqual(report.sections.map((s) => s.id));
     expect(entries.map((e) => e.number)).toEqual(report.sections.map((_, i) => i + 1));
-    expect(numberedTitle(entries[1]!)).toBe('2. The expansion of the internet in China and India');
+    expect(numberedTitle(entries[1]!)).toBe('2. China and India come online');
   });
 });
 
@@ -38,13 +42,44 @@ describe('figures', () => {
   if (chart.type !== 'chart') throw new Error('fixture moved');
 
   it('formats a data point with its qualifier and unit in the report language', () => {
-    expect(formatDatumValue(chart.data[0]!, chart, 'en-GB')).toBe('about 1,000 million internet users');
+    expect(formatDatumValue(chart.data[0]!, chart, 'en-GB')).toBe('about 1 billion internet users');
     expect(formatDatumValue(chart.data[1]!, chart, 'en-GB')).toBe('over 600 million internet users');
+    expect(formatDatumShare(chart.data[0]!, 'en-GB')).toBe('about 70% of the population');
+    expect(formatSharePercent(chart.data[1]!, 'en-GB')).toBe('about 50%');
+  });
+
+  it('writes a round number of a million or more in words, any other number in digits', () => {
+    const en = (n: number) => formatNumber(n, 'en-GB');
+    expect([1e9, 6e8, 1.5e9, 2.5e6, 1e6].map(en)).toEqual([
+      '1 billion',
+      '600 million',
+      '1.5 billion',
+      '2.5 million',
+      '1 million',
+    ]);
+    // Words only when exact: more than three significant digits keep their digits.
+    expect([123_456_789, 1_234_000, 999_999, 250_000, 0.5, 70].map(en)).toEqual([
+      '123,456,789',
+      '1,234,000',
+      '999,999',
+      '250,000',
+      '0.5',
+      '70',
+    ]);
+    expect(formatNumber(6e8, 'de-DE')).toBe('600 Millionen');
+  });
+
+  it('dates the figures honestly: as of a date, or as reported by the source in a month', () => {
+    expect(chartDateLine(chart, 'en-GB')).toBe('as reported by Talktails in February 2024');
+    expect(chartDateLine({ ...chart, reported: false }, 'en-GB')).toBe('as of 23 February 2024');
   });
 
   it('describes the chart in one sentence for screen readers', () => {
     expect(chartAltText(chart, 'en-GB')).toBe(
-      'Bar chart, Internet users in China and India. China: about 1,000 million internet users (about 70% of the population); India: over 600 million internet users (about 50% of the population). As of 2024-02-23; source: Talktails.',
+      'Bar chart, Internet users in China and India. China: about 1 billion internet users (about 70% of the population); India: over 600 million internet users (about 50% of the population). Figures as reported by Talktails in February 2024.',
+    );
+    expect(chartAltText({ ...chart, reported: false }, 'en-GB')).toMatch(
+      /\. Figures as of 23 February 2024; source: Talktails\.$/,
     );
   });
 });
