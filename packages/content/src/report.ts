@@ -100,7 +100,7 @@ export const reportInput = {
           type: 'paragraph',
           text: 'Myanmar, also called Burma, has India and China as neighbours: two of the world’s most populous countries, and ever more connected online. That connectivity has brought real benefits, but it has also made room for new kinds of cybercrime that cross borders and can reach people anywhere.',
           onScreen:
-            'Myanmar, also called Burma, neighbours India and China: populous, ever more connected, and open to cybercrime that crosses borders.',
+            'Myanmar, also called Burma, neighbours India and China: two of the world’s most populous countries, ever more connected, and open to cross-border cybercrime.',
         },
         {
           type: 'paragraph',
