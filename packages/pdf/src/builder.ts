@@ -86,14 +86,17 @@ export class Builder {
       panel?: Panel | undefined;
       /** Draw something (a bullet, a number) beside the first line. */
       label?: ((d: Drawer, top: number, lineHeight: number) => void) | undefined;
-      /** Named destination and outline entry at the first line. */
-      anchor?: { id: string; outline?: string } | undefined;
+      /**
+       * At the first line: a named destination (`id`, which the contents and links open) and
+       * a bookmark (`outline`). A bookmark without an id opens the line's place directly.
+       */
+      anchor?: { id?: string; outline?: string } | undefined;
     },
   ): DrawUnit[] {
     const x = opts.x ?? this.g.left;
     const width = opts.width ?? this.g.width;
     const lines = wrap(pieces, width, this.m);
-    if (opts.anchor) this.anchorUnits.set(opts.anchor.id, this.units.length);
+    if (opts.anchor?.id) this.anchorUnits.set(opts.anchor.id, this.units.length);
     const lineHeight = opts.lineHeight ?? Math.max(...pieces.map((p) => leading(p.style)));
     const inner = opts.inner ?? FREE;
     const out: DrawUnit[] = [];
@@ -110,13 +113,16 @@ export class Builder {
         panel: opts.panel,
         draw: (d, top) => {
           if (i === 0 && opts.anchor) {
-            d.doc.addNamedDestination(opts.anchor.id, 'XYZ', 0, Math.max(0, top - 18), null);
-            if (opts.anchor.outline) {
-              const item = d.doc.outline.addItem(opts.anchor.outline);
-              // Jump to the heading itself rather than the top of its page.
-              (item as unknown as { outlineData: Record<string, unknown> }).outlineData.Dest = new String(
-                opts.anchor.id,
-              );
+            const { id, outline } = opts.anchor;
+            if (id) d.doc.addNamedDestination(id, 'XYZ', 0, Math.max(0, top - 18), null);
+            if (outline) {
+              const item = d.doc.outline.addItem(outline);
+              // Jump to the heading itself rather than the top of its page: through its named
+              // destination, or straight to its place (pdfkit's own target is the page's corner).
+              const page = (d.doc as unknown as { page: { dictionary: unknown } }).page.dictionary;
+              (item as unknown as { outlineData: Record<string, unknown> }).outlineData.Dest = id
+                ? new String(id)
+                : [page, 'XYZ', 0, d.g.pageHeight - Math.max(0, top - 18), null];
             }
           }
           if (i === 0 && opts.label) opts.label(d, top, lineHeight);

@@ -111,14 +111,18 @@ export function unsupportedCharacters(report: Report): Problem[] {
   check('meta.title', meta.title, DISPLAY);
   if (meta.subtitle) check('meta.subtitle', meta.subtitle, DISPLAY);
   check('meta.shortTitle', meta.shortTitle, SANS);
-  check('meta.organisation.name', meta.organisation.name, DISPLAY);
+  if (meta.organisation) check('meta.organisation.name', meta.organisation.name, DISPLAY);
   meta.authors.forEach((a, i) => {
     check(`meta.authors[${i}].name`, a.name, DISPLAY);
     if (a.role) check(`meta.authors[${i}].role`, a.role, DISPLAY);
   });
   if (meta.summary) check('meta.summary', meta.summary, SERIF_RUN.plain);
+  meta.about?.forEach((text, i) => {
+    rich(`meta.about[${i}]`, text);
+  });
   check('meta.basedOn.publisher', meta.basedOn.publisher, DISPLAY);
   check('meta.basedOn.title', meta.basedOn.title, DISPLAY);
+  if (meta.basedOn.author) check('meta.basedOn.author', meta.basedOn.author, DISPLAY);
   if (meta.basedOn.url) check('meta.basedOn.url', meta.basedOn.url, DISPLAY);
   report.takeaways.forEach((t, i) => {
     rich(`takeaways[${i}]`, t);
@@ -137,9 +141,9 @@ export function unsupportedCharacters(report: Report): Problem[] {
     });
   });
   report.sources.forEach((source, i) => {
-    // The sources list: "Publisher. *Title*. Date. URL *Note*"
+    // The sources list: "Publisher. “Title.” Date. URL." and the note, in italics, below.
     check(`sources[${i}].publisher`, source.publisher, ['serif']);
-    check(`sources[${i}].title`, source.title, ['serifItalic']);
+    check(`sources[${i}].title`, source.title, ['serif']);
     if (source.url) check(`sources[${i}].url`, source.url, ['serif']);
     if (source.note) check(`sources[${i}].note`, source.note, ['serifItalic']);
     if (source.date) generated(`sources[${i}].date`, formatDate(source.date, lang), ['serif']);

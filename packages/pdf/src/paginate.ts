@@ -37,13 +37,21 @@ export interface Placement {
   repeated?: boolean;
 }
 
-/** Place every unit on a page of frame height `frame` (page 0 may be shorter: `firstFrame`). */
-export function paginate(units: readonly Unit[], frame: number, firstFrame = frame): Placement[] {
+/**
+ * Place every unit on a page of frame height `frame` (page 0 may be shorter: `firstFrame`).
+ * `limitOf` may end a page earlier than its frame (see `balanceLastPage`).
+ */
+export function paginate(
+  units: readonly Unit[],
+  frame: number,
+  firstFrame = frame,
+  limitOf: (page: number) => number | undefined = () => undefined,
+): Placement[] {
   const out: Placement[] = new Array(units.length);
   let page = 0;
   let i = 0;
   while (i < units.length) {
-    const limit = page === 0 ? firstFrame : frame;
+    const limit = limitOf(page) ?? (page === 0 ? firstFrame : frame);
     let y = 0;
     let j = i;
     const fits: { index: number; cost: Cost }[] = [];
@@ -69,4 +77,35 @@ export function paginate(units: readonly Unit[], frame: number, firstFrame = fra
     page++;
   }
   return out;
+}
+
+/** How far down its frame the text of `page` reaches: the bottom of its last unit. */
+export function pageFill(units: readonly Unit[], placements: readonly Placement[], page: number): number {
+  let fill = 0;
+  placements.forEach((p, i) => {
+    if (p.page === page) fill = Math.max(fill, p.y + units[i]!.height);
+  });
+  return fill;
+}
+
+/**
+ * Pagination with no near-empty last page: when the last page would hold less than `share`
+ * of a frame, the page before it ends a little earlier, a line's height at a time, until the
+ * last page holds enough; never at the price of an extra page, and never by shortening the
+ * cover or the page before it by more than half. Same units, same result: deterministic.
+ */
+export function balanceLastPage(units: readonly Unit[], frame: number, firstFrame = frame, share = 1 / 3): Placement[] {
+  const base = paginate(units, frame, firstFrame);
+  const last = base[base.length - 1]?.page ?? 0;
+  const want = frame * share;
+  const before = last - 1;
+  const short = want - pageFill(units, base, last);
+  if (before < 1 || short <= 0) return base;
+  for (let cut = short; cut <= frame / 2; cut += 6) {
+    const trial = paginate(units, frame, firstFrame, (p) => (p === before ? frame - cut : undefined));
+    const pages = (trial[trial.length - 1]?.page ?? 0) + 1;
+    if (pages !== last + 1) break;
+    if (pageFill(units, trial, last) >= want) return trial;
+  }
+  return base;
 }

@@ -19,11 +19,17 @@ export interface Opening {
   coverFits: boolean;
 }
 
-export function cover(b: Builder) {
+/**
+ * The cover. `spare` is the room its page leaves below the takeaways (measured on a first
+ * pass): given to the space above the takeaways, it sets them at the foot of the page, so the
+ * title block heads the page and the takeaways close it, instead of a blank lower quarter.
+ */
+export function cover(b: Builder, spare = 0) {
   const { meta } = b.report;
   const { root, g, lang } = b;
   const date = formatDate(meta.date, lang);
-  b.lines([plain(`${meta.organisation.name} · Policy briefing`.toUpperCase(), S.kicker)], {
+  const org = meta.organisation?.name;
+  b.lines([plain((org ? `${org} · Policy briefing` : 'Policy briefing').toUpperCase(), S.kicker)], {
     node: root.child('P'),
     inner: NEVER,
     label: (d, top) =>
@@ -36,12 +42,13 @@ export function cover(b: Builder) {
   });
   b.lines([plain(meta.title, S.title)], { node: root.child('H1'), gap: 12, inner: NEVER, lineHeight: 28.5 });
   if (meta.subtitle) b.lines([plain(meta.subtitle, S.subtitle)], { node: root.child('P'), gap: 10, inner: NEVER });
+  // Who publishes it and when: only what the report has (no organisation or author is invented).
   const metaP = root.child('P');
   const people = meta.authors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join('; ');
   b.lines(
     [
       plain(date, S.metaStrong),
-      plain(` · ${meta.organisation.name}`, S.meta),
+      ...(org ? [plain(` · ${org}`, S.meta)] : []),
       ...(people ? [plain(` · ${people}`, S.meta)] : []),
     ],
     {
@@ -59,18 +66,7 @@ export function cover(b: Builder) {
         }),
     },
   );
-  const based = meta.basedOn;
-  const basedTitle = `“${based.title}”`;
-  b.lines(
-    [
-      plain('Adapted from ', S.meta),
-      based.url
-        ? plain(basedTitle, S.metaLink, { kind: 'uri', href: based.url, label: `${based.title} (${based.url})` })
-        : plain(basedTitle, S.meta),
-      plain(`, ${based.publisher}, ${formatDate(based.published, lang)}`, S.meta),
-    ],
-    { node: root.child('P'), gap: 3, inner: NEVER },
-  );
+  b.lines(adaptationLine(b), { node: root.child('P'), gap: 3, inner: NEVER });
 
   // Key takeaways panel.
   const pad = SPACE.panelPad + 2;
@@ -87,7 +83,7 @@ export function cover(b: Builder) {
     node: sect.child('H2'),
     x: g.left + pad,
     width: g.width - 2 * pad,
-    gap: 20 + pad,
+    gap: 20 + pad + spare,
     inner: NEVER,
     panel,
   });
@@ -102,13 +98,41 @@ export function cover(b: Builder) {
   b.units[b.units.length - 1]!.height += pad;
 }
 
+/**
+ * What the briefing is adapted from, said plainly on the cover: "An adaptation of “Title”, an
+ * article by Author published by Publisher on 23 February 2024." (or "…, published by
+ * Publisher on 23 February 2024, with no named author.").
+ */
+function adaptationLine(b: Builder): Piece[] {
+  const based = b.report.meta.basedOn;
+  const title = `“${based.title}”`;
+  const published = formatDate(based.published, b.lang);
+  return [
+    plain('An adaptation of ', S.meta),
+    based.url
+      ? plain(title, S.metaLink, { kind: 'uri', href: based.url, label: `${based.title} (${based.url})` })
+      : plain(title, S.meta),
+    plain(
+      based.author
+        ? `, an article by ${based.author} published by ${based.publisher} on ${published}.`
+        : `, an article published by ${based.publisher} on ${published} with no named author.`,
+      S.meta,
+    ),
+  ];
+}
+
 export function contents(b: Builder, opening: Opening) {
   const { root, g, m } = b;
   const summary = b.report.meta.summary;
   const first = b.units.length;
   if (summary) {
     const sect = root.child('Sect');
-    b.lines([plain('Summary', S.h2)], { node: sect.child('H2'), inner: NEVER, lineHeight: H2_LEADING });
+    b.lines([plain('Summary', S.h2)], {
+      node: sect.child('H2'),
+      inner: NEVER,
+      lineHeight: H2_LEADING,
+      anchor: { outline: 'Summary' },
+    });
     b.keepWithLines(2);
     b.lines(pieces(summary, 'lead'), { node: sect.child('P'), gap: SPACE.headingAfter });
   }
@@ -118,6 +142,7 @@ export function contents(b: Builder, opening: Opening) {
     inner: NEVER,
     lineHeight: H2_LEADING,
     gap: summary ? SPACE.section : 0,
+    anchor: { outline: 'Contents' },
   });
   if (opening.coverFits) b.units[first]!.newPage = true;
   b.keepWithLines(2);
@@ -214,6 +239,13 @@ export function section(
   });
 }
 
+/** A text closed as a sentence: a full stop added unless it already ends in one (or ? or !). */
+const closed = (text: string) => (/[.!?…][”’"')\]]*$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+/**
+ * The sources, each set as a reference: "Publisher. “Title.” 23 February 2024. URL." with its
+ * note, if any, as a sentence of its own on the line below.
+ */
 export function sources(b: Builder) {
   const { root, g, report, lang } = b;
   const sect = root.child('Sect');
@@ -222,7 +254,7 @@ export function sources(b: Builder) {
     gap: SPACE.section,
     inner: NEVER,
     lineHeight: H2_LEADING,
-    anchor: { id: SOURCES_ID },
+    anchor: { id: SOURCES_ID, outline: 'Sources' },
   });
   b.keepWithLines(2);
   const L = sect.child('L');
@@ -230,15 +262,43 @@ export function sources(b: Builder) {
     b,
     L,
     report.sources.map((s) => {
-      const out: Piece[] = [
-        plain(`${s.publisher}. `, S.body),
-        plain(`${s.title}`, S.bodyItalic),
-        plain(s.date ? `. ${formatDate(s.date, lang)}.` : '.', S.body),
-      ];
-      if (s.url) out.push(plain(' ', S.body), plain(s.url, S.bodyLink, { kind: 'uri', href: s.url, label: s.url }));
-      if (s.note) out.push(plain(` ${s.note}`, S.sourceNote));
+      const out: Piece[] = [plain(`${closed(s.publisher)} `, S.body), plain(`“${closed(s.title)}”`, S.body)];
+      if (s.date) out.push(plain(` ${formatDate(s.date, lang)}.`, S.body));
+      if (s.url)
+        out.push(
+          plain(' ', S.body),
+          plain(s.url, S.bodyLink, { kind: 'uri', href: s.url, label: s.url }),
+          plain('.', S.body),
+        );
       return out;
     }),
-    { ordered: true, gap: SPACE.headingAfter, x: g.left, width: g.width, anchors: report.sources.map((s) => s.id) },
+    {
+      ordered: true,
+      gap: SPACE.headingAfter,
+      x: g.left,
+      width: g.width,
+      anchors: report.sources.map((s) => s.id),
+      after: report.sources.map((s) => (s.note ? [plain(closed(s.note), S.sourceNote)] : undefined)),
+    },
   );
+}
+
+/**
+ * "About this briefing": what it is, its source, how it was prepared, the licence of its text
+ * (the report's own paragraphs), after the contents as a think tank's inside cover has it.
+ */
+export function about(b: Builder) {
+  const paragraphs = b.report.meta.about;
+  if (!paragraphs) return;
+  const sect = b.root.child('Sect');
+  b.lines([plain('About this briefing', S.h3)], {
+    node: sect.child('H2'),
+    gap: SPACE.section,
+    inner: NEVER,
+    anchor: { outline: 'About this briefing' },
+  });
+  b.keepWithLines(2);
+  paragraphs.forEach((text, i) => {
+    b.lines(pieces(text, 'small'), { node: sect.child('P'), gap: i === 0 ? 4 : SPACE.item });
+  });
 }

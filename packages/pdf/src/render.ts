@@ -5,8 +5,8 @@ import { normaliseText, unsupportedCharacters } from './coverage.js';
 import { artifact, drawText, Node } from './draw.js';
 import { FACE_NAMES, type FaceName, faces } from './fonts.js';
 import { geometry, type Paper } from './geometry.js';
-import { paginate } from './paginate.js';
-import { contents, cover, type Opening, section, sources } from './parts.js';
+import { balanceLastPage, paginate } from './paginate.js';
+import { about, contents, cover, type Opening, section, sources } from './parts.js';
 import { C, S } from './styles.js';
 import { Measurer } from './text-layout.js';
 
@@ -56,7 +56,10 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
     font: null,
     info: {
       Title: meta.title,
-      Author: meta.authors.length > 0 ? meta.authors.map((a) => a.name).join(', ') : meta.organisation.name,
+      // Only who the report names: its authors, else its organisation, else no Author at all.
+      ...(meta.authors.length > 0 || meta.organisation
+        ? { Author: meta.authors.length > 0 ? meta.authors.map((a) => a.name).join(', ') : meta.organisation?.name }
+        : {}),
       Subject: meta.subtitle ?? meta.summary ?? meta.title,
       ...(meta.keywords.length > 0 ? { Keywords: meta.keywords.join(', ') } : {}),
       Creator: '@briefing/pdf',
@@ -81,20 +84,22 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
   // The summary and contents start a new page unless the cover itself ran over its page.
   const trial = new Builder(doc, m, g, report, new Node(doc, 'Document', null));
   cover(trial);
-  const opening: Opening = {
-    coverFits: paginate(trial.units, frame, coverFrame).every((p) => p.page === 0),
-  };
+  const trialPlaces = paginate(trial.units, frame, coverFrame);
+  const opening: Opening = { coverFits: trialPlaces.every((p) => p.page === 0) };
+  const lastCover = trial.units.length - 1;
+  const spare = opening.coverFits ? coverFrame - (trialPlaces[lastCover]!.y + trial.units[lastCover]!.height) : 0;
 
   const root = new Node(doc, 'Document', null);
   const b = new Builder(doc, m, g, report, root);
-  cover(b);
+  cover(b, Math.max(0, Math.floor(spare) - 1));
   contents(b, opening);
+  about(b);
   outline(report).forEach((entry, i) => {
     section(b, entry, i === 0);
   });
   sources(b);
 
-  const placements = paginate(b.units, frame, coverFrame);
+  const placements = balanceLastPage(b.units, frame, coverFrame);
   const pages = (placements[placements.length - 1]?.page ?? 0) + 1;
   const anchors = new Map<string, number>();
   for (const [id, index] of b.anchorUnits) anchors.set(id, placements[index]!.page);
@@ -176,10 +181,12 @@ function runningHeadAndFoot(d: Drawer, report: Report) {
       const title = normaliseText(meta.shortTitle);
       const tw = doc.font(S.runningStrong.face).fontSize(S.runningStrong.size).widthOfString(title);
       drawText(doc, title, S.runningStrong, g.left, headY, tw);
-      // The organisation on the right, when it fits beside the short title (it is on the cover anyway).
-      const org = normaliseText(meta.organisation.name);
-      const ow = doc.font(S.running.face).fontSize(S.running.size).widthOfString(org);
-      if (tw + 24 + ow <= g.width) drawText(doc, org, S.running, g.right - ow, headY, ow);
+      // The organisation on the right, if there is one and it fits beside the short title (it is on the cover anyway).
+      if (meta.organisation) {
+        const org = normaliseText(meta.organisation.name);
+        const ow = doc.font(S.running.face).fontSize(S.running.size).widthOfString(org);
+        if (tw + 24 + ow <= g.width) drawText(doc, org, S.running, g.right - ow, headY, ow);
+      }
       doc
         .moveTo(g.left, headY + 7)
         .lineTo(g.right, headY + 7)

@@ -31,6 +31,7 @@ export const S = {
   tocNumber: st('sansSemibold', 10, C.highlight),
   tocPage: st('sans', 10, C.muted),
   label: st('sansSemibold', 9, C.ink),
+  seriesTitle: st('sansSemibold', 8.5, C.accent),
   value: st('sans', 8.5, C.ink),
   share: st('sans', 8, C.muted),
   tick: st('sans', 7.5, C.muted),
@@ -39,6 +40,10 @@ export const S = {
   running: st('sans', 8, C.muted),
   runningStrong: st('sansSemibold', 8, C.accent),
   sourceNote: st('serifItalic', T.body, C.muted),
+  small: st('serif', T.small + 1, C.ink),
+  smallItalic: st('serifItalic', T.small + 1, C.ink),
+  smallBold: st('serifBold', T.small + 1, C.ink),
+  smallLink: st('serif', T.small + 1, C.link),
   bullet: st('serifBold', T.body, C.highlight),
   cell: st('serif', T.body - 1, C.ink),
   cellItalic: st('serifItalic', T.body - 1, C.ink),
@@ -47,8 +52,9 @@ export const S = {
   cellHeader: st('sansSemibold', 8.5, C.accent),
 } as const;
 
-export type TextTone = 'body' | 'lead' | 'cell';
+export type TextTone = 'body' | 'lead' | 'cell' | 'small';
 export const RUN_STYLES: Record<TextTone, Record<'plain' | 'em' | 'strong' | 'link', Style>> = {
+  small: { plain: S.small, em: S.smallItalic, strong: S.smallBold, link: S.smallLink },
   body: { plain: S.body, em: S.bodyItalic, strong: S.bodyBold, link: S.bodyLink },
   lead: { plain: S.lead, em: S.leadItalic, strong: S.leadBold, link: S.leadLink },
   cell: { plain: S.cell, em: S.cellItalic, strong: S.cellBold, link: S.cellLink },

@@ -58,3 +58,16 @@ export function strandedHeadings(page: PageText, g: PageGeometry, headingSize: n
   }
   return out;
 }
+
+/**
+ * How far down its frame a page's text reaches, as a share of the frame's height (0 to 1):
+ * from the top of the frame to the last baseline of body text (running head and foot aside).
+ */
+export function textFill(page: PageText, g: PageGeometry): number {
+  const lines = bodyLines(page, g);
+  const last = lines[lines.length - 1];
+  if (!last) return 0;
+  const top = page.number === 1 ? g.coverTop : g.top;
+  const bottom = page.number === 1 ? g.coverBottom : g.bottom;
+  return (last.y - top) / (bottom - top);
+}

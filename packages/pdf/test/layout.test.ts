@@ -3,7 +3,7 @@ import { findInOrder, openPdf, type PageText, type PdfDoc, readPages } from '@br
 import { scaledReport, stressReport } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geometry, renderPdf } from '../src/index.js';
-import { strandedHeadings, textOutsideFrame } from './layout-checks.js';
+import { strandedHeadings, textFill, textOutsideFrame } from './layout-checks.js';
 
 const H2 = 15;
 const a4 = geometry('a4');
@@ -48,6 +48,20 @@ describe('the layout checks', () => {
       ['second line', a4.left, y + 15, 100, 10.5],
     ]);
     expect(strandedHeadings(kept, a4, H2)).toEqual([]);
+  });
+
+  it("measure how far down the frame a page's text reaches: two lines at the head of a page are a near-empty page", () => {
+    const nearEmpty = page(8, [
+      ['Sources', a4.left, a4.top + 15, 60, H2],
+      ['1. One source entry', a4.left, a4.top + 40, 200, 10.5],
+      ['Page 8 of 8', a4.right - 40, a4.footBaseline, 40, 8],
+    ]);
+    expect(textFill(nearEmpty, a4)).toBeLessThan(1 / 3);
+    const third = page(8, [
+      ...nearEmpty.items.map((i) => [i.str, i.x, i.y, i.width, i.size] as [string, number, number, number, number]),
+      ['later', a4.left, a4.top + 240, 40, 10.5],
+    ]);
+    expect(textFill(third, a4)).toBeGreaterThan(1 / 3);
   });
 });
 
@@ -103,12 +117,15 @@ function edgeReport(): Report {
   return assertReport(input);
 }
 
+// The last-page check holds for reports of ordinary text. The edge report ends with a figure
+// as tall as a page, kept with its source line, then its sources: no break the page before
+// can give way at moves text onto the last page without making a page more.
 describe.each([
-  ['scaledReport(20) on A4', () => scaledReport(20), 'a4'],
-  ['stressReport() on A4', () => stressReport(), 'a4'],
-  ['stressReport() on US Letter', () => stressReport(), 'letter'],
-  ['a report of edge cases on A4', () => edgeReport(), 'a4'],
-] as const)('%s', (_name, make, paper) => {
+  ['scaledReport(20) on A4', () => scaledReport(20), 'a4', true],
+  ['stressReport() on A4', () => stressReport(), 'a4', true],
+  ['stressReport() on US Letter', () => stressReport(), 'letter', true],
+  ['a report of edge cases on A4', () => edgeReport(), 'a4', false],
+] as const)('%s', (_name, make, paper, balanced) => {
   const r = make();
   const g = geometry(paper);
   let doc: PdfDoc;
@@ -152,6 +169,12 @@ describe.each([
       if (needles[i]!.startsWith('Source: ')) expect(f.page, `chart before "${needles[i]}"`).toBe(found[i - 1]!.page);
     });
   });
+
+  if (balanced) {
+    it('ends on a page holding at least a third of a page of text', () => {
+      expect(textFill(pages[pages.length - 1]!, g)).toBeGreaterThanOrEqual(1 / 3);
+    });
+  }
 
   it('has no blank page and shows every section heading in order', () => {
     for (const p of pages.slice(1))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FREE, NEVER, paginate, SPLIT, type Unit, WIDOW } from '../src/paginate.js';
+import { balanceLastPage, FREE, NEVER, pageFill, paginate, SPLIT, type Unit, WIDOW } from '../src/paginate.js';
 
 const line = (breakAfter: Unit['breakAfter'] = FREE, gap = 0, height = 10): Unit => ({ height, gap, breakAfter });
 
@@ -48,5 +48,32 @@ describe('paginate', () => {
     expect(pages(units, 100)).toEqual([0, 1, 1, 1]);
     // A unit taller than the page still gets a page of its own rather than an endless loop.
     expect(pages([line(), line(FREE, 0, 500), line()], 100)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('balanceLastPage', () => {
+  // A cover page of its own, then 23 lines of 10 on pages of 100: the last page would hold 3 lines.
+  const units = [line(), { ...line(), newPage: true }, ...paragraph(22)];
+  const frame = 100;
+
+  it('leaves a near-empty last page to plain pagination (the case it exists for)', () => {
+    const plain = paginate(units, frame);
+    expect(plain[plain.length - 1]!.page).toBe(3);
+    expect(pageFill(units, plain, 3)).toBe(30);
+  });
+
+  it('ends the page before earlier so the last page holds at least a third of a frame, with no extra page', () => {
+    const out = balanceLastPage(units, frame);
+    expect(out[out.length - 1]!.page).toBe(3);
+    expect(pageFill(units, out, 3)).toBeGreaterThanOrEqual(frame / 3);
+    // The pages before the one that gives way are untouched.
+    expect(out.slice(0, 12)).toEqual(paginate(units, frame).slice(0, 12));
+  });
+
+  it('changes nothing when the last page is full enough, or when only the cover comes before it', () => {
+    const full = [line(), { ...line(), newPage: true }, ...paragraph(15)];
+    expect(balanceLastPage(full, frame)).toEqual(paginate(full, frame));
+    const two = [line(), { ...line(), newPage: true }];
+    expect(balanceLastPage(two, frame)).toEqual(paginate(two, frame));
   });
 });

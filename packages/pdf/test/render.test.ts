@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import {
   type Chart,
   chartAltText,
-  formatDatumShare,
-  formatDatumValue,
+  formatDatumFigure,
+  formatSharePercent,
   numberedTitle,
   outline,
   plainText,
   type Report,
+  type ReportInput,
   ReportValidationError,
   report,
   reportInput,
@@ -24,12 +25,14 @@ import {
   type PageText,
   type PdfDoc,
   readPages,
+  readPdf,
   type StructNode,
   structTrees,
   walk,
 } from '@briefing/inspect';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderPdf, SOURCES_ID } from '../src/index.js';
+import { geometry, renderPdf, SOURCES_ID } from '../src/index.js';
+import { textFill } from './layout-checks.js';
 
 let bytes: Uint8Array;
 let doc: PdfDoc;
@@ -84,22 +87,56 @@ describe('renderPdf on the briefing', () => {
     expect(pages.length).toBeLessThanOrEqual(12);
   });
 
-  it('shows the cover: title, subtitle, date, organisation and the source attribution, with no running head', () => {
+  it('shows the cover: title, subtitle, date and what it adapts (whose article, when), with no running head', () => {
     const cover = pages[0]!.text;
     for (const text of [
+      'POLICY BRIEFING',
       report.meta.title,
       report.meta.subtitle!,
       '25 November 2026',
-      report.meta.organisation.name,
-      `Adapted from "${report.meta.basedOn.title}", Talktails, 23 February 2024`,
+      `An adaptation of "${report.meta.basedOn.title}", an article published by Talktails on 23 February 2024 with no named author.`,
       'Key takeaways',
-      // Inter draws "(" before a capital with a case-sensitive glyph: it must still extract as "(".
-      'Briefing editorial team (Adaptation and analysis)',
     ]) {
       expect(cover).toContain(findable(text));
     }
     expect(cover).not.toMatch(/Page \d+ of \d+/);
     expect(cover).not.toContain(report.meta.shortTitle);
+  });
+
+  it('names no publisher or author the report does not have: no placeholder anywhere, no Author in the metadata', async () => {
+    expect(report.meta.organisation).toBeUndefined();
+    expect(report.meta.authors).toEqual([]);
+    const all = pages.map((p) => p.text).join(' ');
+    expect(all).not.toMatch(/briefing project|editorial team|undefined/i);
+    expect(((await doc.getMetadata()).info as Record<string, unknown>).Author).toBeUndefined();
+  });
+
+  it('shows an organisation and authors when a report has them: on the cover, in the running head, as the Author', async () => {
+    const input = structuredClone(reportInput) as ReportInput;
+    input.meta.organisation = { name: 'Institute for Border Studies' };
+    input.meta.authors = [{ name: 'A. Writer', role: 'Adaptation' }];
+    const named = await openPdf(await renderPdf(input));
+    const [cover, second] = await readPages(named);
+    expect(cover!.text).toContain('INSTITUTE FOR BORDER STUDIES · POLICY BRIEFING');
+    expect(cover!.text).toContain('25 November 2026 · Institute for Border Studies · A. Writer (Adaptation)');
+    expect(second!.text).toContain(`${report.meta.shortTitle} Institute for Border Studies`);
+    expect(((await named.getMetadata()).info as Record<string, unknown>).Author).toBe('A. Writer');
+    await named.destroy();
+  });
+
+  it('says what the briefing is, its source, how it was prepared and its licence, after the contents', () => {
+    const [about] = findInOrder(pages, ['Contents', 'Sources', 'About this briefing']).slice(2);
+    expect(about!.page).toBe(2);
+    findInOrder(pages, [
+      'About this briefing',
+      'What this is.',
+      'Source.',
+      'How it was prepared.',
+      'Licence.',
+      'MIT licence',
+    ]);
+    const firstSection = findInOrder(pages, ['About this briefing', numberedTitle(outline(report)[0]!)])[1]!;
+    expect(firstSection.page).toBeGreaterThan(2);
   });
 
   it('shows every takeaway in the key takeaways panel', () => {
@@ -130,8 +167,10 @@ describe('renderPdf on the briefing', () => {
         if (block.type === 'chart') {
           for (const d of block.data) {
             needles.push({ text: d.label, section: entry.id });
-            needles.push({ text: formatDatumValue(d, block, report.meta.lang), section: entry.id });
-            const share = formatDatumShare(d, report.meta.lang);
+            needles.push({ text: formatDatumFigure(d, report.meta.lang), section: entry.id });
+          }
+          for (const d of block.data) {
+            const share = formatSharePercent(d, report.meta.lang);
             if (share) needles.push({ text: share, section: entry.id });
           }
         }
@@ -177,15 +216,33 @@ describe('renderPdf on the briefing', () => {
     for (const id of ids) expect(await destinationPage(doc, id), id).toBeDefined();
     const sectionPage = await destinationPage(doc, 'internet-expansion');
     const text = pages[sectionPage!]!.text;
-    expect(text).toContain('2. The expansion of the internet in China and India');
+    expect(text).toContain(numberedTitle(outline(report)[1]!));
   });
 
-  it('has an outline (bookmarks) equal to the numbered section list, each going to its section', async () => {
-    const items = (await doc.getOutline()) ?? [];
-    expect(items.map((i) => i.title)).toEqual(outline(report).map((e) => numberedTitle(e)));
-    for (const [i, item] of items.entries()) {
-      expect(item.dest).toBe(report.sections[i]!.id);
+  it('has bookmarks for the summary, the contents, the about note, every section and the sources, each opening its heading', async () => {
+    const facts = await readPdf(bytes);
+    const sections = outline(report).map((e) => numberedTitle(e));
+    expect(facts.outline.map((o) => o.title)).toEqual([
+      'Summary',
+      'Contents',
+      'About this briefing',
+      ...sections,
+      'Sources',
+    ]);
+    const pageOf = (needle: string) => findInOrder(pages, [needle])[0]!.page;
+    expect(facts.outline.slice(0, 3).map((o) => o.page)).toEqual([
+      pageOf('Summary'),
+      pageOf('Contents'),
+      pageOf('About this briefing'),
+    ]);
+    for (const [i, entry] of outline(report).entries()) {
+      expect(facts.outline[i + 3]!.page, entry.id).toBe(facts.destinations[entry.id]);
     }
+    expect(facts.outline.at(-1)!.page).toBe(facts.destinations[SOURCES_ID]);
+    expect(facts.outline.at(-1)!.page).toBe(pages.length);
+    // Each section's bookmark still goes through its named destination.
+    const items = (await doc.getOutline()) ?? [];
+    expect(items.slice(3, -1).map((i) => i.dest)).toEqual(report.sections.map((s) => s.id));
   });
 
   it('makes every web link of the report a live URI annotation with a description', async () => {
@@ -216,7 +273,6 @@ describe('renderPdf on the briefing', () => {
     const { info, metadata } = await doc.getMetadata();
     const i = info as Record<string, string>;
     expect(i.Title).toBe(report.meta.title);
-    expect(i.Author).toBe('Briefing editorial team');
     expect(i.Subject).toBe(report.meta.subtitle);
     expect(i.Keywords).toContain('cybercrime');
     expect(i.Language).toBe('en-GB');
@@ -292,7 +348,62 @@ describe('renderPdf on the briefing', () => {
       expect(images).toEqual([]);
     }
     const chart = charts(report)[0]!;
-    findInOrder(pages, [`Figure 1. ${chart.title}`, 'as of 23 February 2024', 'Source: Talktails']);
+    findInOrder(pages, [`Figure 1. ${chart.title}`, 'as reported by Talktails in February 2024', 'Source: Talktails']);
+  });
+
+  it('draws both series of the chart from the same data: internet users, then the share of the population', () => {
+    const chart = charts(report)[0]!;
+    const lang = report.meta.lang;
+    const found = findInOrder(pages, [
+      `Figure 1. ${chart.title}`,
+      'Internet users and share of the population, as reported by Talktails in February 2024',
+      'Internet users 0 250 million 500 million 750 million 1 billion',
+      ...chart.data.flatMap((d) => [d.label, formatDatumFigure(d, lang)]),
+      'Share of the population 0% 25% 50% 75% 100%',
+      ...chart.data.flatMap((d) => [d.label, formatSharePercent(d, lang)!]),
+      'Source: Talktails',
+    ]);
+    expect(new Set(found.map((f) => f.page)).size).toBe(1);
+    expect(figureText(pages)).toMatch(
+      /^Internet users .* China about 1 billion India over 600 million Share of the population .* China about 70% India about 50%$/,
+    );
+  });
+
+  it('draws one series when the data have no shares (so the test above can tell the two apart)', async () => {
+    const input = structuredClone(reportInput) as ReportInput;
+    const block = input.sections[1]!.blocks[1]!;
+    if (block.type !== 'chart') throw new Error('fixture moved');
+    for (const d of block.data) delete d.share;
+    const one = await openPdf(await renderPdf(input));
+    const text = figureText(await readPages(one));
+    await one.destroy();
+    // One panel needs no series title: the caption names the unit.
+    expect(text).toMatch(/^0 250 million .* China about 1 billion India over 600 million$/);
+    expect(text).not.toContain('Share of the population');
+    expect(text).not.toContain('about 70%');
+  });
+
+  it('ends on a page holding at least a third of a page of text, not a near-empty one', () => {
+    const g = geometry('a4');
+    const last = pages[pages.length - 1]!;
+    expect(textFill(last, g)).toBeGreaterThanOrEqual(1 / 3);
+  });
+
+  it('sets each source as a reference: publisher, title, date and address, each closed by a full stop, the note below', () => {
+    const source = report.sources[0]!;
+    const [, entry, url, note] = findInOrder(pages, [
+      'Sources',
+      `1. Talktails. "${source.title}." 23 February 2024. https://talktails.in/`,
+      'between-china-and-myanmar/.',
+      source.note!,
+    ]);
+    expect([entry!.page, url!.page, note!.page]).toEqual([pages.length, pages.length, pages.length]);
+    // The note is a sentence of its own, on a line of its own: not run on from the address.
+    const lastPage = pages[pages.length - 1]!;
+    const noteItem = lastPage.items.find((i) => i.str.startsWith(source.note!.slice(0, 20)))!;
+    const urlItem = lastPage.items.find((i) => i.str.includes('myanmar/'))!;
+    expect(noteItem.y).toBeGreaterThan(urlItem.y + 5);
+    expect(noteItem.x).toBeLessThan(urlItem.x + 1);
   });
 });
 
@@ -352,6 +463,14 @@ describe('renderPdf output', () => {
     expect(paths).toContain('sections[1].id');
   });
 });
+
+/** The text drawn inside the first figure: from after its caption to its source line. */
+function figureText(pdfPages: PageText[]): string {
+  const text = pdfPages.map((p) => p.text).join(' ');
+  const caption = /Figure 1\. .*? as reported by Talktails in February 2024 /u.exec(text)!;
+  const rest = text.slice(caption.index + caption[0].length);
+  return rest.slice(0, rest.indexOf(' Source: ')).replace(/^Internet users and share of the population, /u, '');
+}
 
 /** The cover's attribution line wraps; compare it as extracted text does. */
 function findable(text: string): string {

@@ -1,10 +1,19 @@
-import { chartAltText, formatDate, formatDatumShare, formatDatumValue, formatNumber } from '@briefing/content';
-import { addSpaceAfter } from '../builder.js';
+import {
+  chartAltText,
+  chartDateLine,
+  formatDatumFigure,
+  formatNumber,
+  formatSharePercent,
+  hasShareSeries,
+  SHARE_SERIES_TITLE,
+  valueSeriesTitle,
+} from '@briefing/content';
+import { addSpaceAfter, type Builder } from '../builder.js';
 import { normaliseText } from '../coverage.js';
-import { baseline, drawText, plain } from '../draw.js';
+import { baseline, drawText, type PDFDoc, plain } from '../draw.js';
 import { NEVER } from '../paginate.js';
 import { C, leading, S, SPACE } from '../styles.js';
-import { type Style, wrap } from '../text-layout.js';
+import { type Line, type Style, wrap } from '../text-layout.js';
 import { figureHeading, sourceLine } from './figure.js';
 import type { Handler } from './handler.js';
 
@@ -15,66 +24,105 @@ export function niceStep(max: number, ticks: number): number {
   return [1, 2, 2.5, 5, 10].map((s) => s * power).find((s) => s >= raw) ?? raw;
 }
 
+/** What is written beside a bar: its figure, and in the one-line form more after a dot. */
+type BarText = { text: string; style: Style; width: number };
+
+/** One series drawn as a panel of bars: its title, a row per data point, an axis. */
+interface Panel {
+  title: string | undefined;
+  rows: { label: Line[]; value: number; texts: BarText[] }[];
+  axisMax: number;
+  step: number;
+  tick: (v: number) => string;
+  /** Layout, filled by `layoutPanel`. */
+  beside: boolean;
+  barMax: number;
+  rowHeights: number[];
+  height: number;
+}
+
+const TITLE_LH = 13;
+const TEXT_LH = 10.5;
+const AXIS_H = 16;
+const PANEL_GAP = 14;
+
+/**
+ * A bar chart: the data points' values as one panel of bars and, when the data have shares
+ * of the population, those shares as a second panel on a 0-100% axis, from the same data
+ * points, so the chart shows both series the source gives. One figure, one alt text.
+ */
 export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   const { g, m, lang } = b;
   b.figureCount++;
   figureHeading(b, parent, `Figure ${b.figureCount}. `, block.title, index, { id: block.id });
   b.keepWithNext(NEVER);
-  const unitCaption = `${block.unit[0]!.toUpperCase()}${block.unit.slice(1)}, as of ${formatDate(block.asOf, lang)}`;
-  b.lines([plain(unitCaption, S.caption)], { node: parent.child('P'), gap: 1, inner: NEVER });
+  const shares = hasShareSeries(block);
+  const what = shares ? `${valueSeriesTitle(block)} and ${SHARE_SERIES_TITLE.toLowerCase()}` : valueSeriesTitle(block);
+  b.lines([plain(`${what}, ${chartDateLine(block, lang)}`, S.caption)], {
+    node: parent.child('P'),
+    gap: 1,
+    inner: NEVER,
+  });
   b.keepWithNext(NEVER);
 
-  // Geometry of the bars: labels | bars | values and shares, one row per data point.
-  const n = block.data.length;
-  const labels = block.data.map((d) => normaliseText(d.label));
-  const values = block.data.map((d) => normaliseText(formatDatumValue(d, block, lang)));
-  const shares = block.data.map((d) => {
-    const s = formatDatumShare(d, lang);
-    return s ? normaliseText(s) : undefined;
-  });
-  const labelWidth = Math.min(g.width * 0.3, Math.max(...labels.map((l) => m.string(S.label.face, S.label.size, l))));
+  const labelWidth = Math.min(
+    g.width * 0.3,
+    Math.max(...block.data.map((d) => m.string(S.label.face, S.label.size, normaliseText(d.label)))),
+  );
   const labelCol = labelWidth + 10;
-  const labelLH = leading(S.label, 1.1);
-  const labelLines = labels.map((l) => wrap([plain(l, S.label)], labelWidth, m));
+  const labelLines = (label: string) => wrap([plain(label, S.label)], labelWidth, m);
   // Room for the figure on a page, less its title, caption and source line.
   const room = g.bottom - g.top - 110;
-  // Many bars: one line of text per bar ("value · share") and thinner bars.
-  const compact = n * 38 > room;
-  const texts: { text: string; style: Style }[][] = block.data.map((_, i) =>
-    compact
-      ? [{ text: shares[i] ? `${values[i]} · ${shares[i]}` : values[i]!, style: S.value }]
-      : [{ text: values[i]!, style: S.value }, ...(shares[i] ? [{ text: shares[i]!, style: S.share }] : [])],
-  );
-  const textWidth = (t: { text: string; style: Style }) => m.string(t.style.face, t.style.size, t.text);
-  const valueWidth = Math.max(...texts.flat().map(textWidth));
-  // Values beside the bars when there is room, else under them (wrapped to the plot width).
-  const beside = g.width - labelCol - valueWidth - 8 >= Math.min(160, g.width * 0.4);
-  const plotWidth = g.width - labelCol;
-  const rows = texts.map((row) =>
-    beside
-      ? row.map((t) => ({ ...t, width: textWidth(t) }))
-      : row.flatMap((t) =>
-          wrap([plain(t.text, t.style)], plotWidth, m).map((line) => ({
-            text: line.fragments.map((f) => f.text).join(''),
-            style: t.style,
-            width: line.width,
-          })),
-        ),
-  );
-  const barMax = beside ? g.width - labelCol - valueWidth - 8 : plotWidth;
-  const barHeight = compact ? 10 : 20;
-  const textLH = 10.5;
-  const rowGap = compact ? 5 : 16;
-  const rowHeights = rows.map((row, i) => {
-    const bar = beside ? Math.max(barHeight, row.length * textLH) : barHeight + 3 + row.length * textLH;
-    return Math.max(bar, labelLines[i]!.length * labelLH) + rowGap;
+  const text = (t: string, style: Style): BarText => ({
+    text: normaliseText(t),
+    style,
+    width: m.string(style.face, style.size, normaliseText(t)),
   });
-  const plotHeight = rowHeights.reduce((a, h) => a + h, 0);
+
   const maxValue = Math.max(...block.data.map((d) => d.value), 1);
-  const step = niceStep(maxValue, 4);
-  const axisMax = Math.ceil(maxValue / step) * step;
-  const axisHeight = 16;
-  const naturalHeight = 6 + plotHeight + axisHeight;
+  const valueStep = niceStep(maxValue, 4);
+  const panels: Panel[] = [
+    {
+      title: shares ? valueSeriesTitle(block) : undefined,
+      rows: block.data.map((d) => ({
+        label: labelLines(d.label),
+        value: d.value,
+        texts: [text(formatDatumFigure(d, lang), S.value)],
+      })),
+      axisMax: Math.ceil(maxValue / valueStep) * valueStep,
+      step: valueStep,
+      tick: (v) => formatNumber(v, lang),
+      beside: true,
+      barMax: 0,
+      rowHeights: [],
+      height: 0,
+    },
+  ];
+  if (shares) {
+    const withShare = block.data.filter((d) => d.share !== undefined);
+    panels.push({
+      title: SHARE_SERIES_TITLE,
+      rows: withShare.map((d) => ({
+        label: labelLines(d.label),
+        value: d.share!,
+        texts: [text(formatSharePercent(d, lang)!, S.value)],
+      })),
+      axisMax: 100,
+      step: 25,
+      tick: (v) => `${formatNumber(v, lang)}%`,
+      beside: true,
+      barMax: 0,
+      rowHeights: [],
+      height: 0,
+    });
+  }
+  // Many bars: thinner bars, closer rows.
+  const bars = panels.reduce((n, p) => n + p.rows.length, 0);
+  const compact = bars * 38 > room;
+  // One plot width for every panel, so their bars line up.
+  const textWidth = Math.max(0, ...panels.flatMap((p) => p.rows.flatMap((r) => r.texts.map((t) => t.width))));
+  for (const panel of panels) layoutPanel(panel, { width: g.width, labelCol, compact, textWidth });
+  const naturalHeight = panels.reduce((h, p) => h + p.height, 0) + PANEL_GAP * (panels.length - 1);
   // A figure never runs past the page: one taller than the room is drawn smaller (it is vector).
   const fit = Math.min(1, room / naturalHeight);
   const figureHeight = naturalHeight * fit;
@@ -86,72 +134,111 @@ export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
     breakAfter: NEVER,
     draw: (d, top) => {
       const { doc } = d;
-      const x0 = g.left + labelCol;
-      const scale = barMax / axisMax;
-      const figure = parent.child('Figure', {
+      const figureNode = parent.child('Figure', {
         alt,
         bbox: [g.left, top, g.left + g.width, top + figureHeight],
       } as PDFKit.Mixins.StructureElementOptions);
       const content = doc.markStructureContent('Figure');
       doc.save();
       if (fit < 1) doc.translate(g.left, top).scale(fit).translate(-g.left, -top);
-      // Grid and ticks.
-      const gridTop = top + 2;
-      const gridBottom = top + 6 + plotHeight;
-      for (let v = 0; v <= axisMax + 1e-9; v += step) {
-        const x = x0 + v * scale;
-        doc
-          .moveTo(x, gridTop)
-          .lineTo(x, gridBottom)
-          .lineWidth(v === 0 ? 0.8 : 0.4)
-          .strokeColor(v === 0 ? C.muted : C.rule)
-          .stroke();
-        const label = formatNumber(v, lang);
-        const w = m.string(S.tick.face, S.tick.size, label);
-        drawText(doc, label, S.tick, Math.min(x - w / 2, g.right - w), gridBottom + 10, w);
+      let panelTop = top;
+      for (const panel of panels) {
+        drawPanel(doc, b, panel, panelTop, { labelWidth, labelCol, compact });
+        panelTop += panel.height + PANEL_GAP;
       }
-      let rowTop = top + 6 + rowGap / 2;
-      block.data.forEach((datum, i) => {
-        const row = rows[i]!;
-        const inner = rowHeights[i]! - rowGap;
-        const barTop = beside ? rowTop + (inner - barHeight) / 2 : rowTop;
-        const barWidth = Math.max(1, datum.value * scale);
-        doc.rect(x0, barTop, barWidth, barHeight).fillColor(C.accent).fill();
-        // Label, vertically centred on the bar.
-        const ll = labelLines[i]!;
-        let ly = barTop + barHeight / 2 - (ll.length * labelLH) / 2;
-        for (const line of ll) {
-          for (const f of line.fragments) {
-            drawText(
-              doc,
-              f.text,
-              f.style,
-              g.left + labelWidth - line.width + f.x,
-              baseline(S.label, ly, labelLH),
-              f.width,
-            );
-          }
-          ly += labelLH;
-        }
-        // Values and shares: beside the bar's end, centred on it, or under the bar.
-        const tx = beside ? x0 + barWidth + 6 : x0;
-        const ty = beside ? barTop + barHeight / 2 - (row.length * textLH) / 2 : barTop + barHeight + 3;
-        const tw = Math.max(...row.map((t) => t.width));
-        // Keep the grid out from under the figures.
-        doc
-          .rect(tx - 2, ty - 1, tw + 4, row.length * textLH + 2)
-          .fillColor(C.paper)
-          .fill();
-        row.forEach((t, k) => {
-          drawText(doc, t.text, t.style, tx, baseline(t.style, ty + k * textLH, textLH), t.width);
-        });
-        rowTop += rowHeights[i]!;
-      });
       doc.restore();
       doc.endMarkedContent();
-      figure.get().add(content);
+      figureNode.get().add(content);
     },
   });
   sourceLine(b, parent, block.source);
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
 };
+
+function layoutPanel(panel: Panel, at: { width: number; labelCol: number; compact: boolean; textWidth: number }) {
+  const labelLH = leading(S.label, 1.1);
+  const barHeight = at.compact ? 10 : 18;
+  const rowGap = at.compact ? 5 : 12;
+  const { textWidth } = at;
+  // Figures beside the bars when there is room, else under them.
+  panel.beside = at.width - at.labelCol - textWidth - 8 >= Math.min(160, at.width * 0.4);
+  panel.barMax = panel.beside ? at.width - at.labelCol - textWidth - 8 : at.width - at.labelCol;
+  panel.rowHeights = panel.rows.map((r) => {
+    const bar = panel.beside ? Math.max(barHeight, r.texts.length * TEXT_LH) : barHeight + 3 + r.texts.length * TEXT_LH;
+    return Math.max(bar, r.label.length * labelLH) + rowGap;
+  });
+  const titleHeight = panel.title ? TITLE_LH : 0;
+  panel.height = titleHeight + 6 + panel.rowHeights.reduce((a, h) => a + h, 0) + AXIS_H;
+}
+
+function drawPanel(
+  doc: PDFDoc,
+  b: Builder,
+  panel: Panel,
+  top: number,
+  at: { labelWidth: number; labelCol: number; compact: boolean },
+) {
+  const { g, m } = b;
+  const labelLH = leading(S.label, 1.1);
+  const barHeight = at.compact ? 10 : 18;
+  const rowGap = at.compact ? 5 : 12;
+  const x0 = g.left + at.labelCol;
+  const scale = panel.barMax / panel.axisMax;
+  let y = top;
+  if (panel.title) {
+    const w = m.string(S.seriesTitle.face, S.seriesTitle.size, panel.title);
+    drawText(doc, panel.title, S.seriesTitle, x0, baseline(S.seriesTitle, y, TITLE_LH), w);
+    y += TITLE_LH;
+  }
+  const plotHeight = panel.rowHeights.reduce((a, h) => a + h, 0);
+  // Grid and ticks.
+  const gridTop = y + 2;
+  const gridBottom = y + 6 + plotHeight;
+  for (let v = 0; v <= panel.axisMax + 1e-9; v += panel.step) {
+    const x = x0 + v * scale;
+    doc
+      .moveTo(x, gridTop)
+      .lineTo(x, gridBottom)
+      .lineWidth(v === 0 ? 0.8 : 0.4)
+      .strokeColor(v === 0 ? C.muted : C.rule)
+      .stroke();
+    const label = normaliseText(panel.tick(v));
+    const w = m.string(S.tick.face, S.tick.size, label);
+    drawText(doc, label, S.tick, Math.max(g.left, Math.min(x - w / 2, g.right - w)), gridBottom + 10, w);
+  }
+  let rowTop = y + 6 + rowGap / 2;
+  panel.rows.forEach((row, i) => {
+    const inner = panel.rowHeights[i]! - rowGap;
+    const barTop = panel.beside ? rowTop + (inner - barHeight) / 2 : rowTop;
+    const barWidth = Math.max(1, row.value * scale);
+    doc.rect(x0, barTop, barWidth, barHeight).fillColor(C.accent).fill();
+    // Label, vertically centred on the bar.
+    let ly = barTop + barHeight / 2 - (row.label.length * labelLH) / 2;
+    for (const line of row.label) {
+      for (const f of line.fragments) {
+        drawText(
+          doc,
+          f.text,
+          f.style,
+          g.left + at.labelWidth - line.width + f.x,
+          baseline(S.label, ly, labelLH),
+          f.width,
+        );
+      }
+      ly += labelLH;
+    }
+    // The figure: beside the bar's end, centred on it, or under the bar.
+    const tx = panel.beside ? x0 + barWidth + 6 : x0;
+    const ty = panel.beside ? barTop + barHeight / 2 - (row.texts.length * TEXT_LH) / 2 : barTop + barHeight + 3;
+    const tw = Math.max(...row.texts.map((t) => t.width));
+    // Keep the grid out from under the figures.
+    doc
+      .rect(tx - 2, ty - 1, tw + 4, row.texts.length * TEXT_LH + 2)
+      .fillColor(C.paper)
+      .fill();
+    row.texts.forEach((t, k) => {
+      drawText(doc, t.text, t.style, tx, baseline(t.style, ty + k * TEXT_LH, TEXT_LH), t.width);
+    });
+    rowTop += panel.rowHeights[i]!;
+  });
+}

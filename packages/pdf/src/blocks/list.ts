@@ -32,6 +32,8 @@ export function listItems(
     panel?: Panel | undefined;
     /** A named destination for each item (the sources list: `briefing.pdf#<source-id>`). */
     anchors?: string[];
+    /** A second paragraph for each item, on its own line under the first (a source's note). */
+    after?: (Piece[] | undefined)[];
   },
 ) {
   const x = opts.x ?? b.g.left;
@@ -41,8 +43,9 @@ export function listItems(
     const LI = L.child('LI');
     const label = opts.ordered ? `${i + 1}.` : '•';
     const lbl = LI.child('Lbl');
+    const body = LI.child('LBody');
     b.lines(item, {
-      node: LI.child('LBody'),
+      node: body,
       x: x + indent,
       width: width - indent,
       gap: i === 0 ? opts.gap : SPACE.item,
@@ -57,5 +60,10 @@ export function listItems(
         lbl.get().add(content);
       },
     });
+    const after = opts.after?.[i];
+    if (after) {
+      b.keepWithNext(SPLIT);
+      b.lines(after, { node: body, x: x + indent, width: width - indent, gap: 2, inner: SPLIT, panel: opts.panel });
+    }
   });
 }
