@@ -2,10 +2,14 @@ import {
   type Chart,
   Chart as ChartSchema,
   chartAltText,
-  formatDate,
-  formatDatumShare,
+  chartDateLine,
+  formatDatumFigure,
   formatDatumValue,
+  formatSharePercent,
+  hasShareSeries,
+  SHARE_SERIES_TITLE,
   tokens,
+  valueSeriesTitle,
 } from '@briefing/content';
 import { charWidth, contentWidth, size } from './metrics.js';
 
@@ -37,75 +41,107 @@ function svgText(
 /** Height budget for the plot, in px (the slide keeps room for the heading and the caption). */
 export const CHART_HEIGHT = 400;
 
+/** One series as a panel of bars: its title, then per data point a bar and its figure. */
+interface Series {
+  key: 'value' | 'share';
+  title: string | undefined;
+  /** Per data point: the bar's length as a share of the plot (0 to 1), or undefined for no bar. */
+  bars: (number | undefined)[];
+  figures: (string | undefined)[];
+}
+
 /**
- * A horizontal bar chart as an SVG string: one row per data point with its label, a bar on a
- * common scale, the value with its qualifier and unit, and the population share where known.
- * The SVG has role="img" and a <title> carrying the chart's one-sentence description.
+ * A horizontal bar chart as an SVG string: a row per data point with its label and, per
+ * series, a bar on the series' scale and its figure. When the data have shares of the
+ * population the chart has two series from the same data points, side by side: the values
+ * ("Internet users": "about 1 billion") and the shares ("Share of the population": "about
+ * 70%", on a 0-100% scale). The SVG has role="img" and a <title> with the chart described.
  */
 export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): string {
   const n = chart.data.length;
   const width = contentWidth;
-  const rowHeight = Math.min(150, Math.floor((maxHeight - 8) / n));
+  const shares = hasShareSeries(chart);
+  const max = Math.max(...chart.data.map((d) => d.value), 1);
+  const series: Series[] = [
+    {
+      key: 'value',
+      title: shares ? valueSeriesTitle(chart) : undefined,
+      bars: chart.data.map((d) => d.value / max),
+      // With a second series the titles name the units; alone, each figure carries its unit.
+      figures: chart.data.map((d) => (shares ? formatDatumFigure(d, lang) : formatDatumValue(d, chart, lang))),
+    },
+  ];
+  if (shares) {
+    series.push({
+      key: 'share',
+      title: SHARE_SERIES_TITLE,
+      bars: chart.data.map((d) => (d.share === undefined ? undefined : d.share / 100)),
+      figures: chart.data.map((d) => formatSharePercent(d, lang)),
+    });
+  }
+  const titleSize = Math.max(12, size.body - 6);
+  const titleHeight = shares ? Math.round(titleSize * 1.9) : 0;
+  const rowHeight = Math.min(150, Math.floor((maxHeight - 8 - titleHeight) / n));
   const labelSize = Math.max(12, Math.min(size.body, Math.floor(rowHeight * 0.5)));
   const valueSize = Math.max(11, Math.min(size.body - 2, Math.floor(rowHeight * 0.34)));
-  // Value and share on two lines when the rows have room, else on one line.
-  const twoLines = rowHeight >= valueSize * 2.6;
-  const shares = chart.data.map((d) => formatDatumShare(d, lang));
-  const values = chart.data.map((d, i) => {
-    const value = formatDatumValue(d, chart, lang);
-    return twoLines || !shares[i] ? value : `${value} (${shares[i]})`;
-  });
   const labelWidth = Math.min(300, Math.max(...chart.data.map((d) => textWidth(d.label, labelSize, true))) + 24);
-  const valueWidth = Math.min(
-    500,
-    Math.max(
-      ...values.map((v) => textWidth(v, valueSize, true)),
-      ...shares.map((s) => (twoLines ? textWidth(s ?? '', valueSize) : 0)),
-    ) + 20,
-  );
-  const plotX = labelWidth;
-  const plotWidth = width - labelWidth - valueWidth;
-  const max = Math.max(...chart.data.map((d) => d.value), 1);
+  const panelGap = 48;
+  const panelWidth = (width - labelWidth - panelGap * (series.length - 1)) / series.length;
   const barHeight = Math.max(6, Math.round(rowHeight * 0.46));
-  const height = n * rowHeight + 8;
+  const height = titleHeight + n * rowHeight + 8;
   const alt = chartAltText(chart, lang);
   const id = `${chart.id}-title`;
 
-  const rows = chart.data.map((d, i) => {
-    const top = i * rowHeight + 4;
-    const mid = top + rowHeight / 2;
-    const barWidth = Math.max(2, Math.round((d.value / max) * plotWidth));
-    const share = twoLines ? shares[i] : undefined;
-    const valueY = share ? mid - valueSize * 0.2 : mid + valueSize * 0.35;
+  const labels = chart.data.map((d, i) => {
+    const mid = titleHeight + i * rowHeight + 4 + rowHeight / 2;
+    return svgText(d.label, {
+      x: labelWidth - 18,
+      y: mid + labelSize * 0.35,
+      size: labelSize,
+      weight: 700,
+      fill: color.ink,
+      anchor: 'end',
+      max: labelWidth - 24,
+    });
+  });
+
+  const panels = series.map((s, k) => {
+    const x0 = labelWidth + k * (panelWidth + panelGap);
+    const figureWidth = Math.min(
+      panelWidth * 0.6,
+      Math.max(...s.figures.map((f) => (f ? textWidth(f, valueSize, true) : 0))) + 20,
+    );
+    const plotWidth = panelWidth - figureWidth;
+    const rows = s.bars.map((bar, i) => {
+      if (bar === undefined) return '';
+      const mid = titleHeight + i * rowHeight + 4 + rowHeight / 2;
+      const barWidth = Math.max(2, Math.round(bar * plotWidth));
+      return [
+        `<rect x="${x0}" y="${mid - barHeight / 2}" width="${barWidth}" height="${barHeight}" rx="3" fill="${color.accent}"/>`,
+        svgText(s.figures[i] ?? '', {
+          x: x0 + barWidth + 14,
+          y: mid + valueSize * 0.35,
+          size: valueSize,
+          weight: 700,
+          fill: color.ink,
+          max: x0 + panelWidth - (x0 + barWidth + 14),
+        }),
+      ].join('');
+    });
     return [
-      `<g>`,
-      svgText(d.label, {
-        x: labelWidth - 18,
-        y: mid + labelSize * 0.35,
-        size: labelSize,
-        weight: 700,
-        fill: color.ink,
-        anchor: 'end',
-        max: labelWidth - 24,
-      }),
-      `<rect x="${plotX}" y="${mid - barHeight / 2}" width="${barWidth}" height="${barHeight}" rx="3" fill="${color.accent}"/>`,
-      svgText(values[i] as string, {
-        x: plotX + barWidth + 14,
-        y: valueY,
-        size: valueSize,
-        weight: 700,
-        fill: color.ink,
-        max: width - plotX - barWidth - 16,
-      }),
-      share
-        ? svgText(share, {
-            x: plotX + barWidth + 14,
-            y: valueY + valueSize * 1.3,
-            size: valueSize,
-            fill: color.muted,
-            max: width - plotX - barWidth - 16,
+      `<g class="series" data-series="${s.key}">`,
+      s.title
+        ? svgText(s.title, {
+            x: x0,
+            y: Math.round(titleSize * 1.2),
+            size: titleSize,
+            weight: 600,
+            fill: color.accent,
+            max: panelWidth,
           })
         : '',
+      `<line x1="${x0}" y1="${titleHeight}" x2="${x0}" y2="${height}" stroke="${color.rule}" stroke-width="2"/>`,
+      ...rows,
       `</g>`,
     ].join('');
   });
@@ -113,16 +149,19 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
   return [
     `<svg class="briefing-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}" font-family="inherit">`,
     `<title id="${id}">${escapeXml(alt)}</title>`,
-    `<line x1="${plotX}" y1="0" x2="${plotX}" y2="${height}" stroke="${color.rule}" stroke-width="2"/>`,
-    ...rows,
+    ...labels,
+    ...panels,
     `</svg>`,
   ].join('');
 }
 
-/** The caption under the chart: unit, date of the figures and source, as plain text. */
+/** The caption under the chart: what it shows, when the figures date from, and the source, as plain text. */
 export function chartCaption(chart: Chart, lang: string): string {
   const source = chart.source.title ? `${chart.source.publisher}, “${chart.source.title}”` : chart.source.publisher;
-  return `${chart.unit[0]?.toUpperCase()}${chart.unit.slice(1)}, as of ${formatDate(chart.asOf, lang)}. Source: ${source}.`;
+  const what = hasShareSeries(chart)
+    ? `${valueSeriesTitle(chart)} and ${SHARE_SERIES_TITLE.toLowerCase()}`
+    : valueSeriesTitle(chart);
+  return `${what}, ${chartDateLine(chart, lang)}. Source: ${source}.`;
 }
 
 /** What a caption shows of a link: its host (the full address is the link target). */
