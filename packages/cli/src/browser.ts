@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { CliError, EXIT } from './errors.js';
 
 /** Executable names looked up on PATH, in order of preference. */
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
@@ -7,28 +8,40 @@ export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', '
 /** Where Debian's chromium package installs the browser. */
 export const FIXED_PATHS: readonly string[] = ['/usr/bin/chromium'];
 
-function isExecutable(path: string): boolean {
+/** Why `path` is no browser to run, or undefined when it is an executable file. */
+function notExecutable(path: string): string | undefined {
   try {
-    if (!statSync(path).isFile()) return false;
+    if (!statSync(path).isFile()) return 'is not a file';
     accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : 'is not executable';
   }
 }
 
+const isExecutable = (path: string) => notExecutable(path) === undefined;
+
 /**
- * Find a Chromium to drive: CHROME_PATH when it points at an executable, then
- * /usr/bin/chromium, then chromium, chromium-browser or google-chrome on PATH.
- * Never a downloaded browser; undefined when there is none (the caller says so in one line).
+ * Find a Chromium to drive: CHROME_PATH when it is set, then /usr/bin/chromium, then
+ * chromium, chromium-browser or google-chrome on PATH. Never a downloaded browser; undefined
+ * when there is none (the caller says so in one line). A CHROME_PATH that names no executable
+ * is an error (exit 2, naming it), never passed over for another browser: whoever set it
+ * meant that one.
  */
 export function findBrowser(
   env: Record<string, string | undefined>,
   { fixedPaths = FIXED_PATHS }: { fixedPaths?: readonly string[] } = {},
 ): string | undefined {
-  const candidates: string[] = [];
-  if (env.CHROME_PATH) candidates.push(env.CHROME_PATH);
-  candidates.push(...fixedPaths);
+  if (env.CHROME_PATH) {
+    const why = notExecutable(env.CHROME_PATH);
+    if (why === undefined) return env.CHROME_PATH;
+    throw new CliError(
+      `briefing: CHROME_PATH is ${JSON.stringify(env.CHROME_PATH)}, which ${why}: point it at a Chrome or Chromium binary, or unset it to use /usr/bin/chromium or one on PATH`,
+      EXIT.usage,
+    );
+  }
+  const candidates: string[] = [...fixedPaths];
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
   for (const name of BROWSER_NAMES) for (const dir of dirs) candidates.push(join(dir, name));
   return candidates.find(isExecutable);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXED_PATHS, findBrowser } from '../src/browser.js';
+import { CliError } from '../src/errors.js';
 
 describe('findBrowser', () => {
   let dir: string;
@@ -25,13 +26,28 @@ describe('findBrowser', () => {
     expect(findBrowser({ CHROME_PATH: chrome, PATH: '' }, { fixedPaths: [fixed] })).toBe(chrome);
   });
 
-  it('ignores a CHROME_PATH that does not exist, is not executable or is a directory', () => {
+  it('refuses a CHROME_PATH that does not exist, is not executable or is a directory, naming it and why', () => {
     const notExe = join(dir, 'plain-file');
     writeFileSync(notExe, '');
     const fixed = exe(join(dir, 'usr', 'chromium'));
-    for (const CHROME_PATH of [join(dir, 'missing'), notExe, dir]) {
-      expect(findBrowser({ CHROME_PATH, PATH: '' }, { fixedPaths: [fixed] })).toBe(fixed);
+    for (const [CHROME_PATH, why] of [
+      [join(dir, 'missing'), 'does not exist'],
+      [join(dir, 'plain-file', 'below-a-file'), 'does not exist'],
+      [notExe, 'is not executable'],
+      [dir, 'is not a file'],
+    ] as const) {
+      let error: unknown;
+      try {
+        findBrowser({ CHROME_PATH, PATH: '' }, { fixedPaths: [fixed] });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, CHROME_PATH).toBeInstanceOf(CliError);
+      expect((error as CliError).exitCode).toBe(2);
+      expect((error as CliError).message).toContain(`CHROME_PATH is "${CHROME_PATH}", which ${why}`);
     }
+    // Unset or empty, the usual places are searched.
+    expect(findBrowser({ CHROME_PATH: '', PATH: '' }, { fixedPaths: [fixed] })).toBe(fixed);
   });
 
   it('prefers /usr/bin/chromium, then chromium, chromium-browser and google-chrome on PATH', () => {

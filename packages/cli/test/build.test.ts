@@ -108,6 +108,25 @@ describe('briefing build', () => {
     expect(asked.stderr).toContain('apt-get install chromium');
   });
 
+  it('exits 2 naming a CHROME_PATH that points nowhere, instead of using another browser, and writes nothing', async () => {
+    const nowhere = join(fresh(), 'no', 'chrome');
+    for (const argv of [['--format', 'slides-pdf'], ['--format', 'pdf,pptx'], []]) {
+      const out = fresh();
+      const { code, stdout, stderr } = await runCli(['build', ...argv, '--out', out], {
+        env: { CHROME_PATH: nowhere, PATH: process.env.PATH },
+      });
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `briefing: CHROME_PATH is "${nowhere}", which does not exist: point it at a Chrome or Chromium binary, or unset it to use /usr/bin/chromium or one on PATH\n`,
+      );
+      expect(readdirSync(out)).toEqual([]);
+    }
+    // A build that needs no browser does not look for one.
+    const { code } = await runCli(['build', '--format', 'md', '--out', fresh()], { env: { CHROME_PATH: nowhere } });
+    expect(code).toBe(0);
+  });
+
   it('exits 2 on an unknown format, an unknown flag, a bad paper size or a bad SOURCE_DATE_EPOCH', async () => {
     expect((await runCli(['build', '--format', 'docx'])).stderr).toContain('unknown format "docx"');
     expect((await runCli(['build', '--colour'])).code).toBe(2);
