@@ -33,6 +33,29 @@ describe('briefing validate', () => {
     );
   });
 
+  it('takes the file as --input (and -i), as every other command does, with the same verdict as the argument', async () => {
+    const broken = writeBroken((r) => {
+      r.sources[0]!.url = 'javascript:alert(1)';
+    });
+    for (const file of [good, broken]) {
+      const positional = await runCli(['validate', file]);
+      for (const argv of [
+        ['validate', '--input', file],
+        ['validate', '-i', file],
+        ['validate', `--input=${file}`],
+        ['validate', file, '--input', file],
+      ]) {
+        expect(await runCli(argv), argv.join(' ')).toEqual(positional);
+      }
+    }
+    expect((await runCli(['validate', '--input', good])).stdout).toMatch(/report\.json: valid report, 8 sections/);
+    const two = await runCli(['validate', good, '--input', join(dir, 'other.json')]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(
+      /^briefing validate: two files, ".*other\.json" \(--input\) and ".*report\.json": give one/,
+    );
+  });
+
   it('exits 1 and lists every problem by path for an invalid report', async () => {
     const file = writeBroken((r) => {
       const para = r.sections[2]!.blocks[0]!;

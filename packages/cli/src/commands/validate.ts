@@ -5,6 +5,7 @@ import { CliError, EXIT } from '../errors.js';
 import { readJson, validateReport } from '../io.js';
 
 const validateHelp = `Usage: briefing validate <report.json>
+       briefing validate --input <report.json>
 
 Check a report the way build does before it writes anything: the schema, then every
 character each output would draw (including dates and numbers written in meta.lang).
@@ -14,18 +15,27 @@ character each output would draw (including dates and numbers written in meta.la
   exit 2  the file is missing or is not JSON
 
 Options:
-  -h, --help  show this help
+  -i, --input <file>  the report to check, as every command takes it (or give it as the argument)
+  -h, --help          show this help
 `;
 
 export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'check a report JSON file against the schema',
   help: validateHelp,
-  options: {},
+  options: { input: { type: 'string', short: 'i' } },
   positionals: 1,
-  async run(_values, positionals, io) {
-    const file = positionals[0];
-    if (file === undefined) throw new CliError('briefing validate: which file? Usage: briefing validate <report.json>');
+  async run(values, positionals, io) {
+    const [given] = positionals;
+    if (given !== undefined && values.input !== undefined && given !== values.input)
+      throw new CliError(
+        `briefing validate: two files, "${values.input}" (--input) and "${given}": give one (see briefing validate --help)`,
+      );
+    const file = values.input ?? given;
+    if (file === undefined)
+      throw new CliError(
+        'briefing validate: which file? Usage: briefing validate <report.json> (or --input <report.json>)',
+      );
     const result = validateReport(await readJson(resolve(io.cwd, file), file));
     if (!result.ok) {
       const n = result.problems.length;
