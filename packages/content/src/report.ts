@@ -295,7 +295,7 @@ export const reportInput = {
               term: 'Financial losses',
               text: 'Indian victims lose large sums to tech support scams, to phishing, to extortion gangs such as the Jao Bolenge Fraud Gang and to other schemes directed, in the end, by groups in Myanmar.',
               onScreen:
-                'Indian victims lose large sums to tech support scams, phishing, extortion gangs such as the Jao Bolenge Fraud Gang and other Myanmar-directed schemes.',
+                'Large sums lost to tech support scams, phishing and extortion gangs such as the Jao Bolenge Fraud Gang, run from Myanmar.',
             },
             {
               term: 'Reputational damage',
