@@ -22,7 +22,7 @@ export function outline(report: Report): OutlineEntry[] {
   }));
 }
 
-/** "1. The expansion of the internet", as headings, tables of contents and agendas print it. */
+/** "2. China and India come online", as headings, tables of contents and agendas print it. */
 export function numberedTitle(entry: Pick<OutlineEntry, 'label' | 'title'>): string {
   return `${entry.label}. ${entry.title}`;
 }
