@@ -2,8 +2,9 @@ import { tokens } from '@briefing/content';
 
 /**
  * Slide geometry and type sizes, in CSS pixels of the 1280×720 (16:9) slide. The theme CSS
- * is generated from these numbers and the splitter estimates line counts from the same
- * numbers, so the rule that keeps content on the slide and the slide itself cannot drift.
+ * is generated from these numbers and the layout counts lines from the same numbers (with
+ * text widths measured in the embedded fonts, see layout.ts), so the rule that keeps content
+ * on the slide and the slide itself cannot drift.
  */
 const PX_PER_PT = 26 / tokens.type.body; // body text 26 px; every other size keeps the tokens' ratios
 
@@ -44,28 +45,36 @@ export const TITLE_ROOM = 720 - 40 - 70 - 16;
 export const gap = { afterHeading: 26, item: 12, para: 14 } as const;
 
 /**
- * Average advance width of a Latin character as a fraction of the font size, for the fonts
- * the theme embeds, with a margin. Measured in Chromium on the real report's text: Inter
- * averages 0.48 em a character (the widest string 0.53, the widest 45-character stretch 0.54),
- * Inter Bold 0.50 (0.56), Source Serif 4 Bold 0.50 (0.56); the system fallbacks they replace
- * are narrower (Liberation Sans 0.45, Liberation Serif Bold 0.44). The estimate errs towards
- * more lines, never fewer, and the Chromium tests prove it on the real, stress and
- * adversarial decks.
+ * Average advance width of a Latin character as a fraction of the font size, with a margin.
+ * Slide text is not laid out with these: layout.ts measures it in the embedded fonts
+ * (measure.ts). They remain an estimate for what is not measured that way: the chart's
+ * labels (chart.ts), and `advance` given a number. Measured in Chromium on the real report's
+ * text: Inter averages 0.48 em a character (the widest string 0.53, the widest 45-character
+ * stretch 0.54), Inter Bold 0.50 (0.56), Source Serif 4 Bold 0.50 (0.56); the system
+ * fallbacks they replace are narrower (Liberation Sans 0.45, Liberation Serif Bold 0.44).
  */
 export const charWidth = { regular: 0.55, bold: 0.58, heading: 0.57 } as const;
 
 /**
  * Advance widths (fractions of the font size) of characters outside the embedded subsets,
- * drawn by whichever system font has them: other alphabets (Cyrillic, Greek, Hebrew, Arabic,
- * Indic) at the widest fallback seen, 0.55 em for DejaVu Sans Bold Cyrillic, with a margin;
- * East Asian wide characters and symbols at a full em; emoji at an emoji font's 1.25 em.
+ * drawn by whichever system font has them. The deck cannot know the fonts of the machine that
+ * shows it, so these stay estimates, set for the widest fallback of the theme's stacks, DejaVu
+ * (what Debian's Chromium draws them in): letters of other alphabets (Cyrillic, Greek, Latin
+ * letters the subsets lack, Hebrew, Arabic, Indic) at `script`, in the bold faces at
+ * `scriptBold` (measured in Chromium: the lower-case Cyrillic alphabet averages 0.66 em in
+ * DejaVu Sans, 0.73 in DejaVu Sans Bold, 0.75 in DejaVu Serif Bold, running text less, Greek
+ * less; text in capitals can be wider: 0.76, 0.86 and 0.92 em for Cyrillic); East
+ * Asian wide characters and symbols at a full em; emoji at an emoji font's 1.25 em. Every
+ * character the embedded subsets draw is measured instead (measure.ts).
  */
-export const fallbackWidth = { script: 0.65, wide: 1, emoji: 1.25 } as const;
+export const fallbackWidth = { script: 0.65, scriptBold: 0.76, wide: 1, emoji: 1.25 } as const;
 
 /**
- * Advance of one code point in em, given the advance of a Latin character in the face used.
- * Latin (and the punctuation, currency and letterlike blocks the latin and latin-ext subsets
- * carry) is drawn by the embedded font; everything else by a fallback.
+ * Estimated advance of one code point in em, given the width to assume for a Latin letter:
+ * that width for Latin (and the punctuation, currency and letterlike blocks the latin and
+ * latin-ext subsets carry), at least `script` for other alphabets, a full em or more for wide
+ * characters and emoji. measure.ts uses it for the characters the embedded subsets lack,
+ * with `script` (`scriptBold` in the bold faces) as the Latin width.
  */
 export function charAdvance(cp: number, latin: number): number {
   if (cp < 0x0370 || (cp >= 0x1d00 && cp <= 0x1eff) || (cp >= 0x2000 && cp <= 0x20cf)) return latin;

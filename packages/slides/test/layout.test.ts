@@ -1,6 +1,7 @@
 import type { Run } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
-import { countLines, firstSentence, splitRuns, styles } from '../src/layout.js';
+import { countLines, FILL, firstSentence, lineWidth, segmentsOf, splitRuns, styles } from '../src/layout.js';
+import { textWidth } from '../src/measure.js';
 
 const text = (t: string): Run => ({ type: 'text', text: t });
 
@@ -26,6 +27,57 @@ describe('countLines', () => {
     expect(lines('x')).toBeLessThan(lines('网'));
     expect(lines('网')).toBeLessThan(lines('😀'));
     expect(lines('网')).toBeGreaterThanOrEqual(Math.ceil((200 * styles.body.fontSize) / styles.body.width));
+  });
+});
+
+describe('countLines, measured', () => {
+  const room = styles.bullet.width * FILL;
+  const size = styles.bullet.fontSize;
+
+  it('fills a line up to the width the fonts measure, and breaks before the word that passes it', () => {
+    // Words of one measured width, so the count follows from the width alone.
+    const word = 'Myanmar';
+    const w = textWidth(word, 'regular') * size;
+    const space = textWidth(' ', 'regular') * size;
+    const perLine = Math.floor((room + space) / (w + space));
+    const text = (n: number) => Array.from({ length: n }, () => word).join(' ');
+    expect(countLines([{ text: text(perLine) }], styles.bullet)).toBe(1);
+    expect(countLines([{ text: text(perLine + 1) }], styles.bullet)).toBe(2);
+    expect(countLines([{ text: text(3 * perLine) }], styles.bullet)).toBe(3);
+  });
+
+  it('never breaks at a no-break space, nor between a bold term and the colon after it', () => {
+    const word = 'x'.repeat(30);
+    const w = textWidth(word, 'regular') * size;
+    expect(2 * w).toBeLessThan(room);
+    expect(3 * w).toBeGreaterThan(room);
+    // Three words that fit two to a line: with no-break spaces they are one word too long for a line.
+    expect(countLines([{ text: `${word} ${word} ${word}` }], styles.bullet)).toBe(2);
+    const glued = countLines([{ text: `${word}\u00a0${word}\u00a0${word}` }], styles.bullet);
+    expect(glued).toBe(Math.ceil((3 * w + 2 * textWidth('\u00a0', 'regular') * size) / room));
+    // "term:" is one word: with room for "Myanmar Scam" and half the colon, the term goes to the
+    // next line with its colon, and pushes the word after it to a third.
+    const room2 =
+      lineWidth([{ text: 'Myanmar ' }, { text: 'Scam', bold: true }], size) + (textWidth(':', 'regular') * size) / 2;
+    const narrow = { fontSize: size, line: 1, width: room2 / FILL };
+    expect(countLines([{ text: 'Myanmar ' }, { text: 'Scam', bold: true }, { text: ': Myanmar' }], narrow)).toBe(3);
+    // The same words with a space before the colon break there instead.
+    expect(countLines([{ text: 'Myanmar ' }, { text: 'Scam', bold: true }, { text: ' : Myanmar' }], narrow)).toBe(2);
+  });
+
+  it('wraps a word longer than a line character by character, as many on a line as fit', () => {
+    const x = textWidth('x', 'regular') * size;
+    const perLine = Math.floor(room / x);
+    expect(countLines([{ text: 'x'.repeat(perLine) }], styles.bullet)).toBe(1);
+    expect(countLines([{ text: 'x'.repeat(perLine + 1) }], styles.bullet)).toBe(2);
+    expect(countLines([{ text: 'x'.repeat(4 * perLine + 1) }], styles.bullet)).toBe(5);
+  });
+
+  it('measures emphasis in the italic face and headings in the serif', () => {
+    const t = 'Transnational scam networks';
+    expect(lineWidth([{ text: t, italic: true }], size)).toBeCloseTo(textWidth(t, 'italic') * size, 6);
+    expect(lineWidth([{ text: t }], size, true)).toBeCloseTo(textWidth(t, 'heading') * size, 6);
+    expect(segmentsOf([{ type: 'text', text: t, emphasis: 'em' }])).toEqual([{ text: t, bold: false, italic: true }]);
   });
 });
 
