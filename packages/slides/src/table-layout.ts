@@ -1,6 +1,6 @@
 import { type Table, toRuns } from '@briefing/content';
-import { advance, countLines, headingHeight, SAFETY, type Segment, segmentsOf, type TextStyle } from './layout.js';
-import { charWidth, contentHeight, contentWidth, lineHeight, table as metrics } from './metrics.js';
+import { countLines, headingHeight, lineWidth, SAFETY, type Segment, segmentsOf, type TextStyle } from './layout.js';
+import { contentHeight, contentWidth, lineHeight, table as metrics } from './metrics.js';
 import { pack } from './pack.js';
 import { CONTINUED } from './plan.js';
 
@@ -9,10 +9,11 @@ import { CONTINUED } from './plan.js';
  * proportion to each column's longest content (its header or a cell, on one line), with a
  * minimum of half an equal share, rounded to whole `widthStep` percents that add up to 100.
  * A cell's height is its line count at the table's type size in its column's width (the same
- * word-by-word estimate as all slide text) plus padding; a row's height is its tallest cell
- * plus its rule. The type size is the largest, from `size` down to `minSize`, at which the
- * header and the tallest row fit under a continuation heading with the source line, so no row
- * is ever split and no slide overflows. Rows are packed onto slides like text units.
+ * word-by-word layout as all slide text, measured in the embedded fonts) plus padding; a
+ * row's height is its tallest cell plus its rule. The type size is the largest, from `size`
+ * down to `minSize`, at which the header and the tallest row fit under a continuation heading
+ * with the source line, so no row is ever split and no slide overflows. Rows are packed
+ * onto slides like text units.
  */
 export interface TableLayout {
   /** Type size of header and cells, px. */
@@ -27,10 +28,9 @@ export interface TableLayout {
 
 const headerSegments = (header: string): Segment[] => [{ text: header, bold: true }];
 
-/** Width of text on one line, in em (bold runs in the bold face). */
+/** Width of text on one line, in em, measured in the faces it is drawn in (layout.ts). */
 function oneLine(segments: readonly Segment[]): number {
-  const text = (s: Segment) => s.text.replace(/\s+/gu, ' ');
-  return segments.reduce((em, s) => em + advance(text(s), 1, s.bold ? charWidth.bold : charWidth.regular), 0);
+  return lineWidth(segments, 1);
 }
 
 /** Column widths in percent (see TableLayout.widths). */
