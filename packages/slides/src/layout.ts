@@ -1,5 +1,5 @@
 import { firstSentenceEnd, type Run } from '@briefing/content';
-import { charEm, type Face, textWidth } from './measure.js';
+import { charEm, type Face, textWidth, wordWidth } from './measure.js';
 import { bulletIndent, charAdvance, contentWidth, gap, lineHeight, size } from './metrics.js';
 
 /**
@@ -90,7 +90,7 @@ function wordsOf(segments: readonly Segment[], fontSize: number, headingFont: bo
         joined = false;
         return;
       }
-      const width = wordWidth(part, face, space, parts[i - 1] !== undefined, parts[i + 1] !== undefined) * fontSize;
+      const width = measureWord(part, face, i > 0, i < parts.length - 1) * fontSize;
       if (joined && last) {
         last.width += width;
         last.parts.push({ text: part, face });
@@ -103,16 +103,10 @@ function wordsOf(segments: readonly Segment[], fontSize: number, headingFont: bo
   return words;
 }
 
-/**
- * Width of a word in em, shaped with the spaces around it in its own text (Chromium shapes a
- * whole text, and a font may kern or position a glyph next to a space: Inter Bold narrows a
- * comma before one, Source Serif kerns "Y" and "T" against one), less those spaces.
- */
-function wordWidth(word: string, face: Face, space: number, spaceBefore: boolean, spaceAfter: boolean): number {
+/** Width of a word in em in running text (see measure.ts wordWidth); a long one unkerned. */
+function measureWord(word: string, face: Face, spaceBefore: boolean, spaceAfter: boolean): number {
   if (word.length > LONG_WORD) return unkerned(word, face);
-  const context = (spaceBefore ? 1 : 0) + (spaceAfter ? 1 : 0);
-  if (context === 0) return textWidth(word, face);
-  return textWidth(`${spaceBefore ? ' ' : ''}${word}${spaceAfter ? ' ' : ''}`, face) - context * space;
+  return wordWidth(word, face, spaceBefore, spaceAfter);
 }
 
 /**

@@ -62,6 +62,8 @@ interface Measured {
   chars: Map<number, number>;
   /** Em width of a string (a word, mostly). */
   words: Map<string, number>;
+  /** Em widths of a word with spaces around it (wordWidth), by context: after ×2 + before. */
+  spaced: Map<string, number[]>;
 }
 
 /** Bounds the word cache of a long-lived process (a watch session) fed endless new text. */
@@ -90,7 +92,7 @@ function load(): Record<Face, Measured> {
       .filter((r) => r.family === css.family && r.weight === css.weight && r.style === css.style)
       .map(({ ranges, base64 }) => ({ ranges, base64 }));
     if (subsets.length === 0) throw new Error(`the theme embeds no ${css.family} ${css.weight} ${css.style}`);
-    out[face] = { subsets, source: new Map(), chars: new Map(), words: new Map() };
+    out[face] = { subsets, source: new Map(), chars: new Map(), words: new Map(), spaced: new Map() };
   }
   faces = out;
   return out;
@@ -159,6 +161,31 @@ export function textWidth(text: string, face: Face): number {
   if (text.length <= MAX_CACHED_LENGTH) {
     if (measured.words.size >= MAX_WORDS) measured.words.clear();
     measured.words.set(text, em);
+  }
+  return em;
+}
+
+/**
+ * Width in em of a word shaped with a space before and/or after it, less those spaces: what
+ * the word takes in running text, where Chromium shapes it with its neighbours (a font may
+ * kern or position a glyph next to a space: Inter Bold narrows a comma before one, Source
+ * Serif kerns "Y" and "T" against one). Kept per word, so running text costs no new strings.
+ */
+export function wordWidth(word: string, face: Face, spaceBefore: boolean, spaceAfter: boolean): number {
+  const context = (spaceBefore ? 1 : 0) + (spaceAfter ? 2 : 0);
+  if (context === 0 || word.length > MAX_CACHED_LENGTH) return textWidth(word, face);
+  const measured = load()[face];
+  let widths = measured.spaced.get(word);
+  if (!widths) {
+    if (measured.spaced.size >= MAX_WORDS) measured.spaced.clear();
+    widths = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+    measured.spaced.set(word, widths);
+  }
+  let em = widths[context] as number;
+  if (Number.isNaN(em)) {
+    const spaced = `${spaceBefore ? ' ' : ''}${word}${spaceAfter ? ' ' : ''}`;
+    em = textWidth(spaced, face) - (spaced.length - word.length) * textWidth(' ', face);
+    widths[context] = em;
   }
   return em;
 }
