@@ -1,6 +1,7 @@
 // `briefing check` must fail when an output loses something: run it against renderer
 // variants that drop one section, or one list item, and expect exactly that reported.
 import { type Report, report } from '@briefing/content';
+import { readPdf } from '@briefing/inspect';
 import { captureIo } from '@briefing/testkit';
 import { check, type Renderers, realRenderers } from 'briefing/internal';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,15 @@ function withCellLost(r: Report, row: number, column: number): Report {
   const table = copy.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table');
   if (table?.type !== 'table') throw new Error('fixture moved');
   (table.rows[row] as unknown[])[column] = 'n/a';
+  return copy;
+}
+
+/** The report with one chart figure changed, as a renderer that drew the wrong bar would show it (the prose keeps the figure). */
+function withFigureChanged(r: Report, datum: number, value: number): Report {
+  const copy = structuredClone(r);
+  const chart = copy.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart');
+  if (chart?.type !== 'chart') throw new Error('fixture moved');
+  chart.data[datum]!.value = value;
   return copy;
 }
 
@@ -94,5 +104,34 @@ describe('briefing check', () => {
     expect(stdout).toMatch(
       /Check failed, 1 problem\(s\):\n {2}cell "India: Offenders based in Myanmar are hard to pursue[^"]*" \(responses\) missing from slides\n$/,
     );
+  });
+
+  it('fails a figure the chart lost although the prose beside it gives the same number, naming it with label and unit', async () => {
+    const { code, stdout } = await runCheckCommand(
+      { ...realRenderers, pdf: (r) => realRenderers.pdf(withFigureChanged(r, 1, 700_000_000)) },
+      ['--json'],
+    );
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(
+      result.missing.map((m: { kind: string; label: string; pdf: { found: boolean } }) => [
+        m.kind,
+        m.label,
+        m.pdf.found,
+      ]),
+    ).toEqual([['figure', 'India: over 600 million internet users', false]]);
+    // The prose on the same page still says it: a bare number would have been found there.
+    const page = (await readPdf(await realRenderers.pdf(withFigureChanged(report, 1, 700_000_000)))).pages.find((p) =>
+      p.includes('over 700 million'),
+    );
+    expect(page).toContain('India has over 600 million');
+  });
+
+  it('ends the label of an item it names by its first words with an ellipsis, and no other', async () => {
+    const { stdout } = await runCheckCommand(realRenderers);
+    expect(stdout).toMatch(/^ {3}- Working with the fintech industry to… {2,}p\. \d+ {2,}slide \d+$/m);
+    expect(stdout).toMatch(/^ {3}- Expanding police cybercrime units {2,}p\. /m);
+    expect(stdout).toMatch(/^ {3}- Romance scams {2,}p\. /m);
+    expect(stdout).toMatch(/^ {3}# India: over 600 million internet users {2,}p\. \d+ {2,}slide \d+$/m);
   });
 });

@@ -81,7 +81,11 @@ export function locate(
       continue;
     }
     const needle = needleOf(e);
-    const at = hay.find(needle, cursors.get(e.kind) ?? cursor, end);
+    const from = cursors.get(e.kind) ?? cursor;
+    const at =
+      e.chart === undefined
+        ? hay.find(needle, from, end)
+        : inChart(hay, e.chart, e.with ?? [], needle, from, cursor, end);
     if (at < 0) {
       results.push({ found: false });
     } else {
@@ -90,6 +94,31 @@ export function locate(
     }
   }
   return results;
+}
+
+/**
+ * Where a chart's figure is: looked for in the chart itself, from an occurrence of the chart's
+ * title (after `start`, the section's heading) to the end of that page or slide, which must
+ * also show `along` (the bar's label, the chart's unit). Not before `from` (the previous
+ * figure), and -1 when no occurrence of the title shows it.
+ */
+function inChart(
+  hay: Haystack,
+  title: string,
+  along: readonly string[],
+  needle: string,
+  from: number,
+  start: number,
+  end: number,
+): number {
+  for (let t = hay.find(title, start, end); t >= 0; t = hay.find(title, t + 1, end)) {
+    const chartEnd = Math.min(end, hay.starts[hay.unitAt(t) + 1] ?? hay.text.length);
+    const chart = hay.text.slice(t, chartEnd);
+    if (!along.every((text) => chart.includes(text))) continue;
+    const at = hay.find(needle, Math.max(from, t), chartEnd);
+    if (at >= 0) return at;
+  }
+  return -1;
 }
 
 /**
