@@ -24,15 +24,15 @@ export interface TextStyle {
 
 /**
  * The share of a line's width the layout fills. The measured widths match headless
- * Chromium's to within 0.1% on the report's text (test/measure.test.ts); filling whole lines,
+ * Chromium's to within 0.1% on the report's text (test/measure.test.ts). Filling whole lines,
  * the layout counted the lines Chromium breaks the test strings into (the report's text and
- * harder samples, at three widths) exactly for 646 of 651, never fewer; filling 98%, for 612,
- * the rest one line more. The 2% left over (22 px of a body line, one or two characters) is
- * for what the test cannot
- * see: the deck is shown in other browsers and on other systems than the Chromium that checks
- * it, and a renderer that places glyphs on whole pixels (no subpixel positioning) can add up
- * to half a pixel a glyph; characters drawn by a system font are estimated, not measured; and
- * a word is shaped on its own, with the spaces around it, where Chromium shapes a whole run.
+ * harder samples, at three widths) exactly for 651 of 657, never fewer; filling 98%, for 616,
+ * the rest one line more (the old per-character estimate: 453, and two lines too few). The
+ * 2% left (22 px of a body line, one or two characters) is for what that test cannot see:
+ * the deck is shown in other browsers and on other systems than the Chromium that checks it,
+ * and a renderer that places glyphs on whole pixels (no subpixel positioning) can add up to
+ * half a pixel a glyph; characters drawn by a system font are estimated, not measured; and a
+ * word is shaped on its own, with the spaces around it, where Chromium shapes a whole run.
  */
 export const FILL = 0.98;
 
