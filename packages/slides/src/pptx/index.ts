@@ -1,0 +1,56 @@
+import { assertReport } from '@briefing/content';
+import type { DeckOptions, DeckPlan } from '../plan.js';
+import { planDeck } from '../render.js';
+import { buildPresentation } from './build.js';
+import { finishPackage } from './package.js';
+
+export interface PptxOptions extends DeckOptions {
+  /**
+   * The date the file carries (YYYY-MM-DD, midnight UTC) as its created and modified dates
+   * and on every zip entry. Default: the report's `meta.date`; for a plan, 1980-01-01 (the
+   * zip format's first day), since a plan carries no date.
+   */
+  date?: string;
+  /** SOURCE_DATE_EPOCH (seconds): wins over `date`. */
+  sourceDateEpoch?: number;
+}
+
+const isPlan = (input: unknown): input is DeckPlan =>
+  typeof input === 'object' &&
+  input !== null &&
+  Array.isArray((input as DeckPlan).slides) &&
+  typeof (input as DeckPlan).talk === 'object';
+
+/**
+ * The deck as an editable PowerPoint file, made natively from the deck plan (pptxgenjs, no
+ * browser): the same slides as the HTML deck, in the same order, with real text (a title
+ * placeholder on every slide, bullets as paragraphs, live links), native charts and tables,
+ * speaker notes, and the same bytes for the same input. Takes a report (validated and
+ * planned with `options`) or a plan from `planDeck`. Pure: no files, no network.
+ */
+export async function renderPptx(input: unknown, options: PptxOptions = {}): Promise<Uint8Array> {
+  let plan: DeckPlan;
+  let reportDate: string | undefined;
+  if (isPlan(input)) {
+    plan = input;
+  } else {
+    const report = assertReport(input);
+    plan = planDeck(report, options);
+    reportDate = report.meta.date;
+  }
+  const date =
+    options.sourceDateEpoch !== undefined
+      ? new Date(options.sourceDateEpoch * 1000)
+      : new Date(`${options.date ?? reportDate ?? '1980-01-01'}T00:00:00Z`);
+  const { pres, chartFormats } = buildPresentation(plan);
+  const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  return await finishPackage(written, {
+    lang: plan.lang,
+    title: plan.title,
+    subject: plan.description ?? plan.title,
+    ...(plan.author ? { author: plan.author } : {}),
+    keywords: plan.keywords,
+    date,
+    chartFormats,
+  });
+}

@@ -1,0 +1,244 @@
+import JSZip from 'jszip';
+import { KICKER_SHAPE, TITLE_SHAPE } from './build.js';
+import { color, font } from './units.js';
+
+// The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
+// 4.0.1 has no option for any of these, so they are done here, on its XML, each for a reason:
+//
+// - Same report, same bytes: pptxgenjs stamps the time of writing into docProps/core.xml and
+//   into the core properties of each chart's embedded workbook, and its zip entries carry
+//   the time too. Here the dates are the report's (or SOURCE_DATE_EPOCH), every zip entry
+//   has that date, and the entries are written in a fixed order. (Its random ids are only
+//   written for scatter charts and sections, and chart colours are chosen at random only
+//   when a chart has more series than colours: none of these is used.)
+// - Valid paragraphs: for a paragraph of several runs it writes an <a:pPr> before every run
+//   (the schema allows one, first); the later ones are dropped.
+// - Unique shape ids: it numbers a table's frame apart from the other shapes of its slide,
+//   so two shapes can share an id; each slide's shapes are numbered again in order.
+// - Titles: a slide's heading is the slide's title placeholder (<p:ph type="title"/>), so
+//   PowerPoint's outline and accessibility checker find it. pptxgenjs puts a placeholder
+//   only where its layout has it; the heading is written as a text box at its own height
+//   and made the placeholder here.
+// - The kicker in capitals (cap="all", the text as written), bullets in the highlight
+//   colour, the number of a numbered item in the body face.
+// - Notes as paragraphs (pptxgenjs writes all of a slide's notes as one), in the deck's language.
+// - Chart labels: one number format per bar, so each label reads as the report's figure.
+// - Document properties pptxgenjs does not write: keywords, language.
+
+export interface PackageInfo {
+  lang: string;
+  title: string;
+  subject: string;
+  author?: string;
+  keywords: readonly string[];
+  /** YYYY-MM-DDTHH:MM:SSZ */
+  date: Date;
+  /** Per chart part (chart1, chart2...), the number format of each bar's label. */
+  chartFormats: readonly (readonly string[])[];
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+}
+
+/** Panose and pitch family of each face, from the fonts' OS/2 tables: how a viewer without them picks a substitute. */
+const FONT_CLASS: Record<string, { panose: string; pitchFamily: number }> = {
+  [font.sans]: { panose: '02000503000000020004', pitchFamily: 34 },
+  [font.serif]: { panose: '02040603050405020204', pitchFamily: 18 },
+};
+
+/** The package made reproducible and valid (see above). */
+export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(pptx);
+  const renumber = chartNumbers(Object.keys(zip.files));
+  const parts = Object.keys(zip.files)
+    .filter((name) => !zip.files[name]?.dir)
+    .map((name) => ({ name, renamed: renumber(name) }))
+    .sort((a, b) => partOrder(a.renamed, b.renamed));
+  const out = new JSZip();
+  for (const { name, renamed } of parts) {
+    const file = zip.files[name] as JSZip.JSZipObject;
+    if (/\.xlsx$/u.test(name)) {
+      out.file(renamed, await finishWorkbook(await file.async('uint8array'), info.date), fixed(info.date));
+      continue;
+    }
+    const xml = renumber(await file.async('string'));
+    out.file(renamed, finishPart(renamed, xml, info), fixed(info.date));
+  }
+  return await out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/**
+ * pptxgenjs numbers chart parts (chartN.xml and their workbooks) with a counter that lives as
+ * long as the process, so a second render in one process would name them differently: they
+ * are numbered from 1 in each file, in the order they were made. Returns the renaming for
+ * part names and the references to them.
+ */
+function chartNumbers(names: readonly string[]): (text: string) => string {
+  const made = names
+    .map((n) => /^ppt\/charts\/chart(\d+)\.xml$/u.exec(n)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const to = new Map(made.map((n, i) => [n, i + 1]));
+  const number = (n: string) => to.get(Number(n)) ?? Number(n);
+  return (text) =>
+    text
+      .replace(/\bchart(\d+)\.xml/gu, (_m, n: string) => `chart${number(n)}.xml`)
+      .replace(
+        /Microsoft_Excel_Worksheet(\d+)\.xlsx/gu,
+        (_m, n: string) => `Microsoft_Excel_Worksheet${number(n)}.xlsx`,
+      );
+}
+
+const fixed = (date: Date) => ({ date, createFolders: false, compression: 'DEFLATE' as const });
+
+/** [Content_Types].xml first and the package relationships next, as Office writes them; then by name. */
+function partOrder(a: string, b: string): number {
+  const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function finishPart(name: string, xml: string, info: PackageInfo): string {
+  if (name === 'docProps/core.xml') return coreProperties(info);
+  if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(xml, info.lang);
+  if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
+    return fonts(onePPr(xml)).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
+  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(xml, info.lang);
+  const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
+  if (chart) {
+    const formats = info.chartFormats[Number(chart[1]) - 1];
+    if (!formats) throw new Error(`pptx: no label formats for ${name}`);
+    return fonts(labelFormats(xml, formats));
+  }
+  return xml;
+}
+
+/** The core properties: title, subject, author, keywords, language and the fixed dates. */
+function coreProperties(info: PackageInfo): string {
+  const when = info.date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const author = info.author ?? '';
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    `<dc:title>${escapeXml(info.title)}</dc:title>`,
+    `<dc:subject>${escapeXml(info.subject)}</dc:subject>`,
+    `<dc:creator>${escapeXml(author)}</dc:creator>`,
+    `<cp:keywords>${escapeXml(info.keywords.join(', '))}</cp:keywords>`,
+    `<dc:language>${escapeXml(info.lang)}</dc:language>`,
+    `<cp:lastModifiedBy>${escapeXml(author)}</cp:lastModifiedBy>`,
+    '<cp:revision>1</cp:revision>',
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>`,
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`,
+    '</cp:coreProperties>',
+  ].join('');
+}
+
+/** Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph). */
+export function onePPr(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/gu, (_whole, inner: string) => {
+    let seen = false;
+    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu, (pPr) => {
+      if (seen) return '';
+      seen = true;
+      return pPr;
+    });
+    return `<a:p>${kept}</a:p>`;
+  });
+}
+
+/** Each face named with its class, so a viewer without it substitutes a font of the same kind. */
+function fonts(xml: string): string {
+  let out = xml;
+  for (const [family, { panose, pitchFamily }] of Object.entries(FONT_CLASS)) {
+    const name = escapeXml(family);
+    out = out.replace(
+      new RegExp(`<a:(latin|ea|cs) typeface="${name}"(?: pitchFamily="\\d+")?`, 'gu'),
+      (_m, script: string) => `<a:${script} typeface="${name}" panose="${panose}" pitchFamily="${pitchFamily}"`,
+    );
+  }
+  return out;
+}
+
+function finishSlide(xml: string, lang: string): string {
+  let out = fonts(onePPr(xml));
+  // Shapes: the heading becomes the title placeholder, the kicker is set in capitals.
+  out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
+    if (shape.includes(`name="${TITLE_SHAPE}"`)) {
+      return shape.replace(
+        /(<p:cNvPr [^>]*name="[^"]*"[^>]*>(?:<\/p:cNvPr>)?)<p:cNvSpPr\/><p:nvPr><\/p:nvPr>/u,
+        '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>',
+      );
+    }
+    if (shape.includes(`name="${KICKER_SHAPE}"`)) return shape.replaceAll('<a:rPr ', '<a:rPr cap="all" ');
+    return shape;
+  });
+  // Bullets in the highlight colour, a little smaller than the text; numbers in the body face.
+  const bullet = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;
+  out = out
+    .replaceAll('<a:buSzPct val="100000"/><a:buChar', `${bullet}<a:buSzPct val="70000"/><a:buChar`)
+    .replaceAll(
+      '<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/>',
+      `${bullet}<a:buSzPct val="100000"/><a:buFont typeface="+mn-lt"/>`,
+    );
+  // Every shape of the slide its own id, in order.
+  let id = 0;
+  out = out.replace(/<p:cNvPr id="\d+"/gu, () => `<p:cNvPr id="${++id}"`);
+  return out.replaceAll('lang="en-US"', `lang="${escapeXml(lang)}"`);
+}
+
+/** The notes placeholder's text as one paragraph per line, in the deck's language. */
+function finishNotes(xml: string, lang: string): string {
+  const l = escapeXml(lang);
+  return xml
+    .replace(
+      /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
+      (_m, text: string) =>
+        text
+          .split(/\r?\n/u)
+          .map((line) => `<a:p><a:r><a:rPr lang="${l}" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`)
+          .join(''),
+    )
+    .replaceAll('lang="en-US"', `lang="${l}"`);
+}
+
+/**
+ * One data label per bar with its own number format (and the series' label type), placed
+ * before the series' shared label settings as the schema orders them.
+ */
+export function labelFormats(xml: string, formats: readonly string[]): string {
+  const points = [...xml.matchAll(/<c:val>[\s\S]*?<c:ptCount val="(\d+)"\/>/gu)].map((m) => Number(m[1]));
+  if (points.length !== 1 || points[0] !== formats.length) {
+    throw new Error(`pptx: a chart part has ${points.join('+')} values where ${formats.length} labels were made`);
+  }
+  const at = xml.indexOf('<c:dLbls>');
+  if (at < 0) throw new Error('pptx: a chart part has no data labels');
+  const shared = xml.slice(at, xml.indexOf('</c:dLbls>', at));
+  const txPr = /<c:txPr>[\s\S]*?<\/c:txPr>/u.exec(shared)?.[0] ?? '';
+  const labels = formats
+    .map(
+      (code, idx) =>
+        `<c:dLbl><c:idx val="${idx}"/><c:numFmt formatCode="${escapeXml(code)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`,
+    )
+    .join('');
+  const start = at + '<c:dLbls>'.length;
+  return xml.slice(0, start) + labels + xml.slice(start);
+}
+
+/** A chart's embedded workbook with its dates fixed as the presentation's. */
+async function finishWorkbook(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const names = Object.keys(zip.files)
+    .filter((name) => !zip.files[name]?.dir)
+    .sort(partOrder);
+  const out = new JSZip();
+  for (const name of names) {
+    let xml = await (zip.files[name] as JSZip.JSZipObject).async('string');
+    if (name === 'docProps/core.xml') {
+      xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/gu, `$1${stamp}$3`);
+    }
+    out.file(name, xml, fixed(date));
+  }
+  return await out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}

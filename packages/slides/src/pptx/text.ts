@@ -1,0 +1,66 @@
+import type { Run } from '@briefing/content';
+import type pptxgenjs from 'pptxgenjs';
+import { color } from './units.js';
+
+type TextProps = pptxgenjs.default.TextProps;
+
+/**
+ * Text an XML 1.0 part can hold: characters outside XML's Char production (C0 controls but
+ * tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. The schema already
+ * refuses them in a report; this keeps the file well-formed for any plan it is given.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+}
+
+/**
+ * White space as the HTML deck shows it: a run of spaces, tabs and line breaks is one space
+ * (CSS collapses it; PowerPoint would keep every space, and a line break would start a new
+ * paragraph). No-break spaces stay: they keep a date or a name on one line in both.
+ */
+export const collapse = (text: string) => xmlSafe(text).replace(/[ \t\n\r\f]+/gu, ' ');
+
+/** The type of a text box: face, size (pt), colour, language; bold for the heading faces. */
+export interface Type {
+  fontFace: string;
+  fontSize: number;
+  color: string;
+  lang: string;
+  bold?: boolean;
+}
+
+/**
+ * Rich-text runs as pptxgenjs text runs: strong emphasis bold in the accent colour (as the
+ * theme's `strong`), emphasis italic, links live (underlined, in the link colour, with the
+ * address as their target).
+ */
+export function textRuns(runs: readonly Run[], type: Type): TextProps[] {
+  return runs
+    .map((run) => ({ run, text: collapse(run.text) }))
+    .filter(({ text }) => text !== '')
+    .map(({ run, text }): TextProps => {
+      const base = { ...type };
+      if (run.type === 'link') {
+        return {
+          text,
+          options: { ...base, color: color.link, underline: { style: 'sng' }, hyperlink: { url: xmlSafe(run.href) } },
+        };
+      }
+      if (run.emphasis === 'strong') return { text, options: { ...base, bold: true, color: color.accent } };
+      if (run.emphasis === 'em') return { text, options: { ...base, italic: true } };
+      return { text, options: base };
+    });
+}
+
+/** A paragraph's runs with the white space at its ends removed, as CSS drops it at a line's start and end. */
+export function trimmed(runs: TextProps[]): TextProps[] {
+  const out = runs.map((r) => ({ ...r }));
+  const first = out[0];
+  if (first?.text !== undefined) first.text = first.text.replace(/^ +/u, '');
+  const last = out.at(-1);
+  if (last?.text !== undefined) last.text = last.text.replace(/ +$/u, '');
+  return out.filter((r) => r.text !== '');
+}
+
+/** The plain text of runs, as the paragraph shows it. */
+export const plain = (runs: readonly TextProps[]) => runs.map((r) => r.text ?? '').join('');
