@@ -16,6 +16,8 @@ import { processTempDir } from './temp.js';
 export interface DeckHtmlOptions extends DeckOptions {
   /** Checked before and after the conversion (which takes about 0.1 s): a stopped build ends there. */
   signal?: AbortSignal | undefined;
+  /** The deck's Markdown when the caller has it already: renderDeck of the same report and options. */
+  markdown?: string | undefined;
 }
 
 /**
@@ -69,9 +71,9 @@ async function runMarpCli(argv: string[], engine: string): Promise<void> {
  */
 export async function renderDeckHtml(input: unknown, options: DeckHtmlOptions = {}): Promise<string> {
   const report = assertReport(input);
-  const { signal, ...deckOptions } = options;
+  const { signal, markdown: given, ...deckOptions } = options;
   signal?.throwIfAborted();
-  const markdown = renderDeck(report, deckOptions);
+  const markdown = given ?? renderDeck(report, deckOptions);
   const engine = deckEngineModule();
   const run = queue.then(async () => {
     signal?.throwIfAborted();

@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   type ParseResult,
   report as packaged,
@@ -20,6 +20,17 @@ export interface Io {
   isTTY: boolean;
   /** Aborted (reason: the signal's name) when the user stops the command: build cleans up and exits, watch shuts down. */
   signal?: AbortSignal;
+}
+
+/**
+ * A path as the user should read it: relative to the folder they ran the command in. That is
+ * the working directory, except under an npm script, which npm runs in the package's own
+ * folder and which names the user's folder in INIT_CWD (`npm run build` at the root builds
+ * into `out`, not `../../out`). A path that is that folder itself is shown whole.
+ */
+export function shownPath(io: Pick<Io, 'cwd' | 'env'>, path: string): string {
+  const from = io.env.INIT_CWD;
+  return relative(from && isAbsolute(from) ? from : io.cwd, path) || path;
 }
 
 /**

@@ -149,84 +149,174 @@ async function slideImage(page: Page, index: number, height: number): Promise<Ui
   return await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
 }
 
+/** What a conversion spent its time on, in milliseconds. */
+export interface ConvertTimes {
+  /** Starting Chromium (0 when the session's browser was running already) and opening the deck in a page. */
+  open: number;
+  /** Printing the PDF and its accessibility pass. */
+  pdf?: number;
+  /** Capturing the slides and writing the PPTX. */
+  pptx?: number;
+}
+
+export interface Converted {
+  pdf?: Uint8Array;
+  pptx?: Uint8Array;
+  times: ConvertTimes;
+}
+
+type SessionOptions = Omit<ConvertDeckOptions, 'browserPath'>;
+
+/** What converts decks: a DeckBrowser (tests put a stand-in in its place). */
+export interface DeckConverter {
+  convert(markdown: string, formats: readonly BrowserFormat[], options: SessionOptions): Promise<Converted>;
+}
+
 /**
- * Convert Marp Markdown to PDF and/or PPTX (speaker notes included) in one headless Chromium
- * session: the deck is rendered by the HTML deck's engine and theme, loaded into one page,
- * printed to PDF (tagged, with a document outline, then given what PDF/UA asks for by
- * slides-pdf-a11y.ts) and screenshotted slide by slide for the PPTX. The browser and its temporary profile are gone when this returns or throws.
+ * One Chromium that converts deck after deck: `briefing watch` keeps it between rebuilds, so a
+ * rebuild of the slides' PDF or PPTX pays for a new page, not for a browser start. A build
+ * uses one for a single conversion (convertDeck). The browser starts on the first conversion
+ * and again after a failure or a change of language (its locale is set at launch); `close()`
+ * ends it and removes its profile.
+ */
+export class DeckBrowser implements DeckConverter {
+  #browser: Browser | undefined;
+  #lang: string | undefined;
+  #userDataDir: string | undefined;
+
+  constructor(readonly browserPath: string) {}
+
+  /** Whether a browser is running now (started by an earlier conversion and not closed since). */
+  get running(): boolean {
+    return this.#browser?.connected === true;
+  }
+
+  /**
+   * Convert Marp Markdown to PDF and/or PPTX (speaker notes included): the deck is rendered by
+   * the HTML deck's engine and theme, loaded into a new page, printed to PDF (tagged, with a
+   * document outline, then given what PDF/UA asks for by slides-pdf-a11y.ts) and screenshotted
+   * slide by slide for the PPTX. A stop (`signal`) kills the browser at once; the next
+   * conversion starts another.
+   */
+  async convert(markdown: string, formats: readonly BrowserFormat[], options: SessionOptions): Promise<Converted> {
+    const want = new Set(formats);
+    const started = performance.now();
+    if (want.size === 0) return { times: { open: 0 } };
+    const { signal } = options;
+    if (signal?.aborted) throw new ConversionAborted();
+    const timeout = (options.timeoutSeconds ?? 60) * 1000;
+    const deck = deckPage(markdown, options.lang, options.title);
+    // Stopping kills the browser at once; whatever was awaiting it rejects.
+    const stop = () => this.#kill();
+    signal?.addEventListener('abort', stop, { once: true });
+    const blocked: string[] = [];
+    let page: Page | undefined;
+    try {
+      const browser = await this.#start(options, timeout);
+      if (signal?.aborted) throw new ConversionAborted();
+      page = await openDeck(browser, deck, timeout, blocked);
+      const title =
+        options.title ??
+        (await page.evaluate(() => document.querySelector('section h1, section h2')?.textContent?.trim() || undefined));
+      if (title && !options.title) await page.evaluate((t) => (document.title = t), title);
+      const times: ConvertTimes = { open: performance.now() - started };
+
+      let pdf: Uint8Array | undefined;
+      if (want.has('pdf')) {
+        const start = performance.now();
+        const printed = await page.pdf({
+          width: `${deck.width}px`,
+          height: `${deck.height}px`,
+          printBackground: true,
+          margin: { top: 0, right: 0, bottom: 0, left: 0 },
+          tagged: true,
+          outline: true,
+          timeout,
+        });
+        // Chromium's tagged PDF lacks what PDF/UA asks for beyond its structure tree (XMP
+        // identification, link descriptions, list bodies, artifacts...): the pass adds it, with
+        // the links' texts and the headings as the page has them, and the fixed dates.
+        const { links, headings } = await pageText(page);
+        pdf = await accessibleSlidesPdf(printed, {
+          ...options.pdfDescription,
+          title: title ?? 'Slides',
+          lang: options.lang,
+          date: options.date,
+          links,
+          headings,
+        });
+        times.pdf = performance.now() - start;
+      }
+      // The PPTX's images come from the same page, one screenshot per slide. (Sharing them out
+      // between two pages was no faster on two cores: the browser process does the capturing.)
+      let pptx: Uint8Array | undefined;
+      if (want.has('pptx')) {
+        const start = performance.now();
+        const images: Uint8Array[] = [];
+        const count = await page.$$eval(SLIDE, (slides) => slides.length);
+        for (let i = 0; i < count; i++) images.push(await slideImage(page, i, deck.height));
+        if (blocked.length === 0) pptx = await buildPptx(images, deck.notes, deck, title, options.date);
+        times.pptx = performance.now() - start;
+      }
+      if (blocked.length > 0)
+        throw new Error(
+          `the deck asked the browser for ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ` and ${blocked.length - 3} more` : ''}; a deck must load nothing while it is converted`,
+        );
+      return { ...(pdf ? { pdf } : {}), ...(pptx ? { pptx } : {}), times };
+    } catch (error) {
+      // A browser that failed once is not trusted with the next conversion.
+      await this.close();
+      if (signal?.aborted) throw new ConversionAborted();
+      // The browser is part of the machine, not of the report: one line, exit 2.
+      const first = ((error as Error).message ?? String(error)).split('\n')[0];
+      throw new CliError(`briefing: the browser conversion (${this.browserPath}) failed: ${first}`, EXIT.usage);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      await page?.close().catch(() => undefined);
+    }
+  }
+
+  /** The running browser, or a new one (for this language: its locale is set at launch). */
+  async #start(options: SessionOptions, timeout: number): Promise<Browser> {
+    if (this.#browser?.connected && this.#lang === options.lang) return this.#browser;
+    await this.close();
+    removeStaleTemp();
+    this.#userDataDir = processTempDir('chromium');
+    this.#lang = options.lang;
+    this.#browser = await launch({ ...options, browserPath: this.browserPath }, this.#userDataDir, timeout);
+    return this.#browser;
+  }
+
+  #kill(): void {
+    this.#browser?.process()?.kill('SIGKILL');
+  }
+
+  /** End the browser, if one is running, and remove its profile. */
+  async close(): Promise<void> {
+    const browser = this.#browser;
+    const dir = this.#userDataDir;
+    this.#browser = undefined;
+    this.#userDataDir = undefined;
+    await browser?.close().catch(() => undefined);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Convert Marp Markdown to PDF and/or PPTX in one headless Chromium session of its own
+ * (DeckBrowser.convert). The browser and its temporary profile are gone when this returns or
+ * throws.
  */
 export async function convertDeck(
   markdown: string,
   formats: readonly BrowserFormat[],
   options: ConvertDeckOptions,
-): Promise<{ pdf?: Uint8Array; pptx?: Uint8Array }> {
-  const want = new Set(formats);
-  if (want.size === 0) return {};
-  const { signal } = options;
-  if (signal?.aborted) throw new ConversionAborted();
-  const timeout = (options.timeoutSeconds ?? 60) * 1000;
-  const deck = deckPage(markdown, options.lang, options.title);
-  removeStaleTemp();
-  const userDataDir = processTempDir('chromium');
-  let browser: Browser | undefined;
-  // Stopping kills the browser at once; whatever was awaiting it rejects, and `finally` cleans up.
-  const stop = () => browser?.process()?.kill('SIGKILL');
-  signal?.addEventListener('abort', stop, { once: true });
-  const blocked: string[] = [];
+): Promise<Converted> {
+  const { browserPath, ...rest } = options;
+  const session = new DeckBrowser(browserPath);
   try {
-    browser = await launch(options, userDataDir, timeout);
-    if (signal?.aborted) throw new ConversionAborted();
-    const page = await openDeck(browser, deck, timeout, blocked);
-    const title =
-      options.title ??
-      (await page.evaluate(() => document.querySelector('section h1, section h2')?.textContent?.trim() || undefined));
-    if (title && !options.title) await page.evaluate((t) => (document.title = t), title);
-
-    let pdf: Uint8Array | undefined;
-    if (want.has('pdf')) {
-      const printed = await page.pdf({
-        width: `${deck.width}px`,
-        height: `${deck.height}px`,
-        printBackground: true,
-        margin: { top: 0, right: 0, bottom: 0, left: 0 },
-        tagged: true,
-        outline: true,
-        timeout,
-      });
-      // Chromium's tagged PDF lacks what PDF/UA asks for beyond its structure tree (XMP
-      // identification, link descriptions, list bodies, artifacts...): the pass adds it, with
-      // the links' texts and the headings as the page has them, and the fixed dates.
-      const { links, headings } = await pageText(page);
-      pdf = await accessibleSlidesPdf(printed, {
-        ...options.pdfDescription,
-        title: title ?? 'Slides',
-        lang: options.lang,
-        date: options.date,
-        links,
-        headings,
-      });
-    }
-    // The PPTX's images come from the same page, one screenshot per slide. (Sharing them out
-    // between two pages was no faster on two cores: the browser process does the capturing.)
-    const images: Uint8Array[] = [];
-    if (want.has('pptx')) {
-      const count = await page.$$eval(SLIDE, (slides) => slides.length);
-      for (let i = 0; i < count; i++) images.push(await slideImage(page, i, deck.height));
-    }
-    if (blocked.length > 0)
-      throw new Error(
-        `the deck asked the browser for ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ` and ${blocked.length - 3} more` : ''}; a deck must load nothing while it is converted`,
-      );
-    const pptx = want.has('pptx') ? await buildPptx(images, deck.notes, deck, title, options.date) : undefined;
-    return { ...(pdf ? { pdf } : {}), ...(pptx ? { pptx } : {}) };
-  } catch (error) {
-    if (signal?.aborted) throw new ConversionAborted();
-    // The browser is part of the machine, not of the report: one line, exit 2.
-    const first = ((error as Error).message ?? String(error)).split('\n')[0];
-    throw new CliError(`briefing: the browser conversion (${options.browserPath}) failed: ${first}`, EXIT.usage);
+    return await session.convert(markdown, formats, rest);
   } finally {
-    signal?.removeEventListener('abort', stop);
-    await browser?.close().catch(() => undefined);
-    rmSync(userDataDir, { recursive: true, force: true });
+    await session.close();
   }
 }

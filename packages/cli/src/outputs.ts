@@ -3,7 +3,7 @@ import { renderPdf } from '@briefing/pdf';
 import { renderDeck } from '@briefing/slides';
 import { renderDeckHtml } from './deck-html.js';
 import { FORMATS, type Format } from './formats.js';
-import { type BrowserFormat, convertDeck } from './marp.js';
+import { type Converted, DeckBrowser, type DeckConverter } from './marp.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
@@ -13,12 +13,23 @@ export interface BuildOptions {
   sourceDateEpoch?: number | undefined;
   /** Stops the build between outputs and around the HTML deck's conversion, and kills a running browser at once. */
   signal?: AbortSignal | undefined;
+  /**
+   * A browser session to convert in, kept by the caller between builds (watch); without one,
+   * the build starts Chromium at `browserPath` for its browser formats and closes it after.
+   */
+  browser?: DeckConverter | undefined;
+  /** The deck's Markdown, when the caller has rendered it already (renderDeck of the same report). */
+  markdown?: string | undefined;
 }
 
 export interface Produced {
   format: Format;
   file: string;
   data: Uint8Array | string;
+  /**
+   * Time spent making this output alone. The browser formats share a browser and a page: the
+   * first of them made also carries starting the browser and opening the deck in it.
+   */
   ms: number;
 }
 
@@ -29,7 +40,7 @@ export interface Produced {
  * whether) to write.
  */
 export async function* produce(report: Report, formats: readonly Format[], options: BuildOptions) {
-  let markdown: string | undefined;
+  let markdown: string | undefined = options.markdown;
   const deck = () => {
     markdown ??= renderDeck(report);
     return markdown;
@@ -37,7 +48,8 @@ export async function* produce(report: Report, formats: readonly Format[], optio
   const { signal } = options;
   const want = (Object.keys(FORMATS) as Format[]).filter((f) => formats.includes(f));
   const browserFormats = want.filter((f) => FORMATS[f].produce.by === 'browser');
-  let converted: { ms: number; files: Partial<Record<BrowserFormat, Uint8Array>> } | undefined;
+  let converted: Converted | undefined;
+  let openCharged = false;
 
   for (const format of want) {
     signal?.throwIfAborted();
@@ -57,17 +69,20 @@ export async function* produce(report: Report, formats: readonly Format[], optio
         yield { format, file, data: deck(), ms: performance.now() - start } satisfies Produced;
         break;
       case 'marp-cli': {
-        const data = await renderDeckHtml(report, { signal });
+        const data = await renderDeckHtml(report, { signal, markdown: deck() });
         yield { format, file, data, ms: performance.now() - start } satisfies Produced;
         break;
       }
       case 'browser': {
-        if (!options.browserPath) break;
-        // One browser session converts every browser format; the time is shared between them.
-        converted ??= await convertInBrowser(report, deck(), browserFormats, options.browserPath, options);
-        const data = converted.files[how.as];
+        if (!options.browserPath && !options.browser) break;
+        // One browser session converts every browser format, in one page.
+        converted ??= await convertInBrowser(report, deck(), browserFormats, options);
+        const data = converted[how.as];
         if (!data) throw new Error(`the browser conversion produced no ${file}`);
-        yield { format, file, data, ms: converted.ms } satisfies Produced;
+        // Its own time, and, for the first browser format, starting the browser and opening the deck.
+        const ms = (converted.times[how.as] ?? 0) + (openCharged ? 0 : converted.times.open);
+        openCharged = true;
+        yield { format, file, data, ms } satisfies Produced;
         break;
       }
       default: {
@@ -82,17 +97,28 @@ async function convertInBrowser(
   report: Report,
   markdown: string,
   formats: readonly Format[],
-  browserPath: string,
   options: BuildOptions,
-): Promise<{ ms: number; files: Partial<Record<BrowserFormat, Uint8Array>> }> {
-  const start = performance.now();
+): Promise<Converted> {
   const as = formats.flatMap((f) => {
     const how = FORMATS[f].produce;
     return how.by === 'browser' ? [how.as] : [];
   });
-  const files = await convertDeck(markdown, as, {
-    browserPath,
-    signal: options.signal,
+  const converting = { ...convertOptions(report, options.sourceDateEpoch), signal: options.signal };
+  if (options.browser) return await options.browser.convert(markdown, as, converting);
+  const session = new DeckBrowser(options.browserPath ?? '');
+  try {
+    return await session.convert(markdown, as, converting);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * What the browser conversion needs of the report beyond the deck's Markdown: the same for the
+ * same report, so watch can tell whether the slides' PDF and PPTX must be made again.
+ */
+export function convertOptions(report: Report, sourceDateEpoch: number | undefined) {
+  return {
     lang: report.meta.lang,
     title: report.meta.title,
     // Said as the PDF briefing says it (packages/pdf's Info dictionary).
@@ -108,9 +134,6 @@ async function convertInBrowser(
     },
     // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
     date:
-      options.sourceDateEpoch === undefined
-        ? report.meta.date
-        : new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10),
-  });
-  return { ms: (performance.now() - start) / formats.length, files };
+      sourceDateEpoch === undefined ? report.meta.date : new Date(sourceDateEpoch * 1000).toISOString().slice(0, 10),
+  };
 }

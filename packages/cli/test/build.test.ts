@@ -1,12 +1,14 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { report } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
 import { planDeck } from '@briefing/slides';
 import { captureIo, freshDir, reportFile, runCli } from '@briefing/testkit';
+import { browserOrReason } from '@briefing/testkit/chromium';
 import { describe, expect, it } from 'vitest';
 import { build, sourceDateEpoch } from '../src/commands/build.js';
 import type { CliError } from '../src/errors.js';
+import { ALL_FORMATS, FORMATS } from '../src/formats.js';
 
 const fresh = () => freshDir('briefing-build-');
 const wordsOf = (texts: string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;
@@ -108,9 +110,25 @@ describe('briefing build', () => {
     expect(asked.stderr).toContain('apt-get install chromium');
   });
 
+  it('shows paths relative to the folder the command was run in: INIT_CWD under an npm script, else the working directory', async () => {
+    const root = fresh();
+    const pkg = join(root, 'packages', 'cli');
+    mkdirSync(pkg, { recursive: true });
+    const out = join(root, 'out');
+    // As `npm run build` at the root runs it: in the package's folder, with --out ../../out.
+    const npm = await runCli(['build', '--format', 'md', '--out', '../../out'], { cwd: pkg, env: { INIT_CWD: root } });
+    expect(npm.code).toBe(0);
+    expect(npm.stdout).toMatch(/^Building from @briefing\/content into out\n {2}md .* out\/slides\.md\n/);
+    expect(existsSync(join(out, 'slides.md'))).toBe(true);
+    const direct = await runCli(['build', '--format', 'md', '--out', '../../out'], { cwd: pkg });
+    expect(direct.stdout).toMatch(
+      /^Building from @briefing\/content into \.\.\/\.\.\/out\n {2}md .* \.\.\/\.\.\/out\/slides\.md\n/,
+    );
+  });
+
   it('exits 2 naming a CHROME_PATH that points nowhere, instead of using another browser, and writes nothing', async () => {
     const nowhere = join(fresh(), 'no', 'chrome');
-    for (const argv of [['--format', 'slides-pdf'], ['--format', 'pdf,pptx'], []]) {
+    for (const argv of [['--format', 'slides-pdf'], ['--format', 'pdf,slides.pdf'], []]) {
       const out = fresh();
       const { code, stdout, stderr } = await runCli(['build', ...argv, '--out', out], {
         env: { CHROME_PATH: nowhere, PATH: process.env.PATH },
@@ -170,3 +188,27 @@ describe('briefing build', () => {
     expect(stderr).toMatch(/cannot write/);
   });
 });
+
+const browser = browserOrReason();
+describe.skipIf(!('path' in browser))(
+  `briefing build with Chromium${'reason' in browser ? ` (skipped: ${browser.reason})` : ''}`,
+  () => {
+    it("times the slides' PDF and the picture PPTX each by its own work, which add up to the browser's time", async () => {
+      const inBrowser = ALL_FORMATS.filter((f) => FORMATS[f].produce.by === 'browser');
+      const { code, stdout } = await runCli(['build', '--format', inBrowser.join(','), '--out', fresh(), '--json'], {
+        env: { CHROME_PATH: 'path' in browser ? browser.path : undefined },
+      });
+      expect(code).toBe(0);
+      const result = JSON.parse(stdout) as { seconds: number; outputs: { format: string; ms: number }[] };
+      const [pdf, pptx] = result.outputs;
+      expect([pdf?.format, pptx?.format]).toEqual(inBrowser);
+      expect(inBrowser).toHaveLength(2);
+      // An even split of one browser time gave both the same figure.
+      expect(pdf?.ms).not.toBe(pptx?.ms);
+      const sum = (pdf?.ms ?? 0) + (pptx?.ms ?? 0);
+      expect(sum).toBeLessThanOrEqual(result.seconds * 1000 + 2);
+      // The rest is staging the files and closing the browser.
+      expect(sum).toBeGreaterThan(result.seconds * 1000 * 0.5);
+    }, 120_000);
+  },
+);

@@ -1,10 +1,10 @@
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { planDeck } from '@briefing/slides';
 import { findBrowser } from '../browser.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { ALL_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../formats.js';
-import { loadReport } from '../io.js';
+import { loadReport, shownPath } from '../io.js';
 import { writeOutputs } from '../outdir.js';
 import { produce } from '../outputs.js';
 import { removeStaleTemp } from '../temp.js';
@@ -120,7 +120,7 @@ export const buildCommand = defineCommand({
       if (!quiet) io.stderr(`note: skipping ${message}\n`);
     }
 
-    const shown = (path: string) => relative(io.cwd, path) || path;
+    const shown = (path: string) => shownPath(io, path);
     say(`Building from ${from} into ${shown(outDir)}`);
     const started = performance.now();
     const written: { format: Format; path: string; bytes: number; ms: number }[] = [];
