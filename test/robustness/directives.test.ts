@@ -2,7 +2,7 @@
 // holds in any text field, the rendered slides have exactly the classes, theme, backgrounds,
 // pagination, footer and speaker notes that the deck plan gives them, and no resource to load.
 import { assertReport, foldSpace, type ReportInput, reportInput } from '@briefing/content';
-import { BriefingMarp, noteComment, planDeck, renderDeck, stripJoiners } from '@briefing/slides';
+import { BriefingMarp, type DeckSlide, noteComment, planDeck, renderDeck, stripJoiners } from '@briefing/slides';
 import { seed, seeded } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
 import { convertDeck } from 'briefing/internal';
@@ -101,6 +101,7 @@ function mapText(input: ReportInput, f: (text: string, max: number, oneLine: boo
     'keywords',
     'caption',
     'header',
+    'point',
   ]);
   const walk = (node: unknown, key: string): unknown => {
     if (typeof node === 'string') {
@@ -160,16 +161,16 @@ function renderedSlides(markdown: string) {
   };
 }
 
-/** The class a planned slide asks for in its own (generated) directive comment. */
-const plannedClass = (markdown: string) => /^<!-- _class: ([a-z0-9 -]+) -->/.exec(markdown)?.[1] ?? '';
+/** The class a planned slide asks for: its layout classes, and `kicked` under a kicker. */
+const plannedClass = (planned: DeckSlide) => [...planned.classes, ...(planned.kicker ? ['kicked'] : [])].join(' ');
 
 /** Property names of an inline style attribute (Marpit escapes `:` and `;` inside values). */
 const styleKeys = (style: string) =>
   [...style.matchAll(/(?:^|;)\s*(-{0,2}[A-Za-z][\w-]*)\s*:/g)].map((m) => m[1]).sort();
 /** The style properties Marpit sets from the deck's own directives, and no others. */
-const plannedStyle = (planned: { kind: string; markdown: string }) =>
+const plannedStyle = (planned: DeckSlide) =>
   [
-    ...(plannedClass(planned.markdown) ? ['--class'] : []),
+    ...(plannedClass(planned) ? ['--class'] : []),
     // The title slide turns pagination and the footer off.
     ...(planned.kind === 'title' ? [] : ['--footer', '--paginate']),
     '--lang',
@@ -194,13 +195,13 @@ describe(`author text never steers the deck (fast-check seed ${seed})`, () => {
     fc.assert(
       fc.property(yamlReport, (input) => {
         const valid = assertReport(input);
-        const plan = planDeck(valid);
+        const plan = planDeck(valid).slides;
         const { slides, fetches } = renderedSlides(renderDeck(valid));
         expect(slides).toHaveLength(plan.length);
         const footer = foldSpace(valid.meta.shortTitle);
         plan.forEach((planned, i) => {
           const slide = slides[i];
-          expect(slide?.class, `slide ${i + 1} class`).toBe(plannedClass(planned.markdown));
+          expect(slide?.class, `slide ${i + 1} class`).toBe(plannedClass(planned));
           expect(slide?.theme, `slide ${i + 1} theme`).toBe('briefing');
           expect(slide?.paginate, `slide ${i + 1} pagination`).toBe(planned.kind !== 'title');
           expect(slide?.footer, `slide ${i + 1} footer`).toBe(planned.kind === 'title' ? '' : footer);

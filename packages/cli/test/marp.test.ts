@@ -117,7 +117,7 @@ describe.skipIf(!browserPath)(
           .toString(),
       ).toBe('%PDF-');
       const pages = await pdfText(converted.pdf as Uint8Array);
-      expect(pages).toHaveLength(planDeck(report).length);
+      expect(pages).toHaveLength(planDeck(report).slides.length);
       const all = pages.join('\n');
       for (const entry of outline(report)) expect(all).toContain(numberedTitle(entry));
       expect(all).toContain(report.meta.title);
@@ -127,7 +127,7 @@ describe.skipIf(!browserPath)(
       const entries = unzip(converted.pptx as Uint8Array);
       const slides = [...entries.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
       const notes = [...entries.keys()].filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
-      expect(slides).toHaveLength(planDeck(report).length);
+      expect(slides).toHaveLength(planDeck(report).slides.length);
       expect(notes.length).toBeGreaterThan(0);
       const notesText = notes
         .map((n) => (entries.get(n) as Buffer).toString('utf8'))
@@ -142,7 +142,7 @@ describe.skipIf(!browserPath)(
     });
 
     it('gives the PPTX one full-bleed 16:9 image per deck slide, in order, and slide N the notes Marp made for slide N', () => {
-      const planned = planDeck(report);
+      const planned = planDeck(report).slides;
       const marpNotes = new BriefingMarp().render(renderDeck(report)).comments.map((c) => c.join('\n\n'));
       const entries = unzip(converted.pptx as Uint8Array);
       const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec((entries.get('ppt/presentation.xml') as Buffer).toString());

@@ -18,7 +18,7 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(52)} ${value}\n`);
 
 const big = scaledReport(10);
-line('slides (real report / 10x report)', `${planDeck(report).length} / ${planDeck(big).length}`);
+line('slides (real report / 10x report)', `${planDeck(report).slides.length} / ${planDeck(big).slides.length}`);
 line('renderDeck, real report (Markdown, median)', ms(await time(() => renderDeck(report), 20)));
 line('renderDeck, 10x report (median)', ms(await time(() => renderDeck(big), 5)));
 const engine = new BriefingMarp();

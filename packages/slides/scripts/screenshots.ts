@@ -1,10 +1,12 @@
-// Screenshots of the deck for the README: the title slide and the chart slide.
+// Screenshots of the deck for the README: the title slide, the key takeaways, a content slide,
+// a split (continued) slide and the chart slide.
 //   node --conditions=@briefing/source --import tsx packages/slides/scripts/screenshots.ts [outDir] [--all]
-// With --all, every slide of the real and the stress deck is written to outDir (for review).
+// With --all, every slide of the real deck, a deck ten times its size and the stress deck is
+// written to outDir (for review).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
-import { stressReport } from '@briefing/testkit';
+import { scaledReport, stressReport } from '@briefing/testkit';
 import { findBrowser, launchChromium, slidesPage } from '@briefing/testkit/chromium';
 import { planDeck, renderDeck } from '../src/index.js';
 
@@ -20,9 +22,18 @@ if (!executablePath) {
 }
 const chromium = await launchChromium(executablePath);
 try {
-  const decks = all ? { real: report, stress: stressReport() } : { real: report };
+  const decks = all ? { real: report, x10: scaledReport(10), stress: stressReport() } : { real: report };
   for (const [name, deckReport] of Object.entries(decks)) {
-    const kinds = planDeck(deckReport).map((s) => s.kind);
+    const slides = planDeck(deckReport).slides;
+    const kinds = slides.map((s) => s.kind);
+    // README pictures: slide index -> file name.
+    const pictures = new Map<number, string>([
+      [0, 'slides-title.png'],
+      [kinds.indexOf('takeaways'), 'slides-takeaways.png'],
+      [kinds.indexOf('content'), 'slides-content.png'],
+      [slides.findIndex((s) => s.kind === 'content' && s.continued), 'slides-split.png'],
+      [kinds.indexOf('chart'), 'slides-chart.png'],
+    ]);
     const page = await chromium.browser.newPage();
     await page.setViewport({ width: 1280, height: 720 });
     await page.setContent(slidesPage(renderDeck(deckReport)), { waitUntil: 'load' });
@@ -33,10 +44,8 @@ try {
         await section.screenshot({
           path: join(outDir, `${name}-${String(i + 1).padStart(2, '0')}.png`) as `${string}.png`,
         });
-      } else if (i === 0) {
-        await section.screenshot({ path: join(outDir, 'slides-title.png') as `${string}.png` });
-      } else if (i === kinds.indexOf('chart')) {
-        await section.screenshot({ path: join(outDir, 'slides-chart.png') as `${string}.png` });
+      } else if (pictures.has(i)) {
+        await section.screenshot({ path: join(outDir, pictures.get(i) as string) as `${string}.png` });
       }
     }
     await page.close();

@@ -5,11 +5,12 @@ import { type RichText, type Run, toRuns } from '@briefing/content';
  * backslash-escaped, so escaping all of them leaves nothing for Markdown, Marp or HTML to
  * interpret: `# x`, `---`, `<script>`, `<!-- _class: x -->`, `1.`, `>`, `|`, `$`, `*`, `\`
  * all stay text. White space is folded to single spaces (line breaks are white space in the
- * report model, and a line break in Marp would be a `<br>` or end the block).
+ * report model, and a line break in Marp would be a `<br>` or end the block); the no-break
+ * spaces stay, as they keep a date or a name on one line.
  */
 export function escapeMarkdown(text: string): string {
   return wellFormed(text)
-    .replace(/\s+/gu, ' ')
+    .replace(/[^\S\u00a0\u2007\u202f]+/gu, ' ')
     .replace(/[!-/:-@[-`{-~]/gu, (c) => `\\${c}`);
 }
 

@@ -1,46 +1,124 @@
-import { escapeMarkdown, noteComment } from './escape.js';
-import type { Unit } from './pack.js';
-import { CONTINUED } from './plan.js';
+import type { Run, Table } from '@briefing/content';
+import { chartFence } from './chart.js';
+import { escapeMarkdown, inlineMarkdown, noteComment, yamlString } from './escape.js';
+import { CONTINUED, type DeckPlan, type DeckSlide, type SlideElement, type TitleParts } from './plan.js';
+import { THEME_NAME } from './theme.js';
 
-// Markdown serialisation: a slide from its directives, body and notes; a run of units as
-// paragraphs, lists and quotes; a slide heading.
+// Marp Markdown from the deck plan: front matter, then each slide from its directives,
+// kicker, heading, elements and notes. Every author string goes through escapeMarkdown or
+// inlineMarkdown; notes through noteComment.
 
-/** A slide's Markdown: its directives as comments, the body, then each note as a comment. */
-export function slideMarkdown(directives: string[], body: string, notes: readonly string[]): string {
-  return [...directives.map((d) => `<!-- ${d} -->`), '', body, '', ...notes.map(noteComment)].join('\n').trim();
+/** The whole deck as Marp Markdown. */
+export function deckMarkdown(plan: DeckPlan): string {
+  const slides = plan.slides.map((slide) => slideMarkdown(slide, plan.lang));
+  return `${frontMatter(plan)}\n\n${slides.join('\n\n---\n\n')}\n`;
 }
 
-/** A `##` slide heading; continuation slides (index > 0) say "(continued)". */
-export function slideHeading(heading: string, index: number): string {
-  return `## ${escapeMarkdown(heading + (index > 0 ? CONTINUED : ''))}`;
+function frontMatter(plan: DeckPlan): string {
+  return [
+    '---',
+    'marp: true',
+    `theme: ${THEME_NAME}`,
+    'size: 16:9',
+    'paginate: true',
+    `lang: ${plan.lang}`,
+    `title: ${yamlString(plan.title)}`,
+    ...(plan.description ? [`description: ${yamlString(plan.description)}`] : []),
+    ...(plan.author ? [`author: ${yamlString(plan.author)}`] : []),
+    ...(plan.keywords.length > 0 ? [`keywords: ${yamlString(plan.keywords.join(', '))}`] : []),
+    `footer: ${yamlString(escapeMarkdown(plan.footer))}`,
+    '---',
+  ].join('\n');
 }
 
-/** Markdown of a run of units: consecutive units of a group form one list. */
-export function unitsMarkdown(units: readonly Unit[]): string {
-  // Bullets alternate between "-" and "+" so neighbouring lists stay apart; "*" and "1)" are
-  // avoided because Marp's bespoke template turns those into fragments revealed one by one.
+/** One slide: its directives as comments, kicker, heading and body, then each note as a comment. */
+export function slideMarkdown(slide: DeckSlide, lang: string): string {
+  const classes = [...slide.classes, ...(slide.kicker ? ['kicked'] : [])];
+  const directives = [
+    ...(classes.length > 0 ? [`_class: ${classes.join(' ')}`] : []),
+    ...(slide.kind === 'title' ? ['_paginate: false', "_footer: ''"] : []),
+  ];
+  const body =
+    slide.kind === 'title' && slide.title
+      ? titleMarkdown(slide.title)
+      : [
+          ...(slide.kicker ? [escapeMarkdown(slide.kicker)] : []),
+          `${slide.kind === 'divider' ? '#' : '##'} ${escapeMarkdown(slide.heading + (slide.continued ? CONTINUED : ''))}`,
+          ...elementsMarkdown(slide.elements, lang),
+        ].join('\n\n');
+  return [...directives.map((d) => `<!-- ${d} -->`), '', body, '', ...slide.notes.map(noteComment)].join('\n').trim();
+}
+
+function titleMarkdown(parts: TitleParts): string {
+  return [
+    `# ${escapeMarkdown(parts.title)}`,
+    ...(parts.subtitle ? [escapeMarkdown(parts.subtitle)] : []),
+    escapeMarkdown(parts.byline.join(' · ')),
+    inlineMarkdown(parts.basedOn),
+  ].join('\n\n');
+}
+
+/**
+ * Markdown of a slide's elements. Bullets alternate between "-" and "+" so neighbouring lists
+ * stay apart; "*" and "1)" are avoided because Marp's bespoke template turns those into
+ * fragments revealed one by one. Two ordered lists in a row are kept apart by an empty comment.
+ */
+export function elementsMarkdown(elements: readonly SlideElement[], lang: string): string[] {
   const out: string[] = [];
-  let prev: Unit | undefined;
   let bullet = '+';
-  for (const unit of units) {
-    const sameList =
-      prev !== undefined &&
-      prev.group === unit.group &&
-      prev.kind === unit.kind &&
-      (unit.kind === 'ul' || unit.kind === 'ol');
-    if (unit.kind === 'ul' && !sameList) bullet = bullet === '-' ? '+' : '-';
-    const line =
-      unit.kind === 'ul'
-        ? `${bullet} ${unit.md}`
-        : unit.kind === 'ol'
-          ? `${unit.number ?? 1}. ${unit.md}`
-          : unit.kind === 'quote'
-            ? `> ${unit.md}`
-            : unit.md;
-    // Two different ordered lists in a row would merge; an empty comment keeps them apart.
-    const apart = prev?.kind === 'ol' && unit.kind === 'ol' && !sameList ? '<!-- -->\n\n' : '';
-    out.push(prev ? (sameList ? '\n' : `\n\n${apart}`) : '', line);
-    prev = unit;
+  let prev: SlideElement | undefined;
+  for (const element of elements) {
+    switch (element.type) {
+      case 'lead':
+      case 'paragraph':
+      case 'source':
+        out.push(inlineMarkdown(element.runs));
+        break;
+      case 'bullets': {
+        if (!element.ordered) bullet = bullet === '-' ? '+' : '-';
+        const lines = element.items.map((item) => {
+          const term = item.term ? `**${escapeMarkdown(item.term)}** – ` : '';
+          const marker = element.ordered ? `${item.number ?? 1}.` : bullet;
+          return `${marker} ${term}${inlineMarkdown(item.runs)}`;
+        });
+        const apart = element.ordered && prev?.type === 'bullets' && prev.ordered ? '<!-- -->\n\n' : '';
+        out.push(apart + lines.join('\n'));
+        break;
+      }
+      case 'callout':
+        out.push(`> ${element.title ? `**${escapeMarkdown(element.title)}** – ` : ''}${inlineMarkdown(element.runs)}`);
+        break;
+      case 'chart':
+        out.push(chartFence(element.chart, lang, element.height).trimEnd());
+        break;
+      case 'table':
+        out.push(pipeTable(element.table, element.rows));
+        break;
+    }
+    prev = element;
   }
-  return out.join('');
+  return out;
+}
+
+const DELIMITER = { left: ':---', center: ':---:', right: '---:' } as const;
+
+/**
+ * The rows as a GFM pipe table: every header and cell escaped (a `|` in the text becomes
+ * `\|`, which the table keeps as text; line breaks fold to spaces), alignment in the
+ * delimiter row. A `|` in a link's address is percent-encoded, as it would otherwise end the cell.
+ */
+export function pipeTable(block: Table, rows: readonly number[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    line(block.columns.map((column) => escapeMarkdown(column.header))),
+    line(block.columns.map((column) => (column.align ? DELIMITER[column.align] : '---'))),
+    ...rows.map((r) => line((block.rows[r] ?? []).map(cellMarkdown))),
+  ].join('\n');
+}
+
+function cellMarkdown(cell: Table['rows'][number][number]): string {
+  const runs = (typeof cell === 'string' ? [{ type: 'text' as const, text: cell }] : cell).map(
+    (run): Run => (run.type === 'link' ? { ...run, href: run.href.replaceAll('|', '%7C') } : run),
+  );
+  return inlineMarkdown(runs);
 }

@@ -113,6 +113,8 @@ export const bulletIndent = 34;
 export const table = {
   size: 20,
   minSize: 4,
+  /** The smallest size a table is shrunk to so that it fits one slide instead of several. */
+  oneSlideSize: 16,
   padX: 10,
   padY: 6,
   headRule: 2,

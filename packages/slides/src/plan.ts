@@ -1,11 +1,100 @@
-/** One slide of the plan: its kind, Markdown body and speaker notes. */
-export interface PlannedSlide {
-  kind: 'title' | 'agenda' | 'divider' | 'content' | 'chart' | 'table' | 'takeaways' | 'sources';
-  /** Section id for dividers, content, chart and table slides. */
+import type { Callout, Chart, Run, Table } from '@briefing/content';
+
+// The deck plan: every slide as typed elements with the layout decisions already taken
+// (splits, type scale, table size and widths). `planDeck` makes it from a validated report;
+// `renderDeck` serialises it to Marp Markdown and `renderPptx` to a PowerPoint file, so both
+// show the same slides in the same order.
+
+export type SlideKind = 'title' | 'takeaways' | 'agenda' | 'divider' | 'content' | 'chart' | 'table' | 'sources';
+
+/** Slides that structure the talk rather than carry its content. */
+export const STRUCTURAL: ReadonlySet<SlideKind> = new Set(['title', 'agenda', 'divider', 'sources']);
+
+/** One bullet: an optional bold lead term, then its text. */
+export interface BulletItem {
+  term?: string;
+  runs: Run[];
+  /** Ordered lists: the item's number in its list. */
+  number?: number;
+}
+
+/** Where an element comes from and the height the plan gave it. */
+export interface Placed {
+  /** Path of the report field it shows (`sections[2].blocks[1]`); a split block has the same path on each slide. */
+  block?: string;
+  /** Measured height in px, the space after it included. */
+  height?: number;
+}
+
+/** What a slide's body is made of, top to bottom. */
+export type SlideElement = Placed &
+  /** A muted opening line: a section's lede or a list's intro. */
+  (
+    | { type: 'lead'; runs: Run[] }
+    | { type: 'paragraph'; runs: Run[] }
+    | { type: 'bullets'; ordered: boolean; items: BulletItem[] }
+    | { type: 'callout'; tone: Callout['tone']; title?: string; runs: Run[] }
+    /** A bar chart drawn `height` px tall, with its caption and source under it. */
+    | { type: 'chart'; chart: Chart; height: number }
+    /** Rows of a table (indices into `table.rows`) at a type size, with column widths in per cent. */
+    | { type: 'table'; table: Table; rows: number[]; fontSize: number; widths: number[] }
+    /** A source line under a chart or table. */
+    | { type: 'source'; runs: Run[] }
+  );
+
+/** The title slide's parts. */
+export interface TitleParts {
+  title: string;
+  subtitle?: string;
+  /** Date, organisation and authors, each kept unbroken on screen. */
+  byline: string[];
+  /** "Adapted from …" with a link to the original. */
+  basedOn: Run[];
+}
+
+export interface DeckSlide {
+  kind: SlideKind;
+  /** Section id of divider, content, chart and table slides. */
   section?: string;
-  markdown: string;
+  /** A small line above the heading: the section's number and title. */
+  kicker?: string;
+  /** The slide's heading (plain text), without "(continued)". */
+  heading: string;
+  /** A continuation slide of the same heading. */
+  continued: boolean;
+  elements: SlideElement[];
+  /** Speaker notes, one paragraph each; never empty. */
   notes: string[];
+  /** Layout classes of the theme (type scale, table size and widths). */
+  classes: string[];
+  /** Estimated body height in px and the room it had (content slides). */
+  fill?: { used: number; room: number };
+  /** Title slides: title, subtitle, byline and source. */
+  title?: TitleParts;
+}
+
+export interface DeckPlan {
+  lang: string;
+  title: string;
+  description?: string;
+  author?: string;
+  keywords: string[];
+  /** The footer on every slide but the title. */
+  footer: string;
+  slides: DeckSlide[];
+  /** The talk the notes make: their words and the minutes at a speaking pace. */
+  talk: { words: number; minutes: number };
+}
+
+export interface DeckOptions {
+  /** Override the footer text (default: the report's short title). */
+  footer?: string;
+  /** A divider slide before each section (default: none; the section's kicker does its work). */
+  dividers?: boolean;
 }
 
 /** What a continuation slide's heading adds to the first slide's. */
 export const CONTINUED = ' (continued)';
+
+/** Words a minute a presenter speaks at, for the talk's length. */
+export const WORDS_PER_MINUTE = 130;

@@ -1,51 +1,67 @@
-import { assertReport, outline, type Report } from '@briefing/content';
-import { escapeMarkdown, yamlString } from './escape.js';
-import type { PlannedSlide } from './plan.js';
+import { assertReport, type OutlineEntry, outline, plainText } from '@briefing/content';
+import { deckMarkdown } from './markdown.js';
+import { CONTINUED, type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan.js';
 import { agendaSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
-import { THEME_NAME } from './theme.js';
-import { titleSlide } from './title.js';
+import { titleParts, titleSlide } from './title.js';
 
-export type { PlannedSlide } from './plan.js';
+export type { BulletItem, DeckOptions, DeckPlan, DeckSlide, SlideElement, SlideKind, TitleParts } from './plan.js';
+export { STRUCTURAL, WORDS_PER_MINUTE } from './plan.js';
 
-export interface DeckOptions {
-  /** Override the footer text (default: the report's short title). */
-  footer?: string;
-}
+const words = (texts: readonly string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;
+const minutesOf = (count: number) => Math.max(1, Math.round(count / WORDS_PER_MINUTE));
 
-/** The deck as a list of planned slides (what renderDeck joins into Marp Markdown). */
-export function planDeck(input: unknown): PlannedSlide[] {
+/**
+ * The deck as a typed plan: the title, the key takeaways (the bottom line first), the agenda,
+ * each section's slides and the sources, every slide with speaker notes. Pure; validates the
+ * report first.
+ */
+export function planDeck(input: unknown, options: DeckOptions = {}): DeckPlan {
   const report = assertReport(input);
   const entries = outline(report);
-  return [
-    titleSlide(report),
-    ...agendaSlides(entries),
-    ...entries.flatMap((entry) => sectionSlides(entry, report.meta.lang)),
+  const sections = new Map(entries.map((entry) => [entry.id, sectionSlides(entry, report.meta.lang, options)]));
+  const sectionWords = (entry: OutlineEntry) => words((sections.get(entry.id) ?? []).flatMap((s) => s.notes));
+  const body: DeckSlide[] = [
     ...takeawaySlides(report),
+    ...agendaSlides(entries, (entry) => minutesOf(sectionWords(entry))),
+    ...entries.flatMap((entry) => sections.get(entry.id) ?? []),
     ...sourceSlides(report),
   ];
-}
-
-function frontMatter(report: Report, options: DeckOptions): string {
+  body.forEach((slide, i) => {
+    if (slide.notes.length === 0) slide.notes = [cue(slide, body[i + 1])];
+  });
+  const talkWords = words(body.flatMap((s) => s.notes));
+  const minutes = minutesOf(talkWords);
+  const title = titleSlide(report);
   const { meta } = report;
-  return [
-    '---',
-    'marp: true',
-    `theme: ${THEME_NAME}`,
-    'size: 16:9',
-    'paginate: true',
-    `lang: ${meta.lang}`,
-    `title: ${yamlString(meta.title)}`,
-    ...(meta.summary ? [`description: ${yamlString(meta.summary)}`] : []),
-    ...(meta.authors.length > 0 ? [`author: ${yamlString(meta.authors.map((a) => a.name).join(', '))}`] : []),
-    ...(meta.keywords.length > 0 ? [`keywords: ${yamlString(meta.keywords.join(', '))}`] : []),
-    `footer: ${yamlString(escapeMarkdown(options.footer ?? meta.shortTitle))}`,
-    '---',
-  ].join('\n');
+  const author = (meta.authors ?? []).map((a) => a.name).join(', ');
+  // A byline too long for the slide names fewer authors: the notes name them all.
+  const cut = title.title?.byline.join() !== titleParts(report).byline.join();
+  title.notes = [
+    report.meta.summary ?? plainText(report.takeaways[0] ?? ''),
+    ...(cut ? [`By ${author}.`] : []),
+    `A talk of about ${minutes} minutes: the notes run to ${talkWords} words at ${WORDS_PER_MINUTE} words a minute.`,
+  ];
+  return {
+    lang: meta.lang,
+    title: meta.title,
+    ...(meta.summary ? { description: meta.summary } : {}),
+    ...(author ? { author } : {}),
+    keywords: meta.keywords ?? [],
+    footer: options.footer ?? meta.shortTitle,
+    slides: [title, ...body],
+    talk: { words: talkWords + words(title.notes), minutes },
+  };
 }
 
-/** Render a report into Marp Markdown. Pure; validates the report first. */
+/** A presenter's cue for a slide whose text is all on screen: what it continues and what comes next. */
+function cue(slide: DeckSlide, next: DeckSlide | undefined): string {
+  const where = slide.kicker ? `${slide.kicker}: ` : '';
+  const continues = slide.continued ? `${where}${slide.heading}${CONTINUED}.` : `${where}${slide.heading}.`;
+  if (!next) return continues;
+  return `${continues} Next: ${next.heading}${next.continued ? CONTINUED : ''}.`;
+}
+
+/** Render a report into Marp Markdown (the deck plan, serialised). Pure; validates the report first. */
 export function renderDeck(input: unknown, options: DeckOptions = {}): string {
-  const report = assertReport(input);
-  const slides = planDeck(report);
-  return `${frontMatter(report, options)}\n\n${slides.map((s) => s.markdown).join('\n\n---\n\n')}\n`;
+  return deckMarkdown(planDeck(input, options));
 }

@@ -1,176 +1,188 @@
-import {
-  formatDate,
-  numberedTitle,
-  type OutlineEntry,
-  plainText,
-  type Report,
-  type Run,
-  toRuns,
-} from '@briefing/content';
+import { formatDate, numberedTitle, type OutlineEntry, type Report, type Run, toRuns } from '@briefing/content';
 import { blockResult, type Ctx } from './blocks/index.js';
-import { escapeMarkdown, inlineMarkdown } from './escape.js';
-import { countLines, SAFETY, segmentsOf, styles, textHeight } from './layout.js';
-import { slideHeading, slideMarkdown, unitsMarkdown } from './markdown.js';
-import { contentHeight, gap } from './metrics.js';
-import { pack, pieces, roomUnder, type Unit } from './pack.js';
-import type { PlannedSlide } from './plan.js';
+import { countLines, segmentsOf, styles, type TextStyle, textHeight } from './layout.js';
+import { gap } from './metrics.js';
+import { pack, pieces, roomUnder, type Unit, unitElements } from './pack.js';
+import type { DeckOptions, DeckSlide, SlideKind } from './plan.js';
 
-// The deck's slides after the title: agenda, each section (divider, content slides, the
-// slides of its charts and tables), key takeaways and sources.
+// The deck's slides after the title: key takeaways, agenda, each section (its content slides
+// under a kicker, with the slides of its charts and tables), and the sources.
 
 /**
- * Slides listing `items` (rich text each) under a heading, split by the measured rule: an
- * item too tall for a slide is itself split over continuation slides.
+ * Slides listing `items` (rich text each) under a heading, split by the measured rule (an
+ * item too tall for a slide is itself split over continuation slides) and divided evenly.
  */
 function listSlides(
-  kind: PlannedSlide['kind'],
+  kind: SlideKind,
   heading: string,
-  items: { runs: Run[]; notes?: string[] }[],
-  cls: string,
+  items: { runs: Run[]; notes?: string[]; block: string }[],
   itemGap: number,
-  style = styles.bullet,
-): PlannedSlide[] {
-  const room = roomUnder(heading);
+  style: TextStyle,
+  notes: (index: number) => string[],
+): DeckSlide[] {
+  const room = roomUnder(heading, false);
   const units: Unit[] = items.flatMap((item) =>
     pieces(item.runs, style, [], itemGap, room(1)).map((runs, i) => ({
-      kind: 'ul' as const,
+      kind: 'bullet' as const,
+      block: item.block,
       group: 0,
-      md: inlineMarkdown(runs),
+      runs,
       height: textHeight(segmentsOf(runs), style, itemGap),
       notes: i === 0 ? (item.notes ?? []) : [],
     })),
   );
-  return pack(units, room).map((slideUnits, i) => {
-    const notes = slideUnits.flatMap((u) => u.notes);
-    return {
-      kind,
-      markdown: slideMarkdown([`_class: ${cls}`], `${slideHeading(heading, i)}\n\n${unitsMarkdown(slideUnits)}`, notes),
-      notes,
-    };
-  });
+  return pack(units, room).map((slideUnits, i) => ({
+    kind,
+    heading,
+    continued: i > 0,
+    elements: unitElements(slideUnits),
+    notes: [...notes(i), ...slideUnits.flatMap((u) => u.notes)],
+    classes: [kind],
+    fill: { used: slideUnits.reduce((sum, u) => sum + u.height, 0), room: room(i) },
+  }));
 }
 
-export function agendaSlides(entries: OutlineEntry[]): PlannedSlide[] {
-  return listSlides(
-    'agenda',
-    'Agenda',
-    entries.map((entry) => ({ runs: [{ type: 'text', text: numberedTitle(entry) }] })),
-    'agenda',
-    17,
-    styles.body,
-  );
-}
-
-function dividerSlide(entry: OutlineEntry, ctxUnits: Unit[], room: number): PlannedSlide {
-  const { section } = entry;
-  const title = numberedTitle(entry);
-  const long = countLines([{ text: title }], styles.divider, true) > 4;
-  // The title, its accent rule (36 px) and the gap under it.
-  const titleHeight =
-    36 +
-    (long
-      ? textHeight([{ text: title }], styles.heading, 24, true)
-      : textHeight([{ text: title }], styles.divider, 24, true));
-  let lede = '';
-  if (section.lede) {
-    const ledeHeight = textHeight(segmentsOf(toRuns(section.lede)), styles.lead);
-    if (titleHeight + ledeHeight <= contentHeight - SAFETY) {
-      lede = inlineMarkdown(section.lede);
-    } else {
-      // Too long for the divider: the lede opens the section's content instead.
-      const parts = pieces(toRuns(section.lede), styles.body, [], gap.para, room);
-      ctxUnits.unshift(
-        ...parts.map((runs) => ({
-          kind: 'p' as const,
-          group: -1,
-          md: inlineMarkdown(runs),
-          height: textHeight(segmentsOf(runs), styles.body, gap.para),
-          notes: [],
-        })),
-      );
-    }
-  }
-  const notes = [...(section.lede ? [plainText(section.lede)] : []), ...(section.notes ?? [])];
-  return {
-    kind: 'divider',
-    section: section.id,
-    markdown: slideMarkdown(
-      [`_class: divider${long ? ' long' : ''}`],
-      `# ${escapeMarkdown(title)}${lede ? `\n\n${lede}` : ''}`,
-      notes,
-    ),
-    notes,
-  };
-}
-
-/**
- * A section's slides: its divider, its text blocks in order on content slides, and the
- * slides of its charts and tables (in block order) after the first content slide.
- */
-export function sectionSlides(entry: OutlineEntry, lang: string): PlannedSlide[] {
-  const { section } = entry;
-  const heading = numberedTitle(entry);
-  const room = roomUnder(heading);
-  const ctx: Ctx = { lang, section: section.id, group: 1, room: room(1) };
-  const slides: PlannedSlide[] = [];
-  const contentUnits: Unit[] = [];
-  slides.push(dividerSlide(entry, contentUnits, room(1)));
-
-  // Blocks keep the report's order: the text before a chart or table fills content slides,
-  // the chart or table follows on its own slides, then the text after it.
-  let index = 0;
-  let units = contentUnits;
-  const flush = () => {
-    const start = index;
-    pack(units, (i) => room(start + i)).forEach((slideUnits) => {
-      const notes = slideUnits.flatMap((u) => u.notes);
-      slides.push({
-        kind: 'content',
-        section: section.id,
-        markdown: slideMarkdown([], `${slideHeading(heading, index++)}\n\n${unitsMarkdown(slideUnits)}`, notes),
-        notes,
-      });
-    });
-    units = [];
-  };
-  for (const block of section.blocks) {
-    const result = blockResult(block, ctx);
-    if ('slides' in result) {
-      flush();
-      slides.push(...result.slides);
-    } else units.push(...result.units);
-  }
-  flush();
-  return slides;
-}
-
-export function takeawaySlides(report: Report): PlannedSlide[] {
+export function takeawaySlides(report: Report): DeckSlide[] {
+  const summary = report.meta.summary;
   return listSlides(
     'takeaways',
     'Key takeaways',
-    report.takeaways.map((t) => ({ runs: toRuns(t) })),
-    'takeaways',
+    report.takeaways.map((t, i) => ({ runs: toRuns(t), block: `takeaways[${i}]` })),
     16,
     styles.takeaway,
+    (i) =>
+      i > 0
+        ? ['The bottom line, continued: the sections that follow give the evidence for each point.']
+        : [
+            ...(summary ? [summary] : []),
+            'The bottom line first: the sections that follow give the evidence for each point.',
+          ],
   );
 }
 
-export function sourceSlides(report: Report): PlannedSlide[] {
+export function agendaSlides(entries: OutlineEntry[], minutes: (entry: OutlineEntry) => number): DeckSlide[] {
+  return listSlides(
+    'agenda',
+    'Agenda',
+    entries.map((entry, i) => ({
+      block: `sections[${i}].title`,
+      runs: [{ type: 'text', text: numberedTitle(entry) }],
+      notes: [`${numberedTitle(entry)}: about ${minutes(entry)} min.`],
+    })),
+    17,
+    styles.body,
+    () => ['Time for each part of the talk, from the length of its notes:'],
+  );
+}
+
+export function sourceSlides(report: Report): DeckSlide[] {
   const lang = report.meta.lang;
   return listSlides(
     'sources',
     'Sources',
-    report.sources.map((s) => {
-      const runs: Run[] = [
+    report.sources.map((s, i) => ({
+      block: `sources[${i}]`,
+      runs: [
         { type: 'text', text: s.publisher, emphasis: 'strong' },
         { type: 'text', text: ' – ' },
         s.url ? { type: 'link', text: s.title, href: s.url } : { type: 'text', text: s.title, emphasis: 'em' },
         { type: 'text', text: s.date ? ` (${formatDate(s.date, lang)}).` : '.' },
         ...(s.note ? [{ type: 'text' as const, text: ` ${s.note}` }] : []),
-      ];
-      return { runs };
-    }),
-    'sources',
+      ],
+    })),
     18,
+    styles.bullet,
+    (i) =>
+      i > 0
+        ? ['Sources, continued.']
+        : ['Where every fact in this deck comes from; the PDF briefing has the full text.'],
   );
+}
+
+/** The section's heading on its slides, and the kicker above it (none when the heading is the title). */
+export function sectionHeading(entry: OutlineEntry): { heading: string; kicker?: string } {
+  const { point } = entry.section;
+  return point ? { heading: point, kicker: numberedTitle(entry) } : { heading: numberedTitle(entry) };
+}
+
+function dividerSlide(entry: OutlineEntry): DeckSlide {
+  const title = numberedTitle(entry);
+  return {
+    kind: 'divider',
+    section: entry.id,
+    heading: title,
+    continued: false,
+    elements: [],
+    notes: [`Part ${entry.label}: ${entry.section.point ?? entry.title}.`],
+    classes: ['divider', ...(countLines([{ text: title }], styles.divider, true) > 4 ? ['long'] : [])],
+  };
+}
+
+/**
+ * A section's slides: its text (lede, paragraphs, lists, callouts) on content slides under the
+ * section's point and kicker, divided evenly, and each chart or table on slides of its own
+ * after the content slide that holds the text before it.
+ */
+export function sectionSlides(entry: OutlineEntry, lang: string, options: DeckOptions): DeckSlide[] {
+  const { section } = entry;
+  const { heading, kicker } = sectionHeading(entry);
+  const room = roomUnder(heading, kicker !== undefined);
+  const at = `sections[${entry.number - 1}]`;
+  const ctx: Ctx = {
+    lang,
+    section: section.id,
+    kicker: kicker ?? numberedTitle(entry),
+    block: `${at}.lede`,
+    group: 1,
+    room: room(1),
+  };
+  const units: Unit[] = [];
+  if (section.lede) {
+    for (const runs of pieces(toRuns(section.lede), styles.body, [], gap.para, room(1))) {
+      units.push({
+        kind: 'lead',
+        block: ctx.block,
+        group: ctx.group++,
+        runs,
+        height: textHeight(segmentsOf(runs), styles.body, gap.para),
+        notes: [],
+      });
+    }
+  }
+  // Slides of charts and tables, with the number of text units that come before them.
+  const own: { after: number; slides: DeckSlide[] }[] = [];
+  for (const [b, block] of section.blocks.entries()) {
+    ctx.block = `${at}.blocks[${b}]`;
+    const result = blockResult(block, ctx);
+    if ('slides' in result) own.push({ after: units.length, slides: result.slides });
+    else units.push(...result.units);
+  }
+  const packed = pack(units, room);
+  const content: DeckSlide[] = packed.map((slideUnits, i) => ({
+    kind: 'content',
+    section: section.id,
+    ...(kicker ? { kicker } : {}),
+    heading,
+    continued: i > 0,
+    elements: unitElements(slideUnits),
+    notes: [...(i === 0 ? (section.notes ?? []) : []), ...slideUnits.flatMap((u) => u.notes)],
+    classes: [],
+    fill: { used: slideUnits.reduce((sum, u) => sum + u.height, 0), room: room(i) },
+  }));
+  // Where each content slide ends, in units.
+  const ends: number[] = [];
+  packed.reduce((end, slideUnits) => {
+    ends.push(end + slideUnits.length);
+    return end + slideUnits.length;
+  }, 0);
+  const slides: DeckSlide[] = options.dividers ? [dividerSlide(entry)] : [];
+  const before = own.filter((o) => o.after === 0).flatMap((o) => o.slides);
+  slides.push(...before);
+  content.forEach((slide, i) => {
+    slides.push(slide);
+    const start = i === 0 ? 0 : (ends[i - 1] as number);
+    const end = ends[i] as number;
+    for (const o of own) if (o.after > start && o.after <= end) slides.push(...o.slides);
+  });
+  return slides;
 }

@@ -85,28 +85,52 @@ function rowHeight(cells: Segment[][], widths: readonly number[], fontSize: numb
  * Room for body rows on a table slide: the content height less the heading (the first slide's
  * or a continuation's), the header row, the source line and the safety margin.
  */
-export function rowRoom(caption: string, headerHeight: number, sourceHeight: number): (index: number) => number {
-  const first = contentHeight - headingHeight(caption) - SAFETY - headerHeight - sourceHeight;
-  const rest = contentHeight - headingHeight(caption + CONTINUED) - SAFETY - headerHeight - sourceHeight;
+export function rowRoom(
+  caption: string,
+  headerHeight: number,
+  sourceHeight: number,
+  top = 0,
+): (index: number) => number {
+  const above = top + SAFETY + headerHeight + sourceHeight;
+  const first = contentHeight - headingHeight(caption) - above;
+  const rest = contentHeight - headingHeight(caption + CONTINUED) - above;
   return (index) => (index === 0 ? first : rest);
 }
 
-/** Lay a table out on slides (see TableLayout). `sourceHeight` is the height of its source line, 0 without one. */
-export function layoutTable(block: Table, sourceHeight: number): TableLayout {
+/**
+ * Lay a table out on slides (see TableLayout). `sourceHeight` is the height of its source
+ * line, 0 without one; `top` what the slide shows above its heading (a kicker), 0 for nothing.
+ */
+export function layoutTable(block: Table, sourceHeight: number, top = 0): TableLayout {
   const widths = columnWidths(block);
   const header = block.columns.map((column) => headerSegments(column.header));
   const cells = block.rows.map((row) => row.map((cell) => segmentsOf(toRuns(cell))));
   const at = (fontSize: number) => {
     const headerHeight = rowHeight(header, widths, fontSize, metrics.headRule);
     const rowHeights = cells.map((row) => rowHeight(row, widths, fontSize, metrics.rowRule));
-    const room = rowRoom(block.caption, headerHeight, sourceHeight);
+    const room = rowRoom(block.caption, headerHeight, sourceHeight, top);
     return { fontSize, widths, headerHeight, rowHeights, room, fits: Math.max(...rowHeights) <= room(1) };
   };
   let chosen = at(metrics.size);
   for (let fontSize = metrics.size - 1; !chosen.fits && fontSize >= metrics.minSize; fontSize--) {
     chosen = at(fontSize);
   }
-  const { room, fits: _fits, ...layout } = chosen;
-  const rows = layout.rowHeights.map((height, index) => ({ height, index }));
-  return { ...layout, slides: pack(rows, room).map((slide) => slide.map((row) => row.index)) };
+  const slidesOf = (layout: ReturnType<typeof at>) =>
+    pack(
+      layout.rowHeights.map((height, index) => ({ height, index })),
+      layout.room,
+    ).map((slide) => slide.map((row) => row.index));
+  let slides = slidesOf(chosen);
+  // A table that would just spill onto a second slide is set a little smaller instead, down
+  // to `oneSlideSize`, so it can be read as a whole.
+  for (let fontSize = chosen.fontSize - 1; slides.length > 1 && fontSize >= metrics.oneSlideSize; fontSize--) {
+    const smaller = at(fontSize);
+    const whole = slidesOf(smaller);
+    if (whole.length === 1) {
+      chosen = smaller;
+      slides = whole;
+    }
+  }
+  const { room: _room, fits: _fits, ...layout } = chosen;
+  return { ...layout, slides };
 }

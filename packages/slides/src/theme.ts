@@ -1,5 +1,6 @@
 import { tokens } from '@briefing/content';
 import { fontFaceCss } from './fonts.js';
+import { kicker } from './kicker.js';
 import { bulletIndent, gap, lineHeight, size, slide, table } from './metrics.js';
 
 export const THEME_NAME = 'briefing';
@@ -58,6 +59,7 @@ h1, h2, h3 {
   line-height: ${lineHeight.heading};
   margin: 0;
   font-weight: 700;
+  text-wrap: balance;
 }
 h2 {
   font-size: ${size.heading}px;
@@ -66,6 +68,21 @@ h2 {
   border-bottom: 2px solid ${color.rule};
 }
 p { margin: 0 0 ${gap.para}px; }
+/* The kicker: the section's number and title in small capitals above the slide's point. */
+section.kicked > p:has(+ h2) {
+  font-size: ${kicker.size}px;
+  line-height: ${lineHeight.body};
+  margin: 0 0 ${kicker.gap}px;
+  color: ${color.highlight};
+  font-weight: 700;
+  letter-spacing: 0.06em;
+  text-transform: uppercase;
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+}
+/* A section's lede and a list's intro: the muted opening line. */
+section > h2 + p, section > p:has(+ ul), section > p:has(+ ol) { color: ${color.muted}; }
 strong { font-weight: 700; color: ${color.accent}; }
 em { font-style: italic; }
 a { color: ${color.link}; text-decoration: underline; text-underline-offset: 3px; }
@@ -73,7 +90,6 @@ ul, ol { margin: 0; padding-left: ${bulletIndent}px; }
 li { margin: 0 0 ${gap.item}px; padding-left: 4px; }
 li::marker { color: ${color.highlight}; }
 ul > li { list-style-type: square; }
-section > p:has(+ ul), section > p:has(+ ol) { color: ${color.muted}; }
 blockquote {
   margin: 6px 0 ${gap.para}px;
   padding: 16px 22px;

@@ -1,48 +1,103 @@
-import { formatDate, plainText, type Report, type RichText } from '@briefing/content';
-import { escapeMarkdown, escapeUrl } from './escape.js';
-import { countLines, styles, textHeight } from './layout.js';
-import { slideMarkdown } from './markdown.js';
-import { contentWidth, lineHeight, size, TITLE_ROOM } from './metrics.js';
-import type { PlannedSlide } from './plan.js';
+import { formatDate, type Report, type Run } from '@briefing/content';
+import { advance, countLines, styles, textHeight } from './layout.js';
+import { charWidth, contentWidth, lineHeight, size, TITLE_ROOM } from './metrics.js';
+import type { DeckSlide, TitleParts } from './plan.js';
 
-/** The title slide: title, subtitle, date and organisation, and the source it is adapted from. */
-export function titleSlide(report: Report): PlannedSlide {
+const NBSP = '\u00a0';
+
+/**
+ * Text kept on one line (its spaces made non-breaking) when it fits one line at the body size,
+ * so a date or a name never breaks inside; longer text keeps its spaces and wraps.
+ */
+export function unbroken(text: string, fontSize = size.body): string {
+  const fits = advance(text, fontSize, 'bold') <= contentWidth * 0.9;
+  return fits ? text.replace(/ /gu, NBSP) : text;
+}
+
+/**
+ * The title slide's parts: title, subtitle, byline (date, organisation, authors) and source.
+ * `shown` is how many authors the byline names; the rest are counted ("and 3 others").
+ */
+export function titleParts(report: Report, shown = Number.POSITIVE_INFINITY): TitleParts {
   const { meta } = report;
   const lang = meta.lang;
+  const organisation = meta.organisation?.name;
+  const authors = (meta.authors ?? []).map((a) => a.name);
+  const named = authors.slice(0, shown).map((name) => unbroken(name));
+  const others = authors.length - named.length;
+  const people =
+    others === 0
+      ? named.join(', ')
+      : named.length === 0
+        ? `${authors.length} authors`
+        : `${named.join(', ')} and ${others} other${others === 1 ? '' : 's'}`;
   const basedOn = meta.basedOn;
-  // Pick the largest of three type scales at which everything fits (see the theme's
-  // section.title rules): normal, long (smaller title) and dense (everything smaller).
-  const dateLine = `${formatDate(meta.date, lang)} · ${meta.organisation.name}`;
-  const sourceLine = `Adapted from ${basedOn.publisher}, ${basedOn.title} (${formatDate(basedOn.published, lang)})`;
+  return {
+    title: meta.title,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+    byline: [
+      unbroken(formatDate(meta.date, lang)),
+      ...(organisation ? [unbroken(organisation)] : []),
+      ...(authors.length > 0 ? [people] : []),
+    ],
+    basedOn: [
+      { type: 'text', text: `Adapted from ${basedOn.publisher}, ` },
+      basedOn.url
+        ? { type: 'link', text: basedOn.title, href: basedOn.url }
+        : { type: 'text', text: basedOn.title, emphasis: 'em' },
+      {
+        type: 'text',
+        text: `${basedOn.author ? `, by ${basedOn.author}` : ''} (${unbroken(formatDate(basedOn.published, lang), size.small)})`,
+      },
+    ] satisfies Run[],
+  };
+}
+
+/**
+ * The title slide. Its type scale is the largest of three (see the theme's section.title
+ * rules) at which everything fits: normal, long (smaller title) and dense (everything smaller).
+ * When even the dense scale cannot hold every author's name, the byline names fewer and
+ * counts the others (the notes name them all).
+ */
+export function titleSlide(report: Report): DeckSlide {
+  const authors = (report.meta.authors ?? []).length;
+  for (let shown = authors; shown > 0; shown--) {
+    const slide = titleSlideNaming(report, shown);
+    if (slide.fits) return slide.slide;
+  }
+  return titleSlideNaming(report, 0).slide;
+}
+
+function titleSlideNaming(report: Report, shown: number): { slide: DeckSlide; fits: boolean } {
+  const parts = titleParts(report, shown);
+  const byline = parts.byline.join(' · ');
+  const source = parts.basedOn.map((r) => r.text).join('');
   const fits = (titleSize: number, leadSize: number, bodySize: number, smallSize: number) => {
     const at = (fontSize: number, line: number) => ({ fontSize, line: fontSize * line, width: contentWidth });
     const total =
-      textHeight([{ text: meta.title }], at(titleSize, lineHeight.heading), 28, true) +
-      (meta.subtitle ? textHeight([{ text: meta.subtitle }], at(leadSize, lineHeight.body), 36) : 0) +
-      textHeight([{ text: dateLine }], at(bodySize, lineHeight.body), 10) +
-      textHeight([{ text: sourceLine }], at(smallSize, lineHeight.body), 18);
+      textHeight([{ text: parts.title }], at(titleSize, lineHeight.heading), 28, true) +
+      (parts.subtitle ? textHeight([{ text: parts.subtitle }], at(leadSize, lineHeight.body), 36) : 0) +
+      textHeight([{ text: byline }], at(bodySize, lineHeight.body), 10) +
+      textHeight([{ text: source }], at(smallSize, lineHeight.body), 18);
     return total <= TITLE_ROOM;
   };
   const scale =
-    countLines([{ text: meta.title }], styles.divider, true) <= 3 && fits(size.title, size.lead, size.body, size.small)
+    countLines([{ text: parts.title }], styles.divider, true) <= 3 && fits(size.title, size.lead, size.body, size.small)
       ? []
       : fits(size.titleLong, size.lead, size.body, size.small)
         ? ['long']
         : ['dense'];
-  const classes = ['title', ...scale, ...(meta.subtitle ? [] : ['no-subtitle'])];
-  const source = `Adapted from ${escapeMarkdown(basedOn.publisher)}, ${
-    basedOn.url ? `[${escapeMarkdown(basedOn.title)}](${escapeUrl(basedOn.url)})` : `*${escapeMarkdown(basedOn.title)}*`
-  } \\(${escapeMarkdown(formatDate(basedOn.published, lang))}\\)`;
-  const body = [
-    `# ${escapeMarkdown(meta.title)}`,
-    ...(meta.subtitle ? [escapeMarkdown(meta.subtitle)] : []),
-    `${escapeMarkdown(formatDate(meta.date, lang))} · ${escapeMarkdown(meta.organisation.name)}`,
-    source,
-  ].join('\n\n');
-  const notes = [meta.summary ?? plainText(report.takeaways[0] as RichText)];
+  const dense = fits(size.titleDense, size.leadDense, size.bodyDense, size.smallDense);
   return {
-    kind: 'title',
-    markdown: slideMarkdown([`_class: ${classes.join(' ')}`, '_paginate: false', "_footer: ''"], body, notes),
-    notes,
+    fits: scale.length === 0 || scale[0] === 'long' || dense,
+    slide: {
+      kind: 'title',
+      heading: parts.title,
+      continued: false,
+      elements: [],
+      notes: [],
+      classes: ['title', ...scale, ...(parts.subtitle ? [] : ['no-subtitle'])],
+      title: parts,
+    },
   };
 }

@@ -41,13 +41,13 @@ describe.skipIf(!executablePath)(title, () => {
 
   it('keeps every box of every slide of the real deck inside its slide', async () => {
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(report));
-    expect(slides).toBe(planDeck(report).length);
+    expect(slides).toBe(planDeck(report).slides.length);
     expect(problems).toEqual([]);
   });
 
   it('keeps the stress deck inside its slides by splitting long content over continuation slides', async () => {
     const stress = stressReport();
-    const plan = planDeck(stress);
+    const plan = planDeck(stress).slides;
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(stress));
     expect(slides).toBe(plan.length);
     expect(problems).toEqual([]);
@@ -86,7 +86,7 @@ describe.skipIf(!executablePath)(title, () => {
       { ...(input.sources[0] as ReportInput['sources'][number]), note: `A note ${sentence.slice(0, 990)}` },
     ];
     const runOn = assertReport(input);
-    const plan = planDeck(runOn);
+    const plan = planDeck(runOn).slides;
     expect(plan.filter((s) => s.section === 'run-on' && s.kind === 'content').length).toBeGreaterThan(4);
     expect(plan.filter((s) => s.kind === 'takeaways').length).toBeGreaterThan(1);
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(runOn));
@@ -115,13 +115,13 @@ describe.skipIf(!executablePath)(title, () => {
     }));
     const big = assertReport(input);
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(big));
-    expect(slides).toBe(planDeck(big).length);
+    expect(slides).toBe(planDeck(big).slides.length);
     expect(problems).toEqual([]);
   });
 
   it('keeps a 60-row table inside its slides, split by rows with the header on each', async () => {
     const tables = reportWithTables(longTable(60));
-    const plan = planDeck(tables);
+    const plan = planDeck(tables).slides;
     expect(plan.filter((s) => s.kind === 'table' && s.section === 'tables').length).toBeGreaterThan(2);
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(tables));
     expect(slides).toBe(plan.length);
@@ -130,13 +130,13 @@ describe.skipIf(!executablePath)(title, () => {
 
   it('keeps a table of 600-character cells in six columns (words, bold, unbroken, wide) inside its slides', async () => {
     const tables = reportWithTables(maximalTable());
-    const plan = planDeck(tables);
+    const plan = planDeck(tables).slides;
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(tables));
     expect(slides).toBe(plan.length);
     expect(problems).toEqual([]);
   });
 
-  it('fits a title slide and a divider with every field at its maximum length', async () => {
+  it('fits a title slide, a section point under its kicker and a divider with every field at its maximum length', async () => {
     const input = structuredClone(reportInput) as ReportInput;
     const words = (n: number, word: string) =>
       word
@@ -145,22 +145,32 @@ describe.skipIf(!executablePath)(title, () => {
         .trim();
     input.meta.title = words(200, 'Wordy ');
     input.meta.subtitle = words(200, 'Subtitle ');
-    input.meta.organisation.name = words(200, 'Organisation ');
+    input.meta.organisation = { name: words(200, 'Organisation ') };
+    input.meta.authors = Array.from({ length: 6 }, (_, i) => ({ name: words(200, `Author${i} `) }));
     input.meta.basedOn.title = words(200, 'Based ');
     input.meta.basedOn.publisher = words(200, 'Publisher ');
     input.meta.shortTitle = words(60, 'Short ');
     const first = input.sections[0] as ReportInput['sections'][number];
     first.title = words(200, 'Section ');
     first.lede = words(400, 'Lede ');
+    first.point = words(200, 'Point ');
     const long = assertReport(input);
-    expect(planDeck(long)[0]?.markdown).toContain('_class: title dense');
+    const [titleSlide] = planDeck(long).slides;
+    expect(titleSlide?.classes).toContain('dense');
+    // Six 200-character names do not fit even the dense scale: the byline counts some, the notes name all.
+    expect(titleSlide?.title?.byline.at(-1)).toMatch(/ and \d+ others$/);
+    for (const author of long.meta.authors ?? []) expect(titleSlide?.notes.join(' ')).toContain(author.name);
     const { problems } = await measureDeck(chromium.browser, renderDeck(long));
     expect(problems).toEqual([]);
+    const withDividers = planDeck(long, { dividers: true }).slides;
+    expect(withDividers.filter((s) => s.kind === 'divider')).toHaveLength(long.sections.length);
+    const divided = await measureDeck(chromium.browser, renderDeck(long, { dividers: true }));
+    expect(divided.problems).toEqual([]);
   });
 
   it('keeps the ten-times report (80 sections, a split agenda) inside its slides', async () => {
     const big = scaledReport(10);
-    const plan = planDeck(big);
+    const plan = planDeck(big).slides;
     expect(plan.filter((s) => s.kind === 'agenda').length).toBeGreaterThan(1);
     const { slides, problems } = await measureDeck(chromium.browser, renderDeck(big));
     expect(slides).toBe(plan.length);

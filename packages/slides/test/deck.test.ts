@@ -15,7 +15,7 @@ import {
 import { NASTY, nastyReport, renderDeckHtml } from '@briefing/testkit';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BriefingMarp, planDeck, renderDeck, stripJoiners } from '../src/index.js';
+import { BriefingMarp, planDeck, renderDeck, STRUCTURAL, stripJoiners } from '../src/index.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
@@ -46,7 +46,7 @@ describe('the HTML deck of the real report', () => {
   }, 60_000);
 
   it('has one slide per planned slide, with the bespoke presenter view', () => {
-    expect(deck.slides.length).toBe(planDeck(report).length);
+    expect(deck.slides.length).toBe(planDeck(report).slides.length);
     expect(deck.doc.documentElement.getAttribute('lang')).toBe('en-GB');
     expect(deck.doc.querySelector('[data-bespoke-marp-osc="presenter"]')).not.toBeNull();
   });
@@ -69,41 +69,73 @@ describe('the HTML deck of the real report', () => {
     for (const entry of outline(report)) expect(agenda).toContain(numberedTitle(entry));
   });
 
-  it('has a divider per section and shows every section title', () => {
-    const dividers = deck.slides.filter((s) => kindOf(s).includes('divider'));
-    expect(dividers).toHaveLength(report.sections.length);
+  it('puts the bottom line first: title, key takeaways, agenda, then the sections', () => {
+    const kinds = deck.slides.slice(0, 3).map((s) => kindOf(s));
+    expect(kinds[0]).toContain('title');
+    expect(kinds[1]).toContain('takeaways');
+    expect(kinds[2]).toContain('agenda');
+  });
+
+  it('has no divider slides: every section slide names its section above (kicker) or in its heading', () => {
+    expect(deck.slides.filter((s) => kindOf(s).includes('divider'))).toHaveLength(0);
+    const plan = planDeck(report).slides;
     for (const entry of outline(report)) {
-      expect(deck.texts.some((t) => t.includes(numberedTitle(entry)))).toBe(true);
+      const title = numberedTitle(entry);
+      const own = plan.filter((s) => s.section === entry.id);
+      expect(own.length, title).toBeGreaterThan(0);
+      for (const s of own) expect(s.kicker === title || s.heading === title, `${title}: ${s.heading}`).toBe(true);
+      expect(deck.texts.some((t) => t.includes(title))).toBe(true);
     }
   });
 
-  it('shows every list item’s lead text on some slide', () => {
+  it('keeps structural slides (title, agenda, dividers, sources) to at most a quarter of the deck', () => {
+    const plan = planDeck(report).slides;
+    expect(plan.filter((s) => STRUCTURAL.has(s.kind)).length).toBeLessThanOrEqual(plan.length / 4);
+  });
+
+  it('shows every list item’s term, or its on-screen line, on some slide', () => {
     const all = deck.texts.join('\n');
     for (const section of report.sections)
       for (const block of section.blocks)
         if (block.type === 'list')
           for (const item of block.items) {
-            const lead = item.term ?? plainText(item.text).split(/(?<=[.!?])\s/)[0];
+            const lead = item.term ?? plainText(item.onScreen ?? plainText(item.text).split(/(?<=[.!?])\s/)[0] ?? '');
             expect(all).toContain(lead);
           }
   });
 
-  it('draws the internet-user figures as an inline SVG bar chart with values, units, date and source', () => {
+  it('draws the internet-user figures as an inline SVG bar chart of both series, with values, units, date and source', () => {
     const chartSlide = deck.slides.find((s) => kindOf(s).includes('chart')) as Element;
     const svg = chartSlide.querySelector('svg.briefing-chart');
     expect(svg).not.toBeNull();
     expect(svg?.getAttribute('role')).toBe('img');
-    expect(svg?.querySelectorAll('rect')).toHaveLength(2);
+    // Two bars a series: internet users and share of the population.
+    expect(svg?.querySelectorAll('rect')).toHaveLength(4);
     const text = foldSpace(chartSlide.textContent ?? '');
-    for (const part of ['China', 'India', 'about 1,000 million internet users', 'over 600 million internet users']) {
+    for (const part of ['China', 'India', 'about 1 billion', 'over 600 million', 'about 70%', 'about 50%']) {
       expect(text).toContain(part);
     }
-    expect(text).toContain('as of 23 February 2024');
+    expect(text).toContain('as reported by Talktails in February 2024');
     expect(text).toContain('Source: Talktails');
     expect(svg?.querySelector('title')?.textContent).toMatch(/^Bar chart, Internet users in China and India\./);
   });
 
-  it('ends with key takeaways and sources with links', () => {
+  it('gives every slide speaker notes that add to what is on screen', () => {
+    deck.notes.forEach((notes, i) => {
+      expect(notes.length, `slide ${i + 1}`).toBeGreaterThan(0);
+      // What the audience sees: the slide's text without the chart's accessible name.
+      const slide = deck.slides[i] as Element;
+      const hidden = [...slide.querySelectorAll('svg title')].map((t) => foldSpace(t.textContent ?? ''));
+      const visible = hidden.reduce((text, h) => text.replace(h, ''), deck.texts[i] ?? '');
+      const added = notes.filter((note) => !visible.includes(note));
+      expect(added.length, `slide ${i + 1}: ${notes.join(' | ')}`).toBeGreaterThan(0);
+    });
+    const plan = planDeck(report);
+    const title = deck.notes[0]?.join(' ') ?? '';
+    expect(title).toContain(`A talk of about ${plan.talk.minutes} minutes`);
+  });
+
+  it('shows the key takeaways in full and ends with the sources, with links', () => {
     const takeaways = deck.texts.filter((_, i) => kindOf(deck.slides[i] as Element).includes('takeaways')).join(' ');
     for (const t of report.takeaways) expect(takeaways).toContain(plainText(t));
     const sources = deck.slides.filter((s) => kindOf(s).includes('sources'));
@@ -122,12 +154,15 @@ describe('the HTML deck of the real report', () => {
     expect(deck.slides[1]?.querySelector('footer')?.textContent).toBe(report.meta.shortTitle);
   });
 
-  it('carries every paragraph of every section, and the section notes, in the speaker notes', () => {
+  it('carries every paragraph of every section in full, on screen or in the notes, and the section notes', () => {
     const notes = deck.notes.flat();
+    const screen = deck.texts.join('\n');
     for (const section of report.sections) {
       for (const block of section.blocks) {
-        if (block.type === 'paragraph') expect(notes).toContain(plainText(block.text));
-        if (block.type === 'callout') expect(notes.join('\n')).toContain(plainText(block.text));
+        if (block.type === 'paragraph' || block.type === 'callout') {
+          const text = plainText(block.text);
+          expect(notes.join('\n').includes(text) || screen.includes(text), text).toBe(true);
+        }
         if (block.type === 'chart') expect(notes).toContain(blockTexts(block, report.meta.lang)[0]);
       }
       for (const note of section.notes ?? []) expect(notes).toContain(note);
@@ -147,7 +182,7 @@ describe('literal text', () => {
 
   it('keeps the slide count when text is full of Markdown, HTML and Marp syntax', () => {
     expect(nasty.slides.length).toBe(plain.slides.length);
-    expect(nasty.slides.length).toBe(planDeck(nastyReport()).length);
+    expect(nasty.slides.length).toBe(planDeck(nastyReport()).slides.length);
   });
 
   it('shows every string exactly as written', () => {

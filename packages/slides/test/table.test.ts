@@ -3,18 +3,19 @@ import { NASTY } from '@briefing/testkit';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { rowSentence } from '../src/blocks/table.js';
-import { BriefingMarp, planDeck } from '../src/index.js';
+import { BriefingMarp, type DeckSlide, planDeck } from '../src/index.js';
+import { slideMarkdown } from '../src/markdown.js';
 import { table as metrics } from '../src/metrics.js';
 import { columnWidths, layoutTable, rowRoom } from '../src/table-layout.js';
 import { longTable, maximalTable, reportWithTables } from './table-fixtures.js';
 
 /** The slides of the tables of the `tables` section, each rendered through the deck's engine and read back. */
-function tableSlides(plan: ReturnType<typeof planDeck>) {
+function tableSlides(plan: DeckSlide[]) {
   const marp = new BriefingMarp();
   return plan
     .filter((s) => s.kind === 'table' && s.section === 'tables')
     .map((s) => {
-      const { html } = marp.render(`---\nmarp: true\n---\n\n${s.markdown}`);
+      const { html } = marp.render(`---\nmarp: true\n---\n\n${slideMarkdown(s, 'en')}`);
       const { document } = parseHTML(`<html><body>${html}</body></html>`);
       const section = document.querySelector('section') as Element;
       const text = (e: Element) => foldSpace(e.textContent ?? '');
@@ -40,7 +41,7 @@ describe('a table on slides', () => {
       [0, 1, 2].map((c) => nasty[(r * 3 + c) % nasty.length] as string),
     );
     rows.push(['pipes | in \\| text |', [{ type: 'link', text: 'a | link', href: 'https://example.org/a|b' }], 'x']);
-    const plan = planDeck(reportWithTables({ caption: `Caption ${NASTY[1]} |`, columns, rows }));
+    const plan = planDeck(reportWithTables({ caption: `Caption ${NASTY[1]} |`, columns, rows })).slides;
     const slides = tableSlides(plan);
     expect(slides.length).toBeGreaterThan(0);
     const seen: string[][] = [];
@@ -74,7 +75,7 @@ describe('a table on slides', () => {
 
   it('splits 60 rows over several slides, each with the header, every row once, in order, none split', () => {
     const table = longTable(60);
-    const plan = planDeck(reportWithTables(table));
+    const plan = planDeck(reportWithTables(table)).slides;
     const slides = tableSlides(plan);
     expect(slides.length).toBeGreaterThan(2);
     const all: string[][] = [];
@@ -95,9 +96,9 @@ describe('a table on slides', () => {
   });
 
   it('comes right after the section’s first content slide', () => {
-    const plan = planDeck(reportWithTables(longTable(3)));
+    const plan = planDeck(reportWithTables(longTable(3))).slides;
     const kinds = plan.filter((s) => s.section === 'tables').map((s) => s.kind);
-    expect(kinds).toEqual(['divider', 'content', 'table']);
+    expect(kinds).toEqual(['content', 'table']);
   });
 
   it('passes each column’s alignment to its header and cells', () => {
@@ -112,7 +113,7 @@ describe('a table on slides', () => {
         ],
         rows: [['l', 'c', 'r', 'd']],
       }),
-    );
+    ).slides;
     const [s] = tableSlides(plan);
     const styles = [...(s?.section.querySelectorAll('tr') ?? [])].map((tr) =>
       [...tr.children].map((cell) => cell.getAttribute('style')),

@@ -29,17 +29,38 @@ const item = fc.record(
       { nil: undefined },
     ),
     text: prose,
+    onScreen: fc.option(line, { nil: undefined }),
   },
   { requiredKeys: ['text'] },
 );
 
+/** A text's optional on-screen line (the deck shows it in place of the first sentence). */
+const onScreen = fc.option(line, { nil: undefined });
+
 const block = fc.oneof(
-  fc.record({ type: fc.constant('paragraph' as const), text: prose }),
-  fc.record({ type: fc.constant('list' as const), items: fc.array(item, { minLength: 1, maxLength: 30 }) }),
-  fc.record({ type: fc.constant('callout' as const), tone: fc.constant('note' as const), text: prose }),
+  fc.record({ type: fc.constant('paragraph' as const), text: prose, onScreen }),
+  fc.record({
+    type: fc.constant('list' as const),
+    intro: fc.option(prose, { nil: undefined }),
+    onScreen,
+    items: fc.array(item, { minLength: 1, maxLength: 30 }),
+  }),
+  fc.record({ type: fc.constant('callout' as const), tone: fc.constant('note' as const), text: prose, onScreen }),
 );
 
-const cleanItem = (i: { term?: string | undefined; text: string }) => (i.term === undefined ? { text: i.text } : i);
+/** The record without its undefined keys (an absent optional field, as JSON would have it). */
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+/** A list's on-screen line belongs to its intro: without an intro there is none. */
+const cleanBlock = (b: Record<string, unknown> & { type: string }) => {
+  const clean = defined(b);
+  if (b.type === 'list') {
+    if (clean.intro === undefined) delete clean.onScreen;
+    clean.items = (b.items as Record<string, unknown>[]).map(defined);
+  }
+  return clean;
+};
 
 export const reportArbitrary: fc.Arbitrary<ReportInput> = fc
   .record({
@@ -49,6 +70,7 @@ export const reportArbitrary: fc.Arbitrary<ReportInput> = fc
     sections: fc.array(
       fc.record({
         title: line,
+        point: fc.option(line, { nil: undefined }),
         lede: fc.option(prose, { nil: undefined }),
         blocks: fc.array(block, { minLength: 1, maxLength: 4 }),
       }),
@@ -63,8 +85,9 @@ export const reportArbitrary: fc.Arbitrary<ReportInput> = fc
     input.sections = sections.map((s, i) => ({
       id: `section-${i + 1}`,
       title: s.title.slice(0, 200).trim() || 'x',
+      ...(s.point ? { point: s.point.slice(0, 200).trim() || 'x' } : {}),
       ...(s.lede ? { lede: s.lede } : {}),
-      blocks: s.blocks.map((b) => (b.type === 'list' ? { ...b, items: b.items.map(cleanItem) } : b)),
+      blocks: s.blocks.map((b) => cleanBlock(b) as ReportInput['sections'][number]['blocks'][number]),
     }));
     return input;
   });

@@ -117,3 +117,70 @@ export async function measureDeck(
     await page.close();
   }
 }
+
+/** Where a slide's content sits in Chromium: how full its content box is, and the gaps around it. */
+export interface SlideGeometry {
+  slide: number;
+  classes: string[];
+  /** Height of the content (heading to last element) over the content box's height. */
+  fill: number;
+  /** Space above the first element and below the last one, inside the content box, in px. */
+  above: number;
+  below: number;
+  /** Texts (of those asked for) that Chromium broke over more than one line. */
+  broken: string[];
+}
+
+/**
+ * Measure every slide of a deck in Chromium (see SlideGeometry). `unbroken` lists strings that
+ * must each stay on one line wherever they occur (dates, names).
+ */
+export async function slideGeometry(
+  browser: Browser,
+  markdown: string,
+  unbroken: readonly string[] = [],
+): Promise<SlideGeometry[]> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(slidesPage(markdown), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await page.evaluate((unbroken: readonly string[]) => {
+      const sections = [...document.querySelectorAll('svg[data-marpit-svg] > foreignObject > section')];
+      return sections.map((section, index) => {
+        const s = section.getBoundingClientRect();
+        const style = getComputedStyle(section);
+        const top = s.top + Number.parseFloat(style.paddingTop);
+        const bottom = s.bottom - Number.parseFloat(style.paddingBottom);
+        const children = [...section.children].filter((el) => el.tagName !== 'FOOTER' && el.tagName !== 'HEADER');
+        const rects = children.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0);
+        const first = Math.min(...rects.map((r) => r.top));
+        const last = Math.max(...rects.map((r) => r.bottom));
+        const broken: string[] = [];
+        const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const wanted of unbroken) {
+            // The wanted string may be written with non-breaking spaces.
+            const at = text.replace(/\u00a0/gu, ' ').indexOf(wanted);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + wanted.length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(wanted);
+          }
+        }
+        return {
+          slide: index + 1,
+          classes: [...section.classList],
+          fill: rects.length > 0 ? (last - top) / (bottom - top) : 0,
+          above: rects.length > 0 ? first - top : 0,
+          below: rects.length > 0 ? bottom - last : 0,
+          broken,
+        };
+      });
+    }, unbroken);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,22 +1,29 @@
-import { type Callout, plainText, toRuns } from '@briefing/content';
-import { escapeMarkdown, inlineMarkdown } from '../escape.js';
-import { firstSentence, type Segment, segmentsOf, styles, textHeight } from '../layout.js';
+import type { Callout } from '@briefing/content';
+import { type Segment, segmentsOf, styles, textHeight } from '../layout.js';
 import { gap } from '../metrics.js';
 import { pieces } from '../pack.js';
+import { onScreen } from '../screen.js';
 import type { BlockResult, Ctx } from './types.js';
 
-/** A callout: a block quote with its bold title and first sentence; the whole text in the notes. */
+/** Height a callout's box adds to its text: padding and margins (see the theme's blockquote). */
+export const CALLOUT_BOX = 40;
+
+/** A callout: a panel with its bold title and on-screen line (or first sentence); the whole text in the notes. */
 export function callout(block: Callout, ctx: Ctx): BlockResult {
-  const short = firstSentence(toRuns(block.text));
+  const shown = onScreen(block.text, block.onScreen);
   const lead: Segment[] = block.title ? [{ text: block.title, bold: true }, { text: ' – ' }] : [];
-  const parts = pieces(short.runs, styles.callout, lead, gap.para + 40, ctx.room);
+  const parts = pieces(shown.runs, styles.callout, lead, gap.para + CALLOUT_BOX, ctx.room);
+  const group = ++ctx.group;
   return {
     units: parts.map((runs, i) => ({
-      kind: 'quote',
-      group: ++ctx.group,
-      md: (i === 0 && block.title ? `**${escapeMarkdown(block.title)}** – ` : '') + inlineMarkdown(runs),
-      height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.callout, gap.para + 40),
-      notes: i === 0 ? [(block.title ? `${block.title}: ` : '') + plainText(block.text)] : [],
+      kind: 'callout',
+      block: ctx.block,
+      group,
+      runs,
+      tone: block.tone,
+      ...(i === 0 && block.title ? { title: block.title } : {}),
+      height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.callout, gap.para + CALLOUT_BOX),
+      notes: i === 0 && shown.notes.length > 0 ? [(block.title ? `${block.title}: ` : '') + shown.notes[0]] : [],
     })),
   };
 }

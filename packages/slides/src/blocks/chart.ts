@@ -1,33 +1,33 @@
 import { type Chart, chartAltText } from '@briefing/content';
-import { chartCaption, chartFence, linkLabel } from '../chart.js';
+import { chartCaption, linkLabel } from '../chart.js';
+import { kicker } from '../kicker.js';
 import { headingHeight, SAFETY, styles, textHeight } from '../layout.js';
-import { slideHeading, slideMarkdown } from '../markdown.js';
 import { contentHeight } from '../metrics.js';
-import type { PlannedSlide } from '../plan.js';
+import type { DeckSlide } from '../plan.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /** A chart: a slide of its own, headed by its title, the plot sized to the room left by the caption. */
 export function chart(block: Chart, ctx: Ctx): BlockResult {
-  return { slides: [chartSlide(block, ctx.lang, ctx.section)] };
+  return { slides: [chartSlide(block, ctx)] };
 }
 
-function chartSlide(chart: Chart, lang: string, section: string): PlannedSlide {
-  const heading = chart.title;
+function chartSlide(chart: Chart, ctx: Ctx): DeckSlide {
   const captionHeight = textHeight(
-    [{ text: `${chartCaption(chart, lang)} ${chart.source.url ? linkLabel(chart.source.url) : ''}` }],
+    [{ text: `${chartCaption(chart, ctx.lang)} ${chart.source.url ? linkLabel(chart.source.url) : ''}` }],
     styles.small,
     14,
   );
-  const height = Math.max(120, Math.min(400, contentHeight - headingHeight(heading) - captionHeight - SAFETY));
-  const notes = [chartAltText(chart, lang)];
+  const room = contentHeight - kicker.height - headingHeight(chart.title) - SAFETY;
+  const height = Math.max(120, Math.min(400, room - captionHeight));
   return {
     kind: 'chart',
-    section,
-    markdown: slideMarkdown(
-      ['_class: chart'],
-      `${slideHeading(heading, 0)}\n\n${chartFence(chart, lang, height)}`,
-      notes,
-    ),
-    notes,
+    section: ctx.section,
+    kicker: ctx.kicker,
+    heading: chart.title,
+    continued: false,
+    elements: [{ type: 'chart', chart, height }],
+    notes: [chartAltText(chart, ctx.lang)],
+    classes: ['chart'],
+    fill: { used: height + captionHeight, room },
   };
 }

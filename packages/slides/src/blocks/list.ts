@@ -1,45 +1,48 @@
-import { type List, plainText, toRuns } from '@briefing/content';
-import { escapeMarkdown, inlineMarkdown } from '../escape.js';
-import { firstSentence, type Segment, segmentsOf, styles, textHeight } from '../layout.js';
+import type { List } from '@briefing/content';
+import { type Segment, segmentsOf, styles, textHeight } from '../layout.js';
 import { gap } from '../metrics.js';
-import { pieces, type Unit, type UnitKind } from '../pack.js';
+import { pieces, type Unit } from '../pack.js';
+import { onScreen } from '../screen.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /**
- * A list: its intro (first sentence) kept with the first item, each item's first sentence as
- * a bullet with its bold term; an item too tall for a slide continues as a plain bullet.
+ * A list: its intro's on-screen line kept with the first two items, each item's on-screen line
+ * (or first sentence) as a bullet after its bold term; an item too tall for a slide continues
+ * as a plain bullet. Whatever the screen leaves out of an item is in the notes.
  */
 export function list(block: List, ctx: Ctx): BlockResult {
   const units: Unit[] = [];
   if (block.intro) {
-    const intro = firstSentence(toRuns(block.intro));
-    for (const runs of pieces(intro.runs, styles.body, [], gap.para, ctx.room / 2)) {
+    const intro = onScreen(block.intro, block.onScreen);
+    const parts = pieces(intro.runs, styles.body, [], gap.para, ctx.room / 2);
+    parts.forEach((runs, i) => {
       units.push({
-        kind: 'p',
+        kind: 'lead',
+        block: ctx.block,
         group: ctx.group++,
-        md: inlineMarkdown(runs),
+        runs,
         height: textHeight(segmentsOf(runs), styles.body, gap.para),
-        notes: intro.cut ? [plainText(block.intro)] : [],
-        keepWithNext: true,
+        notes: i === 0 ? intro.notes : [],
+        // The last piece of the intro stays with (up to) two items.
+        keepWithNext: i === parts.length - 1 ? Math.min(2, block.items.length) : 1,
       });
-    }
+    });
   }
   const group = ++ctx.group;
-  const kind: UnitKind = block.ordered ? 'ol' : 'ul';
   block.items.forEach((item, index) => {
-    const short = firstSentence(toRuns(item.text));
+    const shown = onScreen(item.text, item.onScreen);
     const lead: Segment[] = item.term ? [{ text: item.term, bold: true }, { text: ' – ' }] : [];
-    const parts = pieces(short.runs, styles.bullet, lead, gap.item, ctx.room);
+    const parts = pieces(shown.runs, styles.bullet, lead, gap.item, ctx.room);
     parts.forEach((runs, i) => {
-      const md = (i === 0 && item.term ? `**${escapeMarkdown(item.term)}** – ` : '') + inlineMarkdown(runs);
-      const note = [(item.term ? `${item.term}: ` : '') + plainText(item.text)];
       units.push({
-        kind: i === 0 ? kind : 'ul',
+        kind: i === 0 && block.ordered ? 'numbered' : 'bullet',
+        block: ctx.block,
         group: i === 0 ? group : ++ctx.group,
-        md,
-        ...(i === 0 && kind === 'ol' ? { number: index + 1 } : {}),
+        runs,
+        ...(i === 0 && item.term ? { term: item.term } : {}),
+        ...(i === 0 && block.ordered ? { number: index + 1 } : {}),
         height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.bullet, gap.item),
-        notes: i === 0 && short.cut ? note : [],
+        notes: i === 0 && shown.notes.length > 0 ? [(item.term ? `${item.term}: ` : '') + shown.notes[0]] : [],
       });
     });
   });

@@ -1,11 +1,15 @@
 import type { Unit } from '../pack.js';
-import type { PlannedSlide } from '../plan.js';
+import type { DeckSlide } from '../plan.js';
 
 /** What a block handler knows of where its block sits. */
 export interface Ctx {
   lang: string;
   /** Id of the section the block belongs to. */
   section: string;
+  /** The kicker of the section's slides (its number and title). */
+  kicker: string;
+  /** Path of the block being planned (`sections[2].blocks[1]`). */
+  block: string;
   /** The next free list group (handlers advance it). */
   group: number;
   /** Height available under the section's heading on a continuation slide. */
@@ -14,6 +18,6 @@ export interface Ctx {
 
 /**
  * What a block becomes: units that flow onto the section's content slides, or slides of its
- * own (charts, tables), placed after the section's first content slide.
+ * own (charts, tables), placed after the content slide that holds the text before it.
  */
-export type BlockResult = { units: Unit[] } | { slides: PlannedSlide[] };
+export type BlockResult = { units: Unit[] } | { slides: DeckSlide[] };

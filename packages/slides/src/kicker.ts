@@ -1,0 +1,14 @@
+import { lineHeight, size } from './metrics.js';
+
+/**
+ * The kicker: one small line above a section slide's heading with the section's number and
+ * title, so the heading itself can say the slide's point. Set in the small size, in capitals,
+ * on one line (cut with an ellipsis when longer); `height` is what it takes from the slide.
+ */
+export const kicker = {
+  size: size.small,
+  gap: 6,
+  get height(): number {
+    return Math.ceil(size.small * lineHeight.body) + this.gap;
+  },
+} as const;
