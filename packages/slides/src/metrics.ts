@@ -38,8 +38,8 @@ export const size = {
 
 export const lineHeight = { body: 1.38, heading: 1.18, table: 1.3 } as const;
 
-/** Height the title slide's content may take (its padding is 40 px top, 70 px bottom). */
-export const TITLE_ROOM = 720 - 40 - 70 - 16;
+/** Height the title slide's content may take (its padding is 55 px top and bottom: no footer, so the content sits centred). */
+export const TITLE_ROOM = 720 - 55 - 55 - 16;
 
 /** Space under the slide heading, and between bullets, in px. */
 export const gap = { afterHeading: 26, item: 12, para: 14 } as const;

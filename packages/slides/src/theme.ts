@@ -136,7 +136,7 @@ section::before {
 }
 
 /* Title slide */
-section.title { justify-content: center; padding-top: 40px; padding-bottom: 70px; }
+section.title { justify-content: center; padding-top: 55px; padding-bottom: 55px; }
 section.title::before { width: auto; right: 0; height: 10px; bottom: auto; }
 section.title h1 {
   font-size: ${size.title}px;
