@@ -4,6 +4,7 @@ import { type Report, report } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
 import { captureIo } from '@briefing/testkit';
 import { check, type Renderers, realRenderers } from 'briefing/internal';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 
 async function runCheckCommand(renderers: Renderers, args: string[] = []) {
@@ -43,7 +44,11 @@ function withFigureChanged(r: Report, datum: number, value: number): Report {
 describe('briefing check', () => {
   it('passes on the real renderers and prints the full matrix', async () => {
     const { code, stdout } = await runCheckCommand(realRenderers);
-    expect(stdout).toContain('All present: 8 sections, 27 list items, 2 figures and 9 table cells');
+    expect(stdout).toContain(
+      'All present: 8 sections, 27 list items, 2 figures and 9 table cells in the PDF, the slides and slides.pptx',
+    );
+    expect(stdout).toMatch(/^ok {4}PPTX speaker notes on every slide: (\d+) notes pages for \1 slides$/m);
+    expect(stdout).toMatch(/^ok {4}PPTX agenda lists the sections in order: 8 sections$/m);
     expect(stdout).not.toContain('MISSING');
     expect(code).toBe(0);
   });
@@ -127,11 +132,55 @@ describe('briefing check', () => {
     expect(page).toContain('India has over 600 million');
   });
 
+  it('fails, naming exactly the cell and the file, when slides.pptx loses one table cell', async () => {
+    const { code, stdout } = await runCheckCommand({
+      ...realRenderers,
+      pptx: (r) => realRenderers.pptx(withCellLost(r, 1, 2)),
+    });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /Check failed, 1 problem\(s\):\n {2}cell "India: Offenders based in Myanmar are hard to pursue[^"]*" \(responses\) missing from slides\.pptx\n$/,
+    );
+  });
+
+  it('fails a PPTX whose chart shows another figure, and one whose notes pages are fewer than its slides', async () => {
+    const chartChanged = await runCheckCommand(
+      { ...realRenderers, pptx: (r) => realRenderers.pptx(withFigureChanged(r, 1, 700_000_000)) },
+      ['--json'],
+    );
+    expect(chartChanged.code).toBe(1);
+    expect(
+      JSON.parse(chartChanged.stdout).missing.map((m: { label: string; pptx: { found: boolean } }) => [
+        m.label,
+        m.pptx.found,
+      ]),
+    ).toEqual([['India: over 600 million internet users', false]]);
+    const noNotes = await runCheckCommand({
+      ...realRenderers,
+      pptx: async (r) => {
+        const zip = await JSZip.loadAsync(await realRenderers.pptx(r));
+        zip.remove('ppt/notesSlides/notesSlide3.xml');
+        zip.file(
+          'ppt/slides/_rels/slide3.xml.rels',
+          (await zip.file('ppt/slides/_rels/slide3.xml.rels')!.async('string')).replace(
+            /<Relationship [^>]*notesSlide[^>]*\/>/u,
+            '',
+          ),
+        );
+        return await zip.generateAsync({ type: 'uint8array' });
+      },
+    });
+    expect(noNotes.code).toBe(1);
+    expect(noNotes.stdout).toMatch(
+      /^FAIL {2}PPTX speaker notes on every slide: (\d+) notes pages for (?!\1)\d+ slides$/m,
+    );
+  });
+
   it('ends the label of an item it names by its first words with an ellipsis, and no other', async () => {
     const { stdout } = await runCheckCommand(realRenderers);
-    expect(stdout).toMatch(/^ {3}- Working with the fintech industry to… {2,}p\. \d+ {2,}slide \d+$/m);
+    expect(stdout).toMatch(/^ {3}- Working with the fintech industry to… {2,}p\. \d+ {2,}slide \d+ {2,}slide \d+$/m);
     expect(stdout).toMatch(/^ {3}- Expanding police cybercrime units {2,}p\. /m);
     expect(stdout).toMatch(/^ {3}- Romance scams {2,}p\. /m);
-    expect(stdout).toMatch(/^ {3}# India: over 600 million internet users {2,}p\. \d+ {2,}slide \d+$/m);
+    expect(stdout).toMatch(/^ {3}# India: over 600 million internet users {2,}p\. \d+ {2,}slide \d+ {2,}slide \d+$/m);
   });
 });

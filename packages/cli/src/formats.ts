@@ -7,6 +7,8 @@ export type Producer =
   | { by: 'pdf' }
   | { by: 'markdown' }
   | { by: 'marp-cli' }
+  /** The editable PowerPoint, made natively from the deck plan (renderPptx): no browser. */
+  | { by: 'pptx' }
   /** In one Chromium session shared by every browser format of a build. */
   | { by: 'browser'; as: 'pdf' | 'pptx' };
 
@@ -55,7 +57,14 @@ export const FORMATS = {
   pptx: {
     file: 'slides.pptx',
     mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    description: 'PowerPoint deck (images + notes)',
+    description: 'PowerPoint deck, editable (text, chart, tables, notes)',
+    browser: false,
+    produce: { by: 'pptx' },
+  },
+  'pptx-images': {
+    file: 'slides-images.pptx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    description: 'PowerPoint deck of slide pictures + notes (only when asked for)',
     browser: true,
     produce: { by: 'browser', as: 'pptx' },
   },
@@ -63,6 +72,13 @@ export const FORMATS = {
 
 export type Format = keyof typeof FORMATS;
 export const ALL_FORMATS = Object.keys(FORMATS) as Format[];
+
+/**
+ * What `briefing build` makes when no --format is given: every format but the picture PPTX,
+ * which costs a browser capture of every slide and is there for the rare viewer that must
+ * see the HTML deck's exact pixels (see the README).
+ */
+export const DEFAULT_FORMATS = ALL_FORMATS.filter((f) => f !== 'pptx-images');
 
 /** The formats made without a browser: the ones watch rebuilds. */
 export const BROWSERLESS_FORMATS = ALL_FORMATS.filter((f) => !FORMATS[f].browser);

@@ -1,6 +1,6 @@
 import { chartAltText, type Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
-import { renderDeck } from '@briefing/slides';
+import { renderDeck, renderPptx } from '@briefing/slides';
 import { renderDeckHtml } from './deck-html.js';
 import { FORMATS, type Format } from './formats.js';
 import { type Converted, DeckBrowser, type DeckConverter } from './marp.js';
@@ -70,6 +70,14 @@ export async function* produce(report: Report, formats: readonly Format[], optio
         break;
       case 'marp-cli': {
         const data = await renderDeckHtml(report, { signal, markdown: deck() });
+        yield { format, file, data, ms: performance.now() - start } satisfies Produced;
+        break;
+      }
+      case 'pptx': {
+        // The editable PowerPoint, from the same deck plan as the Markdown; dated as the PDFs are.
+        const data = await renderPptx(report, {
+          ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
+        });
         yield { format, file, data, ms: performance.now() - start } satisfies Produced;
         break;
       }

@@ -101,10 +101,11 @@ describe('briefing build', () => {
     const all = await buildWithoutBrowser(['--out', out]);
     expect(all.code).toBe(0);
     expect(all.stderr).toMatch(
-      /^note: skipping no Chromium found for slides\.pdf and slides\.pptx: install it \(apt-get install chromium\) or set CHROME_PATH/,
+      /^note: skipping no Chromium found for slides\.pdf: install it \(apt-get install chromium\) or set CHROME_PATH/,
     );
-    expect(readdirSync(out).sort()).toEqual(['briefing.pdf', 'slides.html', 'slides.md']);
-    const asked = await buildWithoutBrowser(['--format', 'md,pptx', '--out', fresh()]);
+    // The editable PPTX needs no browser.
+    expect(readdirSync(out).sort()).toEqual(['briefing.pdf', 'slides.html', 'slides.md', 'slides.pptx']);
+    const asked = await buildWithoutBrowser(['--format', 'md,pptx-images', '--out', fresh()]);
     expect(asked.code).toBe(2);
     expect(asked.stderr.trim().split('\n')).toHaveLength(1);
     expect(asked.stderr).toContain('apt-get install chromium');

@@ -47,6 +47,8 @@ export interface Found {
 export interface Row extends Expectation {
   pdf: Found;
   slides: Found;
+  /** Where slides.pptx shows it, when the check was given the PPTX. */
+  pptx?: Found;
 }
 
 export interface CoverageResult {

@@ -26,3 +26,16 @@ export {
   type TextItem,
   walk,
 } from './pdf-pages.js';
+export {
+  all,
+  first,
+  formatNumberCode,
+  type PptxChart,
+  type PptxFacts,
+  type PptxShape,
+  type PptxSlideFacts,
+  paragraphs,
+  parseXml,
+  readPptx,
+  type XmlNode,
+} from './pptx.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Report } from '@briefing/content';
 import { type CoverageResult, checkOutputs } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
+import { renderPptx } from '@briefing/slides';
 import { renderDeckHtml } from '../deck-html.js';
 import { writeAtomic } from '../io.js';
 
@@ -11,25 +12,33 @@ import { writeAtomic } from '../io.js';
 export interface Renderers {
   pdf: (report: Report) => Promise<Uint8Array>;
   html: (report: Report) => Promise<string>;
+  pptx: (report: Report) => Promise<Uint8Array>;
 }
 
-export const realRenderers: Renderers = { pdf: (r) => renderPdf(r), html: (r) => renderDeckHtml(r) };
+export const realRenderers: Renderers = {
+  pdf: (r) => renderPdf(r),
+  html: (r) => renderDeckHtml(r),
+  pptx: (r) => renderPptx(r),
+};
 
 /**
- * Build the PDF briefing and the HTML deck into a temp folder and read the files back
- * (`checkOutputs` from @briefing/inspect: pdf.js for the PDF, a DOM for the HTML) to
- * compare them with the report.
+ * Build the PDF briefing, the HTML deck and the PowerPoint deck into a temp folder and read
+ * the files back (`checkOutputs` from @briefing/inspect: pdf.js for the PDF, a DOM for the
+ * HTML, the PPTX's XML) to compare them with the report.
  */
 export async function runCheck(report: Report, renderers: Renderers = realRenderers): Promise<CoverageResult> {
   const dir = await mkdtemp(join(tmpdir(), 'briefing-check-'));
   try {
     const pdfPath = join(dir, 'briefing.pdf');
     const htmlPath = join(dir, 'slides.html');
+    const pptxPath = join(dir, 'slides.pptx');
     await writeAtomic(pdfPath, await renderers.pdf(report));
     await writeAtomic(htmlPath, await renderers.html(report));
+    await writeAtomic(pptxPath, await renderers.pptx(report));
     return await checkOutputs(report, {
       pdf: new Uint8Array(await readFile(pdfPath)),
       html: await readFile(htmlPath, 'utf8'),
+      pptx: new Uint8Array(await readFile(pptxPath)),
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

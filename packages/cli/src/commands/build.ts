@@ -3,7 +3,7 @@ import { planDeck } from '@briefing/slides';
 import { findBrowser } from '../browser.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
-import { ALL_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../formats.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../formats.js';
 import { loadReport, shownPath } from '../io.js';
 import { writeOutputs } from '../outdir.js';
 import { produce } from '../outputs.js';
@@ -40,7 +40,7 @@ const byteLength = (data: Uint8Array | string) =>
   typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 
 export function parseFormats(value: string | undefined, command = 'build'): { formats: Format[]; explicit: boolean } {
-  if (value === undefined) return { formats: [...ALL_FORMATS], explicit: false };
+  if (value === undefined) return { formats: [...DEFAULT_FORMATS], explicit: false };
   const formats: Format[] = [];
   for (const name of value.split(',').filter((n) => n.trim() !== '')) {
     const format = parseFormat(name);

@@ -6,10 +6,11 @@ import { loadReport } from '../io.js';
 
 const checkHelp = `Usage: briefing check [options]
 
-Build the PDF briefing and the HTML deck into a temp folder, read them back, and show
-whether every section, list item, figure and table cell of the report appears in both
-(with the PDF page and slide number where found), and whether the PDF bookmarks, the
-PDF table of contents and the slide agenda list the same sections.
+Build the PDF briefing, the HTML deck and slides.pptx into a temp folder, read them back,
+and show whether every section, list item, figure and table cell of the report appears in
+each (with the PDF page and slide numbers where found), whether the PDF bookmarks, the PDF
+table of contents and both decks' agendas list the same sections, and whether every slide
+of slides.pptx has speaker notes.
 
 Options:
   -i, --input <file>  report JSON to check (default: the packaged report)

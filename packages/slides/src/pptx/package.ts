@@ -1,6 +1,6 @@
-import JSZip from 'jszip';
 import { KICKER_SHAPE, TITLE_SHAPE } from './build.js';
 import { color, font } from './units.js';
+import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
 // 4.0.1 has no option for any of these, so they are done here, on its XML, each for a reason:
@@ -18,7 +18,8 @@ import { color, font } from './units.js';
 // - Titles: a slide's heading is the slide's title placeholder (<p:ph type="title"/>), so
 //   PowerPoint's outline and accessibility checker find it. pptxgenjs puts a placeholder
 //   only where its layout has it; the heading is written as a text box at its own height
-//   and made the placeholder here.
+//   and made the placeholder here, and the empty copy of the layout's placeholder that
+//   pptxgenjs adds to each slide is dropped.
 // - The kicker in capitals (cap="all", the text as written), bullets in the highlight
 //   colour, the number of a numbered item in the body face.
 // - Notes as paragraphs (pptxgenjs writes all of a slide's notes as one), in the deck's language.
@@ -49,23 +50,20 @@ const FONT_CLASS: Record<string, { panose: string; pitchFamily: number }> = {
 
 /** The package made reproducible and valid (see above). */
 export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(pptx);
-  const renumber = chartNumbers(Object.keys(zip.files));
-  const parts = Object.keys(zip.files)
-    .filter((name) => !zip.files[name]?.dir)
-    .map((name) => ({ name, renamed: renumber(name) }))
-    .sort((a, b) => partOrder(a.renamed, b.renamed));
-  const out = new JSZip();
-  for (const { name, renamed } of parts) {
-    const file = zip.files[name] as JSZip.JSZipObject;
-    if (/\.xlsx$/u.test(name)) {
-      out.file(renamed, await finishWorkbook(await file.async('uint8array'), info.date), fixed(info.date));
-      continue;
-    }
-    const xml = renumber(await file.async('string'));
-    out.file(renamed, finishPart(renamed, xml, info), fixed(info.date));
-  }
-  return await out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const entries = readZip(pptx);
+  const renumber = chartNumbers(entries.map((e) => e.name));
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const parts: ZipEntry[] = entries
+    .map((entry) => {
+      const name = renumber(entry.name);
+      if (/\.xlsx$/u.test(name)) return { name, data: finishWorkbook(entry.data, info.date) };
+      if (!/\.(xml|rels)$/u.test(name)) return { name, data: entry.data };
+      const xml = renumber(decoder.decode(entry.data));
+      return { name, data: encoder.encode(finishPart(name, xml, info)) };
+    })
+    .sort((a, b) => partOrder(a.name, b.name));
+  return writeZip(parts, info.date);
 }
 
 /**
@@ -90,8 +88,6 @@ function chartNumbers(names: readonly string[]): (text: string) => string {
         (_m, n: string) => `Microsoft_Excel_Worksheet${number(n)}.xlsx`,
       );
 }
-
-const fixed = (date: Date) => ({ date, createFolders: false, compression: 'DEFLATE' as const });
 
 /** [Content_Types].xml first and the package relationships next, as Office writes them; then by name. */
 function partOrder(a: string, b: string): number {
@@ -171,6 +167,9 @@ function finishSlide(xml: string, lang: string): string {
       );
     }
     if (shape.includes(`name="${KICKER_SHAPE}"`)) return shape.replaceAll('<a:rPr ', '<a:rPr cap="all" ');
+    // The layout's empty title placeholder, which pptxgenjs copies onto every slide whose
+    // title it did not fill: the heading above is the slide's title.
+    if (/<p:ph\s[^>]*type="title"/u.test(shape)) return '';
     return shape;
   });
   // Bullets in the highlight colour, a little smaller than the text; numbers in the body face.
@@ -225,20 +224,19 @@ export function labelFormats(xml: string, formats: readonly string[]): string {
   return xml.slice(0, start) + labels + xml.slice(start);
 }
 
-/** A chart's embedded workbook with its dates fixed as the presentation's. */
-async function finishWorkbook(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
+/** A chart's embedded workbook with its dates fixed as the presentation's, its entries in order. */
+function finishWorkbook(xlsx: Uint8Array, date: Date): Uint8Array {
   const stamp = date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  const names = Object.keys(zip.files)
-    .filter((name) => !zip.files[name]?.dir)
-    .sort(partOrder);
-  const out = new JSZip();
-  for (const name of names) {
-    let xml = await (zip.files[name] as JSZip.JSZipObject).async('string');
-    if (name === 'docProps/core.xml') {
-      xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/gu, `$1${stamp}$3`);
-    }
-    out.file(name, xml, fixed(date));
-  }
-  return await out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const entries = readZip(xlsx)
+    .map((entry) => {
+      if (entry.name !== 'docProps/core.xml') return entry;
+      const xml = decoder
+        .decode(entry.data)
+        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/gu, `$1${stamp}$3`);
+      return { name: entry.name, data: encoder.encode(xml) };
+    })
+    .sort((a, b) => partOrder(a.name, b.name));
+  return writeZip(entries, date);
 }

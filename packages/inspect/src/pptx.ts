@@ -1,0 +1,329 @@
+// Reads a PPTX back from its XML (jszip for the package, saxes, a strict XML parser, for each
+// part): the slides in presentation order with their layout, title placeholder, kicker, text,
+// links, tables, charts (their labels as PowerPoint shows them) and speaker notes, the
+// document properties, and every XML part that does not parse.
+import { normalizeForMatch } from '@briefing/content';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import type { DeckFacts, SlideFacts } from './deck.js';
+
+/** An element of a parsed XML part: qualified name, attributes, children in order. */
+export interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: (XmlNode | string)[];
+}
+
+/** Parse an XML part strictly; throws with the parser's message when it is not well-formed. */
+export function parseXml(xml: string): XmlNode {
+  const parser = new SaxesParser({ xmlns: false });
+  const root: XmlNode = { name: '#document', attrs: {}, children: [] };
+  const stack: XmlNode[] = [root];
+  let error: Error | undefined;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  parser.on('opentag', (tag) => {
+    const node: XmlNode = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [] };
+    stack.at(-1)?.children.push(node);
+    stack.push(node);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', (text) => {
+    stack.at(-1)?.children.push(text);
+  });
+  parser.write(xml).close();
+  if (error) throw error;
+  return root;
+}
+
+const elements = (node: XmlNode) => node.children.filter((c): c is XmlNode => typeof c !== 'string');
+
+/** Every descendant named `name`, in document order. */
+export function all(node: XmlNode, name: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  const walk = (n: XmlNode) => {
+    for (const child of elements(n)) {
+      if (child.name === name) out.push(child);
+      walk(child);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+export const first = (node: XmlNode, name: string): XmlNode | undefined => all(node, name)[0];
+
+const ownText = (node: XmlNode): string => node.children.map((c) => (typeof c === 'string' ? c : ownText(c))).join('');
+
+/** The text of DrawingML paragraphs under a node: runs and fields joined, a line break as a space, one line per paragraph. */
+export function paragraphs(node: XmlNode): string[] {
+  return all(node, 'a:p').map((p) => {
+    let text = '';
+    const walk = (n: XmlNode) => {
+      for (const child of elements(n)) {
+        if (child.name === 'a:t') text += ownText(child);
+        else if (child.name === 'a:br') text += ' ';
+        else walk(child);
+      }
+    };
+    walk(p);
+    return text;
+  });
+}
+
+/** A shape, picture or graphic frame of a slide: its name, box in EMU and text. */
+export interface PptxShape {
+  name: string;
+  /** The placeholder type (`title`, `body`...) when the shape is one. */
+  placeholder?: string;
+  /** Position and size in EMU (914400 to the inch); undefined when the layout gives them. */
+  box?: { x: number; y: number; w: number; h: number };
+  paragraphs: string[];
+  /** Alt text (the `descr` of its non-visual properties). */
+  descr?: string;
+}
+
+export interface PptxChart {
+  title: string;
+  altText: string;
+  series: { name: string; categories: string[]; values: number[]; labels: string[] }[];
+}
+
+export interface PptxSlideFacts extends SlideFacts {
+  /** The slide layout's name ("Briefing content"). */
+  layout: string;
+  shapes: PptxShape[];
+  links: { text: string; href: string }[];
+  tables: string[][][];
+  charts: PptxChart[];
+  /** Speaker notes, one string per paragraph. */
+  noteParagraphs: string[];
+}
+
+export interface PptxFacts extends DeckFacts {
+  slides: PptxSlideFacts[];
+  /** The slide size in EMU. */
+  size: { width: number; height: number };
+  /** Slides that have a notes page. */
+  notesCount: number;
+  core: Record<string, string>;
+  /** Every XML part (and .rels) that does not parse, with the parser's complaint. */
+  illFormed: { part: string; error: string }[];
+  /** Names of every part of the package. */
+  parts: string[];
+}
+
+/** The part a relationship target names, resolved against the part that holds the relationship. */
+function resolvePart(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = from.split('/').slice(0, -1);
+  for (const segment of target.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+const relsOf = (part: string) => {
+  const at = part.lastIndexOf('/');
+  return `${part.slice(0, at)}/_rels/${part.slice(at + 1)}.rels`;
+};
+
+/** Read a PPTX (its bytes) back: see PptxFacts. */
+export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+  const parsed = new Map<string, XmlNode>();
+  const illFormed: { part: string; error: string }[] = [];
+  for (const name of names.filter((n) => /\.(xml|rels)$/u.test(n))) {
+    try {
+      parsed.set(name, parseXml(await (zip.files[name] as JSZip.JSZipObject).async('string')));
+    } catch (e) {
+      illFormed.push({ part: name, error: (e as Error).message });
+    }
+  }
+  // A chart's data sheet is a workbook package inside the package: its XML parts must parse too.
+  for (const name of names.filter((n) => /\.xlsx$/u.test(n))) {
+    const inner = await JSZip.loadAsync(await (zip.files[name] as JSZip.JSZipObject).async('uint8array'));
+    for (const innerName of Object.keys(inner.files).filter((n) => /\.(xml|rels)$/u.test(n))) {
+      try {
+        parseXml(await (inner.files[innerName] as JSZip.JSZipObject).async('string'));
+      } catch (e) {
+        illFormed.push({ part: `${name}/${innerName}`, error: (e as Error).message });
+      }
+    }
+  }
+  const part = (name: string) => parsed.get(name);
+  const rels = (name: string) =>
+    new Map(
+      all(part(relsOf(name)) ?? { name: '', attrs: {}, children: [] }, 'Relationship').map((r) => [
+        r.attrs.Id ?? '',
+        {
+          type: (r.attrs.Type ?? '').split('/').at(-1) ?? '',
+          target: r.attrs.Target ?? '',
+          external: r.attrs.TargetMode === 'External',
+        },
+      ]),
+    );
+  const presentation = part('ppt/presentation.xml');
+  if (!presentation) throw new Error('not a presentation: ppt/presentation.xml is missing or not well-formed');
+  const presRels = rels('ppt/presentation.xml');
+  const size = first(presentation, 'p:sldSz')?.attrs ?? {};
+  const slideParts = all(presentation, 'p:sldId').map((s) =>
+    resolvePart('ppt/presentation.xml', presRels.get(s.attrs['r:id'] ?? '')?.target ?? ''),
+  );
+  let notesCount = 0;
+  const slides = slideParts.map((name, index): PptxSlideFacts => {
+    const xml = part(name) ?? { name: '', attrs: {}, children: [] };
+    const slideRels = rels(name);
+    const target = (type: string) => {
+      const rel = [...slideRels.values()].find((r) => r.type === type);
+      return rel ? resolvePart(name, rel.target) : undefined;
+    };
+    const layoutPart = target('slideLayout');
+    const layout = (layoutPart && first(part(layoutPart) ?? xml, 'p:cSld')?.attrs.name) || '';
+    const shapes = [...all(xml, 'p:sp'), ...all(xml, 'p:graphicFrame')].map((sp): PptxShape => {
+      const nv = first(sp, 'p:cNvPr');
+      const ph = first(sp, 'p:ph');
+      const off = first(sp, 'a:off') ?? first(sp, 'p:xfrm');
+      const ext = first(sp, 'a:ext');
+      return {
+        name: nv?.attrs.name ?? '',
+        ...(ph ? { placeholder: ph.attrs.type ?? 'body' } : {}),
+        ...(off && ext
+          ? {
+              box: {
+                x: Number(off.attrs.x),
+                y: Number(off.attrs.y),
+                w: Number(ext.attrs.cx),
+                h: Number(ext.attrs.cy),
+              },
+            }
+          : {}),
+        paragraphs: sp.name === 'p:sp' ? paragraphs(sp) : [],
+        ...(nv?.attrs.descr !== undefined ? { descr: nv.attrs.descr } : {}),
+      };
+    });
+    const links = all(xml, 'a:r').flatMap((r) => {
+      const click = first(r, 'a:hlinkClick');
+      const rel = click ? slideRels.get(click.attrs['r:id'] ?? '') : undefined;
+      const t = first(r, 'a:t');
+      return rel && t ? [{ text: ownText(t), href: rel.target }] : [];
+    });
+    const tables = all(xml, 'a:tbl').map((tbl) =>
+      all(tbl, 'a:tr').map((tr) => all(tr, 'a:tc').map((tc) => paragraphs(tc).join(' '))),
+    );
+    // Each chart's frame: the chart part it shows and its alt text.
+    const charts = all(xml, 'p:graphicFrame').flatMap((frame) => {
+      const ref = first(frame, 'c:chart');
+      if (!ref) return [];
+      const chartPart = resolvePart(name, slideRels.get(ref.attrs['r:id'] ?? '')?.target ?? '');
+      return [readChart(part(chartPart), first(frame, 'p:cNvPr')?.attrs.descr ?? '')];
+    });
+    const notesPart = target('notesSlide');
+    const notesXml = notesPart ? part(notesPart) : undefined;
+    if (notesXml) notesCount++;
+    const body = notesXml ? all(notesXml, 'p:sp').find((sp) => first(sp, 'p:ph')?.attrs.type === 'body') : undefined;
+    const noteParagraphs = body ? paragraphs(body).filter((p) => p.trim() !== '') : [];
+    const fold = (text: string) => text.replace(/\s+/gu, ' ').trim();
+    const title = shapes.find((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle');
+    const kicker = shapes.find((s) => s.name === 'Kicker');
+    const chartText = charts.flatMap((c) => [
+      c.title,
+      ...c.series.flatMap((s) => s.categories.map((cat, i) => `${cat} ${s.labels[i] ?? ''}`)),
+    ]);
+    const text = fold(
+      [...shapes.flatMap((s) => s.paragraphs), ...tables.flatMap((t) => t.flatMap((row) => row)), ...chartText].join(
+        ' ',
+      ),
+    );
+    return {
+      number: index + 1,
+      layout,
+      classes: [layout.replace(/^Briefing /u, '')],
+      text,
+      normalized: normalizeForMatch(text),
+      heading: fold(title?.paragraphs.join(' ') ?? ''),
+      kicker: fold(kicker?.paragraphs.join(' ') ?? ''),
+      notes: fold(noteParagraphs.join(' ')),
+      noteParagraphs,
+      shapes,
+      links,
+      tables,
+      charts,
+    };
+  });
+  const core: Record<string, string> = {};
+  for (const node of elements(part('docProps/core.xml') ?? { name: '', attrs: {}, children: [] })) {
+    for (const prop of elements(node)) core[prop.name.replace(/^\w+:/u, '')] = ownText(prop);
+  }
+  return {
+    lang: core.language ?? null,
+    slides,
+    scripts: 0,
+    size: { width: Number(size.cx), height: Number(size.cy) },
+    notesCount,
+    core,
+    illFormed,
+    parts: names,
+  };
+}
+
+function readChart(xml: XmlNode | undefined, altText: string): PptxChart {
+  if (!xml) return { title: '', altText, series: [] };
+  const titleNode = first(xml, 'c:title');
+  return {
+    title: titleNode ? paragraphs(titleNode).join(' ') : '',
+    altText,
+    series: all(xml, 'c:ser').map((ser) => {
+      const points = (node: XmlNode | undefined) =>
+        node ? all(node, 'c:pt').map((pt) => ({ idx: Number(pt.attrs.idx), v: ownText(first(pt, 'c:v') ?? pt) })) : [];
+      const categories = points(first(ser, 'c:cat')).map((p) => p.v);
+      const values = points(first(ser, 'c:val')).map((p) => Number(p.v));
+      const dLbls = first(ser, 'c:dLbls');
+      const shared = dLbls ? elements(dLbls).find((n) => n.name === 'c:numFmt')?.attrs.formatCode : undefined;
+      const perPoint = new Map(
+        (dLbls ? all(dLbls, 'c:dLbl') : []).map((d) => [
+          Number(first(d, 'c:idx')?.attrs.val),
+          first(d, 'c:numFmt')?.attrs.formatCode,
+        ]),
+      );
+      const labels = values.map((v, i) => formatNumberCode(perPoint.get(i) ?? shared ?? 'General', v));
+      const tx = first(ser, 'c:tx');
+      return { name: tx ? ownText(first(tx, 'c:v') ?? tx) : '', categories, values, labels };
+    }),
+  };
+}
+
+/**
+ * A value shown through a spreadsheet number format, for the formats a chart label uses:
+ * quoted literals, digit placeholders (`0`, `#`) with grouping and fixed decimals, trailing
+ * commas that divide by a thousand each, a bare `%` that multiplies by a hundred; `General`
+ * (or no digit placeholder) shows the number as it is. Only the first section of the format.
+ */
+export function formatNumberCode(code: string, value: number): string {
+  const section = code.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/u)[0] ?? '';
+  if (/^general$/iu.test(section.trim())) return String(value);
+  const tokens = [...section.matchAll(/"((?:[^"]|"")*)"|\\(.)|([#0,.]+)|(%)|([^"\\#0,.%]+)/gu)];
+  const percent = tokens.some((t) => t[4] !== undefined);
+  let out = '';
+  for (const [, quoted, escaped, digits, pct, other] of tokens) {
+    if (quoted !== undefined) out += quoted.replaceAll('""', '"');
+    else if (escaped !== undefined) out += escaped;
+    else if (pct !== undefined) out += '%';
+    else if (other !== undefined) out += other;
+    else if (digits !== undefined) {
+      const scale = /,+$/u.exec(digits)?.[0].length ?? 0;
+      const body = digits.slice(0, digits.length - scale);
+      const decimals = body.includes('.') ? (body.split('.')[1] ?? '').replace(/[^0#]/gu, '').length : 0;
+      const n = (value * (percent ? 100 : 1)) / 1000 ** scale;
+      const [int = '', frac] = n.toFixed(decimals).split('.');
+      const grouped = body.includes(',') ? int.replace(/\B(?=(\d{3})+(?!\d))/gu, ',') : int;
+      out += frac ? `${grouped}.${frac}` : grouped;
+    }
+  }
+  return out;
+}

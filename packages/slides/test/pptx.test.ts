@@ -1,0 +1,58 @@
+// The PPTX renderer's own pieces: the chart labels' number formats and the zip it writes.
+// The file as a whole is read back in test/contract/pptx.test.ts and opened in LibreOffice in
+// test/robustness/pptx-libreoffice.test.ts.
+import { describe, expect, it } from 'vitest';
+import { formatValue, labelFormat } from '../src/pptx/numfmt.js';
+import { onePPr } from '../src/pptx/package.js';
+import { readZip, writeZip } from '../src/pptx/zip.js';
+
+describe('chart label formats', () => {
+  it('show each figure as the report writes it, following the value', () => {
+    for (const [value, figure] of [
+      [1_000_000_000, 'about 1 billion'],
+      [600_000_000, 'over 600 million'],
+      [1_500_000_000, '1.5 billion'],
+      [1234, '1,234'],
+      [0.5, '0.5'],
+      [70, 'about 70%'],
+    ] as const) {
+      const code = labelFormat(value, figure);
+      expect(formatValue(code, value), code).toBe(figure);
+      // A format with a digit placeholder, not a literal: an edit in the data sheet shows.
+      expect(code, figure).toMatch(/(^|")[#0]/u);
+    }
+    expect(formatValue(labelFormat(1_000_000_000, 'about 1 billion'), 1_200_000_000)).toBe('about 1 billion');
+    expect(formatValue(labelFormat(600_000_000, 'over 600 million'), 650_000_000)).toBe('over 650 million');
+  });
+
+  it('fall back to the figure as a literal when no format gives it exactly', () => {
+    // A figure in another language's words, and one that does not say the value.
+    expect(labelFormat(1_000_000_000, 'environ 1 milliard')).toBe('"environ 1 milliard"');
+    expect(labelFormat(600_000_000, 'about 1 billion')).toBe('"about 1 billion"');
+    expect(formatValue('"say ""hi"""', 3)).toBe('say "hi"');
+  });
+});
+
+describe('the package pass', () => {
+  it('keeps one paragraph-properties element per paragraph', () => {
+    const xml =
+      '<a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0"/><a:r><a:t>b</a:t></a:r></a:p>';
+    expect(onePPr(xml)).toBe(
+      '<a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p>',
+    );
+  });
+
+  it('writes a zip that reads back entry for entry, the same bytes each time', () => {
+    const entries = [
+      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>'.repeat(50)) },
+      { name: 'ppt/slides/slide1.xml', data: new TextEncoder().encode('<p:sld>é</p:sld>') },
+    ];
+    const date = new Date('2024-02-23T00:00:00Z');
+    const zip = writeZip(entries, date);
+    expect(readZip(zip).map((e) => [e.name, new TextDecoder().decode(e.data)])).toEqual(
+      entries.map((e) => [e.name, new TextDecoder().decode(e.data)]),
+    );
+    expect(Buffer.compare(Buffer.from(writeZip(entries, date)), Buffer.from(zip))).toBe(0);
+    expect(() => readZip(new Uint8Array(40))).toThrow(/not a zip file/);
+  });
+});
