@@ -1,0 +1,126 @@
+// LibreOffice Impress as the real client for the PPTX: find it, convert files to PDF in one
+// headless run (with the design's faces installed for it, as the README tells a viewer to),
+// and read the PDFs' words with their boxes (pdftotext -bbox).
+import { execFile, execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, dirname, join } from 'node:path';
+
+/**
+ * soffice for the tests, or the reason there is none. On CI (CI=true) a missing LibreOffice
+ * is an error, never a skip (.ci/run installs libreoffice-impress).
+ */
+export function sofficeOrReason(
+  env: Record<string, string | undefined> = process.env,
+): { path: string } | { reason: string } {
+  const candidates = [
+    ...(env.SOFFICE_PATH ? [env.SOFFICE_PATH] : []),
+    ...(env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'soffice')),
+    '/usr/bin/soffice',
+    '/usr/lib/libreoffice/program/soffice',
+  ];
+  for (const path of candidates) {
+    try {
+      accessSync(path, constants.X_OK);
+      return { path };
+    } catch {
+      // next
+    }
+  }
+  const reason = 'no LibreOffice found (apt-get install libreoffice-impress, or set SOFFICE_PATH)';
+  if (env.CI === 'true') throw new Error(`CI=true but ${reason}: LibreOffice tests must not be skipped on CI`);
+  return { reason };
+}
+
+/** A fontconfig file that adds the design's faces (the TTFs the PDF package uses) to the system's. */
+function fontConfig(dir: string): string {
+  const require = createRequire(import.meta.url);
+  const dirs = ['@expo-google-fonts/inter', '@expo-google-fonts/source-serif-4'].map((pkg) =>
+    dirname(require.resolve(`${pkg}/package.json`)),
+  );
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${dirs.map((d) => `  <dir>${d}</dir>`).join('\n')}\n  <cachedir>${join(dir, 'fc-cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return file;
+}
+
+/**
+ * Convert PPTX files to PDF in one LibreOffice run (starting it costs most of the time), in a
+ * profile of its own; returns each PDF's path, in the order given. Rejects when LibreOffice
+ * fails or leaves a file unconverted.
+ */
+export async function convertWithLibreOffice(soffice: string, files: readonly string[]): Promise<string[]> {
+  const work = mkdtempSync(join(tmpdir(), 'briefing-soffice-'));
+  const outDir = join(work, 'pdf');
+  const env = {
+    ...process.env,
+    HOME: work,
+    FONTCONFIG_FILE: fontConfig(work),
+    SAL_USE_VCLPLUGIN: 'svp',
+  };
+  const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(
+      soffice,
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      { env, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, out, err) =>
+        error ? reject(new Error(`soffice failed: ${error.message}\n${err}`)) : resolve({ stdout: out, stderr: err }),
+    );
+  });
+  const pdfs = files.map((f) => join(outDir, basename(f).replace(/\.pptx$/u, '.pdf')));
+  const missing = pdfs.filter((p) => !existsSync(p));
+  if (missing.length > 0) throw new Error(`LibreOffice did not convert ${missing.join(', ')}:\n${stdout}\n${stderr}`);
+  return pdfs;
+}
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface PdfPageWords {
+  width: number;
+  height: number;
+  words: PdfWord[];
+}
+
+const fromEntities = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos|#(\d+));/gu, (_m, name: string, code?: string) =>
+    code ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name] ?? ''),
+  );
+
+/** Every page's words with their boxes, in points from the top left (pdftotext -bbox). */
+export function pdfWords(pdf: string): PdfPageWords[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/gu)].map(([, w, h, body]) => ({
+    width: Number(w),
+    height: Number(h),
+    words: [
+      ...(body ?? '').matchAll(
+        /<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/gu,
+      ),
+    ].map(([, x0, y0, x1, y1, text]) => ({
+      text: fromEntities(text ?? ''),
+      xMin: Number(x0),
+      yMin: Number(y0),
+      xMax: Number(x1),
+      yMax: Number(y1),
+    })),
+  }));
+}
