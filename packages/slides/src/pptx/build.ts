@@ -10,6 +10,7 @@ import {
   slide as geometry,
   lineHeight,
   size,
+  TITLE_ROOM,
   table as tableMetrics,
 } from '../metrics.js';
 import {
@@ -583,8 +584,10 @@ function titleSlide(slide: Slide, planned: DeckSlide, parts: TitleParts, lang: s
     { runs: parts.basedOn, style: small, after: 0, before: 8, heading: false },
   ];
   const heights = blocks.map((b) => (b.before ?? 0) + textHeight(segmentsOf(b.runs), b.style, 0, b.heading) + b.after);
-  const room = geometry.height - 40 - 70;
-  let y = 40 + Math.max(0, (room - heights.reduce((a, b) => a + b, 0)) / 2);
+  // The theme's padding of the title slide, equal above and below (TITLE_ROOM keeps 16 px spare).
+  const pad = (geometry.height - TITLE_ROOM - 16) / 2;
+  const room = geometry.height - 2 * pad;
+  let y = pad + Math.max(0, (room - heights.reduce((a, b) => a + b, 0)) / 2);
   blocks.forEach((b, i) => {
     y += b.before ?? 0;
     const h = textHeight(segmentsOf(b.runs), b.style, 0, b.heading);

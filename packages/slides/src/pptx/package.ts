@@ -213,7 +213,11 @@ export function labelFormats(xml: string, formats: readonly string[]): string {
   const at = xml.indexOf('<c:dLbls>');
   if (at < 0) throw new Error('pptx: a chart part has no data labels');
   const shared = xml.slice(at, xml.indexOf('</c:dLbls>', at));
-  const txPr = /<c:txPr>[\s\S]*?<\/c:txPr>/u.exec(shared)?.[0] ?? '';
+  // The series' label type, on one line (a figure broken after "about 1" reads badly).
+  const txPr = (/<c:txPr>[\s\S]*?<\/c:txPr>/u.exec(shared)?.[0] ?? '').replace(
+    /<a:bodyPr\s*\/>/u,
+    '<a:bodyPr wrap="none"/>',
+  );
   const labels = formats
     .map(
       (code, idx) =>
