@@ -13,12 +13,15 @@ import { basename, delimiter, dirname, join } from 'node:path';
  */
 export function sofficeOrReason(
   env: Record<string, string | undefined> = process.env,
+  fixedPaths: readonly string[] = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'],
 ): { path: string } | { reason: string } {
   const candidates = [
     ...(env.SOFFICE_PATH ? [env.SOFFICE_PATH] : []),
-    ...(env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'soffice')),
-    '/usr/bin/soffice',
-    '/usr/lib/libreoffice/program/soffice',
+    ...(env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => join(dir, 'soffice')),
+    ...fixedPaths,
   ];
   for (const path of candidates) {
     try {

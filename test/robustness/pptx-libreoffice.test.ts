@@ -61,6 +61,13 @@ export function missingText(r: Report, plan: DeckPlan, pages: readonly PdfPageWo
   return problems;
 }
 
+describe('finding LibreOffice', () => {
+  it('gives a reason to skip locally, and fails under CI=true, when there is none', () => {
+    expect(sofficeOrReason({ PATH: '' }, [])).toEqual({ reason: expect.stringContaining('libreoffice-impress') });
+    expect(() => sofficeOrReason({ PATH: '', CI: 'true' }, [])).toThrow(/must not be skipped on CI/);
+  });
+});
+
 describe.skipIf(!('path' in soffice))(
   `LibreOffice Impress opens every PPTX${'reason' in soffice ? ` (skipped: ${soffice.reason})` : ''}`,
   () => {
