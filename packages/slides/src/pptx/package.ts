@@ -143,15 +143,22 @@ export function onePPr(xml: string): string {
   });
 }
 
-/** Each face named with its class, so a viewer without it substitutes a font of the same kind. */
+/**
+ * Each face named with its class, so a viewer without it substitutes a font of the same kind.
+ * The East Asian and complex-script faces pptxgenjs names after the Latin one are dropped:
+ * Inter and Source Serif 4 have no such glyphs, and without a name the viewer uses its own
+ * font for those scripts (it also makes a large deck's slides a quarter smaller).
+ */
 function fonts(xml: string): string {
   let out = xml;
   for (const [family, { panose, pitchFamily }] of Object.entries(FONT_CLASS)) {
     const name = escapeXml(family);
-    out = out.replace(
-      new RegExp(`<a:(latin|ea|cs) typeface="${name}"(?: pitchFamily="\\d+")?`, 'gu'),
-      (_m, script: string) => `<a:${script} typeface="${name}" panose="${panose}" pitchFamily="${pitchFamily}"`,
-    );
+    out = out
+      .replace(
+        new RegExp(`<a:latin typeface="${name}"(?: pitchFamily="\\d+")?`, 'gu'),
+        `<a:latin typeface="${name}" panose="${panose}" pitchFamily="${pitchFamily}"`,
+      )
+      .replace(new RegExp(`<a:(?:ea|cs) typeface="${name}"[^>]*/>`, 'gu'), '');
   }
   return out;
 }
