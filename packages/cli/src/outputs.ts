@@ -20,6 +20,8 @@ export interface BuildOptions {
   browser?: DeckConverter | undefined;
   /** The deck's Markdown, when the caller has rendered it already (renderDeck of the same report). */
   markdown?: string | undefined;
+  /** What renders the PDF briefing: renderPdf, or the same on a thread of its own (watch). */
+  renderPdf?: typeof renderPdf | undefined;
 }
 
 export interface Produced {
@@ -58,7 +60,7 @@ export async function* produce(report: Report, formats: readonly Format[], optio
     const start = performance.now();
     switch (how.by) {
       case 'pdf': {
-        const data = await renderPdf(report, {
+        const data = await (options.renderPdf ?? renderPdf)(report, {
           paper: options.paper,
           ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
         });

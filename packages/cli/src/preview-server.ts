@@ -1,8 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { CliError, EXIT } from './errors.js';
-import { mediaTypeOf } from './formats.js';
-import { isPreviewHost, type PreviewState, previewPage } from './preview.js';
+import { FORMATS, mediaTypeOf } from './formats.js';
+import { FIRST_STATE, isPreviewHost, liveDeckScript, type PreviewState, previewPage } from './preview.js';
 
 /** What the preview shows; watch replaces parts of it as builds land or fail. */
 export interface PreviewContent {
@@ -22,17 +25,41 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** A short digest of an output's bytes: the page reloads a pane when its file's digest changes. */
+export function digestOf(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('base64url').slice(0, 16);
+}
+
+const require = createRequire(import.meta.url);
+const PDFJS_VERSION = (require('pdfjs-dist/package.json') as { version: string }).version;
+/** pdf.js for the page's PDF pane, from the pdfjs-dist package, by the path the page asks for. */
+const PDFJS_FILES: Record<string, string> = {
+  [`/pdfjs/${PDFJS_VERSION}/pdf.mjs`]: 'pdfjs-dist/build/pdf.min.mjs',
+  [`/pdfjs/${PDFJS_VERSION}/pdf.worker.mjs`]: 'pdfjs-dist/build/pdf.worker.min.mjs',
+};
+
+/** `briefing 0.1.0`, for the status line. */
+const TOOL = `briefing ${(require('../package.json') as { version: string }).version}`;
+
 /**
  * The live preview on 127.0.0.1: the page (`/`), its event stream (`/events`), the state as
- * JSON (`/status`) and the last good outputs by file name, each with its format's media
- * type. Only requests whose Host header names this server itself are answered (403
- * otherwise), so a page on another origin rebound to 127.0.0.1 cannot read the outputs.
+ * JSON (`/status`), pdf.js for its PDF pane (`/pdfjs/<version>/…`) and the last good outputs
+ * by file name, each with its format's media type; the deck with `?live` carries the script
+ * that reloads it in a window of its own (liveDeckScript). Only requests whose Host header
+ * names this server itself are answered (403 otherwise), so a page on another origin rebound
+ * to 127.0.0.1 cannot read the outputs.
  */
-export async function startPreview(port: number, initial: PreviewContent): Promise<PreviewServer> {
-  let content = initial;
+export async function startPreview(
+  port: number,
+  initial: Partial<PreviewContent> & { title: string },
+): Promise<PreviewServer> {
+  let content: PreviewContent = { state: FIRST_STATE, outputs: new Map(), ...initial };
   let boundPort = port;
+  // One key per server: the deck pane and every presenter window opened from it stay on one slide.
+  const syncKey = `preview-${randomBytes(6).toString('hex')}`;
   const clients = new Set<ServerResponse>();
   const event = () => `event: state\ndata: ${JSON.stringify(content.state)}\n\n`;
+  const pdfjs: Record<string, Promise<Buffer>> = {};
 
   const server = createServer((req, res) => {
     if (!isPreviewHost(req.headers.host, boundPort)) {
@@ -42,11 +69,25 @@ export async function startPreview(port: number, initial: PreviewContent): Promi
       );
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     const { state } = content;
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(previewPage(content.title, state));
+      res.end(
+        previewPage(
+          {
+            title: content.title,
+            tool: TOOL,
+            syncKey,
+            pdfjs: { module: `/pdfjs/${PDFJS_VERSION}/pdf.mjs`, worker: `/pdfjs/${PDFJS_VERSION}/pdf.worker.mjs` },
+          },
+          state,
+        ),
+      );
+    } else if (path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
     } else if (path === '/events') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -59,19 +100,45 @@ export async function startPreview(port: number, initial: PreviewContent): Promi
     } else if (path === '/status') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(state));
+    } else if (Object.hasOwn(PDFJS_FILES, path)) {
+      const file = PDFJS_FILES[path] as string;
+      pdfjs[file] ??= readFile(require.resolve(file));
+      pdfjs[file].then(
+        (data) => {
+          // Versioned paths: the browser keeps them for good.
+          res.writeHead(200, {
+            'content-type': 'text/javascript; charset=utf-8',
+            'cache-control': 'public, max-age=31536000, immutable',
+          });
+          res.end(data);
+        },
+        (error: Error) => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`cannot read pdf.js: ${error.message}\n`);
+        },
+      );
     } else {
       const file = basename(path);
       const data = content.outputs.get(file);
       if (data === undefined || `/${file}` !== path) {
         res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end(state.ok || state.version > 0 ? 'not found\n' : 'no successful build yet\n');
+        res.end(state.version > 0 ? 'not found\n' : 'no successful build yet\n');
         return;
       }
       res.writeHead(200, {
         'content-type': mediaTypeOf(file) ?? 'application/octet-stream',
         'cache-control': 'no-store',
       });
-      res.end(data);
+      // The deck as a window of its own follows rebuilds; the file itself stays as built.
+      const live = file === FORMATS.html.file && url.searchParams.has('live') && typeof data === 'string';
+      res.end(
+        live
+          ? data.replace(
+              /<\/body>(?![\s\S]*<\/body>)/,
+              `${liveDeckScript(state.files[file] ?? digestOf(data), state.slides)}</body>`,
+            )
+          : data,
+      );
     }
   });
 

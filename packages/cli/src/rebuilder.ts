@@ -22,6 +22,11 @@ export class Rebuilder {
     void this.#loop();
   }
 
+  /** Whether a request came in while the current run was running: another run follows this one. */
+  get pending(): boolean {
+    return this.#pending;
+  }
+
   idle(): Promise<void> {
     if (!this.#running) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));

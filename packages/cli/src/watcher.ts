@@ -1,14 +1,19 @@
 import { type FSWatcher, watch as watchFs } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
-import type { Format } from './formats.js';
-import { type Io, readJson, validateReport } from './io.js';
+import type { PdfOptions } from '@briefing/pdf';
+import { planDeck, renderDeck } from '@briefing/slides';
+import { FORMATS, type Format } from './formats.js';
+import { inputKeys } from './inputs.js';
+import { type Io, readJson, shownPath, validateReport } from './io.js';
+import { DeckBrowser } from './marp.js';
 import { writeOutputs } from './outdir.js';
 import { produce } from './outputs.js';
+import { PdfThread } from './pdf-thread.js';
 import type { PreviewState } from './preview.js';
-import type { PreviewContent } from './preview-server.js';
+import { digestOf, type PreviewContent } from './preview-server.js';
 import { Rebuilder } from './rebuilder.js';
 
 type Loaded = { ok: true; report: Report } | { ok: false; problems: Problem[]; message: string };
@@ -42,6 +47,9 @@ async function loadModule(path: string, shown: string): Promise<Loaded> {
   }
 }
 
+/** The outputs the preview's panes show, made first after a save so the panes update soonest. */
+const PANES: readonly Format[] = ['html', 'pdf'];
+
 export interface SourceWatcherOptions {
   /** The report file: a JSON report (`--input`), or the packaged report's TypeScript source. */
   sourcePath: string;
@@ -50,62 +58,135 @@ export interface SourceWatcherOptions {
   formats: readonly Format[];
   paper: 'a4' | 'letter';
   io: Io;
-  /** Called when a rebuild lands or fails, with what the preview should show now. */
+  /** The Chromium for the formats that need a browser (kept running while watching); none when none is asked for. */
+  browserPath?: string | undefined;
+  /** Called whenever there is something new to show: outputs as they are made, the state of each build. */
   publish: (update: Partial<PreviewContent>) => void;
-  /** The state shown so far (the rebuild counts versions on from it). */
-  state: () => PreviewState;
 }
 
 /**
- * Rebuild the outputs whenever the report file is saved: load and validate it, render every
- * format, and write them into the output folder as one set. An invalid edit or a failed
- * render is reported (terminal and preview) and the last good outputs stay. The first build
- * starts at once; `close()` stops watching and waits for a running build.
+ * Rebuild the outputs whenever the report file is saved: load and validate it, make again the
+ * outputs whose inputs changed (inputs.ts), hand each to the preview as soon as it is made
+ * (the panes' own first), then write the whole set into the output folder at once. An invalid
+ * edit or a failed render is reported (terminal and preview) and the last good outputs stay.
+ * The formats that need a browser are made in one Chromium kept running while watching. The
+ * first build starts at once; `close()` stops watching, waits for a running build and closes
+ * the browser.
  */
 export function watchSource(options: SourceWatcherOptions): { close: () => Promise<void> } {
   const { sourcePath, io, outDir, formats, paper, publish } = options;
-  const shown = relative(io.cwd, sourcePath) || sourcePath;
+  const shown = shownPath(io, sourcePath);
   const load = () => (options.kind === 'module' ? loadModule(sourcePath, shown) : loadJson(sourcePath, shown));
+  const browser = options.browserPath ? new DeckBrowser(options.browserPath) : undefined;
+  const pdfThread = new PdfThread();
+  const renderPdf = (report: unknown, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
+  /** The last good output of each format and the key of the inputs it was made from. */
+  const made = new Map<Format, { key: string; data: Uint8Array | string }>();
+  let state: PreviewState = { version: 0, ok: true, problems: [], building: true, files: {}, slides: [] };
+  const show = (next: Partial<PreviewState>, outputs?: ReadonlyMap<string, Uint8Array | string>) => {
+    state = { ...state, ...next };
+    publish({ state, ...(outputs ? { outputs } : {}) });
+  };
+  const served = () => new Map([...made].map(([format, { data }]) => [FORMATS[format].file, data]));
+  const digests = () =>
+    Object.fromEntries([...made].map(([format, { data }]) => [FORMATS[format].file, digestOf(data)]));
+  /** When the save that the running build answers was seen. */
+  let savedAt = performance.now();
 
   const rebuilder = new Rebuilder(
     async () => {
-      const started = performance.now();
-      const state = options.state();
+      const started = savedAt;
       const loaded = await load();
       if (!loaded.ok) {
         io.stderr(`${loaded.message}${loaded.problems.length ? ':' : ''}\n`);
         for (const p of loaded.problems) io.stderr(`  ${p.path}: ${p.message}\n`);
         io.stderr('keeping the last good outputs\n');
-        publish({ state: { ...state, ok: false, problems: loaded.problems, message: loaded.message } });
+        show({ ok: false, building: false, problems: loaded.problems, message: loaded.message });
         return;
       }
+      const { report } = loaded;
       try {
-        const next = new Map<string, Uint8Array | string>();
-        for await (const output of produce(loaded.report, formats, { paper })) next.set(output.file, output.data);
-        // Written only once every format rendered, and as one set, so the folder always holds
-        // one consistent build (and a build running into the same folder is never mixed in).
-        await writeOutputs(outDir, relative(io.cwd, outDir) || outDir, async (stage) => {
-          for (const [file, data] of next) await stage.put(file, data);
-        });
+        const markdown = renderDeck(report);
+        const keys = inputKeys(report, formats, { paper, markdown });
+        const stale = formats.filter((f) => made.get(f)?.key !== keys.get(f));
+        if (stale.length === 0) {
+          show({ ok: true, building: false, problems: [], message: undefined });
+          io.stdout(`nothing to rebuild: no output's inputs changed (build ${state.version})\n`);
+          return;
+        }
         const version = state.version + 1;
-        publish({
-          outputs: next,
-          title: loaded.report.meta.shortTitle,
-          state: { version, ok: true, problems: [], builtAt: new Date().toISOString() },
+        const rebuilt: string[] = [];
+        let slides = state.slides;
+        let shownAt: number | undefined;
+        let builtAt: string | undefined;
+        /** Hand the preview the outputs made so far as build `version`. */
+        const showBuild = (next: Partial<PreviewState> = {}) => {
+          shownAt ??= performance.now();
+          builtAt ??= new Date().toISOString();
+          show(
+            {
+              version,
+              ok: true,
+              problems: [],
+              message: undefined,
+              builtAt,
+              ms: Math.round(shownAt - started),
+              files: digests(),
+              slides,
+              ...next,
+            },
+            served(),
+          );
+        };
+        const make = async (group: readonly Format[]) => {
+          for await (const output of produce(report, group, {
+            paper,
+            markdown,
+            browser,
+            renderPdf,
+            signal: io.signal,
+          })) {
+            made.set(output.format, { key: keys.get(output.format) as string, data: output.data });
+            rebuilt.push(output.file);
+            if (output.format === 'html') slides = planDeck(report).slides.map((s) => s.section ?? s.kind);
+            if (PANES.includes(output.format)) showBuild();
+          }
+        };
+        // The preview's panes first, side by side (the PDF on its own thread), each shown as
+        // soon as it is made; then the rest, unless a newer save is waiting (what is left would
+        // be out of date before it is written).
+        await Promise.all(PANES.filter((f) => stale.includes(f)).map((f) => make([f])));
+        // The browser's formats are made together, in one page; the others one by one.
+        const rest = stale.filter((f) => !PANES.includes(f));
+        const inBrowser = rest.filter((f) => FORMATS[f].browser);
+        for (const group of [...rest.filter((f) => !FORMATS[f].browser).map((f) => [f]), inBrowser]) {
+          if (rebuilder.pending) break;
+          if (group.length > 0) await make(group);
+        }
+        if (rebuilder.pending) {
+          showBuild({ building: true });
+          io.stdout(`rebuilt ${rebuilt.join(', ')} (build ${version}); a newer save is next\n`);
+          return;
+        }
+        // Written only once every format is made, and as one set, so the folder always holds
+        // one consistent build (and a build running into the same folder is never mixed in).
+        await writeOutputs(outDir, shownPath(io, outDir), async (stage) => {
+          for (const [format, { data }] of made) await stage.put(FORMATS[format].file, data);
         });
+        showBuild({ building: false });
         io.stdout(
-          `rebuilt ${[...next.keys()].join(', ')} in ${Math.round(performance.now() - started)} ms (version ${version})\n`,
+          `rebuilt ${rebuilt.join(', ')} in ${Math.round(performance.now() - started)} ms, in the preview after ${state.ms} ms (build ${version})\n`,
         );
       } catch (error) {
+        // Stopped (Ctrl+C): nothing to report.
+        if (io.signal?.aborted) return;
         const e = error as Error & { problems?: Problem[] };
         io.stderr(`${e.message}\nkeeping the last good outputs\n`);
-        publish({
-          state: {
-            ...state,
-            ok: false,
-            problems: e.problems ?? [],
-            message: e.message.split('\n')[0] ?? 'build failed',
-          },
+        show({
+          ok: false,
+          building: false,
+          problems: e.problems ?? [],
+          message: e.message.split('\n')[0] ?? 'build failed',
         });
       }
     },
@@ -119,8 +200,13 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
   const watcher: FSWatcher = watchFs(dirname(sourcePath), (_event, name) => {
     const changed = name?.toString();
     if (changed !== undefined && changed !== watched && !(options.kind === 'module' && changed.endsWith('.ts'))) return;
+    if (timer === undefined) savedAt = performance.now();
     clearTimeout(timer);
-    timer = setTimeout(() => rebuilder.request(), 40);
+    timer = setTimeout(() => {
+      timer = undefined;
+      show({ building: true });
+      rebuilder.request();
+    }, QUIET_MS);
   });
   rebuilder.request();
 
@@ -129,6 +215,11 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
       clearTimeout(timer);
       watcher.close();
       await rebuilder.idle();
+      await browser?.close();
+      await pdfThread.close();
     },
   };
 }
+
+/** How long a burst of file events must be quiet before a rebuild starts (a save is often two or three events). */
+const QUIET_MS = 10;

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureIo, runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
+import { watchCommand } from '../src/commands/watch.js';
+import type { CliError } from '../src/errors.js';
 import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS, mediaTypeOf, parseFormat } from '../src/formats.js';
-import { main } from '../src/main.js';
 import { startPreview } from '../src/preview-server.js';
 
 describe('the FORMATS table', () => {
@@ -36,25 +37,31 @@ describe('the FORMATS table', () => {
     );
   });
 
-  it('is what watch supports: it refuses the browser formats, naming the browserless ones', async () => {
+  it('is what watch builds: the browserless formats by default, the browser ones when asked for, with a browser', async () => {
     expect(BROWSERLESS_FORMATS).toEqual(ALL_FORMATS.filter((f) => !FORMATS[f].browser));
+    const help = await runCli(['watch', '--help']);
+    expect(help.stdout).toContain(`formats to rebuild (default: ${BROWSERLESS_FORMATS.join(', ')})`);
     for (const format of ALL_FORMATS.filter((f) => FORMATS[f].browser)) {
       const { io, out } = captureIo();
+      // Without a browser the watch must refuse at once: it would otherwise serve until this signal.
       io.signal = AbortSignal.timeout(5000);
-      const argv = ['watch', '--format', format, '--port', '0', '--out', mkdtempSync(join(tmpdir(), 'w-'))];
-      expect(await main(argv, io)).toBe(2);
+      const argv = ['--format', format, '--port', '0', '--out', mkdtempSync(join(tmpdir(), 'w-'))];
+      // As main() reports it: a CliError becomes its message and exit code.
+      const code = await watchCommand.run(argv, io, { findBrowser: () => undefined }).catch((error: CliError) => {
+        out.stderr += `${error.message}\n`;
+        return error.exitCode;
+      });
+      expect(code, format).toBe(2);
+      expect(out.stdout).toBe('');
       expect(out.stderr.trim()).toBe(
-        `briefing watch: ${format} needs a browser, which watch does not start; watch supports ${BROWSERLESS_FORMATS.join(', ')} (use briefing build for ${format})`,
+        `briefing watch: no Chromium found for ${FORMATS[format].file}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`,
       );
     }
-    const help = await runCli(['watch', '--help']);
-    expect(help.stdout).toContain(`formats to rebuild: ${BROWSERLESS_FORMATS.join(', ')}`);
   });
 
   it('gives the preview server its content types', async () => {
     const outputs = new Map(ALL_FORMATS.map((f) => [FORMATS[f].file, `the ${f} output`]));
-    const state = { version: 1, ok: true, problems: [] };
-    const preview = await startPreview(0, { state, title: 'T', outputs });
+    const preview = await startPreview(0, { title: 'T', outputs });
     try {
       const port = new URL(preview.url).port;
       for (const f of ALL_FORMATS) {

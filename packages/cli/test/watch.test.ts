@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
+import { readPdf } from '@briefing/inspect';
 import { captureIo, repoRoot } from '@briefing/testkit';
+import { browserOrReason } from '@briefing/testkit/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 
@@ -27,7 +29,18 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 const status = async () =>
-  (await fetch(`${url}status`)).json() as Promise<{ version: number; ok: boolean; problems: { path: string }[] }>;
+  (await fetch(`${url}status`)).json() as Promise<{
+    version: number;
+    ok: boolean;
+    building: boolean;
+    problems: { path: string }[];
+  }>;
+/** Build `version` or a later one has been shown and written. */
+const settled = (version: number) =>
+  until(`build ${version}`, async () => {
+    const s = await status();
+    return s.version >= version && !s.building ? true : undefined;
+  });
 
 /** A GET with a chosen Host header (or none), as a rebinding page's request would arrive. */
 function get(path: string, host: string | undefined): Promise<{ status: number; body: string }> {
@@ -83,7 +96,7 @@ beforeAll(async () => {
     stderr += d;
   });
   url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1]);
-  await until('the first build', async () => ((await status()).version >= 1 ? true : undefined));
+  await settled(1);
 });
 
 afterAll(() => {
@@ -93,8 +106,8 @@ afterAll(() => {
 describe('briefing watch', () => {
   it('serves the preview page, the slides and the PDF', async () => {
     const page = await (await fetch(url)).text();
-    expect(page).toContain('<iframe id="slides"');
-    expect(page).toContain('<iframe id="pdf"');
+    expect(page).toContain('<section class="pane" id="deck"');
+    expect(page).toContain('<section class="pane" id="briefing"');
     const html = await (await fetch(`${url}slides.html`)).text();
     expect(html).toContain(report.sections[0]!.title);
     const pdf = await fetch(`${url}briefing.pdf`);
@@ -112,7 +125,7 @@ describe('briefing watch', () => {
     const edited = JSON.parse(readFileSync(input, 'utf8'));
     edited.sections[0].title = 'A title edited while watching';
     writeFileSync(input, JSON.stringify(edited, null, 2));
-    await until('the rebuild', async () => ((await status()).version > before ? true : undefined));
+    await settled(before + 1);
     const html = await (await fetch(`${url}slides.html`)).text();
     expect(html).toContain('A title edited while watching');
   });
@@ -132,6 +145,7 @@ describe('briefing watch', () => {
     );
     const page = await (await fetch(url)).text();
     expect(page).toContain('sections[3].blocks[0].items[2].text');
+    expect(state.ok).toBe(false);
     expect(readFileSync(join(dir, 'out', 'slides.html'), 'utf8')).toBe(good);
     expect(await (await fetch(`${url}slides.html`)).text()).toBe(good);
   });
@@ -202,20 +216,113 @@ describe('briefing watch options', () => {
   });
 });
 
-describe('briefing watch and browser formats', () => {
-  it('refuses slides-pdf and pptx with exit 2 and one line naming the formats it supports', async () => {
-    for (const format of ['slides-pdf,pptx', 'pptx', 'pdf,slides.pdf']) {
-      const { io, out } = captureIo();
-      // Without the refusal, watch would serve until this signal: the test then fails on the code, not a hang.
-      io.signal = AbortSignal.timeout(5000);
-      const code = await main(
-        ['watch', '--format', format, '--port', '0', '--out', mkdtempSync(join(tmpdir(), 'w-'))],
-        io,
-      );
-      expect(code, format).toBe(2);
-      expect(out.stdout, format).toBe('');
-      expect(out.stderr.trim().split('\n'), format).toHaveLength(1);
-      expect(out.stderr, format).toMatch(/pdf, md, html/);
+/** Every process below `pid` (read from /proc), with its command name. */
+function descendants(pid: number): { pid: number; ppid: number; name: string }[] {
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const name = /\((.*)\)/.exec(stat)?.[1] ?? '';
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return [{ pid: Number(d), ppid, name }];
+      } catch {
+        return [];
+      }
+    });
+  const below: { pid: number; ppid: number; name: string }[] = [];
+  const walk = (parent: number) => {
+    for (const p of all.filter((q) => q.ppid === parent)) {
+      below.push(p);
+      walk(p.pid);
     }
-  });
-});
+  };
+  walk(pid);
+  return below;
+}
+
+const browser = browserOrReason();
+describe.skipIf(!('path' in browser))(
+  `briefing watch --format slides-pdf${'reason' in browser ? ` (skipped: ${browser.reason})` : ''}`,
+  () => {
+    it("remakes the slides' PDF on each save in one Chromium kept running, and closes it when stopped", async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'briefing-watch-browser-'));
+      const file = join(dir, 'report.json');
+      writeFileSync(file, reportToJson(report));
+      let log = '';
+      const watching = spawn(
+        process.execPath,
+        [
+          join(repoRoot, 'packages/cli/bin/briefing.js'),
+          'watch',
+          '--input',
+          file,
+          '--format',
+          'pdf,html,slides-pdf',
+          '--out',
+          join(dir, 'out'),
+          '--port',
+          '0',
+        ],
+        {
+          env: { ...process.env, BRIEFING_FROM_SOURCE: '1', CHROME_PATH: 'path' in browser ? browser.path : '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      watching.stdout?.on('data', (d) => {
+        log += d;
+      });
+      watching.stderr?.on('data', (d) => {
+        log += d;
+      });
+      try {
+        const wait = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined) => {
+          const end = Date.now() + 60_000;
+          while (Date.now() < end) {
+            const value = await probe();
+            if (value !== undefined) return value;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          throw new Error(`timed out waiting for ${what}\n${log}`);
+        };
+        const base = await wait('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)?.[1]);
+        const settled = async (version: number) =>
+          wait(`build ${version}`, async () => {
+            const s = (await (await fetch(`${base}status`)).json()) as { version: number; building: boolean };
+            return s.version >= version && !s.building ? true : undefined;
+          });
+        await settled(1);
+        const slidesPdf = async () =>
+          (await readPdf(new Uint8Array(readFileSync(join(dir, 'out', 'slides.pdf'))))).pages.join(' ');
+        expect(await slidesPdf()).toContain(report.sections[0]!.title);
+        // The browser itself: a Chromium process whose parent is not one (its renderers come and go with pages).
+        const browsers = () => {
+          const below = descendants(watching.pid as number);
+          const chromium = new Set(below.filter((p) => /chrom/i.test(p.name)).map((p) => p.pid));
+          return [...chromium].filter((pid) => !chromium.has(below.find((p) => p.pid === pid)?.ppid ?? 0)).sort();
+        };
+        const first = browsers();
+        expect(first).toHaveLength(1);
+
+        const edited = JSON.parse(readFileSync(file, 'utf8'));
+        edited.sections[0].title = 'A title the warm browser printed';
+        writeFileSync(file, JSON.stringify(edited, null, 2));
+        await settled(2);
+        await wait('the new slides.pdf', async () =>
+          (await slidesPdf()).includes('A title the warm browser printed') ? true : undefined,
+        );
+        // The same Chromium made it: no browser was started for the second build.
+        expect(browsers()).toEqual(first);
+        expect(log).toMatch(/rebuilt [^\n]*slides\.pdf[^\n]*\(build 2\)/);
+
+        const exited = new Promise<number | null>((resolve) => watching.once('exit', (code) => resolve(code)));
+        watching.kill('SIGINT');
+        expect(await exited).toBe(0);
+        // Closed with the watch: none of its browser's processes is left.
+        await wait('the browser to exit', () => (first.every((pid) => !existsSync(`/proc/${pid}`)) ? true : undefined));
+      } finally {
+        if (watching.exitCode === null) watching.kill('SIGKILL');
+      }
+    }, 120_000);
+  },
+);

@@ -1,36 +1,39 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { findBrowser } from '../browser.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
-import { BROWSERLESS_FORMATS, FORMATS } from '../formats.js';
+import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS } from '../formats.js';
+import { shownPath } from '../io.js';
 import { startPreview } from '../preview-server.js';
 import { packagedSource, watchSource } from '../watcher.js';
-import { parseFormats, parsePaper } from './build.js';
+import { type BuildDeps, parseFormats, parsePaper } from './build.js';
 
 const watchHelp = `Usage: briefing watch [options]
 
 Rebuild on every save and serve a live preview: the slides (with presenter view) and the
-PDF side by side, reloading by themselves. An invalid edit shows its problems in the
-terminal and on the page, and the last good outputs stay in place.
+PDF side by side, each filling half the window. A save updates both panes in well under a
+second, on the slide and page you were on; only the outputs whose inputs changed are made
+again. An invalid edit shows its problems in the terminal and over the panes, and the last
+good outputs stay.
 
 Options:
   -i, --input <file>    report JSON to watch (default: the packaged report's source,
                         packages/content/src/report.ts)
   -o, --out <dir>       output folder (default: out)
-  -f, --format <list>   formats to rebuild: ${BROWSERLESS_FORMATS.join(', ')} (default: all of them;
-                        the formats that need a browser: use briefing build)
+  -f, --format <list>   formats to rebuild (default: ${BROWSERLESS_FORMATS.join(', ')}); ${ALL_FORMATS.filter((f) => FORMATS[f].browser).join(' and ')}
+                        are made in one Chromium kept running while watching
       --paper <size>    a4 or letter (default: a4)
   -p, --port <n>        preview port on 127.0.0.1 (default: 4321; 0 picks a free one)
                         (only requests to 127.0.0.1, localhost or [::1] on that
                         port are answered)
   -h, --help            show this help
 
-Stop with Ctrl+C. Exit codes: 0 stopped cleanly; 2 usage error (a browser format too) or port in use.
-`;
+The preview shows slides.html and briefing.pdf; its "Presenter view" window follows the
+deck pane's slide and every rebuild.
 
-/** The refusal of formats that need a browser, naming the ones watch supports. */
-export function browserFormatsRefusal(formats: readonly string[]): string {
-  return `briefing watch: ${formats.join(' and ')} need${formats.length === 1 ? 's' : ''} a browser, which watch does not start; watch supports ${BROWSERLESS_FORMATS.join(', ')} (use briefing build for ${formats.join(' and ')})`;
-}
+Stop with Ctrl+C. Exit codes: 0 stopped cleanly; 2 usage error, port in use, or no
+browser for a browser format asked for.
+`;
 
 export const watchCommand = defineCommand({
   name: 'watch',
@@ -43,23 +46,25 @@ export const watchCommand = defineCommand({
     paper: { type: 'string' },
     port: { type: 'string', short: 'p' },
   },
-  async run(values, _positionals, io) {
+  deps: { findBrowser } satisfies BuildDeps as BuildDeps,
+  async run(values, _positionals, io, deps) {
     const paper = parsePaper('watch', values.paper);
     const portText = values.port ?? '4321';
     const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
     if (!(port >= 0 && port <= 65535)) throw new CliError('briefing watch: --port must be 0 to 65535');
     const { formats } = parseFormats(values.format ?? BROWSERLESS_FORMATS.join(','), 'watch');
     const needsBrowser = formats.filter((f) => FORMATS[f].browser);
-    if (needsBrowser.length > 0) throw new CliError(browserFormatsRefusal(needsBrowser));
+    const browserPath = needsBrowser.length > 0 ? deps.findBrowser(io.env) : undefined;
+    if (needsBrowser.length > 0 && !browserPath)
+      throw new CliError(
+        `briefing watch: no Chromium found for ${needsBrowser.map((f) => FORMATS[f].file).join(' and ')}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`,
+        EXIT.usage,
+      );
     const outDir = resolve(io.cwd, values.out ?? 'out');
     const { input } = values;
     const sourcePath = input === undefined ? packagedSource() : resolve(io.cwd, input);
 
-    const preview = await startPreview(port, {
-      state: { version: 0, ok: false, problems: [], message: 'first build in progress' },
-      title: 'briefing',
-      outputs: new Map(),
-    });
+    const preview = await startPreview(port, { title: 'briefing' });
     let watcher: ReturnType<typeof watchSource>;
     try {
       watcher = watchSource({
@@ -69,14 +74,14 @@ export const watchCommand = defineCommand({
         formats,
         paper,
         io,
+        browserPath,
         publish: (update) => preview.show(update),
-        state: () => preview.content.state,
       });
     } catch (error) {
       await preview.close();
       throw error;
     }
-    io.stdout(`watching ${relative(io.cwd, sourcePath) || sourcePath}\n`);
+    io.stdout(`watching ${shownPath(io, sourcePath)}\n`);
     io.stdout(`preview on ${preview.url} (Ctrl+C to stop)\n`);
 
     await new Promise<void>((resolveStop) => {
