@@ -284,7 +284,7 @@ class PdfView {
     this.el.className = 'pdf';
     this.el.tabIndex = 0;
     pane.append(this.el);
-    this.doc = null; this.dests = new Map(); this.pages = []; this.digest = null; this.wanted = null; this.loads = 0;
+    this.doc = null; this.dests = new Map(); this.pages = []; this.width = 0; this.digest = null; this.wanted = null; this.loads = 0;
     // Pages on screen are drawn at once; the ones a screen away when the browser is idle, so
     // that they never hold up a pane that is still to show a new build.
     this.visible = new IntersectionObserver((entries) => {
@@ -293,6 +293,11 @@ class PdfView {
     this.near = new IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting) requestIdleCallback(() => void this.draw(e.target), { timeout: 2000 });
     }, { root: this.el, rootMargin: '100% 0px' });
+    let resized;
+    new ResizeObserver(() => {
+      clearTimeout(resized);
+      resized = setTimeout(() => void this.refit(), 150);
+    }).observe(this.el);
   }
   /** Where the pane's top edge is: page index + how far down that page. */
   place() {
@@ -311,6 +316,21 @@ class PdfView {
     if (load !== this.loads) { void doc.destroy(); return; }
     const dests = await destinations(doc);
     const place = this.doc ? mapPlace(this.place(), this.dests, dests, doc.numPages) : 0;
+    if (!(await this.layout(doc, dests, place, load))) { void doc.destroy(); return; }
+    this.digest = digest;
+    note(this.pane);
+  }
+  /** The pane's width changed: the pages drawn again at the new width, at the same place. */
+  async refit() {
+    if (!this.doc || Math.abs(this.el.clientWidth - this.width) < 8) return;
+    await this.layout(this.doc, this.dests, this.place(), ++this.loads);
+  }
+  /**
+   * Pages for \`doc\` as wide as the pane, the one at \`place\` drawn first, then swapped in for
+   * the pages shown so far in one go, scrolled to that place: no flash, no jump. False when a
+   * newer load overtook this one.
+   */
+  async layout(doc, dests, place, load) {
     const target = Math.floor(place);
     const width = Math.max(100, this.el.clientWidth - 24);
     const box = document.createElement('div');
@@ -330,8 +350,7 @@ class PdfView {
     }));
     box.append(...pages);
     await this.draw(pages[target]);
-    if (load !== this.loads) { void doc.destroy(); return; }
-    // Swapped in one go, scrolled to the same place: no flash, no jump.
+    if (load !== this.loads) return false;
     const old = this.el.firstElementChild;
     this.visible.disconnect();
     this.near.disconnect();
@@ -340,9 +359,9 @@ class PdfView {
     this.el.scrollTop = at.offsetTop + (place - target) * at.offsetHeight;
     for (const p of pages) { this.visible.observe(p); this.near.observe(p); }
     const before = this.doc;
-    this.doc = doc; this.dests = dests; this.pages = pages; this.digest = digest;
-    void before?.destroy();
-    note(this.pane);
+    this.doc = doc; this.dests = dests; this.pages = pages; this.width = this.el.clientWidth;
+    if (before !== doc) void before?.destroy();
+    return true;
   }
   async draw(div) {
     if (!div || div.drawn) return div?.drawn;

@@ -182,6 +182,15 @@ describe.skipIf(!('path' in found))(
           expect(b.deck.height).toBe(b.pdf.height);
           expect(b.deck.left).toBeLessThan(b.pdf.left);
         };
+        // The PDF's pages drawn as wide as the pane (again, after a resize).
+        await page.waitForFunction(
+          `(() => {
+            const view = document.querySelector('#briefing .pdf');
+            const first = view.querySelector('.page');
+            return first && Math.abs(first.getBoundingClientRect().width - (view.clientWidth - 24)) < 2 && first.querySelector('canvas');
+          })()`,
+          { timeout: 10_000 },
+        );
         const clean = await boxes(page);
         expect(clean.problems).toBeNull();
         fill(clean);

@@ -39,7 +39,7 @@ const status = async () =>
 const settled = (version: number) =>
   until(`build ${version}`, async () => {
     const s = await status();
-    return s.version >= version && !s.building ? true : undefined;
+    return s.version >= version && !s.building ? s : undefined;
   });
 
 /** A GET with a chosen Host header (or none), as a rebinding page's request would arrive. */
@@ -163,6 +163,27 @@ describe('briefing watch', () => {
     await until('the terminal report', () =>
       /sections\[1\]\.title: characters the fonts/.test(stderr) ? true : undefined,
     );
+  });
+
+  it('makes again only the outputs whose inputs changed: speaker notes remake the decks, not the PDF', async () => {
+    // A valid report again (the tests before left it invalid), then notes alone.
+    const valid = JSON.parse(reportToJson(report));
+    valid.sections[0].title = 'A valid report again';
+    const version = (await status()).version;
+    writeFileSync(input, JSON.stringify(valid, null, 2));
+    const before = await settled(version + 1);
+    const files = (await (await fetch(`${url}status`)).json()) as { files: Record<string, string> };
+    const logged = stdout.length;
+    const edited = JSON.parse(readFileSync(input, 'utf8'));
+    edited.sections[2].notes = ['A cue for the presenter alone'];
+    writeFileSync(input, JSON.stringify(edited, null, 2));
+    await settled(before.version + 1);
+    const after = (await (await fetch(`${url}status`)).json()) as { files: Record<string, string> };
+    const line = await until('the rebuild line', () => /^rebuilt .*$/m.exec(stdout.slice(logged))?.[0]);
+    expect(line).toMatch(/^rebuilt slides\.html, slides\.md\b/);
+    expect(line).not.toContain('briefing.pdf');
+    expect(after.files['briefing.pdf']).toBe(files.files['briefing.pdf']);
+    expect(after.files['slides.html']).not.toBe(files.files['slides.html']);
   });
 
   it('answers only requests whose Host is 127.0.0.1, localhost or [::1] with its own port (DNS rebinding guard)', async () => {
