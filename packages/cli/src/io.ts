@@ -24,13 +24,16 @@ export interface Io {
 
 /**
  * A path as the user should read it: relative to the folder they ran the command in. That is
- * the working directory, except under an npm script, which npm runs in the package's own
- * folder and which names the user's folder in INIT_CWD (`npm run build` at the root builds
- * into `out`, not `../../out`). A path that is that folder itself is shown whole.
+ * the working directory, except under a script runner that starts the command elsewhere: npm
+ * runs a package's script in the package's folder and names the user's folder in INIT_CWD, and
+ * turbo (`npm run build`) runs each package's npm script (which sets INIT_CWD to that package)
+ * and names the folder it was started in in TURBO_INVOCATION_DIR. So `npm run build` at the root
+ * reports `out/briefing.pdf`, not `../../out/briefing.pdf`. A path that is that folder itself is
+ * shown whole.
  */
 export function shownPath(io: Pick<Io, 'cwd' | 'env'>, path: string): string {
-  const from = io.env.INIT_CWD;
-  return relative(from && isAbsolute(from) ? from : io.cwd, path) || path;
+  const from = [io.env.TURBO_INVOCATION_DIR, io.env.INIT_CWD].find((dir) => dir && isAbsolute(dir));
+  return relative(from ?? io.cwd, path) || path;
 }
 
 /**

@@ -111,16 +111,24 @@ describe('briefing build', () => {
     expect(asked.stderr).toContain('apt-get install chromium');
   });
 
-  it('shows paths relative to the folder the command was run in: INIT_CWD under an npm script, else the working directory', async () => {
+  it('shows paths relative to the folder the command was run in, also under npm and turbo, which run it elsewhere', async () => {
     const root = fresh();
     const pkg = join(root, 'packages', 'cli');
     mkdirSync(pkg, { recursive: true });
     const out = join(root, 'out');
-    // As `npm run build` at the root runs it: in the package's folder, with --out ../../out.
-    const npm = await runCli(['build', '--format', 'md', '--out', '../../out'], { cwd: pkg, env: { INIT_CWD: root } });
-    expect(npm.code).toBe(0);
-    expect(npm.stdout).toMatch(/^Building from @briefing\/content into out\n {2}md .* out\/slides\.md\n/);
+    const fromRoot = /^Building from @briefing\/content into out\n {2}md .* out\/slides\.md\n/;
+    // As `npm run build` at the root runs it: turbo runs the package's npm script in the
+    // package's folder (npm sets INIT_CWD to it), with --out ../../out.
+    const turbo = await runCli(['build', '--format', 'md', '--out', '../../out'], {
+      cwd: pkg,
+      env: { INIT_CWD: pkg, TURBO_INVOCATION_DIR: root },
+    });
+    expect(turbo.code).toBe(0);
+    expect(turbo.stdout).toMatch(fromRoot);
     expect(existsSync(join(out, 'slides.md'))).toBe(true);
+    // As `npm run artifacts -w briefing` at the root runs it: npm alone.
+    const npm = await runCli(['build', '--format', 'md', '--out', '../../out'], { cwd: pkg, env: { INIT_CWD: root } });
+    expect(npm.stdout).toMatch(fromRoot);
     const direct = await runCli(['build', '--format', 'md', '--out', '../../out'], { cwd: pkg });
     expect(direct.stdout).toMatch(
       /^Building from @briefing\/content into \.\.\/\.\.\/out\n {2}md .* \.\.\/\.\.\/out\/slides\.md\n/,
