@@ -236,9 +236,7 @@ export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
       ...c.series.flatMap((s) => s.categories.map((cat, i) => `${cat} ${s.labels[i] ?? ''}`)),
     ]);
     const text = fold(
-      [...shapes.flatMap((s) => s.paragraphs), ...tables.flatMap((t) => t.flatMap((row) => row)), ...chartText].join(
-        ' ',
-      ),
+      [...shapes.flatMap((s) => s.paragraphs), ...tables.flatMap((t) => t.flat()), ...chartText].join(' '),
     );
     return {
       number: index + 1,

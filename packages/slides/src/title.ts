@@ -1,6 +1,6 @@
 import { formatDate, type Report, type Run } from '@briefing/content';
 import { advance, countLines, styles, textHeight } from './layout.js';
-import { charWidth, contentWidth, lineHeight, size, TITLE_ROOM } from './metrics.js';
+import { contentWidth, lineHeight, size, TITLE_ROOM } from './metrics.js';
 import type { DeckSlide, TitleParts } from './plan.js';
 
 const NBSP = '\u00a0';
