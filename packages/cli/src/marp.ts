@@ -16,6 +16,18 @@ import { buildPptx } from './pptx.js';
 import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y.js';
 import { processTempDir, removeStaleTemp } from './temp.js';
 
+/** How Chromium prints the deck: a page per slide at the slide's size, tagged, with an outline. */
+export function printOptions(deck: { width: number; height: number }) {
+  return {
+    width: `${deck.width}px`,
+    height: `${deck.height}px`,
+    printBackground: true,
+    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    tagged: true,
+    outline: true,
+  };
+}
+
 export type BrowserFormat = 'pdf' | 'pptx';
 
 export interface ConvertDeckOptions {
@@ -224,15 +236,7 @@ export class DeckBrowser implements DeckConverter {
       let pdf: Uint8Array | undefined;
       if (want.has('pdf')) {
         const start = performance.now();
-        const printed = await page.pdf({
-          width: `${deck.width}px`,
-          height: `${deck.height}px`,
-          printBackground: true,
-          margin: { top: 0, right: 0, bottom: 0, left: 0 },
-          tagged: true,
-          outline: true,
-          timeout,
-        });
+        const printed = await page.pdf({ ...printOptions(deck), timeout });
         // Chromium's tagged PDF lacks what PDF/UA asks for beyond its structure tree (XMP
         // identification, link descriptions, list bodies, artifacts...): the pass adds it, with
         // the links' texts and the headings as the page has them, and the fixed dates.

@@ -1,12 +1,11 @@
 // The live preview as an author uses it: a real `briefing watch` on a JSON copy of the report,
 // its page open in headless Chromium (puppeteer-core), the report edited on disk.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
-import { repoRoot } from '@briefing/testkit';
+import { repoRoot, spawnWatch } from '@briefing/testkit';
 import { browserOrReason, type Chromium, launchChromium } from '@briefing/testkit/chromium';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,27 +23,8 @@ async function startWatch(report: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-preview-'));
   const file = join(dir, 'report.json');
   writeFileSync(file, JSON.stringify(report, null, 2));
-  let log = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'packages/cli/bin/briefing.js'),
-      'watch',
-      '--input',
-      file,
-      '--out',
-      join(dir, 'out'),
-      '--port',
-      '0',
-    ],
-    { env: { ...process.env, BRIEFING_FROM_SOURCE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (d) => {
-    log += d;
-  });
-  child.stderr?.on('data', (d) => {
-    log += d;
-  });
+  const { child, output } = spawnWatch(file, join(dir, 'out'));
+  const log = () => output.stdout + output.stderr;
   const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000) => {
     const end = Date.now() + ms;
     while (Date.now() < end) {
@@ -52,9 +32,9 @@ async function startWatch(report: unknown) {
       if (value !== undefined) return value;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`timed out waiting for ${what}\n${log}`);
+    throw new Error(`timed out waiting for ${what}\n${log()}`);
   };
-  const url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)?.[1]);
+  const url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log())?.[1]);
   const status = async () => (await (await fetch(`${url}status`)).json()) as Status;
   return {
     file,

@@ -26,7 +26,7 @@ import {
 } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deckPage } from '../src/deck-page.js';
-import { pageText } from '../src/marp.js';
+import { pageText, printOptions } from '../src/marp.js';
 import { accessibleSlidesPdf } from '../src/slides-pdf-a11y.js';
 
 const browser = browserOrReason();
@@ -47,14 +47,7 @@ async function chromiumPdf(path: string): Promise<Uint8Array> {
     await page.setContent(deck.page, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.emulateMediaType('print');
-    return await page.pdf({
-      width: `${deck.width}px`,
-      height: `${deck.height}px`,
-      printBackground: true,
-      margin: { top: 0, right: 0, bottom: 0, left: 0 },
-      tagged: true,
-      outline: true,
-    });
+    return await page.pdf(printOptions(deck));
   } finally {
     await chromium.close();
   }

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
-import { captureIo, repoRoot } from '@briefing/testkit';
+import { captureIo, spawnWatch } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
@@ -15,8 +15,7 @@ let child: ChildProcess;
 let dir: string;
 let input: string;
 let url: string;
-let stdout = '';
-let stderr = '';
+let output = { stdout: '', stderr: '' };
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -25,7 +24,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+  throw new Error(`timed out waiting for ${what}\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
 }
 
 const status = async () =>
@@ -75,27 +74,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'briefing-watch-'));
   input = join(dir, 'report.json');
   writeFileSync(input, reportToJson(report));
-  child = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'packages/cli/bin/briefing.js'),
-      'watch',
-      '--input',
-      input,
-      '--out',
-      join(dir, 'out'),
-      '--port',
-      '0',
-    ],
-    { env: { ...process.env, BRIEFING_FROM_SOURCE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1]);
+  const watching = spawnWatch(input, join(dir, 'out'));
+  child = watching.child;
+  output = watching.output;
+  url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]);
   await settled(1);
 });
 
@@ -141,7 +123,7 @@ describe('briefing watch', () => {
     });
     expect(state.problems.map((p) => p.path)).toContain('sections[3].blocks[0].items[2].text');
     await until('the terminal report', () =>
-      stderr.includes('sections[3].blocks[0].items[2].text') ? true : undefined,
+      output.stderr.includes('sections[3].blocks[0].items[2].text') ? true : undefined,
     );
     const page = await (await fetch(url)).text();
     expect(page).toContain('sections[3].blocks[0].items[2].text');
@@ -161,7 +143,7 @@ describe('briefing watch', () => {
     });
     expect(state.problems.map((p) => p.path)).toEqual(['sections[1].title']);
     await until('the terminal report', () =>
-      /sections\[1\]\.title: characters the fonts/.test(stderr) ? true : undefined,
+      /sections\[1\]\.title: characters the fonts/.test(output.stderr) ? true : undefined,
     );
   });
 
@@ -173,13 +155,13 @@ describe('briefing watch', () => {
     writeFileSync(input, JSON.stringify(valid, null, 2));
     const before = await settled(version + 1);
     const files = (await (await fetch(`${url}status`)).json()) as { files: Record<string, string> };
-    const logged = stdout.length;
+    const logged = output.stdout.length;
     const edited = JSON.parse(readFileSync(input, 'utf8'));
     edited.sections[2].notes = ['A cue for the presenter alone'];
     writeFileSync(input, JSON.stringify(edited, null, 2));
     await settled(before.version + 1);
     const after = (await (await fetch(`${url}status`)).json()) as { files: Record<string, string> };
-    const line = await until('the rebuild line', () => /^rebuilt .*$/m.exec(stdout.slice(logged))?.[0]);
+    const line = await until('the rebuild line', () => /^rebuilt .*$/m.exec(output.stdout.slice(logged))?.[0]);
     expect(line).toMatch(/^rebuilt slides\.html, slides\.md\b/);
     expect(line).not.toContain('briefing.pdf');
     expect(after.files['briefing.pdf']).toBe(files.files['briefing.pdf']);
@@ -214,7 +196,7 @@ describe('briefing watch', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(stdout).toContain('stopped');
+    expect(output.stdout).toContain('stopped');
   });
 });
 
@@ -270,32 +252,11 @@ describe.skipIf(!('path' in browser))(
       const dir = mkdtempSync(join(tmpdir(), 'briefing-watch-browser-'));
       const file = join(dir, 'report.json');
       writeFileSync(file, reportToJson(report));
-      let log = '';
-      const watching = spawn(
-        process.execPath,
-        [
-          join(repoRoot, 'packages/cli/bin/briefing.js'),
-          'watch',
-          '--input',
-          file,
-          '--format',
-          'pdf,html,slides-pdf',
-          '--out',
-          join(dir, 'out'),
-          '--port',
-          '0',
-        ],
-        {
-          env: { ...process.env, BRIEFING_FROM_SOURCE: '1', CHROME_PATH: 'path' in browser ? browser.path : '' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      watching.stdout?.on('data', (d) => {
-        log += d;
+      const { child: watching, output: printed } = spawnWatch(file, join(dir, 'out'), {
+        args: ['--format', 'pdf,html,slides-pdf'],
+        env: { CHROME_PATH: 'path' in browser ? browser.path : '' },
       });
-      watching.stderr?.on('data', (d) => {
-        log += d;
-      });
+      const log = () => printed.stdout + printed.stderr;
       try {
         const wait = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined) => {
           const end = Date.now() + 60_000;
@@ -304,9 +265,9 @@ describe.skipIf(!('path' in browser))(
             if (value !== undefined) return value;
             await new Promise((r) => setTimeout(r, 100));
           }
-          throw new Error(`timed out waiting for ${what}\n${log}`);
+          throw new Error(`timed out waiting for ${what}\n${log()}`);
         };
-        const base = await wait('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)?.[1]);
+        const base = await wait('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log())?.[1]);
         const settled = async (version: number) =>
           wait(`build ${version}`, async () => {
             const s = (await (await fetch(`${base}status`)).json()) as { version: number; building: boolean };
@@ -334,7 +295,7 @@ describe.skipIf(!('path' in browser))(
         );
         // The same Chromium made it: no browser was started for the second build.
         expect(browsers()).toEqual(first);
-        expect(log).toMatch(/rebuilt [^\n]*slides\.pdf[^\n]*\(build 2\)/);
+        expect(log()).toMatch(/rebuilt [^\n]*slides\.pdf[^\n]*\(build 2\)/);
 
         const exited = new Promise<number | null>((resolve) => watching.once('exit', (code) => resolve(code)));
         watching.kill('SIGINT');

@@ -1,7 +1,16 @@
 import type { Callout, Run } from '@briefing/content';
 import { kicker } from './kicker.js';
-import { countLines, headingHeight, SAFETY, type Segment, segmentsOf, splitRuns, type styles } from './layout.js';
-import { contentHeight } from './metrics.js';
+import {
+  countLines,
+  headingHeight,
+  SAFETY,
+  type Segment,
+  segmentsOf,
+  splitRuns,
+  styles,
+  textHeight,
+} from './layout.js';
+import { contentHeight, gap } from './metrics.js';
 import { type BulletItem, CONTINUED, type SlideElement } from './plan.js';
 
 // Units: the pieces a content slide is packed from, each with its measured height, and the
@@ -56,6 +65,30 @@ export function pieces(
   const even = Math.min(maxLines, Math.ceil(total / parts));
   const split = splitRuns(runs, style, even, even, lead);
   return split.length <= parts ? split : splitRuns(runs, style, maxLines, maxLines, lead);
+}
+
+/**
+ * A muted opening line (a section's lede, a list's intro) as lead units: split to fit
+ * `room`, each piece in a group of its own, the notes on the first piece. `keep` is how many
+ * following units the last piece stays with.
+ */
+export function leadUnits(
+  runs: Run[],
+  at: { block: string; group: number },
+  room: number,
+  notes: string[],
+  keep = 0,
+): Unit[] {
+  const parts = pieces(runs, styles.body, [], gap.para, room);
+  return parts.map((piece, i) => ({
+    kind: 'lead',
+    block: at.block,
+    group: at.group++,
+    runs: piece,
+    height: textHeight(segmentsOf(piece), styles.body, gap.para),
+    notes: i === 0 ? notes : [],
+    ...(i === parts.length - 1 ? (keep > 0 ? { keepWithNext: keep } : {}) : { keepWithNext: 1 }),
+  }));
 }
 
 /**

@@ -1,8 +1,7 @@
 import { formatDate, numberedTitle, type OutlineEntry, type Report, type Run, toRuns } from '@briefing/content';
 import { blockResult, type Ctx } from './blocks/index.js';
 import { countLines, segmentsOf, styles, type TextStyle, textHeight } from './layout.js';
-import { gap } from './metrics.js';
-import { pack, pieces, roomUnder, type Unit, unitElements } from './pack.js';
+import { leadUnits, pack, pieces, roomUnder, type Unit, unitElements } from './pack.js';
 import type { DeckOptions, DeckSlide, SlideKind } from './plan.js';
 
 // The deck's slides after the title: key takeaways, agenda, each section (its content slides
@@ -137,18 +136,7 @@ export function sectionSlides(entry: OutlineEntry, lang: string, options: DeckOp
     room: room(1),
   };
   const units: Unit[] = [];
-  if (section.lede) {
-    for (const runs of pieces(toRuns(section.lede), styles.body, [], gap.para, room(1))) {
-      units.push({
-        kind: 'lead',
-        block: ctx.block,
-        group: ctx.group++,
-        runs,
-        height: textHeight(segmentsOf(runs), styles.body, gap.para),
-        notes: [],
-      });
-    }
-  }
+  if (section.lede) units.push(...leadUnits(toRuns(section.lede), ctx, room(1), []));
   // Slides of charts and tables, with the number of text units that come before them.
   const own: { after: number; slides: DeckSlide[] }[] = [];
   for (const [b, block] of section.blocks.entries()) {

@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,40 @@ import type { Io } from 'briefing';
 import type * as CliInternals from 'briefing/internal';
 
 export const repoRoot = new URL('../../../', import.meta.url).pathname;
+
+/**
+ * A real `briefing watch` process (from source) on `input`, writing into `out`, its preview on
+ * a free port, with what it prints collected as it comes. `args` add options, `env` variables.
+ */
+export function spawnWatch(
+  input: string,
+  out: string,
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): { child: ChildProcess; output: { stdout: string; stderr: string } } {
+  const output = { stdout: '', stderr: '' };
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'packages/cli/bin/briefing.js'),
+      'watch',
+      '--input',
+      input,
+      '--out',
+      out,
+      '--port',
+      '0',
+      ...(options.args ?? []),
+    ],
+    { env: { ...process.env, BRIEFING_FROM_SOURCE: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.on('data', (d) => {
+    output.stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output.stderr += d;
+  });
+  return { child, output };
+}
 
 /** An Io that records what a command prints, for running commands in-process. */
 export function captureIo(options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {

@@ -2,7 +2,16 @@
 // (loaded on first use). The browser helpers are `@briefing/testkit/chromium`.
 export { line, prose, reportArbitrary } from './arbitraries.js';
 export { fmtMs, fmtRatio, type Measure, measure, timeCommand } from './bench.js';
-export { captureIo, convertDeck, freshDir, renderDeckHtml, repoRoot, reportFile, runCli } from './cli.js';
+export {
+  captureIo,
+  convertDeck,
+  freshDir,
+  renderDeckHtml,
+  repoRoot,
+  reportFile,
+  runCli,
+  spawnWatch,
+} from './cli.js';
 export { NASTY, nastyReport } from './nasty.js';
 export { report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';

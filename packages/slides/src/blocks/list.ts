@@ -1,7 +1,7 @@
 import type { List } from '@briefing/content';
 import { type Segment, segmentsOf, styles, textHeight } from '../layout.js';
 import { gap } from '../metrics.js';
-import { pieces, type Unit } from '../pack.js';
+import { leadUnits, pieces, type Unit } from '../pack.js';
 import { onScreen } from '../screen.js';
 import type { BlockResult, Ctx } from './types.js';
 
@@ -14,19 +14,8 @@ export function list(block: List, ctx: Ctx): BlockResult {
   const units: Unit[] = [];
   if (block.intro) {
     const intro = onScreen(block.intro, block.onScreen);
-    const parts = pieces(intro.runs, styles.body, [], gap.para, ctx.room / 2);
-    parts.forEach((runs, i) => {
-      units.push({
-        kind: 'lead',
-        block: ctx.block,
-        group: ctx.group++,
-        runs,
-        height: textHeight(segmentsOf(runs), styles.body, gap.para),
-        notes: i === 0 ? intro.notes : [],
-        // The last piece of the intro stays with (up to) two items.
-        keepWithNext: i === parts.length - 1 ? Math.min(2, block.items.length) : 1,
-      });
-    });
+    // The intro stays with (up to) two items.
+    units.push(...leadUnits(intro.runs, ctx, ctx.room / 2, intro.notes, Math.min(2, block.items.length)));
   }
   const group = ++ctx.group;
   block.items.forEach((item, index) => {
