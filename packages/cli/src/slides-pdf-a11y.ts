@@ -86,16 +86,12 @@ const escapeXml = (value: string) =>
   value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** Text of an XMP packet: PDF/UA identification plus Dublin Core, XMP basic and PDF properties. */
-export function xmpPacket(fields: {
-  title: string;
-  lang: string;
-  date?: string | undefined;
-  authors?: readonly string[] | undefined;
-  subject?: string | undefined;
-  keywords?: readonly string[] | undefined;
-  producer?: string | undefined;
-  creatorTool?: string | undefined;
-}): string {
+export function xmpPacket(
+  fields: Pick<SlidesPdfAccessibility, 'title' | 'lang' | 'date' | 'authors' | 'subject' | 'keywords'> & {
+    producer?: string | undefined;
+    creatorTool?: string | undefined;
+  },
+): string {
   const x = escapeXml;
   const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${x(value)}</rdf:li></rdf:Alt>`;
   const list = (kind: 'Seq' | 'Bag', values: readonly string[]) =>
