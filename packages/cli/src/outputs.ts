@@ -1,6 +1,6 @@
 import { chartAltText, type Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
-import { renderDeck, renderPptx } from '@briefing/slides';
+import { type DeckPlan, deckMarkdown, planDeck, renderPptx } from '@briefing/slides';
 import { renderDeckHtml } from './deck-html.js';
 import { FORMATS, type Format } from './formats.js';
 import { type Converted, DeckBrowser, type DeckConverter } from './marp.js';
@@ -18,10 +18,36 @@ export interface BuildOptions {
    * the build starts Chromium at `browserPath` for its browser formats and closes it after.
    */
   browser?: DeckConverter | undefined;
-  /** The deck's Markdown, when the caller has rendered it already (renderDeck of the same report). */
-  markdown?: string | undefined;
+  /** The report's deck, when the caller has one (deckOf the same report): planned once for every use. */
+  deck?: Deck | undefined;
   /** What renders the PDF briefing: renderPdf, or the same on a thread of its own (watch). */
   renderPdf?: typeof renderPdf | undefined;
+}
+
+/**
+ * A report's deck, planned and serialised once, when first asked for: the Markdown, the HTML
+ * deck, the slides' PDF and the PPTX of one build are all made from one plan, and the caller
+ * reads the same plan afterwards (the talk's length, the preview's slide map).
+ */
+export interface Deck {
+  plan(): DeckPlan;
+  markdown(): string;
+}
+
+export function deckOf(report: Report): Deck {
+  let plan: DeckPlan | undefined;
+  let markdown: string | undefined;
+  const deck: Deck = {
+    plan: () => {
+      plan ??= planDeck(report);
+      return plan;
+    },
+    markdown: () => {
+      markdown ??= deckMarkdown(deck.plan());
+      return markdown;
+    },
+  };
+  return deck;
 }
 
 export interface Produced {
@@ -42,11 +68,8 @@ export interface Produced {
  * whether) to write.
  */
 export async function* produce(report: Report, formats: readonly Format[], options: BuildOptions) {
-  let markdown: string | undefined = options.markdown;
-  const deck = () => {
-    markdown ??= renderDeck(report);
-    return markdown;
-  };
+  const source = options.deck ?? deckOf(report);
+  const deck = () => source.markdown();
   const { signal } = options;
   const want = (Object.keys(FORMATS) as Format[]).filter((f) => formats.includes(f));
   const browserFormats = want.filter((f) => FORMATS[f].produce.by === 'browser');
@@ -77,7 +100,8 @@ export async function* produce(report: Report, formats: readonly Format[], optio
       }
       case 'pptx': {
         // The editable PowerPoint, from the same deck plan as the Markdown; dated as the PDFs are.
-        const data = await renderPptx(report, {
+        const data = await renderPptx(source.plan(), {
+          date: report.meta.date,
           ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
         });
         yield { format, file, data, ms: performance.now() - start } satisfies Produced;

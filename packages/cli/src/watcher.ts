@@ -4,13 +4,12 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
-import { planDeck, renderDeck } from '@briefing/slides';
 import { FORMATS, type Format } from './formats.js';
 import { inputKeys } from './inputs.js';
 import { type Io, readJson, shownPath, validateReport } from './io.js';
 import { DeckBrowser } from './marp.js';
 import { writeOutputs } from './outdir.js';
-import { produce } from './outputs.js';
+import { deckOf, produce } from './outputs.js';
 import { PdfThread } from './pdf-thread.js';
 import type { PreviewState } from './preview.js';
 import { digestOf, type PreviewContent } from './preview-server.js';
@@ -106,8 +105,8 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
       }
       const { report } = loaded;
       try {
-        const markdown = renderDeck(report);
-        const keys = inputKeys(report, formats, { paper, markdown });
+        const deck = deckOf(report);
+        const keys = inputKeys(report, formats, { paper, markdown: deck.markdown() });
         const stale = formats.filter((f) => made.get(f)?.key !== keys.get(f));
         if (stale.length === 0) {
           show({ ok: true, building: false, problems: [], message: undefined });
@@ -141,14 +140,14 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
         const make = async (group: readonly Format[]) => {
           for await (const output of produce(report, group, {
             paper,
-            markdown,
+            deck,
             browser,
             renderPdf,
             signal: io.signal,
           })) {
             made.set(output.format, { key: keys.get(output.format) as string, data: output.data });
             rebuilt.push(output.file);
-            if (output.format === 'html') slides = planDeck(report).slides.map((s) => s.section ?? s.kind);
+            if (output.format === 'html') slides = deck.plan().slides.map((s) => s.section ?? s.kind);
             if (PANES.includes(output.format)) showBuild();
           }
         };

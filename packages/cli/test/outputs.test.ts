@@ -3,7 +3,7 @@ import { renderDeck } from '@briefing/slides';
 import { describe, expect, it } from 'vitest';
 import { ALL_FORMATS, FORMATS, type Format } from '../src/formats.js';
 import type { BrowserFormat, DeckConverter } from '../src/marp.js';
-import { type Produced, produce } from '../src/outputs.js';
+import { deckOf, type Produced, produce } from '../src/outputs.js';
 
 /** A browser that takes the given times: opening the deck, printing the PDF, making the PPTX. */
 function browserTaking(times: { open: number; pdf: number; pptx: number }) {
@@ -56,9 +56,10 @@ describe('produce', () => {
     expect(pptxOnly.map((o) => [o.format, o.ms])).toEqual([[pictures, 3000]]);
   });
 
-  it('uses the Markdown it is given for the Markdown deck and the HTML deck', async () => {
+  it('uses the deck it is given (its Markdown) for the Markdown deck and the HTML deck', async () => {
     const given = `${renderDeck(report)}\n---\n\n# A slide only the given Markdown has\n`;
-    const out = await all(['md', 'html'], { paper: 'a4', markdown: given });
+    const deck = { ...deckOf(report), markdown: () => given };
+    const out = await all(['md', 'html'], { paper: 'a4', deck });
     expect(out[0]?.data).toBe(given);
     expect(String(out[1]?.data)).toContain('A slide only the given Markdown has');
   });

@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path';
-import { planDeck } from '@briefing/slides';
 import { findBrowser } from '../browser.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../formats.js';
 import { loadReport, shownPath } from '../io.js';
 import { writeOutputs } from '../outdir.js';
-import { produce } from '../outputs.js';
+import { deckOf, produce } from '../outputs.js';
 import { removeStaleTemp } from '../temp.js';
 
 const buildHelp = `Usage: briefing build [options]
@@ -81,7 +80,8 @@ export interface BuildDeps {
   findBrowser: (env: Record<string, string | undefined>) => string | undefined;
 }
 
-const realDeps: BuildDeps = { findBrowser };
+/** The machine a build really runs on (tests swap in one without a browser). */
+export const realDeps: BuildDeps = { findBrowser };
 
 export const buildCommand = defineCommand({
   name: 'build',
@@ -127,9 +127,11 @@ export const buildCommand = defineCommand({
     const todo = formats.filter((f) => !skipped.includes(f));
     // What builds killed earlier left in the temp folder (Chromium profiles, marp-cli files) goes first.
     removeStaleTemp();
+    // The deck is planned once, by the first output that needs it, and read again for the talk.
+    const deck = deckOf(report);
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered } = await writeOutputs(outDir, shown(outDir), async (stage) => {
-      const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal };
+      const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal, deck };
       for await (const output of produce(report, todo, options)) {
         const path = join(outDir, output.file);
         try {
@@ -151,7 +153,7 @@ export const buildCommand = defineCommand({
       `Built ${written.length} file${written.length === 1 ? '' : 's'} in ${total.toFixed(2)} s${skipped.length ? ` (skipped ${skipped.join(', ')}: no browser)` : ''}`,
     );
     // The deck's length as a talk, from its speaker notes.
-    const talk = written.some((w) => w.format !== 'pdf') ? planDeck(report) : undefined;
+    const talk = written.some((w) => w.format !== 'pdf') ? deck.plan() : undefined;
     if (talk) {
       say(
         `Slides: ${talk.slides.length}, a talk of about ${talk.talk.minutes} min (${talk.talk.words} words of speaker notes)`,

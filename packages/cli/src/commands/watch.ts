@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { findBrowser } from '../browser.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS } from '../formats.js';
 import { shownPath } from '../io.js';
 import { startPreview } from '../preview-server.js';
 import { packagedSource, watchSource } from '../watcher.js';
-import { type BuildDeps, parseFormats, parsePaper } from './build.js';
+import { parseFormats, parsePaper, realDeps } from './build.js';
 
 const watchHelp = `Usage: briefing watch [options]
 
@@ -46,7 +45,7 @@ export const watchCommand = defineCommand({
     paper: { type: 'string' },
     port: { type: 'string', short: 'p' },
   },
-  deps: { findBrowser } satisfies BuildDeps as BuildDeps,
+  deps: realDeps,
   async run(values, _positionals, io, deps) {
     const paper = parsePaper('watch', values.paper);
     const portText = values.port ?? '4321';
