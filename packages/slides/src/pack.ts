@@ -142,8 +142,7 @@ export function pack<U extends Packable>(units: readonly U[], room: (index: numb
     const e = Math.min(to, end[at] as number);
     const first = Math.max(b, before);
     if (giant(first, e)) return 0;
-    const [x, y] = [height(first, at), height(at, e)];
-    return Math.max(x, y) / Math.min(x, y) > 1.5 ? 1 : 0;
+    return tooUneven([height(first, at), height(at, e)]) ? 1 : 0;
   };
   const fewest = greedyCount(units, room);
   let fallback: [number, number][] | undefined;
@@ -179,6 +178,9 @@ export function pack<U extends Packable>(units: readonly U[], room: (index: numb
   return units.map((unit) => [unit]);
 }
 
+/** Whether the parts of a split block are too far apart: more than a factor of 1.5 between them. */
+const tooUneven = (heights: readonly number[]) => Math.max(...heights) / Math.min(...heights) > 1.5;
+
 /**
  * Whether every block the cut splits is divided evenly: its parts' heights within a factor of
  * 1.5. A block cut into pieces because one of its units is taller than half a slide (a sentence
@@ -201,7 +203,7 @@ function evenlySplit(units: readonly Packable[], cuts: readonly [number, number]
   });
   for (const heights of parts.values()) {
     if (heights.length < 2 || heights.some(Number.isNaN)) continue;
-    if (Math.max(...heights) / Math.min(...heights) > 1.5) return false;
+    if (tooUneven(heights)) return false;
   }
   return true;
 }

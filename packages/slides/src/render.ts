@@ -2,7 +2,7 @@ import { assertReport, type OutlineEntry, outline, plainText } from '@briefing/c
 import { deckMarkdown } from './markdown.js';
 import { CONTINUED, type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan.js';
 import { agendaSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
-import { titleParts, titleSlide } from './title.js';
+import { titleSlide } from './title.js';
 
 export type { BulletItem, DeckOptions, DeckPlan, DeckSlide, SlideElement, SlideKind, TitleParts } from './plan.js';
 export { STRUCTURAL, WORDS_PER_MINUTE } from './plan.js';
@@ -33,12 +33,10 @@ export function planDeck(input: unknown, options: DeckOptions = {}): DeckPlan {
   const minutes = minutesOf(talkWords);
   const title = titleSlide(report);
   const { meta } = report;
-  const author = (meta.authors ?? []).map((a) => a.name).join(', ');
-  // A byline too long for the slide names fewer authors: the notes name them all.
-  const cut = title.title?.byline.join() !== titleParts(report).byline.join();
+  const author = meta.authors.map((a) => a.name).join(', ');
   title.notes = [
     report.meta.summary ?? plainText(report.takeaways[0] ?? ''),
-    ...(cut ? [`By ${author}.`] : []),
+    ...title.notes,
     `A talk of about ${minutes} minutes: the notes run to ${talkWords} words at ${WORDS_PER_MINUTE} words a minute.`,
   ];
   return {
@@ -46,7 +44,7 @@ export function planDeck(input: unknown, options: DeckOptions = {}): DeckPlan {
     title: meta.title,
     ...(meta.summary ? { description: meta.summary } : {}),
     ...(author ? { author } : {}),
-    keywords: meta.keywords ?? [],
+    keywords: meta.keywords,
     footer: options.footer ?? meta.shortTitle,
     slides: [title, ...body],
     talk: { words: talkWords + words(title.notes), minutes },

@@ -157,19 +157,14 @@ export function sectionSlides(entry: OutlineEntry, lang: string, options: DeckOp
     classes: [],
     fill: { used: slideUnits.reduce((sum, u) => sum + u.height, 0), room: room(i) },
   }));
-  // Where each content slide ends, in units.
-  const ends: number[] = [];
-  packed.reduce((end, slideUnits) => {
-    ends.push(end + slideUnits.length);
-    return end + slideUnits.length;
-  }, 0);
   const slides: DeckSlide[] = options.dividers ? [dividerSlide(entry)] : [];
-  const before = own.filter((o) => o.after === 0).flatMap((o) => o.slides);
-  slides.push(...before);
+  slides.push(...own.filter((o) => o.after === 0).flatMap((o) => o.slides));
+  // Each chart or table follows the content slide holding the last text unit before it.
+  let end = 0;
   content.forEach((slide, i) => {
+    const start = end;
+    end += (packed[i] as Unit[]).length;
     slides.push(slide);
-    const start = i === 0 ? 0 : (ends[i - 1] as number);
-    const end = ends[i] as number;
     for (const o of own) if (o.after > start && o.after <= end) slides.push(...o.slides);
   });
   return slides;

@@ -18,11 +18,11 @@ export function unbroken(text: string, fontSize = size.body): string {
  * The title slide's parts: title, subtitle, byline (date, organisation, authors) and source.
  * `shown` is how many authors the byline names; the rest are counted ("and 3 others").
  */
-export function titleParts(report: Report, shown = Number.POSITIVE_INFINITY): TitleParts {
+function titleParts(report: Report, shown = Number.POSITIVE_INFINITY): TitleParts {
   const { meta } = report;
   const lang = meta.lang;
   const organisation = meta.organisation?.name;
-  const authors = (meta.authors ?? []).map((a) => a.name);
+  const authors = meta.authors.map((a) => a.name);
   const named = authors.slice(0, shown).map((name) => unbroken(name));
   const others = authors.length - named.length;
   const people =
@@ -60,7 +60,7 @@ export function titleParts(report: Report, shown = Number.POSITIVE_INFINITY): Ti
  * counts the others (the notes name them all).
  */
 export function titleSlide(report: Report): DeckSlide {
-  const authors = (report.meta.authors ?? []).length;
+  const authors = report.meta.authors.length;
   for (let shown = authors; shown > 0; shown--) {
     const slide = titleSlideNaming(report, shown);
     if (slide.fits) return slide.slide;
@@ -95,7 +95,8 @@ function titleSlideNaming(report: Report, shown: number): { slide: DeckSlide; fi
       heading: parts.title,
       continued: false,
       elements: [],
-      notes: [],
+      // A byline that names fewer authors than the report has: the notes name them all.
+      notes: shown < report.meta.authors.length ? [`By ${report.meta.authors.map((a) => a.name).join(', ')}.`] : [],
       classes: ['title', ...scale, ...(parts.subtitle ? [] : ['no-subtitle'])],
       title: parts,
     },
