@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
-import type { Measure } from '@briefing/testkit';
+import { type Measure, median } from '@briefing/testkit';
 import { launchChromium } from '@briefing/testkit/chromium';
 import type { Page } from 'puppeteer-core';
 
@@ -22,12 +22,6 @@ export interface WatchLatency {
   /** Save to the preview being told (the server's own figure, /status `ms`). */
   server: number;
 }
-
-const middle = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 // Browser code as strings: tsx would wrap named functions in a helper the page does not have.
 const SHOWN = new Function(
@@ -142,10 +136,10 @@ export async function watchLatency(
     }
     const { both } = samplesOf;
     return {
-      both: { median: middle(both), min: Math.min(...both), max: Math.max(...both), cpuMedian: 0, runs: both.length },
-      deck: middle(samplesOf.deck),
-      pdf: middle(samplesOf.pdf),
-      server: middle(samplesOf.server),
+      both: { median: median(both), min: Math.min(...both), max: Math.max(...both), cpuMedian: 0, runs: both.length },
+      deck: median(samplesOf.deck),
+      pdf: median(samplesOf.pdf),
+      server: median(samplesOf.server),
     };
   } finally {
     await chromium.close();

@@ -11,7 +11,8 @@ export interface Measure {
   runs: number;
 }
 
-const middle = (xs: number[]) => {
+/** The median of some numbers (the mean of the middle two for an even count). */
+export const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -30,7 +31,7 @@ export async function measure(fn: () => unknown, { warmup = 2, runs = 7 } = {}):
     times.push(performance.now() - start);
     cpu.push((used.user + used.system) / 1000);
   }
-  return { median: middle(times), min: Math.min(...times), max: Math.max(...times), cpuMedian: middle(cpu), runs };
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), cpuMedian: median(cpu), runs };
 }
 
 /** Time a command in its own process; throws with its output when it fails. */

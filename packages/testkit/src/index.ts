@@ -1,7 +1,7 @@
 // The light entry: fixtures, arbitraries, the seed, bench helpers and the in-process CLI
 // (loaded on first use). The browser helpers are `@briefing/testkit/chromium`.
 export { line, prose, reportArbitrary } from './arbitraries.js';
-export { fmtMs, fmtRatio, type Measure, measure, timeCommand } from './bench.js';
+export { fmtMs, fmtRatio, type Measure, measure, median, timeCommand } from './bench.js';
 export {
   captureIo,
   convertDeck,
