@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tokens } from '@briefing/content';
-import { create, type Font } from 'fontkit';
+import { create, type Font, type Glyph } from 'fontkit';
 
 /** The faces the PDF uses: a serif for reading, a sans for headings, labels and the chart. */
 export type FaceName = 'serif' | 'serifItalic' | 'serifBold' | 'sans' | 'sansSemibold' | 'sansBold';
@@ -58,7 +58,7 @@ export function faces(): Record<FaceName, Font> {
     const require = createRequire(import.meta.url);
     const out = {} as Record<FaceName, Font>;
     for (const name of FACE_NAMES) {
-      const font = canonical(create(readFileSync(require.resolve(ttfFile(FACES[name])))));
+      const font = drawnCodePoints(create(readFileSync(require.resolve(ttfFile(FACES[name])))));
       out[name] = name.startsWith('sans') ? withoutArrowLigatures(font) : font;
     }
     cache = out;
@@ -67,25 +67,37 @@ export function faces(): Record<FaceName, Font> {
 }
 
 /**
- * fontkit caches one glyph object per glyph id, remembering the code points of the text that
- * first asked for it, and pdfkit writes those code points into the PDF's ToUnicode map. A font
- * shared across renders would let an earlier report decide how a later one's text extracts
- * (a no-break space seen first turns every later space into U+00A0). So every glyph the
- * character map reaches is created up front, with one chosen code point: plain ASCII first,
- * then general punctuation (’ over the modifier letter ʼ), then the rest, lowest first.
- * Private-use code points (Inter maps its case-sensitive "(" there) are never chosen: such
- * glyphs are created by shaping, from the text they stand for.
+ * fontkit keeps one glyph object per glyph id, holding the code points of whichever text first
+ * asked for it, and hands that object to every later text drawn with the glyph. Where a font
+ * draws several characters with one glyph (Inter's ɩ and ι, Source Serif's µ and μ, a
+ * ligature for "fi" and for "ﬁ"), the later text would carry the first one's characters into
+ * the PDF's ToUnicode map, and copy, search and screen readers get the wrong letter; a font
+ * shared across renders would even let an earlier report decide how a later one extracts. So
+ * every glyph fontkit hands out while mapping and shaping text carries the code points it was
+ * asked for: its cached object when they agree, otherwise a view of it with its own (one view
+ * per glyph and code points, kept). fontkit maps characters (`glyphForCodePoint`) and ends its
+ * shaping (GSUB) through `getGlyph`; fonts.test.ts fails if it stops doing so.
  */
-function canonical(font: Font): Font {
-  const rank = (cp: number) =>
-    cp >= 0x20 && cp <= 0x7e ? 0 : cp >= 0x2000 && cp <= 0x206f ? 1 : cp >= 0x02b0 && cp <= 0x02ff ? 3 : 2;
-  const usable = font.characterSet.filter(
-    (cp) => cp >= 0x20 && !(cp >= 0x7f && cp <= 0x9f) && !(cp >= 0xe000 && cp <= 0xf8ff) && cp < 0xf0000,
-  );
-  usable.sort((a, b) => rank(a) - rank(b) || a - b);
-  for (const cp of usable) font.glyphForCodePoint(cp);
+function drawnCodePoints(font: Font): Font {
+  const getGlyph = font.getGlyph.bind(font);
+  const views = new Map<string, Glyph>();
+  font.getGlyph = (id: number, codePoints?: number[]) => {
+    const glyph = getGlyph(id, codePoints);
+    // Without code points (a subset copying the glyph, say) the caller wants the glyph alone.
+    if (codePoints === undefined || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+    const key = `${id}:${codePoints.join(',')}`;
+    let view = views.get(key);
+    if (!view) {
+      view = Object.create(glyph, { codePoints: { value: [...codePoints], enumerable: true } }) as Glyph;
+      views.set(key, view);
+    }
+    return view;
+  };
   return font;
 }
+
+export const sameCodePoints = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((cp, i) => cp === b[i]);
 
 /**
  * Inter's contextual alternates draw "->", "<-", "=>" and "<–" as arrow glyphs. The arrows

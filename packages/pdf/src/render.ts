@@ -3,7 +3,8 @@ import PDFDocument from 'pdfkit';
 import { Builder, type Drawer, type DrawUnit } from './builder.js';
 import { normaliseText, unsupportedCharacters } from './coverage.js';
 import { artifact, drawText, Node } from './draw.js';
-import { FACE_NAMES, type FaceName, faces } from './fonts.js';
+import { registerFaces } from './embed.js';
+import { faces } from './fonts.js';
 import { geometry, type Paper } from './geometry.js';
 import { balanceLastPage, paginate } from './paginate.js';
 import { about, contents, cover, type Opening, section, sources } from './parts.js';
@@ -23,7 +24,6 @@ export interface PdfOptions {
 // ---------------------------------------------------------------------------------------
 
 const measurer = { current: undefined as Measurer | undefined };
-const layoutCaches: Partial<Record<FaceName, object>> = {};
 
 /** Render a report into a PDF briefing. Pure: no file I/O; validates the report first. */
 export async function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uint8Array> {
@@ -68,16 +68,7 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
       ModDate: date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const face of FACE_NAMES) {
-    doc.registerFont(face, fonts[face] as unknown as string);
-    // pdfkit shapes every word again for each document; its shaping results depend only on
-    // the font and the text, so one cache per face serves every render in the process.
-    const embedded = (doc.font(face) as unknown as { _font: { layoutCache?: object } })._font;
-    // Bounded, for long-running processes (watch mode) that render many different reports.
-    const cache = layoutCaches[face];
-    if (!cache || Object.keys(cache).length > 50_000) layoutCaches[face] = Object.create(null) as object;
-    embedded.layoutCache = layoutCaches[face];
-  }
+  registerFaces(doc);
 
   const frame = g.bottom - g.top;
   const coverFrame = g.coverBottom - g.coverTop;
