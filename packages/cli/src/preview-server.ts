@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { CliError, EXIT } from './errors.js';
 import { FORMATS, mediaTypeOf } from './formats.js';
 import { FIRST_STATE, isPreviewHost, liveDeckScript, type PreviewState, previewPage } from './preview.js';
+import { requestTarget } from './preview-guard.js';
 
 /** What the preview shows; watch replaces parts of it as builds land or fail. */
 export interface PreviewContent {
@@ -47,7 +48,8 @@ const TOOL = `briefing ${(require('../package.json') as { version: string }).ver
  * by file name, each with its format's media type; the deck with `?live` carries the script
  * that reloads it in a window of its own (liveDeckScript). Only requests whose Host header
  * names this server itself are answered (403 otherwise), so a page on another origin rebound
- * to 127.0.0.1 cannot read the outputs.
+ * to 127.0.0.1 cannot read the outputs. A request target it cannot read is answered 400
+ * (preview-guard.ts), and a request that fails is answered 500: no request can stop the server.
  */
 export async function startPreview(
   port: number,
@@ -61,7 +63,7 @@ export async function startPreview(
   const event = () => `event: state\ndata: ${JSON.stringify(content.state)}\n\n`;
   const pdfjs: Record<string, Promise<Buffer>> = {};
 
-  const server = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     if (!isPreviewHost(req.headers.host, boundPort)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(
@@ -69,8 +71,13 @@ export async function startPreview(
       );
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+    const target = requestTarget(req.url);
+    if (!target) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('bad request: not a path the preview reads\n');
+      return;
+    }
+    const { path, query } = target;
     const { state } = content;
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -130,7 +137,7 @@ export async function startPreview(
         'cache-control': 'no-store',
       });
       // The deck as a window of its own follows rebuilds; the file itself stays as built.
-      const live = file === FORMATS.html.file && url.searchParams.has('live') && typeof data === 'string';
+      const live = file === FORMATS.html.file && query.has('live') && typeof data === 'string';
       res.end(
         live
           ? data.replace(
@@ -139,6 +146,19 @@ export async function startPreview(
             )
           : data,
       );
+    }
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      answer(req, res);
+    } catch (error) {
+      // Whatever a request does, the preview keeps serving: this one alone fails.
+      if (res.headersSent) res.destroy();
+      else {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`the preview failed to answer: ${(error as Error).message}\n`);
+      }
     }
   });
 

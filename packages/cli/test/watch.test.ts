@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
@@ -190,6 +191,36 @@ describe('briefing watch', () => {
     expect((await get('/events', 'evil.example')).status).toBe(403);
     // No Host at all: Node's HTTP/1.1 server already answers 400 before the handler runs.
     expect([400, 403]).toContain((await get('/', undefined)).status);
+  });
+
+  it('answers a malformed request target with 400 and keeps serving (a page elsewhere could send one)', async () => {
+    const port = Number(new URL(url).port);
+    /** A request sent as raw bytes, so the target reaches the server exactly as written. */
+    const raw = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.end(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+        );
+        let reply = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (d) => {
+          reply += d;
+        });
+        socket.on('close', () => resolve(reply));
+        socket.on('error', reject);
+      });
+    for (const target of ['//[', '//%zz', '/%zz', '/a%b', '*', 'http://[', 'slides.html']) {
+      const reply = await raw(target);
+      expect(reply, target).toMatch(/^HTTP\/1\.1 400 /);
+      expect(reply, target).not.toMatch(/at .*\.ts:\d+/);
+    }
+    // Well-formed targets the preview does not serve are not found; none of them throws.
+    for (const target of ['///', '//256.256.256.256', '//localhost/slides.html', '/a//b']) {
+      expect(await raw(target), target).toMatch(/^HTTP\/1\.1 404 /);
+    }
+    expect((await status()).version).toBeGreaterThan(0);
+    expect(child.exitCode).toBeNull();
+    expect(output.stderr).not.toMatch(/Invalid URL/);
   });
 
   it('stops cleanly on SIGINT', async () => {
