@@ -1,9 +1,9 @@
-import { type FSWatcher, watch as watchFs } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
+import { watchFolderOf } from './folder-watch.js';
 import { FORMATS, type Format } from './formats.js';
 import { inputKeys } from './inputs.js';
 import { type Io, readJson, shownPath, validateReport } from './io.js';
@@ -69,8 +69,8 @@ export interface SourceWatcherOptions {
  * (the panes' own first), then write the whole set into the output folder at once. An invalid
  * edit or a failed render is reported (terminal and preview) and the last good outputs stay.
  * The formats that need a browser are made in one Chromium kept running while watching. The
- * first build starts at once; `close()` stops watching, waits for a running build and closes
- * the browser.
+ * watch follows the report's folder when it is replaced (folder-watch.ts). The first build
+ * starts at once; `close()` stops watching, waits for a running build and closes the browser.
  */
 export function watchSource(options: SourceWatcherOptions): { close: () => Promise<void> } {
   const { sourcePath, io, outDir, formats, paper, publish } = options;
@@ -192,20 +192,23 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
     (error) => io.stderr(`briefing watch: rebuild failed: ${(error as Error).message}\n`),
   );
 
-  // Editors save by writing in place or by renaming a temp file over the original: watch
-  // the folder and filter by name, and let a short quiet period gather a burst of events.
+  // The report's folder, followed when it is replaced (folder-watch.ts); a short quiet period
+  // gathers a burst of events (a save is often two or three) into one rebuild.
   const watched = basename(sourcePath);
   let timer: NodeJS.Timeout | undefined;
-  const watcher: FSWatcher = watchFs(dirname(sourcePath), (_event, name) => {
-    const changed = name?.toString();
-    if (changed !== undefined && changed !== watched && !(options.kind === 'module' && changed.endsWith('.ts'))) return;
-    if (timer === undefined) savedAt = performance.now();
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      show({ building: true });
-      rebuilder.request();
-    }, QUIET_MS);
+  const watcher = watchFolderOf(sourcePath, {
+    shown: shownPath(io, dirname(sourcePath)),
+    relevant: (name) => name === watched || (options.kind === 'module' && name.endsWith('.ts')),
+    onNotice: (text, trouble) => (trouble ? io.stderr : io.stdout)(`${text}\n`),
+    onChange: () => {
+      if (timer === undefined) savedAt = performance.now();
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        show({ building: true });
+        rebuilder.request();
+      }, QUIET_MS);
+    },
   });
   rebuilder.request();
 

@@ -1,6 +1,6 @@
 // `briefing watch` as a real process against what an author's machine does to it: hundreds of
-// idle connections with few file handles.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// idle connections with few file handles, its folder replaced under it.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -148,5 +148,22 @@ describe('briefing watch with few file handles (ulimit -n 256)', () => {
       for (const socket of sockets) socket.destroy();
       stream.destroy();
     }
+  }, 60_000);
+
+  it('keeps rebuilding when the report folder is replaced (renamed away and made again)', async () => {
+    const folder = join(dir, 'report');
+    const { version } = await watch.status();
+    renameSync(folder, `${folder}.old`);
+    mkdirSync(folder);
+    cpSync(join(`${folder}.old`, 'report.json'), input);
+    saveTitled(input, 'A title saved in the new folder');
+    await watch.settled(version + 1);
+    expect(await (await fetch(`${watch.url}slides.html`)).text()).toContain('A title saved in the new folder');
+    expect(watch.output.stdout).toMatch(/watching \S*report again: the folder was replaced/);
+    // Saves in the old folder are no longer followed.
+    const { version: now } = await watch.status();
+    saveTitled(join(`${folder}.old`, 'report.json'), 'A title saved in the old folder');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await watch.status()).version).toBe(now);
   }, 60_000);
 });
