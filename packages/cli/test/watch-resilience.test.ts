@@ -1,6 +1,7 @@
 // `briefing watch` as a real process against what an author's machine does to it: hundreds of
-// idle connections with few file handles, its folder replaced under it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// idle connections with few file handles, its folder replaced under it, a report module that
+// never finishes loading.
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -165,5 +166,37 @@ describe('briefing watch with few file handles (ulimit -n 256)', () => {
     saveTitled(join(`${folder}.old`, 'report.json'), 'A title saved in the old folder');
     await new Promise((r) => setTimeout(r, 300));
     expect((await watch.status()).version).toBe(now);
+  }, 60_000);
+});
+
+describe('briefing watch on a report module that never finishes loading', () => {
+  it('keeps answering requests and stops on SIGINT while the module loops', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-watch-module-'));
+    const module = join(dir, 'report.ts');
+    writeFileSync(module, `export const reportInput = ${reportToJson(report)};\n`);
+    const watch = watching(undefined, join(dir, 'out'), {
+      args: ['--format', 'md'],
+      env: { BRIEFING_WATCH_MODULE: module },
+    });
+    try {
+      await watch.started();
+      await watch.settled(1);
+      appendFileSync(module, 'while (true) {}\n');
+      await watch.until('the rebuild to start', async () => ((await watch.status()).building ? true : undefined));
+      // The preview answers while the module loops.
+      for (let i = 0; i < 5; i++) {
+        const s = await watch.status();
+        expect(s.version).toBe(1);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const exited = new Promise<number | null>((resolve) => watch.child.once('exit', (code) => resolve(code)));
+      watch.child.kill('SIGINT');
+      // Stopped well before the load would have been given up (10 s), not left running.
+      const stillRunning = new Promise((resolve) => setTimeout(() => resolve('still running after 8 s'), 8000));
+      expect(await Promise.race([exited, stillRunning])).toBe(0);
+      expect(watch.output.stdout).toContain('stopped');
+    } finally {
+      watch.stop();
+    }
   }, 60_000);
 });
