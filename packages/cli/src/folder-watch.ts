@@ -1,6 +1,7 @@
 import { type FSWatcher, type Stats, statSync, watch as watchFs } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { CliError, EXIT } from './errors.js';
 
 export interface FolderWatchOptions {
   /** Whether a change to the file of this name, in the folder, is one to act on. */
@@ -28,7 +29,7 @@ const POLL_MS = 400;
  * the new one watched; `onChange` is then called, since the file may have changed meanwhile.
  * The folder is looked at again on each event of its own and every `pollMs`. What happens
  * to it (gone, back, cannot be watched) is told through `onNotice`, each state once.
- * Throws when the folder cannot be watched at the start (it does not exist, say).
+ * Throws a CliError when the folder cannot be watched at the start (it does not exist, say).
  */
 export function watchFolderOf(file: string, options: FolderWatchOptions): { close(): void } {
   const dir = dirname(file);
@@ -100,7 +101,13 @@ export function watchFolderOf(file: string, options: FolderWatchOptions): { clos
     }
   };
 
-  arm(statSync(dir));
+  try {
+    arm(statSync(dir));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (code ?? 'unknown error');
+    throw new CliError(`cannot watch ${shown}: ${why}`, EXIT.usage);
+  }
   const timer = setInterval(() => void check(), options.pollMs ?? POLL_MS);
   timer.unref();
   return {

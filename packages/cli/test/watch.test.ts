@@ -242,6 +242,14 @@ describe('briefing watch options', () => {
     }
   });
 
+  it("says plainly when the input's folder does not exist", async () => {
+    const { io, out } = captureIo();
+    io.signal = AbortSignal.timeout(5000);
+    const missing = join(mkdtempSync(join(tmpdir(), 'w-')), 'gone', 'report.json');
+    expect(await main(['watch', '--input', missing, '--port', '0', '--format', 'md'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^cannot watch \S*gone: no such folder\n$/);
+  });
+
   it('names itself in a --format error', async () => {
     const { io, out } = captureIo();
     io.signal = AbortSignal.timeout(5000);
