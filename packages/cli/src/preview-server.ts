@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { CliError, EXIT } from './errors.js';
 import { FORMATS, mediaTypeOf } from './formats.js';
 import { FIRST_STATE, isPreviewHost, liveDeckScript, type PreviewState, previewPage } from './preview.js';
+import { limitConnections, MAX_CONNECTIONS, requestTarget } from './preview-guard.js';
 
 /** What the preview shows; watch replaces parts of it as builds land or fail. */
 export interface PreviewContent {
@@ -47,11 +48,14 @@ const TOOL = `briefing ${(require('../package.json') as { version: string }).ver
  * by file name, each with its format's media type; the deck with `?live` carries the script
  * that reloads it in a window of its own (liveDeckScript). Only requests whose Host header
  * names this server itself are answered (403 otherwise), so a page on another origin rebound
- * to 127.0.0.1 cannot read the outputs.
+ * to 127.0.0.1 cannot read the outputs. A request target it cannot read is answered 400, and
+ * at most `maxConnections` connections stay open (preview-guard.ts): no request, and no number
+ * of idle connections, can stop the server or starve the rebuilds of file handles.
  */
 export async function startPreview(
   port: number,
   initial: Partial<PreviewContent> & { title: string },
+  options: { maxConnections?: number } = {},
 ): Promise<PreviewServer> {
   let content: PreviewContent = { state: FIRST_STATE, outputs: new Map(), ...initial };
   let boundPort = port;
@@ -61,7 +65,7 @@ export async function startPreview(
   const event = () => `event: state\ndata: ${JSON.stringify(content.state)}\n\n`;
   const pdfjs: Record<string, Promise<Buffer>> = {};
 
-  const server = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     if (!isPreviewHost(req.headers.host, boundPort)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(
@@ -69,8 +73,13 @@ export async function startPreview(
       );
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+    const target = requestTarget(req.url);
+    if (!target) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('bad request: not a path the preview reads\n');
+      return;
+    }
+    const { path, query } = target;
     const { state } = content;
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -130,7 +139,7 @@ export async function startPreview(
         'cache-control': 'no-store',
       });
       // The deck as a window of its own follows rebuilds; the file itself stays as built.
-      const live = file === FORMATS.html.file && url.searchParams.has('live') && typeof data === 'string';
+      const live = file === FORMATS.html.file && query.has('live') && typeof data === 'string';
       res.end(
         live
           ? data.replace(
@@ -140,7 +149,31 @@ export async function startPreview(
           : data,
       );
     }
-  });
+  };
+
+  const server = createServer(
+    {
+      // A connection must send its request promptly (checked every second), so one that sends
+      // nothing, or a byte at a time, does not hold a place under the cap for long.
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      try {
+        answer(req, res);
+      } catch (error) {
+        // Whatever a request does, the preview keeps serving: this one alone fails.
+        if (res.headersSent) res.destroy();
+        else {
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end(`the preview failed to answer: ${(error as Error).message}\n`);
+        }
+      }
+    },
+  );
+  limitConnections(server, options.maxConnections ?? MAX_CONNECTIONS);
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

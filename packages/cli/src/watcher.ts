@@ -1,13 +1,14 @@
-import { type FSWatcher, watch as watchFs } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
+import { watchFolderOf } from './folder-watch.js';
 import { FORMATS, type Format } from './formats.js';
 import { inputKeys } from './inputs.js';
 import { type Io, readJson, shownPath, validateReport } from './io.js';
 import { DeckBrowser } from './marp.js';
+import { ModuleThread } from './module-thread.js';
 import { writeOutputs } from './outdir.js';
 import { deckOf, produce } from './outputs.js';
 import { PdfThread } from './pdf-thread.js';
@@ -32,18 +33,15 @@ async function loadJson(path: string, shown: string): Promise<Loaded> {
   }
 }
 
-async function loadModule(path: string, shown: string): Promise<Loaded> {
-  try {
-    // tsx loads the TypeScript source afresh on every call, so each save is seen.
-    const { tsImport } = await import('tsx/esm/api');
-    const mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { reportInput?: unknown };
-    const result = validateReport(mod.reportInput);
-    return result.ok ? result : { ok: false, problems: result.problems, message: `${shown}: invalid report` };
-  } catch (error) {
-    const e = error as Error & { problems?: Problem[] };
-    if (Array.isArray(e.problems)) return { ok: false, problems: e.problems, message: `${shown}: invalid report` };
-    return { ok: false, problems: [], message: `${shown}: ${e.message.split('\n').slice(0, 6).join('\n')}` };
+/** The report module, loaded on a thread of its own (module-thread.ts) and validated here. */
+async function loadModule(thread: ModuleThread, path: string, shown: string): Promise<Loaded> {
+  const loaded = await thread.load(pathToFileURL(path).href, import.meta.url);
+  if (!loaded.ok) {
+    if (loaded.problems) return { ok: false, problems: loaded.problems, message: `${shown}: invalid report` };
+    return { ok: false, problems: [], message: `${shown}: ${loaded.message.split('\n').slice(0, 6).join('\n')}` };
   }
+  const result = validateReport(loaded.reportInput);
+  return result.ok ? result : { ok: false, problems: result.problems, message: `${shown}: invalid report` };
 }
 
 /** The outputs the preview's panes show, made first after a save so the panes update soonest. */
@@ -61,6 +59,8 @@ export interface SourceWatcherOptions {
   browserPath?: string | undefined;
   /** Called whenever there is something new to show: outputs as they are made, the state of each build. */
   publish: (update: Partial<PreviewContent>) => void;
+  /** How long the report module may take to load (ms) before the build is given up. */
+  loadTimeoutMs?: number;
 }
 
 /**
@@ -68,14 +68,20 @@ export interface SourceWatcherOptions {
  * outputs whose inputs changed (inputs.ts), hand each to the preview as soon as it is made
  * (the panes' own first), then write the whole set into the output folder at once. An invalid
  * edit or a failed render is reported (terminal and preview) and the last good outputs stay.
- * The formats that need a browser are made in one Chromium kept running while watching. The
- * first build starts at once; `close()` stops watching, waits for a running build and closes
- * the browser.
+ * The formats that need a browser are made in one Chromium kept running while watching. A
+ * report module is loaded on a thread of its own, so one that never finishes loading fails its
+ * build after `loadTimeoutMs` without holding up the preview or a stop request. The watch
+ * follows the report's folder when it is replaced (folder-watch.ts). The first build starts at
+ * once; `close()` stops watching, gives up a module still loading, waits for a running build
+ * and closes the browser.
  */
 export function watchSource(options: SourceWatcherOptions): { close: () => Promise<void> } {
   const { sourcePath, io, outDir, formats, paper, publish } = options;
   const shown = shownPath(io, sourcePath);
-  const load = () => (options.kind === 'module' ? loadModule(sourcePath, shown) : loadJson(sourcePath, shown));
+  const moduleThread = options.kind === 'module' ? new ModuleThread(options.loadTimeoutMs) : undefined;
+  const load = () => (moduleThread ? loadModule(moduleThread, sourcePath, shown) : loadJson(sourcePath, shown));
+  /** Stopping: a load or build cut short by it is not reported. */
+  let closing = false;
   const browser = options.browserPath ? new DeckBrowser(options.browserPath) : undefined;
   const pdfThread = new PdfThread();
   const renderPdf = (report: unknown, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
@@ -94,8 +100,10 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
 
   const rebuilder = new Rebuilder(
     async () => {
+      if (closing) return;
       const started = savedAt;
       const loaded = await load();
+      if (closing) return;
       if (!loaded.ok) {
         io.stderr(`${loaded.message}${loaded.problems.length ? ':' : ''}\n`);
         for (const p of loaded.problems) io.stderr(`  ${p.path}: ${p.message}\n`);
@@ -192,27 +200,33 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
     (error) => io.stderr(`briefing watch: rebuild failed: ${(error as Error).message}\n`),
   );
 
-  // Editors save by writing in place or by renaming a temp file over the original: watch
-  // the folder and filter by name, and let a short quiet period gather a burst of events.
+  // The report's folder, followed when it is replaced (folder-watch.ts); a short quiet period
+  // gathers a burst of events (a save is often two or three) into one rebuild.
   const watched = basename(sourcePath);
   let timer: NodeJS.Timeout | undefined;
-  const watcher: FSWatcher = watchFs(dirname(sourcePath), (_event, name) => {
-    const changed = name?.toString();
-    if (changed !== undefined && changed !== watched && !(options.kind === 'module' && changed.endsWith('.ts'))) return;
-    if (timer === undefined) savedAt = performance.now();
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      show({ building: true });
-      rebuilder.request();
-    }, QUIET_MS);
+  const watcher = watchFolderOf(sourcePath, {
+    shown: shownPath(io, dirname(sourcePath)),
+    relevant: (name) => name === watched || (options.kind === 'module' && name.endsWith('.ts')),
+    onNotice: (text, trouble) => (trouble ? io.stderr : io.stdout)(`${text}\n`),
+    onChange: () => {
+      if (timer === undefined) savedAt = performance.now();
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        show({ building: true });
+        rebuilder.request();
+      }, QUIET_MS);
+    },
   });
   rebuilder.request();
 
   return {
     async close() {
+      closing = true;
       clearTimeout(timer);
       watcher.close();
+      // A module still loading (or never to finish) is given up at once.
+      await moduleThread?.close();
       await rebuilder.idle();
       await browser?.close();
       await pdfThread.close();

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
@@ -192,6 +193,36 @@ describe('briefing watch', () => {
     expect([400, 403]).toContain((await get('/', undefined)).status);
   });
 
+  it('answers a malformed request target with 400 and keeps serving (a page elsewhere could send one)', async () => {
+    const port = Number(new URL(url).port);
+    /** A request sent as raw bytes, so the target reaches the server exactly as written. */
+    const raw = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.end(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+        );
+        let reply = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (d) => {
+          reply += d;
+        });
+        socket.on('close', () => resolve(reply));
+        socket.on('error', reject);
+      });
+    for (const target of ['//[', '//%zz', '/%zz', '/a%b', '*', 'http://[', 'slides.html']) {
+      const reply = await raw(target);
+      expect(reply, target).toMatch(/^HTTP\/1\.1 400 /);
+      expect(reply, target).not.toMatch(/at .*\.ts:\d+/);
+    }
+    // Well-formed targets the preview does not serve are not found; none of them throws.
+    for (const target of ['///', '//256.256.256.256', '//localhost/slides.html', '/a//b']) {
+      expect(await raw(target), target).toMatch(/^HTTP\/1\.1 404 /);
+    }
+    expect((await status()).version).toBeGreaterThan(0);
+    expect(child.exitCode).toBeNull();
+    expect(output.stderr).not.toMatch(/Invalid URL/);
+  });
+
   it('stops cleanly on SIGINT', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
@@ -209,6 +240,14 @@ describe('briefing watch options', () => {
       expect(code, JSON.stringify(port)).toBe(2);
       expect(out.stderr, JSON.stringify(port)).toMatch(/^briefing watch: --port must be 0 to 65535/);
     }
+  });
+
+  it("says plainly when the input's folder does not exist", async () => {
+    const { io, out } = captureIo();
+    io.signal = AbortSignal.timeout(5000);
+    const missing = join(mkdtempSync(join(tmpdir(), 'w-')), 'gone', 'report.json');
+    expect(await main(['watch', '--input', missing, '--port', '0', '--format', 'md'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^cannot watch \S*gone: no such folder\n$/);
   });
 
   it('names itself in a --format error', async () => {

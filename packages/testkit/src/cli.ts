@@ -9,30 +9,37 @@ import type * as CliInternals from 'briefing/internal';
 export const repoRoot = new URL('../../../', import.meta.url).pathname;
 
 /**
- * A real `briefing watch` process (from source) on `input`, writing into `out`, its preview on
- * a free port, with what it prints collected as it comes. `args` add options, `env` variables.
+ * A real `briefing watch` process (from source) on `input` (the packaged report's source when
+ * undefined), writing into `out`, its preview on a free port, with what it prints collected as
+ * it comes. `args` add options, `env` variables; `fileLimit` starts it with that many file
+ * handles at most (`ulimit -n`), to see how it copes when they run short.
  */
 export function spawnWatch(
-  input: string,
+  input: string | undefined,
   out: string,
-  options: { args?: string[]; env?: Record<string, string> } = {},
+  options: { args?: string[]; env?: Record<string, string>; fileLimit?: number } = {},
 ): { child: ChildProcess; output: { stdout: string; stderr: string } } {
   const output = { stdout: '', stderr: '' };
-  const child = spawn(
+  const command = [
     process.execPath,
-    [
-      join(repoRoot, 'packages/cli/bin/briefing.js'),
-      'watch',
-      '--input',
-      input,
-      '--out',
-      out,
-      '--port',
-      '0',
-      ...(options.args ?? []),
-    ],
-    { env: { ...process.env, BRIEFING_FROM_SOURCE: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+    join(repoRoot, 'packages/cli/bin/briefing.js'),
+    'watch',
+    ...(input === undefined ? [] : ['--input', input]),
+    '--out',
+    out,
+    '--port',
+    '0',
+    ...(options.args ?? []),
+  ];
+  // The shell sets the limit and is then replaced by node (exec), so the child is still the watch itself.
+  const [file, ...args] =
+    options.fileLimit === undefined
+      ? command
+      : ['/bin/sh', '-c', `ulimit -n ${options.fileLimit} && exec "$0" "$@"`, ...command];
+  const child = spawn(file as string, args, {
+    env: { ...process.env, BRIEFING_FROM_SOURCE: '1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d) => {
     output.stdout += d;
   });

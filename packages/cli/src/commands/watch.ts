@@ -61,7 +61,10 @@ export const watchCommand = defineCommand({
       );
     const outDir = resolve(io.cwd, values.out ?? 'out');
     const { input } = values;
-    const sourcePath = input === undefined ? packagedSource() : resolve(io.cwd, input);
+    // BRIEFING_WATCH_MODULE: a report module to watch in place of the packaged report's source,
+    // so tests can break a module of their own instead of the one every other test imports.
+    const sourcePath =
+      input === undefined ? (io.env.BRIEFING_WATCH_MODULE ?? packagedSource()) : resolve(io.cwd, input);
 
     const preview = await startPreview(port, { title: 'briefing' });
     let watcher: ReturnType<typeof watchSource>;

@@ -1,0 +1,202 @@
+// `briefing watch` as a real process against what an author's machine does to it: hundreds of
+// idle connections with few file handles, its folder replaced under it, a report module that
+// never finishes loading.
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { report, reportToJson } from '@briefing/content';
+import { spawnWatch } from '@briefing/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+interface Status {
+  version: number;
+  ok: boolean;
+  building: boolean;
+  message?: string;
+}
+
+/** A watch process and ways to wait on it. */
+function watching(input: string | undefined, out: string, options: Parameters<typeof spawnWatch>[2] = {}) {
+  const { child, output } = spawnWatch(input, out, options);
+  const log = () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`;
+  const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out waiting for ${what}\n${log()}`);
+  };
+  let url = '';
+  const status = async () =>
+    (await (await fetch(`${url}status`, { signal: AbortSignal.timeout(5000) })).json()) as Status;
+  return {
+    child,
+    output,
+    until,
+    status,
+    get url() {
+      return url;
+    },
+    async started() {
+      url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]);
+      return url;
+    },
+    /** Build `version` or a later one has been shown and written. */
+    settled: (version: number) =>
+      until(`build ${version}`, async () => {
+        const s = await status();
+        return s.version >= version && !s.building ? s : undefined;
+      }),
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** The report JSON with its first section's title changed, written over `file`. */
+const saveTitled = (file: string, title: string) => {
+  const edited = JSON.parse(readFileSync(file, 'utf8'));
+  edited.sections[0].title = title;
+  writeFileSync(file, JSON.stringify(edited, null, 2));
+};
+
+/** A GET on a new connection, as a page opened now would make it. */
+const freshGet = (url: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(url, { agent: false, timeout: 10_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => {
+        body += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer from ${url}`)));
+    req.on('error', reject);
+    req.end();
+  });
+
+/** `count` connections to `url`'s server that send nothing; each resolves once open (or refused, or closed). */
+const idleSockets = (url: string, count: number) =>
+  Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Socket>((resolve) => {
+          const { port } = new URL(url);
+          const socket = connect(Number(port), '127.0.0.1');
+          socket.on('error', () => resolve(socket));
+          socket.on('close', () => resolve(socket));
+          socket.on('connect', () => resolve(socket));
+        }),
+    ),
+  );
+
+describe('briefing watch with few file handles (ulimit -n 256)', () => {
+  let dir: string;
+  let input: string;
+  let watch: ReturnType<typeof watching>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefing-watch-limits-'));
+    mkdirSync(join(dir, 'report'));
+    input = join(dir, 'report', 'report.json');
+    writeFileSync(input, reportToJson(report));
+    watch = watching(input, join(dir, 'out'), { fileLimit: 256 });
+    await watch.started();
+    await watch.settled(1);
+  }, 60_000);
+
+  afterAll(() => watch?.stop());
+
+  it('answers the page, keeps its event stream and still rebuilds while 400 idle connections are open', async () => {
+    const { version } = await watch.status();
+    // The page's event stream, open before the idle connections come.
+    const events = { text: '', closed: false };
+    const stream = request(`${watch.url}events`, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (d) => {
+        events.text += d;
+      });
+      res.on('close', () => {
+        events.closed = true;
+      });
+    });
+    stream.end();
+    await watch.until('the event stream', () => (events.text.includes('event: state') ? true : undefined));
+
+    // More connections than the process has file handles, none of them sending a request.
+    const sockets = await idleSockets(watch.url, 400);
+    try {
+      // On a connection of its own (fetch would reuse one opened before the idle ones).
+      const page = await freshGet(watch.url);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<section class="pane" id="deck"');
+
+      saveTitled(input, 'A title saved among idle connections');
+      await watch.settled(version + 1);
+      expect(await (await fetch(`${watch.url}slides.html`)).text()).toContain('A title saved among idle connections');
+      await watch.until('the new build on the event stream', () =>
+        events.text.includes(`"version":${version + 1}`) ? true : undefined,
+      );
+      expect(events.closed).toBe(false);
+      expect(watch.output.stderr).not.toMatch(/EMFILE/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      stream.destroy();
+    }
+  }, 60_000);
+
+  it('keeps rebuilding when the report folder is replaced (renamed away and made again)', async () => {
+    const folder = join(dir, 'report');
+    const { version } = await watch.status();
+    renameSync(folder, `${folder}.old`);
+    mkdirSync(folder);
+    cpSync(join(`${folder}.old`, 'report.json'), input);
+    saveTitled(input, 'A title saved in the new folder');
+    await watch.settled(version + 1);
+    expect(await (await fetch(`${watch.url}slides.html`)).text()).toContain('A title saved in the new folder');
+    expect(watch.output.stdout).toMatch(/watching \S*report again: the folder was replaced/);
+    // Saves in the old folder are no longer followed.
+    const { version: now } = await watch.status();
+    saveTitled(join(`${folder}.old`, 'report.json'), 'A title saved in the old folder');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await watch.status()).version).toBe(now);
+  }, 60_000);
+});
+
+describe('briefing watch on a report module that never finishes loading', () => {
+  it('keeps answering requests and stops on SIGINT while the module loops', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-watch-module-'));
+    const module = join(dir, 'report.ts');
+    writeFileSync(module, `export const reportInput = ${reportToJson(report)};\n`);
+    const watch = watching(undefined, join(dir, 'out'), {
+      args: ['--format', 'md'],
+      env: { BRIEFING_WATCH_MODULE: module },
+    });
+    try {
+      await watch.started();
+      await watch.settled(1);
+      appendFileSync(module, 'while (true) {}\n');
+      await watch.until('the rebuild to start', async () => ((await watch.status()).building ? true : undefined));
+      // The preview answers while the module loops.
+      for (let i = 0; i < 5; i++) {
+        const s = await watch.status();
+        expect(s.version).toBe(1);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const exited = new Promise<number | null>((resolve) => watch.child.once('exit', (code) => resolve(code)));
+      watch.child.kill('SIGINT');
+      // Stopped well before the load would have been given up (10 s), not left running.
+      const stillRunning = new Promise((resolve) => setTimeout(() => resolve('still running after 8 s'), 8000));
+      expect(await Promise.race([exited, stillRunning])).toBe(0);
+      expect(watch.output.stdout).toContain('stopped');
+    } finally {
+      watch.stop();
+    }
+  }, 60_000);
+});
