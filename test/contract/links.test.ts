@@ -1,13 +1,16 @@
-// Links as every output writes them: a report whose sources carry nasty but valid links
-// (queries with & and &amp;, %-escapes, an international host, mailto with a subject,
-// fragments, ports, parentheses) is built with the real `briefing build`; the PDF's URI
-// actions, the HTML deck's <a href> and the PPTX's relationship Targets are read back from the
-// files, and each must be the href the schema stored, byte for byte.
+// Links and keywords as every output writes them: a report whose sources carry nasty but valid
+// links (queries with & and &amp;, %-escapes, an international host, mailto with a subject,
+// fragments, ports, parentheses) and keywords with punctuation is built with the real
+// `briefing build`; the PDF's URI actions, the HTML deck's <a href> and the PPTX's relationship
+// Targets are read back from the files, and each must be the href the schema stored, byte for
+// byte. The keywords must come back from each output's list of them as the report's keywords.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertReport, type Report, type ReportInput, reportInput } from '@briefing/content';
 import { readDeckHtml, readPdf, readPptx } from '@briefing/inspect';
 import { freshDir } from '@briefing/testkit';
+import JSZip from 'jszip';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../helpers/artifacts.js';
 
@@ -25,6 +28,8 @@ export const NASTY_LINKS = [
   'https://example.org/a_(b)',
 ];
 
+const KEYWORDS = ['R&D', '"quoted"', '<b>bold</b>', 'Cybersécurité', 'India–Myanmar', "it's", 'white \t  space'];
+
 function linksReport(): Report {
   const input = structuredClone(reportInput) as ReportInput;
   input.sources = NASTY_LINKS.map((url, i) => ({
@@ -33,6 +38,7 @@ function linksReport(): Report {
     title: `Link ${i + 1}`,
     url,
   }));
+  input.meta.keywords = KEYWORDS;
   input.meta.basedOn.url = NASTY_LINKS[0];
   const chart = input.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart');
   if (chart?.type !== 'chart') throw new Error('fixture moved');
@@ -51,11 +57,12 @@ function hrefsOf(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-describe('links in every output', () => {
+describe('links and keywords in every output', () => {
   const report = linksReport();
   const stored = report.sources.map((s) => s.url ?? '');
   const all = hrefsOf(report);
   const got: Record<'pdf' | 'deck' | 'pptx', string[]> = { pdf: [], deck: [], pptx: [] };
+  const keywords: Record<'pdf' | 'deck' | 'pptx', string> = { pdf: '', deck: '', pptx: '' };
 
   beforeAll(async () => {
     const file = join(freshDir(), 'report.json');
@@ -64,10 +71,14 @@ describe('links in every output', () => {
     if (code !== 0) throw new Error(`briefing build failed (${code}): ${stderr}`);
     const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'briefing.pdf'))));
     got.pdf = pdf.links.flatMap((l) => (l.uri === undefined ? [] : [l.uri]));
+    keywords.pdf = String(pdf.info.Keywords ?? '');
     const html = readFileSync(join(dir, 'slides.html'), 'utf8');
     got.deck = readDeckHtml(html).slides.flatMap((s) => s.links.map((l) => l.href));
+    keywords.deck = parseHTML(html).document.querySelector('meta[name="keywords"]')?.getAttribute('content') ?? '';
     const pptx = new Uint8Array(readFileSync(join(dir, 'slides.pptx')));
     got.pptx = (await readPptx(pptx)).slides.flatMap((s) => s.links.map((l) => l.href));
+    const core = await (await JSZip.loadAsync(pptx)).file('docProps/core.xml')?.async('string');
+    keywords.pptx = parseHTML(core ?? '').document.querySelector('cp\\:keywords, keywords')?.textContent ?? '';
   }, 120_000);
 
   it('stores each link in its canonical spelling', () => {
@@ -92,4 +103,12 @@ describe('links in every output', () => {
       expect(got[output].filter((href) => !all.has(href))).toEqual([]);
     },
   );
+
+  it('stores each keyword with its white space folded', () => {
+    expect(report.meta.keywords.at(-1)).toBe('white space');
+  });
+
+  it.each(['pdf', 'deck', 'pptx'] as const)('the %s lists the keywords as the report holds them', (output) => {
+    expect(keywords[output].split(/[,;]/u).map((k) => k.trim())).toEqual(report.meta.keywords);
+  });
 });

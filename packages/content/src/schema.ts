@@ -224,6 +224,17 @@ export const Source = z.strictObject({
   note: prose(1000).optional(),
 });
 
+/**
+ * One keyword, as every output writes it: with no comma or semicolon (see Meta's keywords),
+ * and its white space folded to single spaces, as the deck's front matter folds it.
+ */
+export const Keyword = line(60)
+  .refine(
+    (k) => !/[,;]/u.test(k),
+    'must not contain a comma or semicolon (they separate keywords in every output): make it two keywords',
+  )
+  .overwrite((k) => k.replace(/\s+/gu, ' '));
+
 export const Meta = z.strictObject({
   title: line(LIMITS.title),
   subtitle: line(LIMITS.title).optional(),
@@ -242,7 +253,11 @@ export const Meta = z.strictObject({
    * source, how it was prepared, the licence of its text. The PDF sets it after the contents.
    */
   about: z.array(RichText).min(1, EMPTY).max(LIMITS.notes, `must have at most ${LIMITS.notes} paragraphs`).optional(),
-  keywords: z.array(line(60)).max(LIMITS.keywords).default([]),
+  /**
+   * Each output lists keywords in one string, separated by commas (the PDF's and the PPTX's
+   * properties, the deck's meta tag) or semicolons (Office shows them so): a keyword holds neither.
+   */
+  keywords: z.array(Keyword).max(LIMITS.keywords).default([]),
   /** The work this briefing is adapted from. */
   basedOn: z.strictObject({
     publisher: line(LIMITS.title),

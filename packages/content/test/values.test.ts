@@ -1,5 +1,6 @@
-// Chart values are bounded in the schema by what every output can write the same way: a value
-// a label can show on one line, exactly.
+// Chart values and keywords are bounded in the schema by what every output can write the same
+// way: a value a label can show on one line, exactly, and a keyword that is one keyword in
+// every list of them.
 import { describe, expect, it } from 'vitest';
 import {
   CHART_VALUE_LIMIT,
@@ -79,5 +80,24 @@ describe('chart values', () => {
     expect(problems(withDatum({ share: -1 }))).toEqual([
       'sections[1].blocks[1].data[0].share: must be a percentage from 0 to 100',
     ]);
+  });
+});
+
+describe('keywords', () => {
+  const withKeywords = (keywords: string[]) => {
+    const copy = structuredClone(reportInput) as ReportInput;
+    copy.meta.keywords = keywords;
+    return parseReport(copy);
+  };
+
+  it('refuse a comma or semicolon, which would split one keyword into two in every output', () => {
+    expect(problems(withKeywords(['cybercrime', 'a, b', 'c;d']))).toEqual([
+      'meta.keywords[1]: must not contain a comma or semicolon (they separate keywords in every output): make it two keywords',
+      'meta.keywords[2]: must not contain a comma or semicolon (they separate keywords in every output): make it two keywords',
+    ]);
+  });
+
+  it('accept any other punctuation', () => {
+    expect(withKeywords(['R&D', '"quoted"', '<b>', 'Cybersécurité', 'India–Myanmar']).ok).toBe(true);
   });
 });
