@@ -16,7 +16,14 @@ import {
 } from '@briefing/content';
 import { type PptxFacts, readPptx } from '@briefing/inspect';
 import { type DeckPlan, planDeck, renderPptx } from '@briefing/slides';
-import { nastyReport, reportArbitrary, scaledReport, seeded, stressReport } from '@briefing/testkit';
+import {
+  largestFiguresReport,
+  nastyReport,
+  reportArbitrary,
+  scaledReport,
+  seeded,
+  stressReport,
+} from '@briefing/testkit';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -253,11 +260,24 @@ async function expectSound(r: Report): Promise<void> {
   expect(placementProblems(read)).toEqual([]);
 }
 
+describe('the largest chart figures a report may hold', () => {
+  it('are labelled as the report writes them, with the values in the data sheet', async () => {
+    const r = largestFiguresReport();
+    const chart = r.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart');
+    if (chart?.type !== 'chart') throw new Error('fixture moved');
+    const [users, share] = (await readPptx(await renderPptx(r))).slides.find((s) => s.charts.length > 0)!.charts;
+    expect(users?.series[0]?.values).toEqual(chart.data.map((d) => d.value));
+    expect(users?.series[0]?.labels).toEqual(chart.data.map((d) => formatDatumFigure(d, r.meta.lang)));
+    expect(share?.series[0]?.labels).toEqual(chart.data.flatMap((d) => formatSharePercent(d, r.meta.lang) ?? []));
+  });
+});
+
 describe('every PPTX made from the test reports', () => {
   const reports: [string, Report][] = [
     ['ten times the briefing', scaledReport(10)],
     ['adversarial', nastyReport()],
     ['stress', stressReport()],
+    ['the largest chart figures', largestFiguresReport()],
   ];
   for (const [name, r] of reports) {
     it(`${name}: parts parse, titles and notes as planned, every shape on the slide`, async () => {

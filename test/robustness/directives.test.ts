@@ -120,11 +120,14 @@ function mapText(input: ReportInput, f: (text: string, max: number, oneLine: boo
 /** Reports whose every text field holds YAML-shaped strings (drawn from a small pool). */
 const yamlReport = fc.array(yamlShaped, { minLength: 1, maxLength: 8 }).map((pool) => {
   let i = 0;
-  return mapText(reportInput, (_text, max, oneLine) => {
+  const input = mapText(reportInput, (_text, max, oneLine) => {
     const s = pool[i++ % pool.length] as string;
     const t = (oneLine ? s.replace(/\s+/g, ' ') : s).slice(0, max).trim();
     return t || 'x';
   });
+  // A keyword holds no comma or semicolon (the schema refuses them): the rest of its YAML stays.
+  input.meta.keywords = input.meta.keywords?.map((k) => k.replace(/[,;]/gu, ' ').replace(/\s+/gu, ' ').trim() || 'x');
+  return input;
 });
 
 const engine = new BriefingMarp({ script: false });

@@ -1,6 +1,7 @@
 // The editable PowerPoint opened in a real client: LibreOffice Impress converts the PPTX of
 // the packaged report, of a report ten times its size, of the adversarial report and of random
-// reports to PDF, in one run, with the design's faces installed. Every file must convert; the
+// reports, and of one whose chart holds the largest figures a report may, to PDF, in one run,
+// with the design's faces installed. Every file must convert; the
 // PDF has a page per slide, every section title and item on its section's pages in order
 // (each chart's labels and figures on its page), and no word outside the page.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { assertReport, outline, type Report, report } from '@briefing/content';
 import { compact, expectations, readPptx } from '@briefing/inspect';
 import { type DeckPlan, planDeck, renderPptx } from '@briefing/slides';
-import { nastyReport, reportArbitrary, scaledReport, seeded } from '@briefing/testkit';
+import { largestFiguresReport, nastyReport, reportArbitrary, scaledReport, seeded } from '@briefing/testkit';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, type PdfPageWords, pdfWords, sofficeOrReason } from '../helpers/libreoffice.js';
@@ -80,6 +81,8 @@ describe.skipIf(!('path' in soffice))(
         ['packaged', report],
         ['x10', scaledReport(10)],
         ['adversarial', nastyReport()],
+        // The longest chart labels a report may have: LibreOffice must show each as the report writes it.
+        ['largest figures', largestFiguresReport()],
         ...fc
           .sample(reportArbitrary, seeded(3, 29))
           .map((input, i): [string, Report] => [`random-${i + 1}`, assertReport(input)]),
@@ -99,7 +102,7 @@ describe.skipIf(!('path' in soffice))(
     }, 300_000);
 
     it('converts every file, a page per slide, every section title and item on its pages in order', () => {
-      expect(cases.length).toBe(6);
+      expect(cases.length).toBe(7);
       for (const c of cases) {
         expect(missingText(c.report, c.plan, pages.get(c.name) ?? [], c.kickers), c.name).toEqual([]);
       }

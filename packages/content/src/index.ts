@@ -9,6 +9,7 @@ export {
   reportStats,
   richFields,
 } from './fields.js';
+export { canonicalHref, hrefProblem } from './href.js';
 export { reportJsonSchema, reportToJson } from './json.js';
 export { INVISIBLE, normalizeForMatch } from './normalize.js';
 export { numberedTitle, type OutlineEntry, outline } from './outline.js';

@@ -1,6 +1,7 @@
 // The building blocks of the schema: limits, the characters a string may hold, single-line
 // and prose strings, ids, dates, links and language tags.
 import { z } from 'zod';
+import { canonicalHref, hrefProblem } from './href.js';
 
 /**
  * Limits are generous enough for a long report (see the stress tests) and tight
@@ -91,22 +92,24 @@ export const Id = text()
 /** Calendar date, `YYYY-MM-DD`, and a real day (no 2024-02-30). */
 export const IsoDate = z.iso.date({ error: 'must be a valid ISO date (YYYY-MM-DD)' });
 
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
-/** Only http(s) and mailto links: a `javascript:` or `data:` link never reaches a renderer. */
+/**
+ * A link: an absolute http(s) link naming a host, or a mailto link. A `javascript:` or `data:`
+ * link never reaches a renderer, nor one with characters a reader cannot see or a backslash
+ * (hrefProblem says which); every other is stored in its canonical spelling (canonicalHref),
+ * which is what the PDF, the deck and the PPTX all write.
+ */
 export const Href = text()
   .min(1, EMPTY)
-  .max(2048, 'must be at most 2048 characters')
-  .refine((s) => {
-    if (s !== s.trim()) return false;
-    try {
-      const url = new URL(s);
-      if (!LINK_PROTOCOLS.has(url.protocol)) return false;
-      return url.protocol === 'mailto:' ? url.pathname.length > 0 : url.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) or mailto link');
+  .superRefine(
+    (href, ctx) => {
+      const problem = hrefProblem(href);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    },
+    // One message a link: a character the text rule refuses, or an empty link, is said already.
+    { when: (payload) => payload.issues.length === 0 },
+  )
+  .overwrite(canonicalHref)
+  .max(2048, 'must be at most 2048 characters (once non-ASCII characters are %-encoded)');
 
 const LANG_MESSAGE = 'must be a BCP 47 language tag such as en-GB that Intl can format dates and numbers in';
 

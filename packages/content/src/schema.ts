@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ChartValue, Share } from './figures.js';
 import { EMPTY, Href, Id, IsoDate, Lang, LIMITS, line, prose, text } from './primitives.js';
 
+export { CHART_VALUE_DIGITS, CHART_VALUE_LIMIT, labelDigits } from './figures.js';
 export {
   FORBIDDEN_CHARACTER,
   forbiddenCharacterMessage,
@@ -86,24 +88,20 @@ export const List = z
       ctx.addIssue({ code: 'custom', path: ['onScreen'], message: 'is the on-screen line of the intro: add an intro' });
   });
 
-const FiniteNumber = z
-  .number({ error: 'must be a number' })
-  .refine((n) => Number.isFinite(n), 'must be a finite number');
-
 export const Datum = z.strictObject({
   label: line(LIMITS.term),
   /**
    * The value in the chart's unit, in full (600000000 with unit "internet users"): the
    * renderers write a large round number in words ("600 million"), as a reader expects.
    */
-  value: FiniteNumber.refine((n) => n >= 0, 'must not be negative'),
+  value: ChartValue,
   /** How exact the source is: "about 1 billion", "over 600 million". */
   qualifier: z.enum(['about', 'over', 'under', 'exactly']).optional(),
   /**
    * Share of the population, in per cent, when the source gives one. A chart whose data
    * have shares draws them as a second series beside the values, from the same data points.
    */
-  share: FiniteNumber.refine((n) => n >= 0 && n <= 100, 'must be a percentage from 0 to 100').optional(),
+  share: Share.optional(),
 });
 
 export const SourceRef = z.strictObject({
@@ -226,6 +224,17 @@ export const Source = z.strictObject({
   note: prose(1000).optional(),
 });
 
+/**
+ * One keyword, as every output writes it: with no comma or semicolon (see Meta's keywords),
+ * and its white space folded to single spaces, as the deck's front matter folds it.
+ */
+export const Keyword = line(60)
+  .refine(
+    (k) => !/[,;]/u.test(k),
+    'must not contain a comma or semicolon (they separate keywords in every output): make it two keywords',
+  )
+  .overwrite((k) => k.replace(/\s+/gu, ' '));
+
 export const Meta = z.strictObject({
   title: line(LIMITS.title),
   subtitle: line(LIMITS.title).optional(),
@@ -244,7 +253,11 @@ export const Meta = z.strictObject({
    * source, how it was prepared, the licence of its text. The PDF sets it after the contents.
    */
   about: z.array(RichText).min(1, EMPTY).max(LIMITS.notes, `must have at most ${LIMITS.notes} paragraphs`).optional(),
-  keywords: z.array(line(60)).max(LIMITS.keywords).default([]),
+  /**
+   * Each output lists keywords in one string, separated by commas (the PDF's and the PPTX's
+   * properties, the deck's meta tag) or semicolons (Office shows them so): a keyword holds neither.
+   */
+  keywords: z.array(Keyword).max(LIMITS.keywords).default([]),
   /** The work this briefing is adapted from. */
   basedOn: z.strictObject({
     publisher: line(LIMITS.title),

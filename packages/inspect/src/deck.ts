@@ -14,6 +14,8 @@ export interface SlideFacts {
   /** The small line above the heading naming the slide's section (its number and title); '' if none. */
   kicker: string;
   notes: string;
+  /** The slide's links: each one's text, white space folded, and its href attribute as written. */
+  links: { text: string; href: string }[];
 }
 
 export interface DeckFacts {
@@ -47,6 +49,10 @@ export function readDeckHtml(html: string): DeckFacts {
       heading,
       kicker,
       notes: notes.get(i) ?? '',
+      links: Array.from(section.querySelectorAll('a[href]')).map((a) => ({
+        text: fold(a.textContent),
+        href: a.getAttribute('href') ?? '',
+      })),
     };
   });
   return {

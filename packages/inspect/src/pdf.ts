@@ -33,8 +33,11 @@ export interface PdfFacts {
   outline: { title: string; page: number | undefined }[];
   /** Named destinations and the 1-based page each points at. */
   destinations: Record<string, number>;
-  /** Link annotations: external URLs, or internal targets with the 1-based page they open. */
-  links: { page: number; url?: string; dest?: string; targetPage?: number; contents?: string }[];
+  /**
+   * Link annotations: external URLs, or internal targets with the 1-based page they open. `uri`
+   * is the URI action's string as the file holds it; `url` is pdf.js's reading of it (made absolute).
+   */
+  links: { page: number; url?: string; uri?: string; dest?: string; targetPage?: number; contents?: string }[];
   info: Record<string, unknown>;
 }
 
@@ -71,6 +74,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
         if (a.subtype !== 'Link') continue;
         const link: PdfFacts['links'][number] = { page: n };
         if (a.url) link.url = a.url;
+        if (typeof a.unsafeUrl === 'string') link.uri = a.unsafeUrl;
         if (a.dest) {
           if (typeof a.dest === 'string') link.dest = a.dest;
           const target = await pageOfDest(doc, a.dest);

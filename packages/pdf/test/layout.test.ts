@@ -1,6 +1,14 @@
-import { assertReport, plainText, type Report, type ReportInput, reportInput } from '@briefing/content';
+import {
+  assertReport,
+  formatDatumFigure,
+  formatSharePercent,
+  plainText,
+  type Report,
+  type ReportInput,
+  reportInput,
+} from '@briefing/content';
 import { findInOrder, openPdf, type PageText, type PdfDoc, readPages } from '@briefing/inspect';
-import { scaledReport, stressReport } from '@briefing/testkit';
+import { largestFiguresReport, scaledReport, stressReport } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geometry, renderPdf } from '../src/index.js';
 import { strandedHeadings, textFill, textOutsideFrame } from './layout-checks.js';
@@ -125,6 +133,7 @@ describe.each([
   ['stressReport() on A4', () => stressReport(), 'a4', true],
   ['stressReport() on US Letter', () => stressReport(), 'letter', true],
   ['a report of edge cases on A4', () => edgeReport(), 'a4', false],
+  ['the largest chart figures on A4', () => largestFiguresReport(), 'a4', true],
 ] as const)('%s', (_name, make, paper, balanced) => {
   const r = make();
   const g = geometry(paper);
@@ -183,5 +192,35 @@ describe.each([
       pages,
       r.sections.map((s, i) => `${i + 1}. ${s.title.slice(0, 40)}`),
     );
+  });
+});
+
+describe('the largest chart figures a report may hold', () => {
+  it('are each labelled whole, on one line', async () => {
+    const r = largestFiguresReport();
+    const chart = r.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart');
+    if (chart?.type !== 'chart') throw new Error('fixture moved');
+    const doc = await openPdf(await renderPdf(r));
+    try {
+      const lines = (await readPages(doc)).flatMap((p) => {
+        const byBaseline = new Map<number, string>();
+        for (const item of p.items) {
+          const y = Math.round(item.y * 2) / 2;
+          byBaseline.set(y, `${byBaseline.get(y) ?? ''}${item.str}`);
+        }
+        return [...byBaseline.values()];
+      });
+      const figures = chart.data.flatMap((d) => [
+        formatDatumFigure(d, r.meta.lang),
+        formatSharePercent(d, r.meta.lang),
+      ]);
+      for (const figure of figures.filter((f) => f !== undefined))
+        expect(
+          lines.some((l) => l.includes(figure)),
+          figure,
+        ).toBe(true);
+    } finally {
+      await doc.destroy();
+    }
   });
 });

@@ -19,9 +19,17 @@ export function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-/** A link destination that Markdown reads back exactly: the few characters that would end it are percent-encoded. */
+/**
+ * A link destination that Markdown reads back as the very href the schema gave it (its
+ * canonical spelling, see Href): markdown-it still reads `&amp;` in a destination as an entity
+ * and parentheses as its bounds, so `&`, `(`, `)` and a backslash are backslash-escaped, which it
+ * undoes to the character itself. White space, `<`, `>` and backticks would end or break the
+ * destination; no valid href holds them, and they are %-encoded for any other string.
+ */
 export function escapeUrl(url: string): string {
-  return url.replace(/[\s()<>\\`]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url
+    .replace(/[\s<>`]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/[&()\\]/gu, (c) => `\\${c}`);
 }
 
 /** Possibly punctuation to a CommonMark parser (symbols count in newer versions of the spec). */

@@ -1,4 +1,4 @@
-import type { Run, Table } from '@briefing/content';
+import type { Table } from '@briefing/content';
 import { chartFence } from './chart.js';
 import { escapeMarkdown, inlineMarkdown, noteComment, yamlString } from './escape.js';
 import { CONTINUED, type DeckPlan, type DeckSlide, type SlideElement, type TitleParts } from './plan.js';
@@ -112,13 +112,7 @@ export function pipeTable(block: Table, rows: readonly number[]): string {
   return [
     line(block.columns.map((column) => escapeMarkdown(column.header))),
     line(block.columns.map((column) => (column.align ? DELIMITER[column.align] : '---'))),
-    ...rows.map((r) => line((block.rows[r] ?? []).map(cellMarkdown))),
+    // A `|` in a cell's text is escaped like all punctuation; no valid href holds one (the schema %-encodes it).
+    ...rows.map((r) => line((block.rows[r] ?? []).map((cell) => inlineMarkdown(cell)))),
   ].join('\n');
-}
-
-function cellMarkdown(cell: Table['rows'][number][number]): string {
-  const runs = (typeof cell === 'string' ? [{ type: 'text' as const, text: cell }] : cell).map(
-    (run): Run => (run.type === 'link' ? { ...run, href: run.href.replaceAll('|', '%7C') } : run),
-  );
-  return inlineMarkdown(runs);
 }

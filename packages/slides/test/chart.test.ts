@@ -1,9 +1,11 @@
-import { type Chart, report } from '@briefing/content';
+import { type Chart, formatDatumFigure, formatDatumValue, formatSharePercent, report } from '@briefing/content';
+import { largestFiguresReport } from '@briefing/testkit';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { CHART_FENCE, chartCaption, chartFence, chartSvg } from '../src/chart.js';
 import { BriefingMarp } from '../src/engine.js';
 import { renderDeck } from '../src/index.js';
+import { textWidth } from '../src/measure.js';
 
 const chart = report.sections.flatMap((s) => s.blocks).find((b): b is Chart => b.type === 'chart') as Chart;
 const engine = new BriefingMarp({ script: false });
@@ -102,5 +104,29 @@ describe('the chart in the deck of the packaged report', () => {
     const [users, share] = series(svgs[0]!.outerHTML);
     expect(users).toMatchObject({ title: 'Internet users', figures: ['about 1 billion', 'over 600 million'] });
     expect(share).toMatchObject({ title: 'Share of the population', figures: ['about 70%', 'about 50%'] });
+  });
+});
+
+describe('the largest figures a report may hold', () => {
+  const r = largestFiguresReport();
+  const big = r.sections.flatMap((s) => s.blocks).find((b): b is Chart => b.type === 'chart') as Chart;
+  const alone = { ...big, data: big.data.map(({ share: _share, ...d }) => d) } satisfies Chart;
+
+  it('are drawn whole, each on one line, squeezed by at most a quarter of its width', () => {
+    const [users, share] = series(chartSvg(big, r.meta.lang));
+    expect(users?.figures).toEqual(big.data.map((d) => formatDatumFigure(d, r.meta.lang)));
+    expect(share?.figures).toEqual(big.data.flatMap((d) => formatSharePercent(d, r.meta.lang) ?? []));
+    expect(series(chartSvg(alone, r.meta.lang))[0]?.figures).toEqual(
+      alone.data.map((d) => formatDatumValue(d, alone, r.meta.lang)),
+    );
+    for (const svg of [chartSvg(big, r.meta.lang), chartSvg(alone, r.meta.lang)]) {
+      const { document } = parseHTML(`<div>${svg}</div>`);
+      for (const text of document.querySelectorAll('g.series text')) {
+        const squeezed = text.getAttribute('textLength');
+        if (squeezed === null) continue;
+        const natural = textWidth(text.textContent ?? '', 'bold') * Number(text.getAttribute('font-size'));
+        expect(Number(squeezed) / natural, text.textContent ?? '').toBeGreaterThanOrEqual(0.75);
+      }
+    }
   });
 });

@@ -13,5 +13,5 @@ export {
   spawnWatch,
 } from './cli.js';
 export { NASTY, nastyReport } from './nasty.js';
-export { report, scaledReport, stressReport } from './reports.js';
+export { largestFiguresReport, report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';
