@@ -41,13 +41,17 @@ export class Builder {
   readonly anchorUnits = new Map<string, number>();
   figureCount = 0;
   tableCount = 0;
+  /** Measures, and hyphenates in the report's language. */
+  readonly m: Measurer;
   constructor(
     readonly doc: PDFDoc,
-    readonly m: Measurer,
+    m: Measurer,
     readonly g: PageGeometry,
     readonly report: Report,
     readonly root: Node,
-  ) {}
+  ) {
+    this.m = m.in(report.meta.lang);
+  }
   get lang() {
     return this.report.meta.lang;
   }
@@ -106,6 +110,8 @@ export class Builder {
       let breakAfter: DrawUnit['breakAfter'] = inner;
       if (inner === FREE && (i === 0 || i === lines.length - 2)) breakAfter = WIDOW;
       if (last) breakAfter = FREE;
+      // A word hyphenated at this line's end is not split across pages when it can be helped.
+      if (line.hyphen && breakAfter < WIDOW) breakAfter = WIDOW;
       const unit: DrawUnit = {
         height: lineHeight,
         gap: i === 0 ? (opts.gap ?? 0) : 0,
