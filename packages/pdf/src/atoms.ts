@@ -1,6 +1,8 @@
 // A paragraph as the line breaker sees it: words measured as drawn, and the atoms between
 // the places a line may end (spaces, hyphens the author wrote, hyphenation points).
-import { hyphenPoints } from './hyphenate.js';
+
+import type { FaceName } from './fonts.js';
+import { hyphenPoints, MIN_WORD } from './hyphenate.js';
 import { type Atom, type BreakKind, switches } from './linebreak.js';
 import type { LinkTarget, Measurer, Piece, Style } from './text-layout.js';
 
@@ -104,28 +106,86 @@ export interface TextAtom extends Atom {
   space: Part | null;
 }
 
+/** A word's hyphenation points and the widths that go with them, in points at 1 pt type. */
+interface Syllables {
+  points: number[];
+  /** Width of the word up to each point, and from each point on (shaped alone). */
+  prefix: number[];
+  rest: number[];
+  hyphen: number;
+}
+/** Syllables per language (and limits), face and word, kept for the life of the process. */
+type SyllableTable = Map<FaceName, Map<string, Syllables | null>>;
+const syllableTables = new Map<string, SyllableTable>();
+
+function syllableTable(lang: string, limits: boolean): SyllableTable {
+  const key = `${lang} ${limits}`;
+  let table = syllableTables.get(key);
+  if (!table) {
+    table = new Map();
+    syllableTables.set(key, table);
+  }
+  return table;
+}
+
+/** The syllables of a part of a word, or null if it takes no hyphen. */
+function syllables(part: Part, lang: string, table: SyllableTable, m: Measurer): Syllables | null {
+  const limits = switches.hyphenLimits;
+  if (limits && part.text.length < MIN_WORD) return null;
+  const { face } = part.style;
+  let cache = table.get(face);
+  if (!cache) {
+    cache = new Map();
+    table.set(face, cache);
+  }
+  let known = cache.get(part.text);
+  if (known === undefined) {
+    const { text } = part;
+    const points = hyphenPoints(text, lang, limits);
+    const unit = (t: string) => m.width(face, 1, t);
+    known =
+      points.length === 0
+        ? null
+        : {
+            points,
+            prefix: points.map((k) => unit(text.slice(0, k))),
+            rest: points.map((k) => unit(text.slice(k))),
+            hyphen: unit('-'),
+          };
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, known);
+  }
+  return known;
+}
+
 /**
  * A word's atoms: one per part, or one per syllable where a part may be hyphenated (author
  * prose, in a language with patterns, not a name, figure or link, and not one half of a
  * compound the author hyphenated). Syllable widths are differences of the shaped prefixes,
  * so they add up to the word as drawn whole.
  */
-function wordAtoms(word: Word, kind: BreakKind, compound: boolean, m: Measurer, hyphenate: boolean): TextAtom[] {
-  const out: TextAtom[] = [];
+function wordAtoms(
+  out: TextAtom[],
+  word: Word,
+  kind: BreakKind,
+  compound: boolean,
+  m: Measurer,
+  table: SyllableTable | null,
+): void {
   const lang = m.lang;
-  word.parts.forEach((part, i) => {
-    const after: BreakKind = i === word.parts.length - 1 ? kind : 'none';
+  const lastPart = word.parts.length - 1;
+  for (let i = 0; i <= lastPart; i++) {
+    const part = word.parts[i]!;
+    const after: BreakKind = i === lastPart ? kind : 'none';
     const glue = after === 'space' ? (word.space?.width ?? 0) : 0;
     const space = after === 'space' ? word.space : null;
-    const points =
-      hyphenate && lang && part.hyphenate && !part.link && !compound
-        ? hyphenPoints(part.text, lang, switches.hyphenLimits)
-        : [];
-    if (points.length === 0) {
+    const s = table && lang && part.hyphenate && !part.link && !compound ? syllables(part, lang, table, m) : null;
+    const length = part.text.length;
+    if (!s) {
       out.push({
         part,
         from: 0,
-        to: part.text.length,
+        to: length,
         width: part.width,
         kind: after,
         glue,
@@ -133,52 +193,64 @@ function wordAtoms(word: Word, kind: BreakKind, compound: boolean, m: Measurer, 
         restCorrection: 0,
         space,
       });
-      return;
+      continue;
     }
-    const { face, size } = part.style;
-    const prefix = (k: number) => (k === part.text.length ? part.width : m.width(face, size, part.text.slice(0, k)));
-    const bounds = [0, ...points, part.text.length];
-    for (let k = 0; k < bounds.length - 1; k++) {
-      const from = bounds[k]!;
-      const to = bounds[k + 1]!;
-      const last = to === part.text.length;
+    const size = part.style.size;
+    let from = 0;
+    let before = 0;
+    s.points.forEach((to, k) => {
+      const upTo = s.prefix[k]! * size;
       out.push({
         part,
         from,
         to,
-        width: prefix(to) - prefix(from),
-        kind: last ? after : 'hyphen',
-        glue: last ? glue : 0,
-        hyphen: last ? 0 : m.width(face, size, '-'),
-        restCorrection: last ? 0 : m.width(face, size, part.text.slice(to)) - (part.width - prefix(to)),
-        space: last ? space : null,
+        width: upTo - before,
+        kind: 'hyphen',
+        glue: 0,
+        hyphen: s.hyphen * size,
+        restCorrection: s.rest[k]! * size - (part.width - upTo),
+        space: null,
       });
-    }
-  });
-  return out;
+      from = to;
+      before = upTo;
+    });
+    out.push({
+      part,
+      from,
+      to: length,
+      width: part.width - before,
+      kind: after,
+      glue,
+      hyphen: 0,
+      restCorrection: 0,
+      space,
+    });
+  }
 }
 
 /** The paragraph as atoms; a word that cannot fit the line even hyphenated is broken between characters. */
 export function atomsOf(pieces: Piece[], width: number, m: Measurer): TextAtom[] {
   const out: TextAtom[] = [];
   const list = words(pieces, m);
+  const table = switches.hyphenate && m.lang ? syllableTable(m.lang, switches.hyphenLimits) : null;
   list.forEach((word, i) => {
     const kind: BreakKind = i === list.length - 1 ? 'end' : word.space ? 'space' : 'soft';
     const compound = kind === 'soft' || (i > 0 && !list[i - 1]!.space);
-    const atoms = wordAtoms(word, kind, compound, m, switches.hyphenate);
+    const start = out.length;
+    wordAtoms(out, word, kind, compound, m, table);
     let run = 0;
-    let fits = true;
-    for (const a of atoms) {
+    for (let k = start; k < out.length; k++) {
+      const a = out[k]!;
       run += a.width;
-      if (run > width + 0.01) fits = false;
+      if (run > width + 0.01) {
+        out.length = start;
+        const pieces = breakWord(word, width, m);
+        pieces.forEach((piece, j) => {
+          wordAtoms(out, piece, j === pieces.length - 1 ? kind : 'soft', true, m, null);
+        });
+        return;
+      }
       if (a.kind !== 'none') run = a.restCorrection;
-    }
-    if (fits) out.push(...atoms);
-    else {
-      const pieces = breakWord(word, width, m);
-      pieces.forEach((piece, j) => {
-        out.push(...wordAtoms(piece, j === pieces.length - 1 ? kind : 'soft', true, m, false));
-      });
     }
   });
   return out;

@@ -66,16 +66,45 @@ export interface BreakOptions {
 export function breakLines(atoms: readonly Atom[], o: BreakOptions): number[] {
   if (atoms.length === 0) return [];
   if (!switches.totalFit) return firstFit(atoms, o.width);
-  // A last word wider than the line can only start its line after a hyphen: then, and only
-  // then, the hyphen limits give way.
-  return totalFit(atoms, o, switches.hyphenLimits) ?? totalFit(atoms, o, false) ?? firstFit(atoms, o.width);
+  // Passing over very loose lines may leave no way through the rules; then every line is
+  // weighed. A last word wider than the line can only start its line after a hyphen: then,
+  // and only then, the hyphen limits give way.
+  const limits = switches.hyphenLimits;
+  return (
+    totalFit(atoms, o, limits, true) ??
+    totalFit(atoms, o, limits, false) ??
+    totalFit(atoms, o, false, false) ??
+    firstFit(atoms, o.width)
+  );
 }
 
 const startCorrection = (atoms: readonly Atom[], b: number) =>
   b > 0 && atoms[b - 1]!.kind === 'hyphen' ? atoms[b - 1]!.restCorrection : 0;
 
-function totalFit(atoms: readonly Atom[], { width, stretch }: BreakOptions, limits: boolean): number[] | undefined {
+const KIND = { space: 1, soft: 2, hyphen: 3, none: 0, end: 4 } as const;
+/** Room beyond which a line is as bad as it gets (badness MAX_BADNESS), in stretches. */
+const LOOSEST = Math.cbrt(MAX_BADNESS / 100);
+
+/**
+ * The best breaks, or none if the rules leave no way through. `prune` passes over lines
+ * looser than the loosest badness once a node has another way on; without it, every line
+ * that fits is weighed.
+ */
+function totalFit(
+  atoms: readonly Atom[],
+  { width, stretch }: BreakOptions,
+  limits: boolean,
+  prune: boolean,
+): number[] | undefined {
   const n = atoms.length;
+  // The atoms as flat arrays, for the inner loop.
+  const w = new Float64Array(n);
+  const kind = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const a = atoms[k]!;
+    w[k] = a.width;
+    kind[k] = KIND[a.kind];
+  }
   // Node b is the start of a line at atom b; each node has a state per number of hyphenated
   // lines just before it (0, 1 or 2).
   const S = MAX_HYPHENS + 1;
@@ -84,55 +113,76 @@ function totalFit(atoms: readonly Atom[], { width, stretch }: BreakOptions, limi
   best[0] = 0;
   // The last space of the paragraph: a last line starting after it holds a single word.
   let lastSpace = -1;
-  for (let k = 0; k < n - 1; k++) if (atoms[k]!.kind === 'space') lastSpace = k;
+  for (let k = 0; k < n - 1; k++) if (kind[k] === KIND.space) lastSpace = k;
+  const loosest = prune ? width - stretch * LOOSEST : Number.NEGATIVE_INFINITY;
+  // Each candidate line from b: its last atom and its width (the hyphen excluded).
+  const ends = new Int32Array(n);
+  const widths = new Float64Array(n);
 
   for (let b = 0; b < n; b++) {
-    let reachable = false;
-    for (let h = 0; h < S; h++) if (best[b * S + h]! < Number.POSITIVE_INFINITY) reachable = true;
-    if (!reachable) continue;
-    const afterHyphen = b > 0 && atoms[b - 1]!.kind === 'hyphen';
-    let w = startCorrection(atoms, b);
+    const d0 = best[b * S]!;
+    const d1 = best[b * S + 1]!;
+    const d2 = best[b * S + 2]!;
+    if (d0 === Number.POSITIVE_INFINITY && d1 === Number.POSITIVE_INFINITY && d2 === Number.POSITIVE_INFINITY) continue;
+    const afterHyphen = b > 0 && kind[b - 1] === KIND.hyphen;
+    // The lines that fit, shortest first.
+    let count = 0;
+    let x = startCorrection(atoms, b);
     for (let j = b; j < n; j++) {
-      const atom = atoms[j]!;
-      w += atom.width;
-      if (j > b && w > width + 0.01) break;
-      if (atom.kind !== 'none') {
-        let d: number;
-        if (atom.kind === 'end') {
-          if (limits && afterHyphen) break;
-          d = LINE_PENALTY * LINE_PENALTY;
-          if (switches.avoidRunts && b > 0 && lastSpace < b && w < width * RUNT_SHARE) d += RUNT;
-        } else {
-          const natural = w + (atom.kind === 'hyphen' ? atom.hyphen : 0);
-          const slack = width - natural;
-          const badness = slack < 0 ? MAX_BADNESS : Math.min(MAX_BADNESS, 100 * (slack / stretch) ** 3);
-          d = (LINE_PENALTY + badness) ** 2;
-          if (slack < -0.01) d += OVERFULL;
-          if (atom.kind === 'hyphen') d += HYPHEN_PENALTY ** 2;
-          else if (atom.kind === 'soft') d += SOFT_PENALTY ** 2;
+      x += w[j]!;
+      if (j > b && x > width + 0.01) break;
+      const k = kind[j]!;
+      if (k !== KIND.none) {
+        ends[count] = j;
+        widths[count++] = x;
+      }
+      if (k === KIND.space) x += atoms[j]!.glue;
+    }
+    // Longest first. A line looser than the loosest badness is weighed only for a state that
+    // has no other way on (TeX, too, passes over such lines until it must).
+    let open =
+      (d0 < Number.POSITIVE_INFINITY ? 1 : 0) |
+      (d1 < Number.POSITIVE_INFINITY ? 2 : 0) |
+      (d2 < Number.POSITIVE_INFINITY ? 4 : 0);
+    for (let c = count - 1; c >= 0; c--) {
+      const j = ends[c]!;
+      const k = kind[j]!;
+      const natural = widths[c]! + (k === KIND.hyphen ? atoms[j]!.hyphen : 0);
+      if (k !== KIND.end && natural < loosest && open === 0) break;
+      let d: number;
+      if (k === KIND.end) {
+        if (limits && afterHyphen) continue;
+        d = LINE_PENALTY * LINE_PENALTY;
+        if (switches.avoidRunts && b > 0 && lastSpace < b && natural < width * RUNT_SHARE) d += RUNT;
+      } else {
+        const slack = width - natural;
+        const badness = slack < 0 ? MAX_BADNESS : Math.min(MAX_BADNESS, 100 * (slack / stretch) ** 3);
+        d = (LINE_PENALTY + badness) * (LINE_PENALTY + badness);
+        if (slack < -0.01) d += OVERFULL;
+        if (k === KIND.hyphen) d += HYPHEN_PENALTY * HYPHEN_PENALTY;
+        else if (k === KIND.soft) d += SOFT_PENALTY * SOFT_PENALTY;
+      }
+      for (let h = 0; h < S; h++) {
+        const here = h === 0 ? d0 : h === 1 ? d1 : d2;
+        if (here === Number.POSITIVE_INFINITY) continue;
+        let next = 0;
+        let extra = 0;
+        if (k === KIND.hyphen) {
+          next = h + 1;
+          if (next > MAX_HYPHENS) {
+            if (limits) continue;
+            next = MAX_HYPHENS;
+          }
+          if (h > 0) extra = DOUBLE_HYPHEN;
         }
-        for (let h = 0; h < S; h++) {
-          const here = best[b * S + h]!;
-          if (here === Number.POSITIVE_INFINITY) continue;
-          let next = 0;
-          let extra = 0;
-          if (atom.kind === 'hyphen') {
-            next = h + 1;
-            if (next > MAX_HYPHENS) {
-              if (limits) continue;
-              next = MAX_HYPHENS;
-            }
-            if (h > 0) extra = DOUBLE_HYPHEN;
-          }
-          const total = here + d + extra;
-          const to = (j + 1) * S + next;
-          if (total < best[to]!) {
-            best[to] = total;
-            from[to] = b * S + h;
-          }
+        open &= ~(1 << h);
+        const total = here + d + extra;
+        const to = (j + 1) * S + next;
+        if (total < best[to]!) {
+          best[to] = total;
+          from[to] = b * S + h;
         }
       }
-      if (atom.kind === 'space') w += atom.glue;
     }
   }
   let end = -1;

@@ -125,14 +125,17 @@ function lineOf(atoms: TextAtom[], b: number, e: number, m: Measurer): Line {
     while (k < e && atoms[k + 1]!.part === a.part) k++;
     const { part } = a;
     const to = atoms[k]!.to;
-    const whole = a.from === 0 && to === part.text.length;
-    const text = part.text.slice(a.from, to);
-    parts.push({
-      ...part,
-      text,
-      width: whole ? part.width : m.width(part.style.face, part.style.size, text),
-      broken: whole ? undefined : { word: part.text, first: a.from === 0, last: to === part.text.length },
-    });
+    if (a.from === 0 && to === part.text.length) parts.push(part);
+    else {
+      const text = part.text.slice(a.from, to);
+      parts.push({
+        text,
+        style: part.style,
+        link: part.link,
+        width: m.width(part.style.face, part.style.size, text),
+        broken: { word: part.text, first: a.from === 0, last: to === part.text.length },
+      });
+    }
     if (k < e && atoms[k]!.space) parts.push(atoms[k]!.space!);
     j = k;
   }
