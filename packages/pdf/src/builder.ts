@@ -41,17 +41,13 @@ export class Builder {
   readonly anchorUnits = new Map<string, number>();
   figureCount = 0;
   tableCount = 0;
-  /** Measures, and hyphenates in the report's language. */
-  readonly m: Measurer;
   constructor(
     readonly doc: PDFDoc,
-    m: Measurer,
+    readonly m: Measurer,
     readonly g: PageGeometry,
     readonly report: Report,
     readonly root: Node,
-  ) {
-    this.m = m.in(report.meta.lang);
-  }
+  ) {}
   get lang() {
     return this.report.meta.lang;
   }
