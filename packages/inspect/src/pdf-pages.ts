@@ -1,6 +1,6 @@
 // A PDF's pages as the layout tests read them: text items with positions and sizes, page
 // text in content order, phrases found in order, the tagged structure tree, destinations.
-import type { PdfDoc } from './pdf.js';
+import { type PdfDoc, textItems } from './pdf.js';
 
 /** One piece of text as pdf.js extracts it, in points from the page's top-left corner. */
 export interface TextItem {
@@ -55,9 +55,10 @@ export function joinItems(items: readonly TextItem[]): string {
       const gap = item.x - (prev.x + prev.width);
       const touching = sameLine && gap < 1 && item.x > prev.x;
       // A line that ends in a hyphen, dash or slash inside a word ("cross-" / "border",
-      // "public–" / "private") rejoins without a space: the renderer breaks only there.
+      // "public–" / "private"), or in a word hyphenated across lines (a soft hyphen, see
+      // textItems), rejoins without a space: the renderer breaks only there.
       const hyphenBreak =
-        !sameLine && /[\p{L}\p{N}][-\u2010\u2013\u2014/]$/u.test(out) && /^[\p{L}\p{N}]/u.test(item.str);
+        !sameLine && /[\p{L}\p{N}][-\u2010\u2013\u2014/\u00AD]$/u.test(out) && /^[\p{L}\p{N}]/u.test(item.str);
       if (!touching && !hyphenBreak) out += ' ';
     }
     out += item.str;
@@ -72,10 +73,8 @@ export async function readPages(doc: PdfDoc): Promise<PageText[]> {
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const [, , width, height] = page.view as [number, number, number, number];
-    const content = await page.getTextContent();
     const items: TextItem[] = [];
-    for (const raw of content.items) {
-      if (!('str' in raw)) continue;
+    for (const raw of await textItems(page)) {
       const [a, b, , , e, f] = raw.transform as number[];
       items.push({ str: raw.str, x: e!, y: height - f!, width: raw.width, size: Math.hypot(a!, b!) });
     }

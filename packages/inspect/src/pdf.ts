@@ -22,6 +22,32 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
   }).promise;
 }
 
+type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
+export type PdfTextItem = Extract<Awaited<ReturnType<PdfPage['getTextContent']>>['items'][number], { str: string }>;
+
+/**
+ * A page's text items in content order. A hyphen drawn as an artifact is the hyphen of a word
+ * broken across lines by hyphenation, not part of the text (ISO 32000's soft hyphen): it is
+ * given as U+00AD, which the readers join across the line end and the normalisers drop, so
+ * "transna-" / "tional" reads "transnational". Hyphens in the text itself are kept.
+ */
+export async function textItems(page: PdfPage): Promise<PdfTextItem[]> {
+  const content = await page.getTextContent({ includeMarkedContent: true });
+  const tags: (string | undefined)[] = [];
+  const out: PdfTextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) {
+      // pdf.js gives each marked content's tag, though its types do not say so.
+      if (item.type === 'endMarkedContent') tags.pop();
+      else tags.push((item as { tag?: string }).tag);
+      continue;
+    }
+    const softHyphen = item.str === '-' && tags.includes('Artifact');
+    out.push(softHyphen ? { ...item, str: '\u00AD' } : item);
+  }
+  return out;
+}
+
 /** What a reader of the PDF gets, read back from its bytes with pdf.js. */
 export interface PdfFacts {
   pageCount: number;
@@ -57,16 +83,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
     const links: PdfFacts['links'] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
       let text = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
+      for (const item of await textItems(page)) {
         text += item.str;
-        if (item.hasEOL) text = text.endsWith('-') && /\p{L}-$/u.test(text) ? text : `${text}\n`;
+        if (item.hasEOL) text = /\p{L}[-\u00AD]$/u.test(text) ? text : `${text}\n`;
       }
       pages.push(
         text
           .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
+          .replace(/\u00AD/gu, '')
           .replace(/\s+/gu, ' ')
           .trim(),
       );

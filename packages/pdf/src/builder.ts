@@ -106,6 +106,8 @@ export class Builder {
       let breakAfter: DrawUnit['breakAfter'] = inner;
       if (inner === FREE && (i === 0 || i === lines.length - 2)) breakAfter = WIDOW;
       if (last) breakAfter = FREE;
+      // A word hyphenated at this line's end is not split across pages when it can be helped.
+      if (line.hyphen && breakAfter < WIDOW) breakAfter = WIDOW;
       const unit: DrawUnit = {
         height: lineHeight,
         gap: i === 0 ? (opts.gap ?? 0) : 0,

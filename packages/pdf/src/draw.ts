@@ -2,7 +2,7 @@ import { type RichText, toRuns } from '@briefing/content';
 import type { Drawer } from './builder.js';
 import { normaliseText } from './coverage.js';
 import { C, RUN_STYLES, type TextTone } from './styles.js';
-import type { Line, LinkTarget, Piece, Style } from './text-layout.js';
+import type { Fragment, Line, LinkTarget, Piece, Style } from './text-layout.js';
 
 // ---------------------------------------------------------------------------------------
 // Structure: elements are created when their first content is drawn, so the tree follows
@@ -32,9 +32,15 @@ export class Node {
   }
 }
 
-/** One Link element per link run and page: created at its first fragment, ended at the next other fragment. */
+/**
+ * One Link element per link run and page: created at its first fragment, ended at the next
+ * other fragment. It also carries, from one line to the next, the Span of a word hyphenated
+ * across them.
+ */
 export class LinkTracker {
   private open: { target: LinkTarget; elem: StructElem; page: number } | undefined;
+  /** The Span of a hyphenated word whose first piece is drawn and whose last is not yet. */
+  word: StructElem | undefined;
   constructor(private readonly node: Node) {}
   for(d: Drawer, target: LinkTarget): StructElem {
     if (this.open && this.open.target === target && this.open.page === d.page) return this.open.elem;
@@ -103,6 +109,9 @@ export function drawLine(
       } as unknown as PDFKit.Mixins.AnnotationOption;
       if (f.link.kind === 'uri') doc.link(...rect, f.link.href, options);
       else doc.goTo(...rect, f.link.name, options);
+    } else if (f.broken) {
+      links.close(d);
+      brokenWord(d, f, x, y, node, links);
     } else {
       links.close(d);
       const content = doc.markStructureContent(node.type);
@@ -110,6 +119,34 @@ export function drawLine(
       doc.endMarkedContent();
       node.get().add(content);
     }
+  }
+  const hyphen = line.hyphen;
+  if (hyphen) {
+    artifact(doc, () => {
+      drawText(doc, '-', hyphen.style, x + hyphen.x, baseline(hyphen.style, top, lineHeight), hyphen.width);
+    });
+  }
+}
+
+/**
+ * A piece of a word hyphenated across lines. The pieces are the content of one Span whose
+ * ActualText is the whole word, and the hyphen after the first is an artifact (drawLine), so
+ * screen readers, copying and text extraction read "transnational", not "transna- tional".
+ */
+function brokenWord(d: Drawer, f: Fragment, x: number, y: number, node: Node, links: LinkTracker) {
+  const { doc } = d;
+  const broken = f.broken!;
+  if (broken.first || !links.word) {
+    links.word = doc.struct('Span', { actual: broken.word } as PDFKit.Mixins.StructureElementOptions);
+    node.get().add(links.word);
+  }
+  const content = doc.markStructureContent('Span');
+  drawText(doc, f.text, f.style, x + f.x, y, f.width);
+  doc.endMarkedContent();
+  links.word.add(content);
+  if (broken.last) {
+    links.word.end();
+    links.word = undefined;
   }
 }
 
@@ -134,7 +171,7 @@ export function pieces(text: RichText, tone: TextTone = 'body'): Piece[] {
           style: styles.link,
           link: { kind: 'uri', href: run.href, label: `${run.text.trim()} (${run.href})` },
         }
-      : { text: normaliseText(run.text), style: styles[run.emphasis ?? 'plain'] },
+      : { text: normaliseText(run.text), style: styles[run.emphasis ?? 'plain'], hyphenate: true },
   );
 }
 

@@ -33,7 +33,8 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
 
   const fonts = faces();
   measurer.current ??= new Measurer(fonts);
-  const m = measurer.current;
+  // Text is hyphenated in the report's language.
+  const m = measurer.current.in(report.meta.lang);
   const g = geometry(options.paper ?? 'a4');
   const { meta } = report;
   const epoch = options.sourceDateEpoch;

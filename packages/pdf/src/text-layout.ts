@@ -1,5 +1,7 @@
 import type { Font } from 'fontkit';
+import { atomsOf, type Part, type TextAtom } from './atoms.js';
 import type { FaceName } from './fonts.js';
+import { breakLines } from './linebreak.js';
 
 /** How a piece of text looks. */
 export interface Style {
@@ -16,6 +18,8 @@ export interface Piece {
   text: string;
   style: Style;
   link?: LinkTarget | undefined;
+  /** The author's prose, which may be hyphenated; never set on headings, labels, names of things or links. */
+  hyphenate?: boolean | undefined;
 }
 
 /** A run of one style on one line, at `x` from the line start. */
@@ -25,11 +29,23 @@ export interface Fragment {
   link?: LinkTarget | undefined;
   x: number;
   width: number;
+  /**
+   * A piece of a word hyphenated across lines: the whole word (what the PDF reads as, its
+   * ActualText) and whether this piece starts it and ends it.
+   */
+  broken?: { word: string; first: boolean; last: boolean } | undefined;
 }
 
 export interface Line {
   fragments: Fragment[];
+  /** The width of the line, the hyphen at its end included. */
   width: number;
+  /**
+   * The hyphen after the last fragment when the line ends inside a hyphenated word: drawn as
+   * decoration (an artifact), so the text reads as the whole word. Pagination avoids a page
+   * break after such a line (a word is never broken across pages when it can be helped).
+   */
+  hyphen?: { style: Style; x: number; width: number } | undefined;
 }
 
 /**
@@ -37,8 +53,20 @@ export interface Line {
  * same measurement pdfkit makes when it draws (it shapes word by word, as here).
  */
 export class Measurer {
-  private readonly caches = new Map<FaceName, Map<string, number>>();
-  constructor(private readonly fonts: Record<FaceName, Font>) {}
+  /**
+   * @param lang the language text is hyphenated in (a BCP 47 tag, `meta.lang`); none, no
+   * hyphenation. `in(lang)` gives a measurer for another language sharing these caches.
+   */
+  constructor(
+    private readonly fonts: Record<FaceName, Font>,
+    readonly lang?: string | undefined,
+    private readonly caches = new Map<FaceName, Map<string, number>>(),
+  ) {}
+
+  /** The same measurements, hyphenating in `lang`. */
+  in(lang: string): Measurer {
+    return lang === this.lang ? this : new Measurer(this.fonts, lang, this.caches);
+  }
 
   /** Width in points of `text` (no spaces inside) at `size`. */
   width(face: FaceName, size: number, text: string): number {
@@ -65,150 +93,77 @@ export class Measurer {
   }
 }
 
-interface Part {
-  text: string;
-  style: Style;
-  link?: LinkTarget | undefined;
-  width: number;
-}
-/** An unbreakable word (possibly in several styles: "**China**,") and the glue after it. */
-interface Word {
-  parts: Part[];
-  width: number;
-  /** The space that follows the word, or null at a break without space (after a hyphen). */
-  space: Part | null;
-}
-
-/** A break is allowed after a hyphen or dash inside a word ("cyber-|enabled"), and at a zero-width space. */
-const SOFT_BREAK = /(?<=[\p{L}\p{N}][-\u2010\u2013\u2014/])(?=[\p{L}\p{N}])|\u200B/u;
-
-function words(pieces: Piece[], m: Measurer): Word[] {
-  const out: Word[] = [];
-  let current: Part[] = [];
-  const flush = (space: Part | null) => {
-    if (current.length > 0) {
-      out.push({ parts: current, width: current.reduce((a, p) => a + p.width, 0), space });
-      current = [];
-    } else if (space && out.length > 0) {
-      const last = out[out.length - 1]!;
-      if (!last.space) last.space = space;
-    }
-  };
-  for (const piece of pieces) {
-    // Every white space but the no-break ones is a break opportunity, folded to one space.
-    const tokens = piece.text.split(/([^\S\u00A0\u202F]+)/u);
-    tokens.forEach((token, i) => {
-      if (i % 2 === 1) {
-        flush({
-          text: ' ',
-          style: piece.style,
-          link: piece.link,
-          width: m.width(piece.style.face, piece.style.size, ' '),
-        });
-        return;
-      }
-      if (!token) return;
-      const chunks = token.split(SOFT_BREAK);
-      chunks.forEach((chunk, j) => {
-        if (chunk) {
-          current.push({
-            text: chunk,
-            style: piece.style,
-            link: piece.link,
-            width: m.width(piece.style.face, piece.style.size, chunk),
-          });
-        }
-        if (j < chunks.length - 1) flush(null);
-      });
-    });
-  }
-  flush(null);
-  return out;
-}
-
-/** Split a word wider than a line into pieces that fit, character by character. */
-function breakWord(word: Word, width: number, m: Measurer): Word[] {
-  const out: Word[] = [];
-  let parts: Part[] = [];
-  let used = 0;
-  for (const part of word.parts) {
-    let text = '';
-    for (const char of part.text) {
-      const w = m.width(part.style.face, part.style.size, text + char);
-      if (used + w > width && (text || parts.length > 0)) {
-        if (text) parts.push({ ...part, text, width: m.width(part.style.face, part.style.size, text) });
-        out.push({ parts, width: parts.reduce((a, p) => a + p.width, 0), space: null });
-        parts = [];
-        used = 0;
-        text = char;
-      } else {
-        text += char;
-      }
-    }
-    if (text) {
-      const w = m.width(part.style.face, part.style.size, text);
-      parts.push({ ...part, text, width: w });
-      used += w;
-    }
-  }
-  if (parts.length > 0) out.push({ parts, width: used, space: word.space });
-  return out;
-}
-
 /**
- * Break styled text into lines no wider than `width` (ragged right). Breaks at spaces, after
- * hyphens and dashes inside words, and, for a word wider than the line, between characters.
- * `firstIndent` narrows the first line (a bold lead-in drawn by the caller, a hanging label).
+ * Break styled text into lines no wider than `width`, ragged right, choosing the breaks of
+ * the whole paragraph at once (see linebreak.ts): at spaces, after hyphens and dashes inside
+ * words, at hyphenation points of the author's prose in the measurer's language, and, for a
+ * word wider than the line, between characters.
  */
 export function wrap(pieces: Piece[], width: number, m: Measurer): Line[] {
+  const atoms = atomsOf(pieces, width, m);
+  if (atoms.length === 0) return [{ fragments: [], width: 0 }];
+  // Ragged right: a line may fall short of the measure by three ems before it counts as loose.
+  const em = Math.max(...pieces.map((p) => p.style.size));
+  const ends = breakLines(atoms, { width, stretch: 3 * em });
   const lines: Line[] = [];
-  let parts: Part[] = [];
-  let lineWidth = 0;
-  let pendingSpace: Part | null = null;
-  const endLine = () => {
-    lines.push(assemble(parts));
-    parts = [];
-    lineWidth = 0;
-    pendingSpace = null;
-  };
-  const queue = words(pieces, m);
-  for (let i = 0; i < queue.length; i++) {
-    const word = queue[i]!;
-    const spaceWidth = parts.length > 0 && pendingSpace ? pendingSpace.width : 0;
-    if (parts.length > 0 && lineWidth + spaceWidth + word.width > width + 0.01) {
-      endLine();
-    }
-    if (parts.length === 0 && word.width > width + 0.01) {
-      const pieces2 = breakWord(word, width, m);
-      queue.splice(i, 1, ...pieces2);
-      i--;
-      continue;
-    }
-    if (parts.length > 0 && pendingSpace) {
-      parts.push(pendingSpace);
-      lineWidth += pendingSpace.width;
-    }
-    parts.push(...word.parts);
-    lineWidth += word.width;
-    pendingSpace = word.space;
+  let b = 0;
+  for (const e of ends) {
+    lines.push(lineOf(atoms, b, e, m));
+    b = e + 1;
   }
-  if (parts.length > 0 || lines.length === 0) endLine();
   return lines;
 }
 
-function assemble(parts: Part[]): Line {
+type Placed = Part & { broken?: Fragment['broken'] };
+
+/** The line of atoms `b` to `e`: each run of one part's atoms drawn as one piece of text. */
+function lineOf(atoms: TextAtom[], b: number, e: number, m: Measurer): Line {
+  const parts: Placed[] = [];
+  for (let j = b; j <= e; j++) {
+    const a = atoms[j]!;
+    let k = j;
+    while (k < e && atoms[k + 1]!.part === a.part) k++;
+    const { part } = a;
+    const to = atoms[k]!.to;
+    if (a.from === 0 && to === part.text.length) parts.push(part);
+    else {
+      const text = part.text.slice(a.from, to);
+      parts.push({
+        text,
+        style: part.style,
+        link: part.link,
+        width: m.width(part.style.face, part.style.size, text),
+        broken: { word: part.text, first: a.from === 0, last: to === part.text.length },
+      });
+    }
+    if (k < e && atoms[k]!.space) parts.push(atoms[k]!.space!);
+    j = k;
+  }
+  const end = atoms[e]!;
+  return assemble(parts, end.kind === 'hyphen' ? { style: end.part.style, width: end.hyphen } : undefined);
+}
+
+function assemble(parts: Placed[], hyphen?: { style: Style; width: number }): Line {
   const fragments: Fragment[] = [];
   let x = 0;
   for (const part of parts) {
     const last = fragments[fragments.length - 1];
-    if (last && last.style === part.style && last.link === part.link) {
+    if (last && !last.broken && !part.broken && last.style === part.style && last.link === part.link) {
       last.text += part.text;
       last.width += part.width;
     } else {
-      fragments.push({ text: part.text, style: part.style, link: part.link, x, width: part.width });
+      fragments.push({
+        text: part.text,
+        style: part.style,
+        link: part.link,
+        x,
+        width: part.width,
+        broken: part.broken,
+      });
     }
     x += part.width;
   }
   for (const f of fragments) f.text = f.text.replace(/\u200B/gu, '');
-  return { fragments, width: x };
+  if (!hyphen) return { fragments, width: x };
+  return { fragments, width: x + hyphen.width, hyphen: { ...hyphen, x } };
 }

@@ -1,25 +1,82 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { faces } from '../src/fonts.js';
-import { Measurer, type Piece, type Style, wrap } from '../src/text-layout.js';
+import { switches } from '../src/linebreak.js';
+import { type Line, Measurer, type Piece, type Style, wrap } from '../src/text-layout.js';
 
 const m = new Measurer(faces());
+const en = m.in('en-GB');
 const body: Style = { face: 'serif', size: 10.5, color: '#000' };
 const bold: Style = { face: 'serifBold', size: 10.5, color: '#000' };
 const text = (t: string, style = body): Piece => ({ text: t, style });
+/** The author's prose: text that may be hyphenated. */
+const prose = (t: string): Piece => ({ text: t, style: body, hyphenate: true });
 const lineText = (pieces: Piece[], width: number) =>
   wrap(pieces, width, m).map((l) => l.fragments.map((f) => f.text).join(''));
 
+/** Room left on each line but the last, squared and summed: how ragged the rag is. */
+const raggedness = (lines: Line[], width: number) => lines.slice(0, -1).reduce((a, l) => a + (width - l.width) ** 2, 0);
+
+afterEach(() => {
+  Object.assign(switches, { totalFit: true, hyphenate: true, hyphenLimits: true, avoidRunts: true });
+});
+
 describe('wrap', () => {
-  it('fills lines up to the width and never past it', () => {
+  it('keeps every line within the width and evens the rag over the whole paragraph', () => {
     const words = 'More people online means more potential victims, and every new user is a target. '.repeat(8);
     const lines = wrap([text(words)], 200, m);
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(200.01);
-    // Greedy: no line could have taken the next line's first word.
-    lines.slice(0, -1).forEach((line, i) => {
-      const next = lines[i + 1]!.fragments[0]!.text.split(' ')[0]!;
-      expect(line.width + m.width('serif', 10.5, ' ') + m.width('serif', 10.5, next)).toBeGreaterThan(200);
-    });
+    switches.totalFit = false;
+    const greedy = wrap([text(words)], 200, m);
+    expect(raggedness(lines, 200)).toBeLessThan(raggedness(greedy, 200));
+  });
+
+  it("hyphenates the author's prose in the measurer's language, both pieces marked as one word", () => {
+    const lines = wrap([prose('infrastructure')], 50, en);
+    expect(lines.map((l) => l.fragments.map((f) => f.text).join(''))).toEqual(['infra', 'structure']);
+    const [head, tail] = [lines[0]!.fragments[0]!, lines[1]!.fragments[0]!];
+    expect(head.broken).toEqual({ word: 'infrastructure', first: true, last: false });
+    expect(tail.broken).toEqual({ word: 'infrastructure', first: false, last: true });
+    // The hyphen is drawn after the head, as wide as a hyphen, and counts in the line's width.
+    const hyphen = m.width('serif', 10.5, '-');
+    expect(lines[0]!.hyphen).toEqual({ style: body, x: head.width, width: hyphen });
+    expect(lines[0]!.width).toBeCloseTo(head.width + hyphen, 6);
+    expect(lines[1]!.hyphen).toBeUndefined();
+    // Each piece is measured as it is drawn: alone.
+    expect(head.width).toBeCloseTo(m.width('serif', 10.5, 'infra'), 6);
+    expect(tail.width).toBeCloseTo(m.width('serif', 10.5, 'structure'), 6);
+  });
+
+  it('keeps a broken word apart from the text beside it, so it can be tagged on its own', () => {
+    const words = 'Weak rule of law makes Myanmar an ideal base for organised cybercrime and its infrastructure.';
+    const lines = wrap([prose(words)], 100, en);
+    const hyphenated = lines.flatMap((l, i) => (l.hyphen ? [i] : []));
+    expect(hyphenated.length).toBeGreaterThan(0);
+    for (const i of hyphenated) {
+      const head = lines[i]!.fragments.at(-1)!;
+      const tail = lines[i + 1]!.fragments[0]!;
+      expect(head.text).not.toMatch(/\s/u);
+      expect(tail.text).not.toMatch(/\s/u);
+      expect(head.text + tail.text).toBe(head.broken!.word);
+      expect(tail.broken!.word).toBe(head.broken!.word);
+    }
+    // Read without the hyphens, the lines are the text.
+    expect(
+      lines
+        .map((l) => l.fragments.map((f) => f.text).join('') + (l.hyphen ? '' : ' '))
+        .join('')
+        .trim(),
+    ).toBe(words);
+  });
+
+  it('hyphenates nothing without a language, nor text that is not prose (headings, labels) nor links', () => {
+    const narrow = (pieces: Piece[], measurer: Measurer) => wrap(pieces, 50, measurer).filter((l) => l.hyphen);
+    expect(narrow([prose('infrastructure')], m)).toEqual([]);
+    expect(narrow([text('infrastructure')], en)).toEqual([]);
+    const link = { kind: 'uri', href: 'https://example.org/', label: 'x' } as const;
+    expect(narrow([{ ...prose('infrastructure'), link }], en)).toEqual([]);
+    switches.hyphenate = false;
+    expect(narrow([prose('infrastructure')], en)).toEqual([]);
   });
 
   it('breaks a word longer than the line between characters', () => {
