@@ -107,7 +107,7 @@ export const buildCommand = defineCommand({
     };
 
     // Everything that can reject the input happens before anything is written.
-    const { report, from } = await loadReport(values.input, io.cwd);
+    const { report, from } = await loadReport(values.input, io.cwd, io.signal);
     const epoch = sourceDateEpoch(io.env);
 
     const needsBrowser = formats.filter((f) => FORMATS[f].browser);

@@ -43,7 +43,7 @@ export const exportCommand = defineCommand({
       if (values.input !== undefined) throw new CliError('briefing export: --input goes with --json, not --schema');
       text = schemaText();
     } else {
-      const { report } = await loadReport(values.input, io.cwd);
+      const { report } = await loadReport(values.input, io.cwd, io.signal);
       text = reportToJson(report, `./${SCHEMA_FILE}`);
     }
     const { out } = values;
