@@ -32,15 +32,17 @@ const held = new Set<string>();
 
 /** Another build is writing into the folder. */
 export class FolderBusy extends CliError {
-  constructor(shown: string, pid: number) {
-    super(`briefing: ${shown} is busy: another build (process ${pid}) is writing into it; try again when it ends`);
+  constructor(shown: string, pid?: number) {
+    super(
+      `briefing: ${shown} is busy: another build${pid === undefined ? '' : ` (process ${pid})`} is writing into it; try again when it ends`,
+    );
   }
 }
 
 /** Why a lock's holder is not a running build (words after "process N, which"), or undefined when it is. */
 function staleness(dir: string, holder: Instance): string | undefined {
   if (holder.pid === process.pid)
-    return held.has(dir) ? undefined : 'is this process, which holds no lock there (its number was reused)';
+    return held.has(dir) ? undefined : 'is this process and holds no lock there (the number was reused)';
   const state = stillRunning(holder);
   return state.running ? undefined : state.why;
 }
@@ -61,20 +63,22 @@ async function lock(dir: string, shown: string): Promise<string | undefined> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const seen = await stat(path).catch(() => undefined);
+    const seen = await lstat(path).catch(() => undefined);
     let text = await readFile(path, 'utf8').catch(() => undefined);
-    if (seen === undefined || text === undefined) continue;
-    // Empty: being written this instant, or never written by a build killed at that instant.
-    if (text === '') {
+    // Empty: being written this instant (a lock is opened, then written), or left so by a
+    // build killed in between. Wait for the one; judge the other by its age.
+    for (let wait = 0; text === '' && wait < 20; wait++) {
       await new Promise((r) => setTimeout(r, 50));
-      text = await readFile(path, 'utf8').catch(() => '');
+      text = await readFile(path, 'utf8').catch(() => undefined);
     }
+    if (seen === undefined || text === undefined) continue;
+    if (text === '' && Date.now() - seen.mtimeMs < 10_000) throw new FolderBusy(shown);
     const holder = parseStamp(text);
-    let why = 'which names no process';
+    let why = ', which names no process';
     if (holder !== undefined) {
       const stale = staleness(dir, holder);
       if (stale === undefined) throw new FolderBusy(shown, holder.pid);
-      why = `from process ${holder.pid}, which ${stale}`;
+      why = ` from process ${holder.pid}, which ${stale}`;
     }
     // Move the stale lock aside and make sure it is the one judged: another build may have
     // taken it over meanwhile, and its fresh lock goes back.
@@ -86,9 +90,9 @@ async function lock(dir: string, shown: string): Promise<string | undefined> {
       ))
     )
       continue;
-    const moved = await stat(aside).catch(() => undefined);
+    const moved = await lstat(aside).catch(() => undefined);
     if (moved?.ino !== seen.ino) await rename(aside, path).catch(() => undefined);
-    else note = `took over ${join(shown, LOCK)} ${why}`;
+    else note = `took over ${join(shown, LOCK)}${why}`;
     await rm(aside, { force: true });
   }
   throw new CliError(`briefing: cannot lock ${shown}`, EXIT.usage);

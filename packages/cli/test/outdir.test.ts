@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, until } from '@briefing/testkit';
@@ -167,32 +176,43 @@ describe('the lock of the output folder', () => {
   it('is taken over, with a note saying why, from a live process that is not a running build', async () => {
     const cases: [string, string, string][] = [
       // PID 1 is always running, and in a container the number in a killed build's lock is soon its.
-      ['1\n', 'from process 1, which is not a briefing command', 'a lock written by hand'],
+      ['1\n', ' from process 1, which is not a briefing command', 'a lock written by hand'],
       [
         `1 ${Number(stampOf(1).split(' ')[1] ?? 0) + 1}\n`,
-        'from process 1, which ended; its number now belongs to another process',
+        ' from process 1, which ended; its number now belongs to another process',
         'PID 1 started at another time',
       ],
       [
         `${process.pid}\n`,
-        `from process ${process.pid}, which is this process, which holds no lock there (its number was reused)`,
+        ` from process ${process.pid}, which is this process and holds no lock there (the number was reused)`,
         'this process',
       ],
       [
         `${stampOf()}\n`,
-        `from process ${process.pid}, which is this process, which holds no lock there (its number was reused)`,
+        ` from process ${process.pid}, which is this process and holds no lock there (the number was reused)`,
         'this very process instance',
       ],
-      ['not a pid\n', 'which names no process', 'garbage'],
+      ['not a pid\n', ', which names no process', 'garbage'],
     ];
     for (const [lock, why, name] of cases) {
       const { dir, before } = oldBuild();
       writeFileSync(join(dir, '.briefing.lock'), lock);
       const { tookOver } = await writeOutputs(dir, 'out', async (stage) => stage.put('slides.md', 'new md'));
       // PID 1's program (systemd, a container's init…) follows in parentheses.
-      expect(tookOver?.startsWith(`took over out/.briefing.lock ${why}`), `${name}: ${tookOver}`).toBe(true);
+      expect(tookOver?.startsWith(`took over out/.briefing.lock${why}`), `${name}: ${tookOver}`).toBe(true);
       expect(contents(dir), name).toEqual({ ...before, 'slides.md': 'new md' });
     }
+  });
+
+  it('is refused while it is empty and new (a build writing it this instant), taken over when empty and old', async () => {
+    const { dir } = oldBuild();
+    writeFileSync(join(dir, '.briefing.lock'), '');
+    const busy = await refusal(writeOutputs(dir, 'out', async () => undefined));
+    expect(busy.message).toBe('briefing: out is busy: another build is writing into it; try again when it ends');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, '.briefing.lock'), old, old);
+    const { tookOver } = await writeOutputs(dir, 'out', async () => undefined);
+    expect(tookOver).toBe('took over out/.briefing.lock, which names no process');
   });
 
   it('is refused when written by hand naming a live process that runs the briefing command', async () => {
