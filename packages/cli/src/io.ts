@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   type ParseResult,
@@ -8,7 +8,9 @@ import {
   ReportValidationError,
 } from '@briefing/content';
 import { unsupportedCharacters } from '@briefing/pdf';
+import { decodeReport } from './decode.js';
 import { CliError, EXIT } from './errors.js';
+import { readInput } from './read-input.js';
 
 /** What commands print to and where they run; the real process in `bin.ts`, a capture in tests. */
 export interface Io {
@@ -52,18 +54,17 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
   }
 }
 
-/** Read and parse a JSON file; a missing file or non-JSON text is a usage error (exit 2). */
-export async function readJson(path: string, shown = path): Promise<unknown> {
-  let text: string;
+/**
+ * Read and parse a JSON report file: a missing or unreadable file, text that is not UTF-8 and
+ * text that is not JSON are usage errors (exit 2), each one line naming the file. A stop
+ * request (`signal`) ends a read that waits (a pipe, a FIFO) at once.
+ */
+export async function readJson(path: string, shown = path, signal?: AbortSignal): Promise<unknown> {
+  const decoded = decodeReport(await readInput(path, shown, { signal }));
+  if (!decoded.ok) throw new CliError(`${shown} ${decoded.why}`, EXIT.usage);
+  if (decoded.text.trim() === '') throw new CliError(`${shown} is empty: a report is one JSON object`, EXIT.usage);
   try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
-    throw new CliError(`cannot read ${shown}: ${why}`, EXIT.usage);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(decoded.text);
   } catch (error) {
     throw new CliError(`${shown} is not valid JSON: ${(error as Error).message}`, EXIT.usage);
   }
@@ -82,9 +83,13 @@ export function validateReport(data: unknown): ParseResult {
 }
 
 /** The report to work on: `--input` JSON when given, else the packaged report; validated either way. */
-export async function loadReport(input: string | undefined, cwd: string): Promise<{ report: Report; from: string }> {
+export async function loadReport(
+  input: string | undefined,
+  cwd: string,
+  signal?: AbortSignal,
+): Promise<{ report: Report; from: string }> {
   const from = input ?? '@briefing/content';
-  const data = input === undefined ? packaged : await readJson(resolve(cwd, input), input);
+  const data = input === undefined ? packaged : await readJson(resolve(cwd, input), input, signal);
   const result = validateReport(data);
   if (!result.ok) throw new ReportValidationError(result.problems, from);
   return { report: result.report, from };

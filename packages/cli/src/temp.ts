@@ -1,37 +1,99 @@
-// Temp folders named after the process that made them, so that what a killed build left
-// behind (SIGKILL gives no chance to clean up) can be told from what a running one is using.
+// Temp folders named after the process that made them and marked inside as a build's, so
+// that what a killed build left behind (SIGKILL gives no chance to clean up) can be told from
+// what a running one is using, and nothing briefing did not make is ever removed.
 
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CliError, EXIT } from './errors.js';
+import { parseStamp, stampOf, stillRunning } from './processes.js';
 
-/** Whether a process is still running (a process we may not signal is running too). */
-export function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+export { alive } from './processes.js';
+
+/** The kinds of temp folder a build makes: Chromium's profile, the HTML deck's marp-cli files, check's outputs. */
+export type TempKind = 'chromium' | 'deck' | 'check';
+const TEMP = /^briefing-(?:chromium|deck|check)-\d+-[A-Za-z0-9]{6}$/;
+/** Written into every temp folder a build makes (its process, as `<pid> <start>`): the proof that it is one. */
+const MARK = '.briefing-temp';
+
+/** The variable that named the temp folder (Node's tmpdir reads TMPDIR, then TMP, then TEMP), for messages. */
+function tempVariable(): string {
+  const name = ['TMPDIR', 'TMP', 'TEMP'].find((n) => process.env[n]);
+  return name ? `${name}=${process.env[name]}` : 'the system default';
+}
+
+function tempError(dir: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such folder'
+      : code === 'ENOTDIR'
+        ? 'not a folder'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'cannot write there'
+          : (code ?? (error as Error).message);
+  return new CliError(
+    `briefing: cannot make a temp folder in ${dir} (from ${tempVariable()}): ${why}; set TMPDIR to a folder you can write to`,
+    EXIT.usage,
+  );
+}
+
+/** Check, before anything is made, that the temp folder is a folder; a CliError (exit 2) naming TMPDIR if not. */
+export function checkTempRoot(dir = tmpdir()): void {
   try {
-    process.kill(pid, 0);
-    return true;
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    throw tempError(dir, error);
   }
 }
 
-/** The kinds of temp folder a build makes: Chromium's profile, the HTML deck's marp-cli files. */
-export type TempKind = 'chromium' | 'deck';
-const TEMP = /^briefing-(chromium|deck)-(\d+)-/;
-
-/** A new temp folder `briefing-<kind>-<pid>-XXXXXX` under the system's temp folder. */
+/** A new temp folder `briefing-<kind>-<pid>-XXXXXX` under the system's temp folder, marked as this process's. */
 export function processTempDir(kind: TempKind, dir = tmpdir()): string {
-  return mkdtempSync(join(dir, `briefing-${kind}-${process.pid}-`));
+  let made: string;
+  try {
+    made = mkdtempSync(join(dir, `briefing-${kind}-${process.pid}-`));
+  } catch (error) {
+    throw tempError(dir, error);
+  }
+  writeFileSync(join(made, MARK), `${stampOf()}\n`);
+  return made;
 }
 
-/** Remove the temp folders of builds that are gone; returns their names. */
+/** The process a temp folder's mark names; undefined when it has no mark (then it is not ours to judge). */
+function markOf(path: string): ReturnType<typeof parseStamp> {
+  try {
+    return parseStamp(readFileSync(join(path, MARK), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Remove the temp folders of builds that are gone; returns their names. Only a folder with
+ * a build's name, that is a folder (not a link), and whose mark names a process instance that
+ * is no longer running is removed; a temp folder that cannot be read has nothing of ours.
+ */
 export function removeStaleTemp(dir = tmpdir()): string[] {
   const removed: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const pid = Number(TEMP.exec(name)?.[2] ?? Number.NaN);
-    if (Number.isNaN(pid) || pid === process.pid || alive(pid)) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!TEMP.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      if (!lstatSync(path).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    const owner = markOf(path);
+    // This process's own folders count as running; one left by an earlier process that had
+    // this process's number (a container's) does not.
+    if (owner === undefined || stillRunning(owner).running) continue;
+    rmSync(path, { recursive: true, force: true });
     removed.push(name);
   }
   return removed;

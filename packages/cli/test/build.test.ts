@@ -188,6 +188,32 @@ describe('briefing build', () => {
     expect(sourceDateEpoch({})).toBeUndefined();
   });
 
+  it('takes over a lock naming a live process that is no build (echo 1 > out/.briefing.lock), with a note', async () => {
+    const out = fresh();
+    writeFileSync(join(out, '.briefing.lock'), '1\n');
+    const { code, stderr } = await runCli(['build', '--format', 'md', '--out', out]);
+    expect(stderr).toMatch(/^note: took over .*\.briefing\.lock from process 1, which is not a briefing command/);
+    expect(code).toBe(0);
+    expect(readdirSync(out)).toEqual(['slides.md']);
+  });
+
+  it('leaves files in the output folder it did not make, however they are named', async () => {
+    const out = fresh();
+    const theirs = ['.draft.2024.05.tmp', '.session.12345.6789.tmp'];
+    for (const file of theirs) writeFileSync(join(out, file), 'not briefing’s');
+    expect((await runCli(['build', '--format', 'md', '--out', out, '--quiet'])).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([...theirs, 'slides.md'].sort());
+  });
+
+  it('refuses a system folder as --out with exit 2, one line and nothing written', async () => {
+    for (const dir of ['/proc', '/sys/briefing-out']) {
+      const { code, stderr } = await runCli(['build', '--format', 'md', '--out', dir]);
+      expect(stderr, dir).toMatch(/^briefing: refusing to (write into|make) \S+ .*system folder/);
+      expect(stderr.trim().split('\n'), dir).toHaveLength(1);
+      expect(code, dir).toBe(2);
+    }
+  });
+
   it('exits 2 with one line when the output folder cannot be written', async () => {
     const blocker = join(fresh(), 'a-file');
     writeFileSync(blocker, 'not a folder');

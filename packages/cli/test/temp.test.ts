@@ -1,33 +1,91 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { alive, processTempDir, removeStaleTemp } from '../src/temp.js';
+import { stampOf } from '../src/processes.js';
+import { alive, checkTempRoot, processTempDir, removeStaleTemp } from '../src/temp.js';
 
 /** The pid of a process that has ended. */
 const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
+const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-test-'));
 
 describe('temp folders named after their process', () => {
-  it('are made as briefing-<kind>-<pid>-…', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
-    expect(processTempDir('deck', dir)).toMatch(new RegExp(`/briefing-deck-${process.pid}-\\w{6}$`));
+  it('are made as briefing-<kind>-<pid>-…, marked inside with the process that made them', () => {
+    const made = processTempDir('deck', fresh());
+    expect(made).toMatch(new RegExp(`/briefing-deck-${process.pid}-\\w{6}$`));
+    expect(readFileSync(join(made, '.briefing-temp'), 'utf8')).toBe(`${stampOf()}\n`);
   });
 
   it("are removed once their process is gone, and only then (this process's and a live one's stay)", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-test-'));
+    const dir = fresh();
     const dead = deadPid();
     expect(alive(dead)).toBe(false);
-    const names = [
-      `briefing-chromium-${dead}-abc123`,
-      `briefing-deck-${dead}-def456`,
-      `briefing-chromium-${process.pid}-ghi789`,
-      `briefing-deck-1-jkl012`, // pid 1 is always running
-      'briefing-chromium-abcdef', // not named after a process: not ours to judge
+    const marked: [string, string][] = [
+      [`briefing-chromium-${dead}-abc123`, `${dead}`],
+      [`briefing-deck-${dead}-def456`, `${dead} 12345`],
+      // An earlier process with this process's number (a container's): it started at another time.
+      [`briefing-deck-${process.pid}-mno345`, `${process.pid} 1`],
+      [`briefing-chromium-${process.pid}-ghi789`, stampOf()],
+      [`briefing-deck-1-jkl012`, stampOf(1)], // pid 1 is always running
+    ];
+    for (const [name, mark] of marked) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, '.briefing-temp'), `${mark}\n`);
+    }
+    const unmarked = [
+      `briefing-check-${dead}-pqr678`, // a briefing name, but nothing proves a build made it
+      'briefing-chromium-abcdef', // not named after a process
+      `briefing-deck-${dead}-too-long-a-suffix`,
       'unrelated-123-folder',
     ];
-    for (const name of names) mkdirSync(join(dir, name));
-    expect(removeStaleTemp(dir).sort()).toEqual([`briefing-chromium-${dead}-abc123`, `briefing-deck-${dead}-def456`]);
-    expect(readdirSync(dir).sort()).toEqual(names.slice(2).sort());
+    for (const name of unmarked) mkdirSync(join(dir, name));
+    expect(removeStaleTemp(dir).sort()).toEqual(
+      [
+        `briefing-chromium-${dead}-abc123`,
+        `briefing-deck-${dead}-def456`,
+        `briefing-deck-${process.pid}-mno345`,
+      ].sort(),
+    );
+    expect(readdirSync(dir).sort()).toEqual(
+      [`briefing-chromium-${process.pid}-ghi789`, 'briefing-deck-1-jkl012', ...unmarked].sort(),
+    );
+  });
+
+  it('finds nothing to remove in a temp folder that does not exist', () => {
+    expect(removeStaleTemp(join(fresh(), 'nothing'))).toEqual([]);
+  });
+});
+
+describe('a temp folder that is not one', () => {
+  it('is one line naming TMPDIR and exit 2, before anything is made', () => {
+    const file = join(fresh(), 'a-file');
+    writeFileSync(file, '');
+    for (const dir of ['/nonexistent', file]) {
+      expect(() => checkTempRoot(dir)).toThrow(/^briefing: cannot make a temp folder in .* \(from /);
+      expect(() => processTempDir('deck', dir)).toThrow(/^briefing: cannot make a temp folder in /);
+    }
+  });
+
+  it('stops build (when a format needs one) and check with exit 2 and a message naming TMPDIR, never "unexpected error"', async () => {
+    const saved = process.env.TMPDIR;
+    const out = join(fresh(), 'out');
+    process.env.TMPDIR = '/nonexistent';
+    try {
+      for (const argv of [['build', '--format', 'md,html', '--out', out], ['check']]) {
+        const { code, stderr } = await runCli(argv);
+        expect(stderr, argv.join(' ')).toBe(
+          'briefing: cannot make a temp folder in /nonexistent (from TMPDIR=/nonexistent): no such folder; set TMPDIR to a folder you can write to\n',
+        );
+        expect(code).toBe(2);
+      }
+      expect(existsSync(out)).toBe(false);
+      // Formats that need no temp folder are made as ever.
+      expect((await runCli(['build', '--format', 'md', '--out', out, '--quiet'])).code).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 });

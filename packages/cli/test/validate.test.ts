@@ -97,6 +97,59 @@ describe('briefing validate', () => {
     expect(stderr).toMatch(/not-json\.json is not valid JSON: /);
   });
 
+  it('exits 2 naming the byte and where it is for a file that is not UTF-8, never a character the fonts cannot show', async () => {
+    const text = reportToJson(reportInput as never);
+    const at = text.indexOf('Myanmar');
+    // "Myanmar" with its "a" written as Latin-1's "á" (0xE1) instead of UTF-8's two bytes.
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, at + 3)),
+      Buffer.from([0xe1]),
+      Buffer.from(text.slice(at + 4)),
+    ]);
+    const file = join(dir, 'latin1.json');
+    writeFileSync(file, bytes);
+    const { code, stderr } = await runCli(['validate', file]);
+    const line = text.slice(0, at).split('\n').length;
+    expect(stderr).toBe(
+      `${file} is not UTF-8: invalid byte 0xE1 at offset ${Buffer.byteLength(text.slice(0, at + 3))} (line ${line}); save it as UTF-8\n`,
+    );
+    expect(code).toBe(2);
+  });
+
+  it('exits 2 saying a file is UTF-16 or UTF-32, from its byte-order mark or its zero bytes, and to save it as UTF-8', async () => {
+    const text = reportToJson(reportInput as never);
+    const utf16le = Buffer.from(text, 'utf16le');
+    const utf16be = Buffer.from(utf16le).swap16();
+    const utf32le = Buffer.alloc(text.length * 4);
+    for (let i = 0; i < text.length; i++) utf32le.writeUInt32LE(text.charCodeAt(i), i * 4);
+    const cases: [string, Buffer, string][] = [
+      ['utf16le-bom', Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]), 'is UTF-16 (a byte-order mark FF FE)'],
+      ['utf16be-bom', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]), 'is UTF-16 (a byte-order mark FE FF)'],
+      ['utf16le', utf16le, 'is UTF-16 (little-endian, without a byte-order mark)'],
+      ['utf16be', utf16be, 'is UTF-16 (big-endian, without a byte-order mark)'],
+      [
+        'utf32le-bom',
+        Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le]),
+        'is UTF-32 (a byte-order mark FF FE 00 00)',
+      ],
+    ];
+    for (const [name, bytes, says] of cases) {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, bytes);
+      const { code, stderr } = await runCli(['validate', file]);
+      expect(stderr, name).toBe(`${file} ${says}; save it as UTF-8\n`);
+      expect(code, name).toBe(2);
+    }
+  });
+
+  it('reads a UTF-8 file that starts with a byte-order mark', async () => {
+    const file = join(dir, 'utf8-bom.json');
+    writeFileSync(file, `\uFEFF${reportToJson(reportInput as never)}`);
+    const { code, stderr } = await runCli(['validate', file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('exits 2 on an unknown flag or a missing argument, and shows help on --help', async () => {
     expect((await runCli(['validate', '--strict', good])).code).toBe(2);
     expect((await runCli(['validate'])).code).toBe(2);

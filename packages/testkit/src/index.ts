@@ -13,5 +13,6 @@ export {
   spawnWatch,
 } from './cli.js';
 export { NASTY, nastyReport } from './nasty.js';
+export { type CliProcess, childrenOf, openFiles, spawnCli, until } from './process.js';
 export { largestFiguresReport, report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';

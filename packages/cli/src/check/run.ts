@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '@briefing/content';
 import { type CoverageResult, checkOutputs } from '@briefing/inspect';
@@ -7,6 +6,7 @@ import { renderPdf } from '@briefing/pdf';
 import { renderPptx } from '@briefing/slides';
 import { renderDeckHtml } from '../deck-html.js';
 import { writeAtomic } from '../io.js';
+import { processTempDir } from '../temp.js';
 
 /** The renderers a check exercises; tests swap in faulty ones to prove the check fails. */
 export interface Renderers {
@@ -27,7 +27,7 @@ export const realRenderers: Renderers = {
  * HTML, the PPTX's XML) to compare them with the report.
  */
 export async function runCheck(report: Report, renderers: Renderers = realRenderers): Promise<CoverageResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'briefing-check-'));
+  const dir = processTempDir('check');
   try {
     const pdfPath = join(dir, 'briefing.pdf');
     const htmlPath = join(dir, 'slides.html');

@@ -6,7 +6,7 @@ import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseF
 import { loadReport, shownPath } from '../io.js';
 import { writeOutputs } from '../outdir.js';
 import { deckOf, produce } from '../outputs.js';
-import { removeStaleTemp } from '../temp.js';
+import { checkTempRoot, removeStaleTemp } from '../temp.js';
 
 const buildHelp = `Usage: briefing build [options]
 
@@ -18,7 +18,7 @@ as they were, and an invalid report writes nothing. One build at a time per fold
 Options:
   -f, --format <list>   comma-separated formats or their file names (default: all)
   -i, --input <file>    report JSON to build (default: the packaged report)
-  -o, --out <dir>       output folder (default: out)
+  -o, --out <dir>       output folder (default: out); never / or a system folder
       --paper <size>    a4 or letter, for the PDF briefing (default: a4)
       --json            print one JSON object describing the build, nothing else
   -q, --quiet           print nothing but errors
@@ -107,7 +107,7 @@ export const buildCommand = defineCommand({
     };
 
     // Everything that can reject the input happens before anything is written.
-    const { report, from } = await loadReport(values.input, io.cwd);
+    const { report, from } = await loadReport(values.input, io.cwd, io.signal);
     const epoch = sourceDateEpoch(io.env);
 
     const needsBrowser = formats.filter((f) => FORMATS[f].browser);
@@ -120,23 +120,28 @@ export const buildCommand = defineCommand({
       if (!quiet) io.stderr(`note: skipping ${message}\n`);
     }
 
+    const todo = formats.filter((f) => !skipped.includes(f));
+    // The HTML deck (marp-cli's files) and the browser's formats (Chromium's profile) work in
+    // the temp folder: a TMPDIR that is no folder stops the build before anything is made.
+    if (todo.some((f) => ['marp-cli', 'browser'].includes(FORMATS[f].produce.by))) checkTempRoot();
+
     const shown = (path: string) => shownPath(io, path);
     say(`Building from ${from} into ${shown(outDir)}`);
     const started = performance.now();
     const written: { format: Format; path: string; bytes: number; ms: number }[] = [];
-    const todo = formats.filter((f) => !skipped.includes(f));
     // What builds killed earlier left in the temp folder (Chromium profiles, marp-cli files) goes first.
     removeStaleTemp();
     // The deck is planned once, by the first output that needs it, and read again for the talk.
     const deck = deckOf(report);
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
-    const { recovered } = await writeOutputs(outDir, shown(outDir), async (stage) => {
+    const { recovered, tookOver } = await writeOutputs(outDir, shown(outDir), async (stage) => {
       const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal, deck };
       for await (const output of produce(report, todo, options)) {
         const path = join(outDir, output.file);
         try {
           await stage.put(output.file, output.data);
         } catch (error) {
+          if (error instanceof CliError) throw error;
           throw new CliError(`briefing build: cannot write ${shown(path)}: ${(error as Error).message}`, EXIT.usage);
         }
         const bytes = byteLength(output.data);
@@ -146,6 +151,7 @@ export const buildCommand = defineCommand({
         );
       }
     });
+    if (tookOver && !quiet) io.stderr(`note: ${tookOver}\n`);
     if (recovered.length > 0 && !quiet)
       io.stderr(`note: finished an interrupted build's update of ${recovered.join(', ')} first\n`);
     const total = (performance.now() - started) / 1000;

@@ -27,7 +27,7 @@ export const checkCommand = defineCommand({
   options: { input: { type: 'string', short: 'i' }, json: { type: 'boolean' } },
   deps: realRenderers,
   async run(values, _positionals, io, renderers) {
-    const { report } = await loadReport(values.input, io.cwd);
+    const { report } = await loadReport(values.input, io.cwd, io.signal);
     const result = await runCheck(report, renderers);
     if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout(formatMatrix(result));

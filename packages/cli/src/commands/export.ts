@@ -1,8 +1,10 @@
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { reportJsonSchema, reportToJson } from '@briefing/content';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
-import { loadReport, writeAtomic } from '../io.js';
+import { loadReport, shownPath, writeAtomic } from '../io.js';
+import { replaceableFile, writableFolder } from '../targets.js';
 
 const exportHelp = `Usage: briefing export (--json | --schema) [options]
 
@@ -14,7 +16,11 @@ Options:
   -i, --input <file>    report JSON to export (default: the packaged report)
   -o, --out <file>      write to a file (atomically) instead of standard output; with
                         --json, the schema is written beside it as report.schema.json,
-                        the file its "$schema" names, so editors complete and check it
+                        the file its "$schema" names, so editors complete and check it.
+                        Only a file or a new name, never a device, a FIFO or a socket,
+                        and never in / or a system folder
+      --force           with --json --out: replace a report.schema.json beside the
+                        report that is not this schema (without it, that is an error)
   -h, --help            show this help
 
 Exit codes: 0 ok; 1 invalid report; 2 usage or I/O error.
@@ -22,6 +28,14 @@ Exit codes: 0 ok; 1 invalid report; 2 usage or I/O error.
 
 /** Where an exported report's "$schema" points, relative to the report (reportToJson's default). */
 const SCHEMA_FILE = 'report.schema.json';
+
+/** Whether a file holds exactly `text`: 'absent', 'same' or 'differs' (sizes compared before bytes). */
+async function sameText(path: string, text: string): Promise<'absent' | 'same' | 'differs'> {
+  const stats = await stat(path).catch(() => undefined);
+  if (stats === undefined) return 'absent';
+  if (stats.size !== Buffer.byteLength(text)) return 'differs';
+  return (await readFile(path, 'utf8')) === text ? 'same' : 'differs';
+}
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -32,6 +46,7 @@ export const exportCommand = defineCommand({
     schema: { type: 'boolean' },
     input: { type: 'string', short: 'i' },
     out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
   },
   async run(values, _positionals, io) {
     if (Boolean(values.json) === Boolean(values.schema)) {
@@ -43,22 +58,24 @@ export const exportCommand = defineCommand({
       if (values.input !== undefined) throw new CliError('briefing export: --input goes with --json, not --schema');
       text = schemaText();
     } else {
-      const { report } = await loadReport(values.input, io.cwd);
+      const { report } = await loadReport(values.input, io.cwd, io.signal);
       text = reportToJson(report, `./${SCHEMA_FILE}`);
     }
     const { out } = values;
+    if (values.force && (values.schema || out === undefined))
+      throw new CliError(
+        'briefing export: --force goes with --json --out (it lets the schema beside the report be replaced)',
+      );
     if (out === undefined) {
       io.stdout(text);
       return EXIT.ok;
     }
+    const who = 'briefing export';
+    // Only a file or a new name, in a folder of the user's (targets.ts): a device, a FIFO, a
+    // socket or a system folder is refused before anything is written.
     const path = resolve(io.cwd, out);
-    // The report names its schema by a relative path (reportToJson's "$schema"): write the
-    // schema there too, so that the reference resolves wherever the report is written.
-    const schemaPath = values.json ? join(dirname(path), SCHEMA_FILE) : undefined;
-    if (schemaPath === path)
-      throw new CliError(
-        `briefing export: ${out} is where the report's schema goes (its "$schema"); name the report otherwise`,
-      );
+    const target = await replaceableFile(path, out, who);
+    await writableFolder(dirname(target), target === path ? dirname(out) : shownPath(io, dirname(target)), who);
     const write = async (file: string, shown: string, data: string) => {
       try {
         await writeAtomic(file, data);
@@ -66,14 +83,36 @@ export const exportCommand = defineCommand({
         throw new CliError(`briefing export: cannot write ${shown}: ${(error as Error).message}`);
       }
     };
-    await write(path, out, text);
-    if (schemaPath === undefined) {
+    if (!values.json) {
+      await write(target, out, text);
       io.stderr(`wrote ${out}\n`);
       return EXIT.ok;
     }
+    // The report names its schema by a relative path (reportToJson's "$schema"): write the
+    // schema there too, so that the reference resolves wherever the report is written.
     const schemaShown = join(dirname(out), SCHEMA_FILE);
-    await write(schemaPath, schemaShown, schemaText());
-    io.stderr(`wrote ${out} and, beside it, ${schemaShown} (its "$schema")\n`);
+    const schemaTarget = await replaceableFile(join(dirname(path), SCHEMA_FILE), schemaShown, who);
+    if (schemaTarget === target)
+      throw new CliError(
+        `briefing export: ${out} is where the report's schema goes (its "$schema"); name the report otherwise`,
+      );
+    await writableFolder(dirname(schemaTarget), shownPath(io, dirname(schemaTarget)), who);
+    // A schema file already there is replaced only when asked: it may be another version's, or the user's own.
+    const schema = schemaText();
+    const there = await sameText(schemaTarget, schema);
+    if (there === 'differs' && !values.force)
+      throw new CliError(
+        `briefing export: ${schemaShown} is already there and is not this schema; not replacing it (add --force to replace it, or export into another folder)`,
+      );
+    await write(target, out, text);
+    if (there === 'same') {
+      io.stderr(`wrote ${out}; beside it, ${schemaShown} already holds its schema (its "$schema")\n`);
+      return EXIT.ok;
+    }
+    await write(schemaTarget, schemaShown, schema);
+    io.stderr(
+      `wrote ${out} and, beside it, ${schemaShown} (its "$schema"${there === 'differs' ? ', replacing the file that was there' : ''})\n`,
+    );
     return EXIT.ok;
   },
 });

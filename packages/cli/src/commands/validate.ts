@@ -12,7 +12,9 @@ character each output would draw (including dates and numbers written in meta.la
 
   exit 0  valid: prints one summary line (sections, list items, figures, table cells, words)
   exit 1  invalid: prints every problem with the path of the broken field
-  exit 2  the file is missing or is not JSON
+  exit 2  the file is missing or unreadable, is not UTF-8 (saved as UTF-16, say), or is not JSON
+
+The file may be a pipe or a FIFO (briefing validate /dev/stdin); Ctrl+C stops the wait.
 
 Options:
   -i, --input <file>  the report to check, as every command takes it (or give it as the argument)
@@ -36,7 +38,7 @@ export const validateCommand = defineCommand({
       throw new CliError(
         'briefing validate: which file? Usage: briefing validate <report.json> (or --input <report.json>)',
       );
-    const result = validateReport(await readJson(resolve(io.cwd, file), file));
+    const result = validateReport(await readJson(resolve(io.cwd, file), file, io.signal));
     if (!result.ok) {
       const n = result.problems.length;
       io.stderr(`${file}: invalid report, ${n} problem${n === 1 ? '' : 's'}:\n`);
