@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
+import { browserTimeout } from './browser.js';
 import { FORMATS, type Format } from './formats.js';
 import { inputKeys } from './inputs.js';
 import { type Io, readJson, shownPath, validateReport } from './io.js';
@@ -76,7 +77,9 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
   const { sourcePath, io, outDir, formats, paper, publish } = options;
   const shown = shownPath(io, sourcePath);
   const load = () => (options.kind === 'module' ? loadModule(sourcePath, shown) : loadJson(sourcePath, shown));
-  const browser = options.browserPath ? new DeckBrowser(options.browserPath) : undefined;
+  const browser = options.browserPath
+    ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env) })
+    : undefined;
   const pdfThread = new PdfThread();
   const renderPdf = (report: unknown, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
   /** The last good output of each format and the key of the inputs it was made from. */
