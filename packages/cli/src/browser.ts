@@ -57,3 +57,25 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ] as const;
+
+/** Seconds the browser may take to start, and to answer each request, unless BRIEFING_BROWSER_TIMEOUT says otherwise. */
+export const DEFAULT_BROWSER_TIMEOUT = 60;
+
+/** The longest BRIEFING_BROWSER_TIMEOUT: a day (Node's timers stop at about 24.8 days). */
+const MAX_BROWSER_TIMEOUT = 86_400;
+
+/**
+ * How long the browser may take, in seconds: BRIEFING_BROWSER_TIMEOUT (a number above 0, up to
+ * a day; fractions allowed), else 60. Anything else is a usage error (exit 2) naming it.
+ */
+export function browserTimeout(env: Record<string, string | undefined>): number {
+  const raw = env.BRIEFING_BROWSER_TIMEOUT;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_BROWSER_TIMEOUT;
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(seconds > 0 && seconds <= MAX_BROWSER_TIMEOUT))
+    throw new CliError(
+      `briefing: BRIEFING_BROWSER_TIMEOUT must be a number of seconds above 0 and at most ${MAX_BROWSER_TIMEOUT}, not ${JSON.stringify(raw)}`,
+      EXIT.usage,
+    );
+  return seconds;
+}

@@ -7,8 +7,8 @@
 
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { format } from 'node:util';
+import { join, resolve } from 'node:path';
+import { format, stripVTControlCharacters } from 'node:util';
 import { assertReport } from '@briefing/content';
 import { type DeckOptions, renderDeck } from '@briefing/slides';
 import { processTempDir } from './temp.js';
@@ -30,14 +30,23 @@ export function deckEngineModule(): string {
 }
 
 // marp-cli calls run one at a time: each takes about 0.1 s, and one at a time the quieted
-// console.warn below is always put back as it was found.
+// console below is always put back as it was found.
 let queue: Promise<unknown> = Promise.resolve();
 let engineLoaded = false;
 
+/** marp-cli's lines as the CLI may repeat them: uncoloured, without its `[ INFO ]` chatter. */
+export function worthSaying(logged: readonly string[]): string[] {
+  return logged
+    .flatMap((entry) => entry.split('\n'))
+    .map((line) => stripVTControlCharacters(line).trimEnd())
+    .filter((line) => line.trim() !== '' && !/^\[\s*INFO\s*\]/.test(line));
+}
+
 /**
  * Run marp-cli's API once. It reports each conversion with an `[ INFO ]` line on
- * console.warn and has no option to stop that, so console.warn is captured for the duration
- * of the call only (and the lines become part of the error if the call fails).
+ * console.warn, and its errors and usage on console.error and console.log, and has no option
+ * to stop that: the console is captured for the duration of the call only, and what is not
+ * chatter becomes part of the error if the call fails.
  *
  * From source the engine is TypeScript, which Node's own `import()` (the one marp-cli uses)
  * cannot load: tsx's hooks are registered for the first call, until the engine is in Node's
@@ -46,22 +55,27 @@ let engineLoaded = false;
 async function runMarpCli(argv: string[], engine: string): Promise<void> {
   const { marpCli } = await import('@marp-team/marp-cli');
   const unregister = !engineLoaded && engine.endsWith('.ts') ? (await import('tsx/esm/api')).register() : undefined;
-  const warn = console.warn;
+  const saved = { warn: console.warn, error: console.error, log: console.log };
   const logged: string[] = [];
-  console.warn = (...args: unknown[]) => {
+  const capture = (...args: unknown[]) => {
     logged.push(format(...args));
+  };
+  Object.assign(console, { warn: capture, error: capture, log: capture });
+  const said = () => {
+    const lines = worthSaying(logged);
+    return lines.length ? `\n${lines.join('\n')}` : '';
   };
   let code: number;
   try {
     code = await marpCli(argv);
     engineLoaded = true;
   } catch (error) {
-    throw new Error(`marp-cli failed: ${(error as Error).message}${logged.length ? `\n${logged.join('\n')}` : ''}`);
+    throw new Error(`marp-cli failed: ${(error as Error).message}${said()}`);
   } finally {
-    console.warn = warn;
+    Object.assign(console, saved);
     await unregister?.();
   }
-  if (code !== 0) throw new Error(`marp-cli failed (exit ${code})${logged.length ? `:\n${logged.join('\n')}` : ''}`);
+  if (code !== 0) throw new Error(`marp-cli failed (exit ${code})${said()}`);
 }
 
 /**
@@ -77,7 +91,8 @@ export async function renderDeckHtml(input: unknown, options: DeckHtmlOptions = 
   const engine = deckEngineModule();
   const run = queue.then(async () => {
     signal?.throwIfAborted();
-    const dir = processTempDir('deck');
+    // Absolute, so that no argument marp-cli gets can read as an option (a TMPDIR of "-t").
+    const dir = resolve(processTempDir('deck'));
     try {
       const config = join(dir, 'marp.config.json');
       const source = join(dir, 'slides.md');

@@ -7,26 +7,17 @@
 // 2 cores, medians): PDF + PPTX 6.7 s before, 2.3 s now, against 2.4 s for a bare
 // `marp --pdf` (ratio 2.71 before, 0.97 now); PDF alone 2.3 s before, 0.7 s now.
 
-import { rmSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS } from './browser.js';
-import { deckPage, SLIDE } from './deck-page.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { DEFAULT_BROWSER_TIMEOUT } from './browser.js';
+import { Chromium, isTimeout, settled, timedOut, whenAborted } from './chromium.js';
+import { deckPage, openDeck, pageText, printOptions, SLIDE, slideImage } from './deck-page.js';
 import { CliError, EXIT } from './errors.js';
 import { buildPptx } from './pptx.js';
 import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y.js';
-import { processTempDir, removeStaleTemp } from './temp.js';
+import { removeStaleTemp } from './temp.js';
 
-/** How Chromium prints the deck: a page per slide at the slide's size, tagged, with an outline. */
-export function printOptions(deck: { width: number; height: number }) {
-  return {
-    width: `${deck.width}px`,
-    height: `${deck.height}px`,
-    printBackground: true,
-    margin: { top: 0, right: 0, bottom: 0, left: 0 },
-    tagged: true,
-    outline: true,
-  };
-}
+export { localeOf } from './chromium.js';
+export { pageText, printOptions, refusedLoad } from './deck-page.js';
 
 export type BrowserFormat = 'pdf' | 'pptx';
 
@@ -41,8 +32,6 @@ export interface ConvertDeckOptions {
    * both byte-for-byte reproducible.
    */
   date?: string;
-  /** Timeout for starting the browser and for each page operation, in seconds (default 60). */
-  timeoutSeconds?: number;
   /** Document title of the PDF and PPTX (report.meta.title); the deck's first heading otherwise. */
   title?: string;
   /** Stops the conversion: the browser is killed, its profile removed, and the promise rejects. */
@@ -53,6 +42,8 @@ export interface ConvertDeckOptions {
    * accessibility pass (slides-pdf-a11y.ts). The links' texts and the headings come from the page.
    */
   pdfDescription?: Pick<SlidesPdfAccessibility, 'authors' | 'subject' | 'keywords' | 'chartAlt'> | undefined;
+  /** How long the browser may take to start and to answer each request, in seconds (default 60). */
+  timeoutSeconds?: number | undefined;
 }
 
 /** The error a conversion stopped by its signal rejects with. */
@@ -61,104 +52,6 @@ export class ConversionAborted extends Error {
     super('the browser conversion was stopped');
     this.name = 'AbortError';
   }
-}
-
-/** A POSIX locale name for a BCP 47 tag: en-GB → en_GB.UTF-8. */
-export function localeOf(lang: string): string {
-  const [language, region] = lang.split('-');
-  return `${language}${region && /^[A-Za-z]{2}$/.test(region) ? `_${region.toUpperCase()}` : ''}.UTF-8`;
-}
-
-/**
- * The address in Chromium's console message for a load it refused (a CSP violation or a local
- * file from a web page), if the message is one of those.
- */
-export function refusedLoad(message: string): string | undefined {
-  return (
-    /^Not allowed to load local resource: (\S+)/.exec(message)?.[1] ??
-    /^(?:Loading|Refused to load) the [\w ]+ '([^']+)'.*Content Security Policy/.exec(message)?.[1]
-  );
-}
-
-async function launch(options: ConvertDeckOptions, userDataDir: string, timeout: number): Promise<Browser> {
-  const locale = localeOf(options.lang);
-  return await puppeteer.launch({
-    executablePath: options.browserPath,
-    headless: true,
-    // DevTools over the process's own pipes, never a TCP port: no port is ever open, and
-    // Chromium exits when its pipes close, that is when this process dies however it dies.
-    pipe: true,
-    // Stop requests are this process's to handle (bin.ts aborts the build, which kills the
-    // browser and cleans up); puppeteer's own handlers would exit at once and skip that.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    // A stop while Chromium is still starting kills it at once; the `browser` the stop
-    // handler below kills exists only once the launch has finished.
-    signal: options.signal,
-    args: [...CHROMIUM_ARGS, `--lang=${options.lang}`],
-    userDataDir,
-    timeout,
-    protocolTimeout: timeout,
-    env: { ...process.env, LC_ALL: locale, LANG: locale, LANGUAGE: options.lang.replace('-', '_') },
-  });
-}
-
-/**
- * Open the deck in a new page at the slide size, fonts loaded, with print styles. The deck is
- * self-contained (fonts and chart inline): any request for a resource from the network or the
- * file system is blocked and recorded in `blocked`, and the conversion then fails.
- */
-async function openDeck(
-  browser: Browser,
-  deck: ReturnType<typeof deckPage>,
-  timeout: number,
-  blocked: string[],
-): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(timeout);
-  // What the page's policy refuses, Chromium reports on the console; anything else that would
-  // still reach the network is stopped by request interception. Either fails the conversion.
-  page.on('console', (message) => {
-    const refused = refusedLoad(message.text());
-    if (refused !== undefined) blocked.push(refused);
-  });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = request.url();
-    if (url.startsWith('data:') || url === 'about:blank') {
-      void request.continue();
-      return;
-    }
-    blocked.push(url);
-    void request.abort('blockedbyclient');
-  });
-  await page.setViewport({ width: deck.width, height: deck.height });
-  await page.setContent(deck.page, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // The PDF's and the PPTX's slides look the same: print styles for both (as marp-cli does).
-  await page.emulateMediaType('print');
-  return page;
-}
-
-/**
- * The page's links (address and text, or accessible name) and headings, in document order:
- * what the PDF's link annotations and bookmarks are described with.
- */
-export async function pageText(page: Page): Promise<Pick<SlidesPdfAccessibility, 'links' | 'headings'>> {
-  return await page.evaluate(() => ({
-    links: [...document.querySelectorAll('a[href]')].map((a) => ({
-      href: a instanceof HTMLAnchorElement ? a.href : (a.getAttribute('href') ?? ''),
-      text: a.getAttribute('aria-label') || a.textContent || '',
-    })),
-    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.textContent ?? ''),
-  }));
-}
-
-/** Slide `index` as a PNG: scrolled into the one-slide viewport and captured. */
-async function slideImage(page: Page, index: number, height: number): Promise<Uint8Array> {
-  await page.evaluate((y) => window.scrollTo(0, y), index * height);
-  return await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
 }
 
 /** What a conversion spent its time on, in milliseconds. */
@@ -177,7 +70,10 @@ export interface Converted {
   times: ConvertTimes;
 }
 
-type SessionOptions = Omit<ConvertDeckOptions, 'browserPath'>;
+type SessionOptions = Omit<ConvertDeckOptions, 'browserPath' | 'timeoutSeconds'>;
+
+/** How long a page may take to close before its browser is no longer trusted and is killed, in milliseconds. */
+const PAGE_CLOSE = 2000;
 
 /** What converts decks: a DeckBrowser (tests put a stand-in in its place). */
 export interface DeckConverter {
@@ -189,26 +85,33 @@ export interface DeckConverter {
  * rebuild of the slides' PDF or PPTX pays for a new page, not for a browser start. A build
  * uses one for a single conversion (convertDeck). The browser starts on the first conversion
  * and again after a failure or a change of language (its locale is set at launch); `close()`
- * ends it and removes its profile.
+ * ends it and removes its profile. No await on the browser is left unbounded: each request
+ * has the timeout, a browser that exits ends the conversion at once with its exit code and
+ * stderr, and the clean-up waits two seconds at most before killing it.
  */
 export class DeckBrowser implements DeckConverter {
-  #browser: Browser | undefined;
+  #session: Chromium | undefined;
   #lang: string | undefined;
-  #userDataDir: string | undefined;
+  readonly #timeout: number;
 
-  constructor(readonly browserPath: string) {}
+  constructor(
+    readonly browserPath: string,
+    { timeoutSeconds = DEFAULT_BROWSER_TIMEOUT }: { timeoutSeconds?: number | undefined } = {},
+  ) {
+    this.#timeout = timeoutSeconds * 1000;
+  }
 
   /** Whether a browser is running now (started by an earlier conversion and not closed since). */
   get running(): boolean {
-    return this.#browser?.connected === true;
+    return this.#session?.running === true;
   }
 
   /**
    * Convert Marp Markdown to PDF and/or PPTX (speaker notes included): the deck is rendered by
    * the HTML deck's engine and theme, loaded into a new page, printed to PDF (tagged, with a
    * document outline, then given what PDF/UA asks for by slides-pdf-a11y.ts) and screenshotted
-   * slide by slide for the PPTX. A stop (`signal`) kills the browser at once; the next
-   * conversion starts another.
+   * slide by slide for the PPTX. A stop (`signal`) kills the browser and ends the conversion at
+   * once; the next conversion starts another.
    */
   async convert(markdown: string, formats: readonly BrowserFormat[], options: SessionOptions): Promise<Converted> {
     const want = new Set(formats);
@@ -216,93 +119,132 @@ export class DeckBrowser implements DeckConverter {
     if (want.size === 0) return { times: { open: 0 } };
     const { signal } = options;
     if (signal?.aborted) throw new ConversionAborted();
-    const timeout = (options.timeoutSeconds ?? 60) * 1000;
     const deck = deckPage(markdown, options.lang, options.title);
-    // Stopping kills the browser at once; whatever was awaiting it rejects.
-    const stop = () => this.#kill();
-    signal?.addEventListener('abort', stop, { once: true });
-    const blocked: string[] = [];
+    // Stopping kills the browser at once, and whatever was awaiting it is given up.
+    const kill = () => this.#session?.kill();
+    signal?.addEventListener('abort', kill, { once: true });
+    const stop = whenAborted(signal);
     let page: Page | undefined;
+    let session: Chromium | undefined;
     try {
-      const browser = await this.#start(options, timeout);
+      session = await this.#start(options);
+      const working = this.#convertIn(session.browser, deck, want, { ...options, started }, (p) => {
+        page = p;
+      });
+      working.catch(() => undefined);
+      const converted = await Promise.race([working, session.lost, stop.aborted]);
+      await this.#closePage(page, session, stop.aborted);
+      // A stop that came while the page closed stops the conversion all the same.
       if (signal?.aborted) throw new ConversionAborted();
-      page = await openDeck(browser, deck, timeout, blocked);
-      const title =
-        options.title ??
-        (await page.evaluate(() => document.querySelector('section h1, section h2')?.textContent?.trim() || undefined));
-      if (title && !options.title) await page.evaluate((t) => (document.title = t), title);
-      const times: ConvertTimes = { open: performance.now() - started };
-
-      let pdf: Uint8Array | undefined;
-      if (want.has('pdf')) {
-        const start = performance.now();
-        const printed = await page.pdf({ ...printOptions(deck), timeout });
-        // Chromium's tagged PDF lacks what PDF/UA asks for beyond its structure tree (XMP
-        // identification, link descriptions, list bodies, artifacts...): the pass adds it, with
-        // the links' texts and the headings as the page has them, and the fixed dates.
-        const { links, headings } = await pageText(page);
-        pdf = await accessibleSlidesPdf(printed, {
-          ...options.pdfDescription,
-          title: title ?? 'Slides',
-          lang: options.lang,
-          date: options.date,
-          links,
-          headings,
-        });
-        times.pdf = performance.now() - start;
-      }
-      // The PPTX's images come from the same page, one screenshot per slide. (Sharing them out
-      // between two pages was no faster on two cores: the browser process does the capturing.)
-      let pptx: Uint8Array | undefined;
-      if (want.has('pptx')) {
-        const start = performance.now();
-        const images: Uint8Array[] = [];
-        const count = await page.$$eval(SLIDE, (slides) => slides.length);
-        for (let i = 0; i < count; i++) images.push(await slideImage(page, i, deck.height));
-        if (blocked.length === 0) pptx = await buildPptx(images, deck.notes, deck, title, options.date);
-        times.pptx = performance.now() - start;
-      }
-      if (blocked.length > 0)
-        throw new Error(
-          `the deck asked the browser for ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ` and ${blocked.length - 3} more` : ''}; a deck must load nothing while it is converted`,
-        );
-      return { ...(pdf ? { pdf } : {}), ...(pptx ? { pptx } : {}), times };
+      return converted;
     } catch (error) {
+      // "Target closed" may come before the browser's exit, which says more.
+      const exited = signal?.aborted ? undefined : await session?.exitError(300);
       // A browser that failed once is not trusted with the next conversion.
       await this.close();
       if (signal?.aborted) throw new ConversionAborted();
-      // The browser is part of the machine, not of the report: one line, exit 2.
-      const first = ((error as Error).message ?? String(error)).split('\n')[0];
-      throw new CliError(`briefing: the browser conversion (${this.browserPath}) failed: ${first}`, EXIT.usage);
+      throw exited ?? this.#explain(error);
     } finally {
-      signal?.removeEventListener('abort', stop);
-      await page?.close().catch(() => undefined);
+      stop.dispose();
+      signal?.removeEventListener('abort', kill);
     }
   }
 
+  /**
+   * Close a conversion's page. One whose close goes unanswered for two seconds (the browser died
+   * meanwhile, or hangs) or fails takes its browser with it: puppeteer waits for the browser to
+   * say the page is gone, with no timeout, and a browser killed just after answering never says it.
+   */
+  async #closePage(page: Page | undefined, session: Chromium, stopped: Promise<never>): Promise<void> {
+    if (!page) return;
+    let closed = false;
+    const closing = page.close().then(() => {
+      closed = true;
+    });
+    await settled(Promise.race([closing, session.lost, stopped]), PAGE_CLOSE);
+    if (!closed || !session.running) await this.close();
+  }
+
+  /** The browser's failure as one line with exit 2: the browser is part of the machine, not of the report. */
+  #explain(error: unknown): CliError {
+    if (error instanceof CliError) return error;
+    if (isTimeout(error)) return timedOut(this.browserPath, this.#timeout);
+    const first = ((error as Error).message ?? String(error)).split('\n')[0];
+    return new CliError(`briefing: the browser conversion (${this.browserPath}) failed: ${first}`, EXIT.usage);
+  }
+
+  async #convertIn(
+    browser: Browser,
+    deck: ReturnType<typeof deckPage>,
+    want: ReadonlySet<BrowserFormat>,
+    options: SessionOptions & { started: number },
+    opened: (page: Page) => void,
+  ): Promise<Converted> {
+    const { started } = options;
+    const timeout = this.#timeout;
+    const blocked: string[] = [];
+    const page = await openDeck(browser, deck, timeout, blocked, opened);
+    const title =
+      options.title ??
+      (await page.evaluate(() => document.querySelector('section h1, section h2')?.textContent?.trim() || undefined));
+    if (title && !options.title) await page.evaluate((t) => (document.title = t), title);
+    const times: ConvertTimes = { open: performance.now() - started };
+
+    let pdf: Uint8Array | undefined;
+    if (want.has('pdf')) {
+      const start = performance.now();
+      const printed = await page.pdf({ ...printOptions(deck), timeout });
+      // Chromium's tagged PDF lacks what PDF/UA asks for beyond its structure tree (XMP
+      // identification, link descriptions, list bodies, artifacts...): the pass adds it, with
+      // the links' texts and the headings as the page has them, and the fixed dates.
+      const { links, headings } = await pageText(page);
+      pdf = await accessibleSlidesPdf(printed, {
+        ...options.pdfDescription,
+        title: title ?? 'Slides',
+        lang: options.lang,
+        date: options.date,
+        links,
+        headings,
+      });
+      times.pdf = performance.now() - start;
+    }
+    // The PPTX's images come from the same page, one screenshot per slide. (Sharing them out
+    // between two pages was no faster on two cores: the browser process does the capturing.)
+    let pptx: Uint8Array | undefined;
+    if (want.has('pptx')) {
+      const start = performance.now();
+      const images: Uint8Array[] = [];
+      const count = await page.$$eval(SLIDE, (slides) => slides.length);
+      for (let i = 0; i < count; i++) images.push(await slideImage(page, i, deck.height));
+      if (blocked.length === 0) pptx = await buildPptx(images, deck.notes, deck, title, options.date);
+      times.pptx = performance.now() - start;
+    }
+    if (blocked.length > 0)
+      throw new Error(
+        `the deck asked the browser for ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ` and ${blocked.length - 3} more` : ''}; a deck must load nothing while it is converted`,
+      );
+    return { ...(pdf ? { pdf } : {}), ...(pptx ? { pptx } : {}), times };
+  }
+
   /** The running browser, or a new one (for this language: its locale is set at launch). */
-  async #start(options: SessionOptions, timeout: number): Promise<Browser> {
-    if (this.#browser?.connected && this.#lang === options.lang) return this.#browser;
+  async #start(options: SessionOptions): Promise<Chromium> {
+    if (this.#session?.running && this.#lang === options.lang) return this.#session;
     await this.close();
     removeStaleTemp();
-    this.#userDataDir = processTempDir('chromium');
     this.#lang = options.lang;
-    this.#browser = await launch({ ...options, browserPath: this.browserPath }, this.#userDataDir, timeout);
-    return this.#browser;
+    this.#session = await Chromium.start(this.browserPath, {
+      lang: options.lang,
+      timeout: this.#timeout,
+      signal: options.signal,
+    });
+    return this.#session;
   }
 
-  #kill(): void {
-    this.#browser?.process()?.kill('SIGKILL');
-  }
-
-  /** End the browser, if one is running, and remove its profile. */
+  /** End the browser, if one is running, and remove its profile: within about two seconds, whatever the browser does. */
   async close(): Promise<void> {
-    const browser = this.#browser;
-    const dir = this.#userDataDir;
-    this.#browser = undefined;
-    this.#userDataDir = undefined;
-    await browser?.close().catch(() => undefined);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    const session = this.#session;
+    this.#session = undefined;
+    await session?.close();
   }
 }
 
@@ -316,8 +258,8 @@ export async function convertDeck(
   formats: readonly BrowserFormat[],
   options: ConvertDeckOptions,
 ): Promise<Converted> {
-  const { browserPath, ...rest } = options;
-  const session = new DeckBrowser(browserPath);
+  const { browserPath, timeoutSeconds, ...rest } = options;
+  const session = new DeckBrowser(browserPath, { timeoutSeconds });
   try {
     return await session.convert(markdown, formats, rest);
   } finally {

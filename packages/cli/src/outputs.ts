@@ -9,6 +9,8 @@ export interface BuildOptions {
   paper: 'a4' | 'letter';
   /** Path of the Chromium to drive; browser formats are only produced with one. */
   browserPath?: string | undefined;
+  /** How long that Chromium may take to start and to answer each request, in seconds (BRIEFING_BROWSER_TIMEOUT). */
+  browserTimeout?: number | undefined;
   /** Fixed timestamp for reproducible files (SOURCE_DATE_EPOCH); the report's date otherwise. */
   sourceDateEpoch?: number | undefined;
   /** Stops the build between outputs and around the HTML deck's conversion, and kills a running browser at once. */
@@ -139,7 +141,7 @@ async function convertInBrowser(
   });
   const converting = { ...convertOptions(report, options.sourceDateEpoch), signal: options.signal };
   if (options.browser) return await options.browser.convert(markdown, as, converting);
-  const session = new DeckBrowser(options.browserPath ?? '');
+  const session = new DeckBrowser(options.browserPath ?? '', { timeoutSeconds: options.browserTimeout });
   try {
     return await session.convert(markdown, as, converting);
   } finally {

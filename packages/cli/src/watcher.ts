@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
+import { browserTimeout } from './browser.js';
 import { watchFolderOf } from './folder-watch.js';
 import { FORMATS, type Format } from './formats.js';
 import { inputKeys } from './inputs.js';
@@ -82,7 +83,9 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
   const load = () => (moduleThread ? loadModule(moduleThread, sourcePath, shown) : loadJson(sourcePath, shown));
   /** Stopping: a load or build cut short by it is not reported. */
   let closing = false;
-  const browser = options.browserPath ? new DeckBrowser(options.browserPath) : undefined;
+  const browser = options.browserPath
+    ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env) })
+    : undefined;
   const pdfThread = new PdfThread();
   const renderPdf = (report: unknown, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
   /** The last good output of each format and the key of the inputs it was made from. */

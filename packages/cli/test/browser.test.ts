@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXED_PATHS, findBrowser } from '../src/browser.js';
+import { browserTimeout, DEFAULT_BROWSER_TIMEOUT, FIXED_PATHS, findBrowser } from '../src/browser.js';
 import { CliError } from '../src/errors.js';
 
 describe('findBrowser', () => {
@@ -71,5 +71,30 @@ describe('findBrowser', () => {
   it('returns undefined when there is no browser (never downloads one)', () => {
     expect(findBrowser({ PATH: join(dir, 'empty') }, { fixedPaths: [join(dir, 'nope')] })).toBeUndefined();
     expect(findBrowser({}, { fixedPaths: [] })).toBeUndefined();
+  });
+});
+
+describe('browserTimeout (BRIEFING_BROWSER_TIMEOUT)', () => {
+  it('is 60 seconds unless BRIEFING_BROWSER_TIMEOUT says otherwise, fractions included', () => {
+    expect(DEFAULT_BROWSER_TIMEOUT).toBe(60);
+    expect(browserTimeout({})).toBe(60);
+    expect(browserTimeout({ BRIEFING_BROWSER_TIMEOUT: '' })).toBe(60);
+    expect(browserTimeout({ BRIEFING_BROWSER_TIMEOUT: '120' })).toBe(120);
+    expect(browserTimeout({ BRIEFING_BROWSER_TIMEOUT: ' 0.5 ' })).toBe(0.5);
+  });
+
+  it('refuses anything but a number of seconds above 0 and up to a day, naming the value (exit 2)', () => {
+    for (const value of ['0', '0.0', '-1', 'abc', '1e3', '60s', 'Infinity', '86401', '1.', '.5']) {
+      let error: unknown;
+      try {
+        browserTimeout({ BRIEFING_BROWSER_TIMEOUT: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, value).toBeInstanceOf(CliError);
+      expect((error as CliError).exitCode).toBe(2);
+      expect((error as CliError).message).toContain(`BRIEFING_BROWSER_TIMEOUT must be a number of seconds`);
+      expect((error as CliError).message).toContain(JSON.stringify(value));
+    }
   });
 });

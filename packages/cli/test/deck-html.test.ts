@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, report, reportInput } from '@briefing/content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deckEngineModule, renderDeckHtml } from '../src/deck-html.js';
+import { deckEngineModule, renderDeckHtml, worthSaying } from '../src/deck-html.js';
 
 describe('renderDeckHtml (marp-cli in-process)', () => {
   // os.tmpdir() follows TMPDIR: each test gets a temp folder of its own to look into.
@@ -67,5 +67,36 @@ describe('renderDeckHtml (marp-cli in-process)', () => {
       clearInterval(poll);
     }
     expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('works, printing nothing of marp-cli, in a relative TMPDIR that reads like an option ("-t")', async () => {
+    // marp-cli took "-t/briefing-deck-…/marp.config.json" for options and printed its whole help.
+    const cwd = process.cwd();
+    mkdirSync(join(temp, '-t'));
+    process.chdir(temp);
+    process.env.TMPDIR = '-t';
+    try {
+      const html = await renderDeckHtml(report);
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(readdirSync(join(temp, '-t'))).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe('worthSaying', () => {
+  it("keeps marp-cli's warnings and errors for an error message, uncoloured, without its [ INFO ] lines", () => {
+    const logged = [
+      '\u001b[46m[  INFO ]\u001b[49m Converting 1 markdown...',
+      '\u001b[43m[  WARN ]\u001b[49m Not found processable Markdown file(s).',
+      '[ ERROR ] Failed converting Markdown.\n  at somewhere',
+      '',
+    ];
+    expect(worthSaying(logged)).toEqual([
+      '[  WARN ] Not found processable Markdown file(s).',
+      '[ ERROR ] Failed converting Markdown.',
+      '  at somewhere',
+    ]);
   });
 });

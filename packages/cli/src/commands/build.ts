@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { findBrowser } from '../browser.js';
+import { browserTimeout, findBrowser } from '../browser.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../formats.js';
@@ -29,6 +29,8 @@ ${formatsHelp()}
 
 Chromium comes from CHROME_PATH, or Debian's "apt-get install chromium". Without one the
 formats that need it are skipped with a note; asked for by --format, that is an error (exit 2).
+BRIEFING_BROWSER_TIMEOUT (seconds, default 60) bounds Chromium's start and each of its steps;
+a Chromium that does not answer in time, or exits, fails the build (exit 2) saying why.
 
 Exit codes: 0 built; 1 invalid report; 2 usage, I/O error, folder busy or no browser
 for a requested format; 130/143 stopped by Ctrl+C/SIGTERM (outputs unchanged).
@@ -112,6 +114,7 @@ export const buildCommand = defineCommand({
 
     const needsBrowser = formats.filter((f) => FORMATS[f].browser);
     const browserPath = needsBrowser.length > 0 ? deps.findBrowser(io.env) : undefined;
+    const timeout = browserPath ? browserTimeout(io.env) : undefined;
     const skipped: Format[] = [];
     if (needsBrowser.length > 0 && !browserPath) {
       const message = `no Chromium found for ${needsBrowser.map((f) => FORMATS[f].file).join(' and ')}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`;
@@ -135,7 +138,7 @@ export const buildCommand = defineCommand({
     const deck = deckOf(report);
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered, tookOver } = await writeOutputs(outDir, shown(outDir), async (stage) => {
-      const options = { paper, browserPath, sourceDateEpoch: epoch, signal: io.signal, deck };
+      const options = { paper, browserPath, browserTimeout: timeout, sourceDateEpoch: epoch, signal: io.signal, deck };
       for await (const output of produce(report, todo, options)) {
         const path = join(outDir, output.file);
         try {

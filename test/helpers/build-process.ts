@@ -1,0 +1,60 @@
+// `briefing build` as a process of its own (from source, as a user runs it), for tests that
+// send it signals or give it a stand-in browser, and what it leaves running behind it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const repo = new URL('../../', import.meta.url).pathname;
+
+export interface BuildProcess {
+  child: ChildProcess;
+  pid: number;
+  /** stdout and stderr so far, interleaved as they came. */
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+}
+
+/** `briefing build <args>` from source, with `env` over the test's environment. */
+export function startBuild(args: string[], env: Record<string, string>, cwd = repo): BuildProcess {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@briefing/source', '--import', 'tsx', join(repo, 'packages/cli/src/bin.ts'), 'build', ...args],
+    { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  return { child, pid: child.pid as number, output: () => out, exited };
+}
+
+/** Running processes whose command line contains `text` (read from /proc), as "pid command". */
+export function processesWith(text: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      // A zombie has an empty command line: it is dead, only not yet reaped.
+      if (args.includes(text)) found.push(`${entry} ${args}`);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+/** The Chromium processes of a build: those started with a profile folder of that build's process. */
+export const chromiumOf = (pid: number) => processesWith(`briefing-chromium-${pid}-`);
+
+export async function until(what: string, test: () => boolean, ms = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!test()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
