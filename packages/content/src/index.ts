@@ -1,3 +1,5 @@
+export { characterProblem, DRAWN_TEXT, isDrawn, langProblem } from './characters.js';
+export { DRAWN } from './charset.js';
 export {
   type BlockMap,
   blockFields,

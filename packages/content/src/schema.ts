@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { EMPTY, Href, Id, IsoDate, Lang, LIMITS, line, prose, text } from './primitives.js';
 
 export {
-  FORBIDDEN_CHARACTER,
-  forbiddenCharacterMessage,
   Href,
   Id,
   IsoDate,

@@ -1,7 +1,7 @@
 /// <reference path="./fontkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tokens } from '@briefing/content';
+import { isDrawn, tokens } from '@briefing/content';
 import { create, type Font } from 'fontkit';
 
 /** The faces the PDF uses: a serif for reading, a sans for headings, labels and the chart. */
@@ -91,13 +91,23 @@ export function faces(): Record<FaceName, Font> {
  * shared across renders would let an earlier report decide how a later one's text extracts
  * (a no-break space seen first turns every later space into U+00A0). So every glyph the
  * character map reaches is created up front, with one chosen code point: plain ASCII first,
- * then general punctuation (’ over the modifier letter ʼ), then the rest, lowest first.
- * Private-use code points (Inter maps its case-sensitive "(" there) are never chosen: such
- * glyphs are created by shaping, from the text they stand for.
+ * then general punctuation (’ over the modifier letter ʼ), then the other characters a report
+ * may hold (Greek ι over the Latin letter iota ɩ, which shares its glyph but which no report
+ * can hold), then the rest, lowest first. Private-use code points (Inter maps its
+ * case-sensitive "(" there) are never chosen: such glyphs are created by shaping, from the
+ * text they stand for.
  */
 function canonical(font: Font): Font {
   const rank = (cp: number) =>
-    cp >= 0x20 && cp <= 0x7e ? 0 : cp >= 0x2000 && cp <= 0x206f ? 1 : cp >= 0x02b0 && cp <= 0x02ff ? 3 : 2;
+    cp >= 0x20 && cp <= 0x7e
+      ? 0
+      : cp >= 0x2000 && cp <= 0x206f
+        ? 1
+        : cp >= 0x02b0 && cp <= 0x02ff
+          ? 4
+          : isDrawn(cp)
+            ? 2
+            : 3;
   const usable = font.characterSet.filter(
     (cp) => cp >= 0x20 && !(cp >= 0x7f && cp <= 0x9f) && !(cp >= 0xe000 && cp <= 0xf8ff) && cp < 0xf0000,
   );
