@@ -113,6 +113,26 @@ function canonical(font: Font): Font {
   );
   usable.sort((a, b) => rank(a) - rank(b) || a - b);
   for (const cp of usable) font.glyphForCodePoint(cp);
+  return withoutTextlessGlyphs(font);
+}
+
+/**
+ * The subsetter reaches the parts of a composite glyph (Source Serif's "%" is built from the
+ * fraction digits, among them the denominator zero that "1⁄20" is shaped to) by id, without
+ * text, and fontkit would keep that glyph with no code points: a later report drawing the
+ * fraction then wrote it into the ToUnicode map with none, and "1⁄20" extracted as "1⁄2)".
+ * A glyph asked for without text is made afresh each time and never kept, so only shaping,
+ * from the text it stands for, decides a glyph's code points.
+ */
+function withoutTextlessGlyphs(font: Font): Font {
+  const getGlyph = font.getGlyph.bind(font);
+  const kept = font._glyphs;
+  font.getGlyph = (id: number, codePoints: number[] = []) => {
+    if (codePoints.length > 0 || kept[id]) return getGlyph(id, codePoints);
+    const glyph = getGlyph(id, codePoints);
+    delete kept[id];
+    return glyph;
+  };
   return font;
 }
 

@@ -431,6 +431,25 @@ describe('renderPdf output', () => {
     expect(Buffer.from(await warm.renderPdf(report)).equals(first)).toBe(true);
   });
 
+  it('extracts a fraction’s digits as written after an earlier report drew a glyph built from them', async () => {
+    // Source Serif's bold "%" is a composite of the fraction digits; the subsetter reaches
+    // them without text. Found by test/robustness/charset-agreement.test.ts: "1⁄20" came out "1⁄2)".
+    const withTerm = (term: string) => {
+      const r = structuredClone(report);
+      const list = r.sections[3]!.blocks[0]!;
+      if (list.type !== 'list') throw new Error('fixture moved');
+      list.items[0]!.term = term;
+      return r;
+    };
+    vi.resetModules();
+    const fresh = await import('../src/index.js');
+    await fresh.renderPdf(withTerm('Half 50%'));
+    const pdf = await openPdf(await fresh.renderPdf(withTerm('Half 1⁄20')));
+    const text = (await readPages(pdf)).map((p) => p.text).join(' ');
+    await pdf.destroy();
+    expect(text).toContain('Half 1⁄20');
+  });
+
   it('stamps SOURCE_DATE_EPOCH when given instead of the report date', async () => {
     const stamped = await openPdf(await renderPdf(report, { sourceDateEpoch: 1_700_000_000 }));
     const info = (await stamped.getMetadata()).info as Record<string, string>;
