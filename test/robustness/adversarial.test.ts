@@ -1,8 +1,9 @@
 // Adversarial content: Markdown/HTML/Marp syntax, other scripts the design's faces draw,
-// combining accents, 10,000-character paragraphs and 500-item lists. Renderers never crash,
+// 10,000-character paragraphs and 500-item lists. Renderers never crash,
 // the deck shows every string literally without overflowing a slide, and the PDF shows every
 // string. Right-to-left text, bidi and zero-width marks, emoji and CJK, which no output's faces
-// draw alike, the schema refuses by path before any renderer sees them.
+// draw alike, and combining accents (the deck would draw a letter and its mark in a system
+// font), the schema refuses by path before any renderer sees them.
 import {
   assertReport,
   foldSpace,
@@ -21,13 +22,7 @@ import { renderDeckHtml } from 'briefing/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Strings beyond markup that every face of every output draws. */
-const BEYOND = [
-  'Ελλάδα και Μιανμάρ',
-  'Мьянма и Китай',
-  'Đà Nẵng, Hồ Chí Minh',
-  'combining e\u0301 and n\u0303',
-  'tab\tand  double  spaces',
-] as const;
+const BEYOND = ['Ελλάδα και Μιανμάρ', 'Мьянма и Китай', 'Đà Nẵng, Hồ Chí Minh', 'tab\tand  double  spaces'] as const;
 
 /** Strings no output's faces draw alike (or that are no text at all), with what the schema says of them. */
 const REFUSED = [
@@ -38,6 +33,7 @@ const REFUSED = [
   ['zero\u200bwidth\u200djoiner', 'must not contain the invisible character U+200B'],
   ['emoji 😀 and flag 🇮🇳', 'characters the fonts cannot show: "😀" (U+1F600)'],
   ['CJK 网络犯罪', 'characters the fonts cannot show: "网" (U+7F51)'],
+  ['combining e\u0301 and n\u0303', 'must not contain the combining mark U+0301: write "é" as one character'],
 ] as const;
 
 const ALL = [...NASTY, ...BEYOND];

@@ -1,8 +1,9 @@
-// The one character rule: a report may hold only characters every face of every output draws
-// (charset.ts, generated from the fonts), and its language must write dates and numbers in
-// those characters too. The schema's text() and Lang primitives apply it, so validate, build,
-// watch and check give one verdict on every string field, present and future.
-import { DRAWN } from './charset.js';
+// The one character rule: a report may hold only characters every face of every output draws,
+// in capitals too (charset.ts, generated from the fonts), and its language must write dates
+// and numbers in characters those faces draw. The schema's text() and Lang primitives apply
+// it, so validate, build, watch and check give one verdict on every string field, present and
+// future.
+import { DRAWN, UNCASED } from './charset.js';
 import { formatDate, formatMonth, formatNumber } from './text.js';
 
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -14,12 +15,26 @@ const regexEscape = (cp: number) =>
     .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .join('');
 
+const uncased = new Set(UNCASED);
+
+/** The ranges of DRAWN less the characters whose capitals the faces lack. */
+const ADMITTED: [number, number][] = DRAWN.flatMap(([a, b]) => {
+  const out: [number, number][] = [];
+  let start = a;
+  for (let cp = a; cp <= b + 1; cp++) {
+    if (cp <= b && !uncased.has(cp)) continue;
+    if (start < cp) out.push([start, cp - 1]);
+    start = cp + 1;
+  }
+  return out;
+});
+
 /**
- * The allowed characters as a whole-string pattern: zod checks it, and it appears in the JSON
- * Schema, so editors flag the same characters.
+ * The characters a report's text may hold, as a whole-string pattern: zod checks it, and it
+ * appears in the JSON Schema, so editors flag the same characters.
  */
-export const DRAWN_TEXT = new RegExp(
-  `^[${DRAWN.map(([a, b]) => (a === b ? regexEscape(a) : `${regexEscape(a)}-${regexEscape(b)}`)).join('')}]*$`,
+export const ADMITTED_TEXT = new RegExp(
+  `^[${ADMITTED.map(([a, b]) => (a === b ? regexEscape(a) : `${regexEscape(a)}-${regexEscape(b)}`)).join('')}]*$`,
   'u',
 );
 
@@ -37,6 +52,11 @@ export function isDrawn(cp: number): boolean {
   return false;
 }
 
+/** Whether a report's text may hold the code point: drawn by every face, and its capitals too. */
+export function isAdmitted(cp: number): boolean {
+  return isDrawn(cp) && !uncased.has(cp);
+}
+
 /**
  * Characters that are not text to draw, each with what to call it. The rule itself is the
  * allow-list above; these only name why a character outside it is refused, most specific first.
@@ -52,21 +72,38 @@ const KINDS: [RegExp, string][] = [
   [/[\p{Cf}\p{Default_Ignorable_Code_Point}]/u, 'the invisible character'],
 ];
 
+/** A combining mark (the fonts draw accented letters composed, as one character). */
+const MARK = /\p{M}/u;
+
 /** How a character appears in a message: itself in quotes, or only its code point when it would not show. */
 const shown = (char: string, cp: number) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(char) ? `"${char}" (${hex(cp)})` : hex(cp));
 
 /**
  * What is wrong with the characters of `text`, or undefined when every one is drawn:
  * `must not contain the control character U+0007` for the first character that is no text at
- * all, else every character the fonts lack, once each: `characters the fonts cannot show:
- * "😀" (U+1F600), "☃" (U+2603)`.
+ * all, else the first combining mark on a letter the fonts draw composed (`write "é" as one
+ * character`), else every character the fonts lack, once each: `characters the fonts cannot
+ * show: "😀" (U+1F600), "☃" (U+2603)`.
  */
 export function characterProblem(text: string): string | undefined {
-  if (DRAWN_TEXT.test(text)) return undefined;
+  if (ADMITTED_TEXT.test(text)) return undefined;
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
     const kind = isDrawn(cp) ? undefined : KINDS.find(([pattern]) => pattern.test(char));
     if (kind) return `must not contain ${kind[1]} ${hex(cp)}`;
+  }
+  // A combining mark on a letter that has a composed form the fonts draw: say which to write.
+  let previous = '';
+  for (const char of text) {
+    const composed = `${previous}${char}`.normalize('NFC');
+    if (MARK.test(char) && previous !== '' && [...composed].length === 1 && isAdmitted(composed.codePointAt(0) ?? 0))
+      return `must not contain the combining mark ${hex(char.codePointAt(0) ?? 0)}: write "${composed}" as one character`;
+    previous = char;
+  }
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    if (uncased.has(cp))
+      return `must not contain ${shown(char, cp)}: the fonts cannot show its capital "${char.toUpperCase()}" (kickers and series titles are set in capitals)`;
   }
   return `characters the fonts cannot show: ${lacking(text)}`;
 }
@@ -110,7 +147,8 @@ const langProblems = new Map<string, string | undefined>();
  */
 export function langProblem(lang: string): string | undefined {
   if (!langProblems.has(lang)) {
-    const text = writtenIn(lang).find((t) => !DRAWN_TEXT.test(t));
+    // Dates and numbers are never set in capitals: drawn is enough.
+    const text = writtenIn(lang).find((t) => [...t].some((c) => !isDrawn(c.codePointAt(0) ?? 0)));
     langProblems.set(
       lang,
       text === undefined

@@ -12,11 +12,11 @@
 // - WOFF2 Inter 400 normal, subsets latin, latin-ext, greek, cyrillic, cyrillic-ext, vietnamese (the HTML deck)
 // - WOFF2 Inter 400 italic, subsets latin, latin-ext, greek, cyrillic, cyrillic-ext, vietnamese (the HTML deck)
 // - WOFF2 Inter 700 normal, subsets latin, latin-ext, greek, cyrillic, cyrillic-ext, vietnamese (the HTML deck)
-// less controls, format characters, private use, unassigned code points, line and paragraph
-// separators, noncharacters and default-ignorable code points, less any character whose
-// capital the faces lack; plus tab, line feed and carriage return. 797 code points.
+// less combining marks, controls, format characters, private use, unassigned code points, line
+// and paragraph separators, noncharacters and default-ignorable code points; plus tab, line
+// feed and carriage return. 795 code points.
 
-/** The characters a report may hold: inclusive ranges of code points, ascending. */
+/** What every face of every output draws: inclusive ranges of code points, ascending. */
 export const DRAWN: readonly (readonly [number, number])[] = [
   [0x0009, 0x000a],
   [0x000d, 0x000d],
@@ -28,6 +28,7 @@ export const DRAWN: readonly (readonly [number, number])[] = [
   [0x014a, 0x0165],
   [0x0168, 0x017f],
   [0x018f, 0x018f],
+  [0x0192, 0x0192],
   [0x01a0, 0x01a1],
   [0x01af, 0x01b0],
   [0x01cd, 0x01dc],
@@ -35,7 +36,9 @@ export const DRAWN: readonly (readonly [number, number])[] = [
   [0x01f8, 0x01f9],
   [0x0218, 0x021b],
   [0x0237, 0x0237],
+  [0x0251, 0x0251],
   [0x0259, 0x0259],
+  [0x0261, 0x0261],
   [0x02b0, 0x02b0],
   [0x02b2, 0x02b3],
   [0x02b7, 0x02b8],
@@ -45,16 +48,14 @@ export const DRAWN: readonly (readonly [number, number])[] = [
   [0x02da, 0x02da],
   [0x02dc, 0x02dd],
   [0x02e1, 0x02e3],
-  [0x0300, 0x0301],
-  [0x0303, 0x0304],
-  [0x0308, 0x0309],
-  [0x0323, 0x0323],
   [0x0374, 0x0375],
   [0x037e, 0x037e],
   [0x0384, 0x038a],
   [0x038c, 0x038c],
   [0x038e, 0x03a1],
   [0x03a3, 0x03ce],
+  [0x03d7, 0x03d7],
+  [0x03dd, 0x03dd],
   [0x0400, 0x045f],
   [0x0462, 0x0463],
   [0x0472, 0x0475],
@@ -126,3 +127,6 @@ export const DRAWN: readonly (readonly [number, number])[] = [
   [0x2193, 0x2193],
   [0x2212, 0x2212],
 ];
+
+/** Characters of DRAWN whose capitals (in some language) the faces do not draw. */
+export const UNCASED: readonly number[] = [0x0192, 0x0251, 0x0261, 0x0390, 0x03b0, 0x03d7, 0x03dd, 0x1e97];

@@ -1,5 +1,5 @@
-export { characterProblem, DRAWN_TEXT, isDrawn, langProblem } from './characters.js';
-export { DRAWN } from './charset.js';
+export { ADMITTED_TEXT, characterProblem, isAdmitted, isDrawn, langProblem } from './characters.js';
+export { DRAWN, UNCASED } from './charset.js';
 export {
   type BlockMap,
   blockFields,

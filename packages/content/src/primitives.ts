@@ -1,7 +1,7 @@
 // The building blocks of the schema: limits, the characters a string may hold (the rule is in
 // characters.ts), single-line and prose strings, ids, dates, links and language tags.
 import { z } from 'zod';
-import { characterProblem, DRAWN_TEXT, langProblem } from './characters.js';
+import { ADMITTED_TEXT, characterProblem, langProblem } from './characters.js';
 
 /**
  * Limits are generous enough for a long report (see the stress tests) and tight
@@ -35,7 +35,7 @@ export const EMPTY = 'must not be empty';
  * face of every output draws) holds by construction for every field, present and future.
  */
 export const text = () =>
-  z.string({ error: 'must be a string' }).regex(DRAWN_TEXT, {
+  z.string({ error: 'must be a string' }).regex(ADMITTED_TEXT, {
     error: (issue) => (typeof issue.input === 'string' ? characterProblem(issue.input) : undefined),
   });
 

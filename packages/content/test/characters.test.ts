@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { characterProblem, DRAWN_TEXT, isDrawn, langProblem } from '../src/characters.js';
-import { DRAWN } from '../src/charset.js';
+import { ADMITTED_TEXT, characterProblem, isAdmitted, isDrawn, langProblem } from '../src/characters.js';
+import { DRAWN, UNCASED } from '../src/charset.js';
 
 describe('the character rule', () => {
-  it('is one set: the schema’s pattern and isDrawn agree on every code point', () => {
+  it('is one set: the schema’s pattern and isAdmitted agree on every code point', () => {
     const disagree: number[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue; // not a character alone (below)
-      if (DRAWN_TEXT.test(String.fromCodePoint(cp)) !== isDrawn(cp)) disagree.push(cp);
+      if (ADMITTED_TEXT.test(String.fromCodePoint(cp)) !== isAdmitted(cp)) disagree.push(cp);
     }
     expect(disagree).toEqual([]);
-    expect(DRAWN_TEXT.test('\ud800')).toBe(false);
+    expect(ADMITTED_TEXT.test('\ud800')).toBe(false);
+    for (const cp of UNCASED) expect([isDrawn(cp), isAdmitted(cp)], cp.toString(16)).toEqual([true, false]);
     const count = DRAWN.reduce((n, [a, b]) => n + b - a + 1, 0);
     expect(count).toBeGreaterThan(700);
   });
@@ -23,6 +24,21 @@ describe('the character rule', () => {
       'characters the fonts cannot show: "ह" (U+0939), U+093F, "न" (U+0928), U+094D, "द" (U+0926), U+0940',
     );
     expect(characterProblem('Łódź, Ελλάδα, Мьянма, Đà Nẵng')).toBeUndefined();
+  });
+
+  it('refuses a letter whose capital the fonts lack, since kickers are set in capitals, yet not in dates', () => {
+    expect(characterProblem('Μαΐου')).toBe(
+      'must not contain "ΐ" (U+0390): the fonts cannot show its capital "\u0399\u0308\u0301" (kickers and series titles are set in capitals)',
+    );
+    // Greek writes May as "Μαΐου": dates are never set in capitals.
+    expect(langProblem('el')).toBeUndefined();
+  });
+
+  it('asks for an accented letter as one character rather than a letter and a combining mark', () => {
+    expect(characterProblem('Cafe\u0301 and Đa\u0300 Na\u0303ng')).toBe(
+      'must not contain the combining mark U+0301: write "é" as one character',
+    );
+    expect(characterProblem('Café and Đà Nẵng')).toBeUndefined();
   });
 
   it('names the first character that is no text at all before any the fonts lack', () => {
