@@ -13,6 +13,7 @@ import {
   reportInput,
 } from '@briefing/content';
 import { type CoverageResult, readDeckHtml } from '@briefing/inspect';
+import { reportFile, runCli } from '@briefing/testkit';
 import { realRenderers, runCheck } from 'briefing/internal';
 import { describe, expect, it } from 'vitest';
 
@@ -84,4 +85,22 @@ describe('briefing check places items on every slide of their section', () => {
       numberedTitle(second!),
     ]);
   });
+});
+
+describe('a section title longer than the line of its slides’ kicker', () => {
+  it.each<[string, string]>([
+    ['one 199-character word', 'a'.repeat(199)],
+    ['forty words', 'word '.repeat(40).slice(0, 199).trim()],
+  ])(
+    '%s: check finds the section in every output (the PPTX writes its kicker cut with an ellipsis)',
+    async (_what, title) => {
+      const file = reportFile((r) => {
+        r.sections[1]!.title = title;
+      });
+      expect((await runCli(['validate', file])).code).toBe(0);
+      const check = await runCli(['check', '--input', file]);
+      expect(check.stdout).toContain('All present: 8 sections');
+      expect(check.code).toBe(0);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 // Property tests: random valid reports render in both formats, pass the coverage check,
 // and render byte-identically twice. Seeded in CI; a failure prints its seed and path.
-import { assertReport, ReportValidationError } from '@briefing/content';
+import { assertReport } from '@briefing/content';
 import { checkCoverage, readDeckHtml, readPdf } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
 import { reportArbitrary, seed, seeded } from '@briefing/testkit';
@@ -28,17 +28,10 @@ describe(`random valid reports (fast-check seed ${seed})`, () => {
     );
   });
 
-  it('never fails a valid report for any reason but characters the fonts lack', async () => {
+  it('never fails a report the schema accepts (the character rule is the fonts’ too)', async () => {
     await fc.assert(
       fc.asyncProperty(reportArbitrary, async (input) => {
-        try {
-          await renderPdf(input);
-        } catch (error) {
-          expect(error).toBeInstanceOf(ReportValidationError);
-          expect((error as ReportValidationError).problems.every((p) => /fonts? cannot show/.test(p.message))).toBe(
-            true,
-          );
-        }
+        expect((await renderPdf(input)).length).toBeGreaterThan(0);
       }),
       { ...seeded(12, 1), endOnFailure: true },
     );

@@ -7,7 +7,6 @@ import {
   type Report,
   ReportValidationError,
 } from '@briefing/content';
-import { unsupportedCharacters } from '@briefing/pdf';
 import { decodeReport } from './decode.js';
 import { CliError, EXIT } from './errors.js';
 import { readInput } from './read-input.js';
@@ -72,14 +71,11 @@ export async function readJson(path: string, shown = path, signal?: AbortSignal)
 
 /**
  * Every check a report must pass before any output is made, the same for every command and
- * every format: the schema, then the characters every output draws (the slides use the PDF's
- * faces), including the dates and numbers the renderers write out in the report's language.
+ * every format: the schema, whose one character rule admits only what every face of every
+ * output draws, in every field, and only a language whose dates and numbers those faces draw.
  */
 export function validateReport(data: unknown): ParseResult {
-  const result = parseReport(data);
-  if (!result.ok) return result;
-  const problems = unsupportedCharacters(result.report);
-  return problems.length > 0 ? { ok: false, problems } : result;
+  return parseReport(data);
 }
 
 /** The report to work on: `--input` JSON when given, else the packaged report; validated either way. */

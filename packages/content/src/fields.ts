@@ -1,7 +1,7 @@
 // The one checked home of what each block type says: every string a block puts on a page or a
 // slide, with its path, the role it is set in, and what `briefing check` must find of it.
-// The glyph check, the coverage expectations, the report's statistics and text flattening all
-// read blocks through `blockFields`, so a new block type is a compile error here (the map
+// The coverage expectations, the report's statistics, text flattening and the deck's width
+// samples all read blocks through `blockFields`, so a new block type is a compile error here (the map
 // below must have a handler for it, of its type) and nowhere can its text go unchecked.
 
 import type { Block, BlockOf, BlockType, Report, RichText } from './schema.js';

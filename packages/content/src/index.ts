@@ -1,3 +1,5 @@
+export { ADMITTED_TEXT, characterProblem, isAdmitted, isDrawn, langProblem } from './characters.js';
+export { DRAWN, UNCASED } from './charset.js';
 export {
   type BlockMap,
   blockFields,

@@ -1,6 +1,7 @@
-// The building blocks of the schema: limits, the characters a string may hold, single-line
-// and prose strings, ids, dates, links and language tags.
+// The building blocks of the schema: limits, the characters a string may hold (the rule is in
+// characters.ts), single-line and prose strings, ids, dates, links and language tags.
 import { z } from 'zod';
+import { ADMITTED_TEXT, characterProblem, langProblem } from './characters.js';
 import { canonicalHref, hrefProblem } from './href.js';
 
 /**
@@ -31,39 +32,12 @@ export const LIMITS = {
 export const EMPTY = 'must not be empty';
 
 /**
- * Characters no report may hold, in any string field: C0 controls but tab, line feed and
- * carriage return (`line` fields refuse those two on their own), DEL, C1 controls, the bidi
- * embedding/override/isolate controls (they reorder the text around them in every output and
- * in the terminal; the bidi *marks* U+200E, U+200F and U+061C stay allowed), and lone UTF-16
- * surrogates (half a character, which no font, PDF string or UTF-8 file can hold).
- * With the `u` flag a surrogate range matches only unpaired halves.
- */
-export const FORBIDDEN_CHARACTER =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
-
-/** The same set as a whole-string pattern: zod checks it and it appears in the JSON Schema for editors. */
-const ALLOWED_TEXT = new RegExp(`^[^${FORBIDDEN_CHARACTER.source.slice(1, -1)}]*$`, 'u');
-
-const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-
-/** What is wrong with a string that fails ALLOWED_TEXT, naming the first offending character, escaped. */
-export function forbiddenCharacterMessage(text: string): string {
-  const match = FORBIDDEN_CHARACTER.exec(text);
-  if (!match) return 'must not contain control characters';
-  const code = match[0].codePointAt(0) ?? 0;
-  if (code >= 0xd800 && code <= 0xdfff) return `must not contain a lone surrogate ${hex(code)}`;
-  if (code >= 0x202a) return `must not contain the bidi control character ${hex(code)}`;
-  return `must not contain the control character ${hex(code)}`;
-}
-
-/**
- * Every string of the schema starts here, so the character rule holds by construction for
- * every field, present and future.
+ * Every string of the schema starts here, so the character rule (characters.ts: only what every
+ * face of every output draws) holds by construction for every field, present and future.
  */
 export const text = () =>
-  z.string({ error: 'must be a string' }).regex(ALLOWED_TEXT, {
-    error: (issue) => (typeof issue.input === 'string' ? forbiddenCharacterMessage(issue.input) : undefined),
+  z.string({ error: 'must be a string' }).regex(ADMITTED_TEXT, {
+    error: (issue) => (typeof issue.input === 'string' ? characterProblem(issue.input) : undefined),
   });
 
 /** A non-empty line of text: no leading/trailing blanks, no line breaks, at most `max` characters. */
@@ -125,7 +99,14 @@ function intlAccepts(tag: string): boolean {
   }
 }
 
-/** BCP 47 language tag such as `en`, `en-GB` or `zh-Hant-TW`, and one Intl can use. */
+/**
+ * BCP 47 language tag such as `en`, `en-GB` or `zh-Hant-TW`, one Intl can use, and one whose
+ * dates and numbers (which the renderers write in it) the fonts draw.
+ */
 export const Lang = text()
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, LANG_MESSAGE)
-  .refine(intlAccepts, LANG_MESSAGE);
+  .refine(intlAccepts, LANG_MESSAGE)
+  .superRefine((tag, ctx) => {
+    const problem = intlAccepts(tag) ? langProblem(tag) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

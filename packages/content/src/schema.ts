@@ -4,8 +4,6 @@ import { EMPTY, Href, Id, IsoDate, Lang, LIMITS, line, prose, text } from './pri
 
 export { CHART_VALUE_DIGITS, CHART_VALUE_LIMIT, labelDigits } from './figures.js';
 export {
-  FORBIDDEN_CHARACTER,
-  forbiddenCharacterMessage,
   Href,
   Id,
   IsoDate,

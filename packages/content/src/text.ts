@@ -38,8 +38,15 @@ export function formatNumber(value: number, lang: string): string {
     numberFormats.set(lang, formats);
   }
   const round = Math.abs(value) >= 1e6 && Number.isFinite(value) && Number(value.toPrecision(3)) === value;
-  return (round ? formats.words : formats.digits).format(value);
+  return noNarrowSpace((round ? formats.words : formats.digits).format(value));
 }
+
+/**
+ * French (and other languages, in some forms) group digits with a narrow no-break space,
+ * which the deck's embedded subsets do not draw: the renderers write a no-break space, which
+ * every face draws and which keeps the figure on one line just as well.
+ */
+const noNarrowSpace = (text: string) => text.replaceAll('\u202F', '\u00A0');
 
 /** Building an Intl.NumberFormat costs far more than using one: keep them per language. */
 const numberFormats = new Map<string, { digits: Intl.NumberFormat; words: Intl.NumberFormat }>();
@@ -118,7 +125,7 @@ export function formatDate(iso: string, lang: string): string {
     format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dateFormats.set(lang, format);
   }
-  return format.format(new Date(`${iso}T00:00:00Z`));
+  return noNarrowSpace(format.format(new Date(`${iso}T00:00:00Z`)));
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
@@ -130,7 +137,7 @@ export function formatMonth(iso: string, lang: string): string {
     format = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     monthFormats.set(lang, format);
   }
-  return format.format(new Date(`${iso}T00:00:00Z`));
+  return noNarrowSpace(format.format(new Date(`${iso}T00:00:00Z`)));
 }
 
 /**

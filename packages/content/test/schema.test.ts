@@ -219,8 +219,29 @@ describe('ReportSchema', () => {
         'meta.lang: must be a BCP 47 language tag such as en-GB that Intl can format dates and numbers in',
       ]);
     }
-    for (const lang of ['en', 'en-GB', 'zh-Hant-TW', 'hi-IN', 'en-GB-oxendict']) {
+    for (const lang of ['en', 'en-GB', 'en-GB-oxendict', 'fr', 'de-CH', 'el', 'ru', 'vi', 'sr-Latn']) {
       expect(parseReport({ ...structuredClone(reportInput), meta: { ...reportInput.meta, lang } }).ok, lang).toBe(true);
+    }
+  });
+
+  it('rejects a language whose dates or numbers the fonts cannot show, once, at meta.lang', () => {
+    expect(
+      lines(
+        problemsAfter((r) => {
+          r.meta.lang = 'zh-Hant-TW';
+        }),
+      ),
+    ).toEqual([
+      'meta.lang: writes dates and numbers such as "2024年1月1日", with characters the fonts cannot show: "年" (U+5E74), "月" (U+6708), "日" (U+65E5)',
+    ]);
+    for (const lang of ['hi-IN', 'ar-EG', 'ja', 'he']) {
+      const problems = problemsAfter((r) => {
+        r.meta.lang = lang;
+      });
+      expect(problems.map((p) => p.path)).toEqual(['meta.lang']);
+      expect(problems[0]?.message).toMatch(
+        /^writes dates and numbers such as ".+", with characters the fonts cannot show: /,
+      );
     }
   });
 });
@@ -248,6 +269,19 @@ const FIXED_FORMAT = new Set(['type', 'tone', 'kind', 'emphasis', 'qualifier', '
 
 describe('characters a report may hold', () => {
   const leaves = stringLeaves(reportInput);
+
+  it('rejects an emoji and a noncharacter in every string field of the report, naming the field and the character', () => {
+    const missed: string[] = [];
+    for (const path of leaves) {
+      const result = parseReport(withStringAt(path, (s) => `${s.slice(0, 1)}😀\uFFFF${s.slice(1)}`));
+      const at = formatPath(path);
+      const problems = result.ok ? [] : result.problems.filter((p) => p.path === at);
+      const named = problems.some((p) => p.message === 'must not contain the noncharacter U+FFFF');
+      const fixed = FIXED_FORMAT.has(String(path.at(-1))) && problems.length > 0;
+      if (!named && !fixed) missed.push(`${at}: ${JSON.stringify(problems)}`);
+    }
+    expect(missed).toEqual([]);
+  });
 
   it('rejects a control character in every string field of the report, naming the field and the character', () => {
     expect(leaves.length).toBeGreaterThan(100);
@@ -306,12 +340,35 @@ describe('characters a report may hold', () => {
     ).toEqual(['sections[2].title: must be a single line']);
   });
 
-  it('accepts tabs and line breaks in prose, bidi marks, right-to-left text and emoji', () => {
+  it('accepts tabs and line breaks in prose, and Latin, Greek, Cyrillic and Vietnamese text', () => {
     const input = structuredClone(reportInput);
     input.sections[0]!.lede = 'First line,\r\nsecond\tline\nthird.';
-    input.sections[0]!.title = 'Arabic مرحبا\u061C and Hebrew שלום\u200F then \u200Eleft';
-    input.takeaways[0] = 'An emoji 😀 (a surrogate pair) is a character, not a control.';
+    input.sections[0]!.title = 'Łódź, Ελλάδα, Мьянма and Đà Nẵng — “quoted”, 1 234,5 €';
+    input.takeaways[0] = 'Ρεκόρ απάτης: ₹ 1,000 crore, Київ, Şanlıurfa…';
     const result = parseReport(input);
     expect(result.ok ? [] : lines(result.problems)).toEqual([]);
+  });
+
+  it.each([
+    ['an emoji', 'An emoji 😀 here', 'characters the fonts cannot show: "😀" (U+1F600)'],
+    [
+      'right-to-left text',
+      'Arabic مرحبا',
+      'characters the fonts cannot show: "م" (U+0645), "ر" (U+0631), "ح" (U+062D), "ب" (U+0628), "ا" (U+0627)',
+    ],
+    ['a bidi mark', 'Hebrew\u200F mark', 'must not contain the invisible character U+200F'],
+    ['a zero-width space', 'zero\u200Bwidth', 'must not contain the invisible character U+200B'],
+    ['a soft hyphen', 'co\u00ADoperation', 'must not contain the invisible character U+00AD'],
+    ['a variation selector', 'star ★\uFE0F', 'must not contain the invisible character U+FE0F'],
+    ['a noncharacter', 'end\uFFFF', 'must not contain the noncharacter U+FFFF'],
+    ['a private-use character', 'logo \uE000', 'must not contain the private-use character U+E000'],
+    ['an unassigned code point', 'Greek gap \u0378', 'must not contain the unassigned code point U+0378'],
+    ['a line separator', 'one\u2028two', 'must not contain the line or paragraph separator U+2028'],
+  ])('rejects %s in any string, naming it', (_what, text, message) => {
+    const problems = problemsAfter((r) => {
+      r.meta.keywords = [text];
+      r.takeaways[0] = text;
+    });
+    expect(lines(problems)).toEqual([`meta.keywords[0]: ${message}`, `takeaways[0]: ${message}`]);
   });
 });

@@ -87,7 +87,16 @@ function locateSlides(exps: Expectation[], deck: DeckFacts): Found[] {
       }
       return undefined;
     },
-    (hay, e, start, end) => hay.find(e.needle, start, end),
+    (hay, e, start, end) => {
+      const at = hay.find(e.needle, start, end);
+      if (at >= 0) return at + e.needle.length;
+      // The PPTX writes the cut: the slide shows the kicker, which names the title it begins
+      // (the agenda shows the title whole), and the section's text follows it.
+      const kicker = slideKickers[hay.unitAt(start)] ?? '';
+      if (kicker === '' || !names(kicker, e.numbered ?? e.needle)) return -1;
+      const k = hay.find(kicker, start, end);
+      return k >= 0 ? k + kicker.length : -1;
+    },
     (e) => e.screen ?? e.needle,
   );
 }

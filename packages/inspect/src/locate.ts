@@ -40,7 +40,8 @@ export function locate(
   exps: Expectation[],
   units: string[],
   anchorUnit: (entry: Expectation, fromUnit: number) => number | undefined,
-  headingIn: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
+  /** Where the section's heading ends inside its unit (between `start` and `end`), or -1 when the unit does not show it. */
+  headingEnd: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
   needleOf: (entry: Expectation) => string = (entry) => entry.needle,
 ): Found[] {
   const hay = new Haystack(units);
@@ -71,13 +72,13 @@ export function locate(
         continue;
       }
       const start = hay.starts[unit] ?? 0;
-      const at = headingIn(hay, e, start, hay.starts[unit + 1] ?? hay.text.length);
-      cursor = at >= 0 ? at + e.needle.length : start;
+      const after = headingEnd(hay, e, start, hay.starts[unit + 1] ?? hay.text.length);
+      cursor = after >= 0 ? after : start;
       cursors.clear();
       // The section's span ends where the next located section's unit ends.
       const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
       end = next === undefined ? hay.text.length : (hay.starts[next + 1] ?? hay.text.length);
-      results.push({ found: at >= 0, at: unit + 1 });
+      results.push({ found: after >= 0, at: unit + 1 });
       continue;
     }
     const needle = needleOf(e);
@@ -124,13 +125,14 @@ function inChart(
 /**
  * A PDF heading prints the numbered title: take its last occurrence on the section's page,
  * since a table of contents sharing the page comes first. The number keeps a short title
- * ("z") from matching body text. Without the number, the title's last occurrence.
+ * ("z") from matching body text. Without the number, the title's last occurrence. Returns
+ * where it ends.
  */
 export function pdfHeading(hay: Haystack, e: Expectation, start: number, end: number): number {
   for (const needle of [e.numbered, e.needle]) {
     if (!needle) continue;
     const at = hay.text.lastIndexOf(needle, end - needle.length);
-    if (at >= start) return needle === e.needle ? at : at + needle.length - e.needle.length;
+    if (at >= start) return at + needle.length;
   }
   return -1;
 }

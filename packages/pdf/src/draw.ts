@@ -1,6 +1,5 @@
 import { type RichText, toRuns } from '@briefing/content';
 import type { Drawer } from './builder.js';
-import { normaliseText } from './coverage.js';
 import { C, RUN_STYLES, type TextTone } from './styles.js';
 import type { Fragment, Line, LinkTarget, Piece, Style } from './text-layout.js';
 
@@ -167,16 +166,16 @@ export function pieces(text: RichText, tone: TextTone = 'body'): Piece[] {
   return toRuns(text).map((run) =>
     run.type === 'link'
       ? {
-          text: normaliseText(run.text),
+          text: run.text,
           style: styles.link,
           link: { kind: 'uri', href: run.href, label: `${run.text.trim()} (${run.href})` },
         }
-      : { text: normaliseText(run.text), style: styles[run.emphasis ?? 'plain'], hyphenate: true },
+      : { text: run.text, style: styles[run.emphasis ?? 'plain'], hyphenate: true },
   );
 }
 
 export const plain = (text: string, style: Style, link?: LinkTarget): Piece => ({
-  text: normaliseText(text),
+  text,
   style,
   link,
 });

@@ -7,7 +7,7 @@ import { create, type Font, type Glyph } from 'fontkit';
 /** The faces the PDF uses: a serif for reading, a sans for headings, labels and the chart. */
 export type FaceName = 'serif' | 'serifItalic' | 'serifBold' | 'sans' | 'sansSemibold' | 'sansBold';
 
-interface Face {
+export interface Face {
   family: string;
   weight: number;
   style: 'normal' | 'italic';
@@ -46,19 +46,38 @@ function ttfFile({ family, weight, style }: Face): string {
   return `${pkg.package}/${face}/${pkg.prefix}_${face}.ttf`;
 }
 
+/**
+ * The TTF file (resolved path) of a face of the design: the PDF embeds these, and a PPTX
+ * viewer draws the faces it names with the same files installed (see the README).
+ */
+export function ttfPath(face: Face): string {
+  return createRequire(import.meta.url).resolve(ttfFile(face));
+}
+
+/** The faces the PDF draws, as the design tokens name them. */
+export const PDF_FACES: readonly Face[] = FACE_NAMES.map((name) => FACES[name]);
+
+/**
+ * The code points a face's TTF maps to a glyph, read afresh from the file: what the PDF (and
+ * a PPTX viewer with the design's faces installed) can draw in that face. The content
+ * package's charset is generated from these and the deck's subsets.
+ */
+export function ttfCharacters(face: Face): number[] {
+  return [...create(readFileSync(ttfPath(face))).characterSet].sort((a, b) => a - b);
+}
+
 let cache: Record<FaceName, Font> | undefined;
 
 /**
  * The parsed fonts, read from the npm font packages on first use and kept for the life of
  * the process (parsing is the slow part of a render; the PDF bytes never depend on it).
- * This is the only file access of the package.
+ * This and ttfCharacters are the only file access of the package.
  */
 export function faces(): Record<FaceName, Font> {
   if (!cache) {
-    const require = createRequire(import.meta.url);
     const out = {} as Record<FaceName, Font>;
     for (const name of FACE_NAMES) {
-      const font = drawnCodePoints(create(readFileSync(require.resolve(ttfFile(FACES[name])))));
+      const font = drawnCodePoints(create(readFileSync(ttfPath(FACES[name]))));
       out[name] = name.startsWith('sans') ? withoutArrowLigatures(font) : font;
     }
     cache = out;

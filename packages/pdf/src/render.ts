@@ -1,7 +1,6 @@
-import { assertReport, outline, type Report, ReportValidationError } from '@briefing/content';
+import { assertReport, outline, type Report } from '@briefing/content';
 import PDFDocument from 'pdfkit';
 import { Builder, type Drawer, type DrawUnit } from './builder.js';
-import { normaliseText, unsupportedCharacters } from './coverage.js';
 import { artifact, drawText, Node } from './draw.js';
 import { registerFaces } from './embed.js';
 import { faces } from './fonts.js';
@@ -27,9 +26,9 @@ const measurer = { current: undefined as Measurer | undefined };
 
 /** Render a report into a PDF briefing. Pure: no file I/O; validates the report first. */
 export async function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uint8Array> {
+  // The schema admits only characters every face draws (the content package's charset), so
+  // whatever passes it draws without a missing glyph.
   const report = assertReport(input);
-  const unsupported = unsupportedCharacters(report);
-  if (unsupported.length > 0) throw new ReportValidationError(unsupported);
 
   const fonts = faces();
   measurer.current ??= new Measurer(fonts);
@@ -170,12 +169,12 @@ function runningHeadAndFoot(d: Drawer, report: Report) {
     doc,
     () => {
       const headY = g.headBaseline;
-      const title = normaliseText(meta.shortTitle);
+      const title = meta.shortTitle;
       const tw = doc.font(S.runningStrong.face).fontSize(S.runningStrong.size).widthOfString(title);
       drawText(doc, title, S.runningStrong, g.left, headY, tw);
       // The organisation on the right, if there is one and it fits beside the short title (it is on the cover anyway).
       if (meta.organisation) {
-        const org = normaliseText(meta.organisation.name);
+        const org = meta.organisation.name;
         const ow = doc.font(S.running.face).fontSize(S.running.size).widthOfString(org);
         if (tw + 24 + ow <= g.width) drawText(doc, org, S.running, g.right - ow, headY, ow);
       }

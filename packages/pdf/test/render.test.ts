@@ -419,9 +419,9 @@ describe('renderPdf output', () => {
 
   it('gives a later render the same bytes as a first render in a fresh module', async () => {
     // Parsed fonts and shaping are shared across renders; characters that share a glyph
-    // (space and no-break space, ’ and ʼ) must not let an earlier report change a later one.
+    // (space and no-break space, ’ and ʼ, µ and μ) must not let an earlier report change a later one.
     const odd = structuredClone(report);
-    odd.takeaways[0] = 'It\u02BCs 1\u00A0000 µm\u2009wide, (A) and \u2010 and \u00AD.';
+    odd.takeaways[0] = 'It\u02BCs 1\u00A0000 µm\u2009wide, (A) and \u03BC.';
     vi.resetModules();
     const fresh = await import('../src/index.js');
     const first = Buffer.from(await fresh.renderPdf(report));
@@ -429,6 +429,25 @@ describe('renderPdf output', () => {
     const warm = await import('../src/index.js');
     await warm.renderPdf(odd);
     expect(Buffer.from(await warm.renderPdf(report)).equals(first)).toBe(true);
+  });
+
+  it('extracts a fraction’s digits as written after an earlier report drew a glyph built from them', async () => {
+    // Source Serif's bold "%" is a composite of the fraction digits; the subsetter reaches
+    // them without text. Found by test/robustness/charset-agreement.test.ts: "1⁄20" came out "1⁄2)".
+    const withTerm = (term: string) => {
+      const r = structuredClone(report);
+      const list = r.sections[3]!.blocks[0]!;
+      if (list.type !== 'list') throw new Error('fixture moved');
+      list.items[0]!.term = term;
+      return r;
+    };
+    vi.resetModules();
+    const fresh = await import('../src/index.js');
+    await fresh.renderPdf(withTerm('Half 50%'));
+    const pdf = await openPdf(await fresh.renderPdf(withTerm('Half 1⁄20')));
+    const text = (await readPages(pdf)).map((p) => p.text).join(' ');
+    await pdf.destroy();
+    expect(text).toContain('Half 1⁄20');
   });
 
   it('stamps SOURCE_DATE_EPOCH when given instead of the report date', async () => {

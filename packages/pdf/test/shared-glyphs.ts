@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INVISIBLE } from '@briefing/content';
 import { openPdf } from '@briefing/inspect';
-import { IGNORABLE } from '../src/coverage.js';
 import { type FaceName, faces } from '../src/fonts.js';
 
 /**
@@ -19,7 +19,7 @@ export function sharedGlyphs(face: FaceName): number[][] {
   const byGlyph = new Map<number, number[]>();
   for (const cp of font.characterSet) {
     const char = String.fromCodePoint(cp);
-    if (/\p{Cc}/u.test(char) || char.replace(IGNORABLE, '') === '') continue;
+    if (/\p{Cc}/u.test(char) || char.replace(INVISIBLE, '') === '') continue;
     const id = font.glyphForCodePoint(cp).id;
     byGlyph.set(id, [...(byGlyph.get(id) ?? []), cp]);
   }

@@ -1,12 +1,15 @@
+/// <reference path="./fontkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tokens } from '@briefing/content';
+import { create } from 'fontkit';
 
 /**
- * Subsets in the order their rules are written. Where two subsets' ranges overlap (a few
- * combining marks), the rule written last wins, so latin, the fuller subset, comes last.
+ * Subsets in the order their rules are written (the font packages' own order). Where two
+ * subsets' ranges overlap (a few combining marks and Vietnamese letters), the rule written
+ * last wins, so latin, the fuller subset, comes last.
  */
-const SUBSET_ORDER = ['latin-ext', 'latin'] as const;
+const SUBSET_ORDER = ['cyrillic-ext', 'cyrillic', 'greek', 'vietnamese', 'latin-ext', 'latin'] as const;
 
 export type Subset = (typeof SUBSET_ORDER)[number];
 
@@ -21,16 +24,26 @@ export interface DeckFace {
 const { serif, sans } = tokens.font;
 
 /**
+ * Every subset of both families whose characters the PDF's faces draw too: Latin, Greek,
+ * Cyrillic and Vietnamese (not greek-ext: Source Serif 4 has no polytonic Greek). The
+ * characters a report may hold are those every face of every output draws (the content
+ * package's charset, generated from these files and the PDF's), so each subset embedded here
+ * is a script that works in every output rather than one the schema refuses. Every face
+ * carries every subset, the italic too: any field may be emphasised. Beyond Latin (about
+ * 250 KB), they add about 220 KB to every HTML deck; the slides' PDF embeds only the glyphs
+ * it uses.
+ */
+const ALL_SUBSETS: readonly Subset[] = ['latin', 'latin-ext', 'greek', 'cyrillic', 'cyrillic-ext', 'vietnamese'];
+
+/**
  * The faces the deck's theme draws, from the design tokens: headings in the bold serif; body
- * text, strong emphasis and emphasis in the sans. The italic carries the latin subset only
- * (about 50 KB of HTML saved); emphasised text outside it falls back to the next family of
- * the stack.
+ * text, strong emphasis and emphasis in the sans.
  */
 export const DECK_FACES: readonly DeckFace[] = [
-  { family: serif.family, ...serif.faces.bold, subsets: ['latin', 'latin-ext'] },
-  { family: sans.family, ...sans.faces.regular, subsets: ['latin', 'latin-ext'] },
-  { family: sans.family, ...sans.faces.italic, subsets: ['latin'] },
-  { family: sans.family, ...sans.faces.bold, subsets: ['latin', 'latin-ext'] },
+  { family: serif.family, ...serif.faces.bold, subsets: ALL_SUBSETS },
+  { family: sans.family, ...sans.faces.regular, subsets: ALL_SUBSETS },
+  { family: sans.family, ...sans.faces.italic, subsets: ALL_SUBSETS },
+  { family: sans.family, ...sans.faces.bold, subsets: ALL_SUBSETS },
 ];
 
 /**
@@ -60,21 +73,67 @@ let cache: string | undefined;
  * the process: this is the package's only file access, and the CSS depends on nothing else.
  */
 export function fontFaceCss(): string {
-  cache ??= DECK_FACES.map(fontFaces).join('\n');
+  if (cache === undefined) {
+    const files = deckFontFiles();
+    cache = DECK_FACES.map((face) => fontFaces(face, files)).join('\n');
+  }
   return cache;
 }
 
-function fontFaces(face: DeckFace): string {
+/** One embedded subset of a face: its WOFF2 file (resolved path) and its unicode-range. */
+export interface SubsetFile {
+  face: DeckFace;
+  subset: Subset;
+  file: string;
+  range: string;
+}
+
+/**
+ * The WOFF2 files the deck embeds, face by face, in the order their rules are written. The
+ * theme's CSS is made from these, and so is the content package's charset (what every
+ * output's faces draw), so the two cannot disagree.
+ */
+export function deckFontFiles(): SubsetFile[] {
   const require = createRequire(import.meta.url);
-  const { package: pkg, id } = webPackage(face.family);
-  const ranges = JSON.parse(readFileSync(require.resolve(`${pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+  return DECK_FACES.flatMap((face) => {
+    const { package: pkg, id } = webPackage(face.family);
+    const ranges = JSON.parse(readFileSync(require.resolve(`${pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+    return SUBSET_ORDER.filter((subset) => face.subsets.includes(subset)).map((subset) => {
+      const range = ranges[subset];
+      if (!range) throw new Error(`${pkg}: no unicode range for the subset "${subset}"`);
+      const file = require.resolve(`${pkg}/files/${id}-${subset}-${face.weight}-${face.style}.woff2`);
+      return { face, subset, file, range };
+    });
+  });
+}
+
+/**
+ * The code points each face of the deck draws from its embedded subsets: every glyph of a
+ * subset's file inside the subset's unicode-range (the browser takes nothing else from it).
+ * Read afresh from the files; the content package's charset is generated from these and the
+ * PDF's faces.
+ */
+export function deckCharacters(): { face: DeckFace; characters: number[] }[] {
+  const files = deckFontFiles();
+  return DECK_FACES.map((face) => {
+    const drawn = new Set<number>();
+    for (const { file, range } of files.filter((f) => f.face === face)) {
+      const ranges = range.split(',').map((part) => {
+        const [from = '', to] = part.trim().replace(/^U\+/iu, '').split('-');
+        return [Number.parseInt(from, 16), Number.parseInt(to ?? from, 16)] as const;
+      });
+      for (const cp of create(readFileSync(file)).characterSet) {
+        if (ranges.some(([a, b]) => cp >= a && cp <= b)) drawn.add(cp);
+      }
+    }
+    return { face, characters: [...drawn].sort((a, b) => a - b) };
+  });
+}
+
+function fontFaces(face: DeckFace, files: readonly SubsetFile[]): string {
   const rules: string[] = [];
-  for (const subset of SUBSET_ORDER) {
-    if (!face.subsets.includes(subset)) continue;
-    const range = ranges[subset];
-    if (!range) throw new Error(`${pkg}: no unicode range for the subset "${subset}"`);
-    const file = `${pkg}/files/${id}-${subset}-${face.weight}-${face.style}.woff2`;
-    const data = readFileSync(require.resolve(file)).toString('base64');
+  for (const { file, range } of files.filter((f) => f.face === face)) {
+    const data = readFileSync(file).toString('base64');
     rules.push(
       [
         '@font-face {',

@@ -42,7 +42,8 @@ const FACE_CSS: Record<Face, { family: string; weight: number; style: string }> 
 
 /** The features Chromium applies for the theme (see above); fontkit adds its defaults to these. */
 const FEATURES = { calt: false, kern: true, liga: true };
-// Every run is shaped as Latin script: the subsets are Latin. Left to guess, fontkit takes a
+// Every run is shaped as Latin script, Greek and Cyrillic ones too (within the tolerance of
+// Chromium's widths: test/measure.test.ts has samples of both). Left to guess, fontkit takes a
 // run of digits and punctuation ("3.5") for no script and applies Inter's kerning twice (it
 // reaches the same lookup through two features); HarfBuzz applies it once.
 

@@ -8,9 +8,10 @@ export const THEME_NAME = 'briefing';
 const { color } = tokens;
 
 /**
- * Font stacks: the design's families first, embedded by the theme as WOFF2 subsets (latin and
- * latin-ext, see fonts.ts), so every deck draws the PDF's typefaces on any machine. Characters
- * outside the subsets fall through to the system fonts after them.
+ * Font stacks: the design's families first, embedded by the theme as WOFF2 subsets (Latin,
+ * Greek, Cyrillic and Vietnamese, see fonts.ts), so every deck draws the PDF's typefaces on
+ * any machine. A report holds only characters the subsets draw (the content package's
+ * charset); the system fonts after them are for text that is not the report's.
  */
 export const fontStack = {
   sans: `'${tokens.font.sans.family}', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif`,

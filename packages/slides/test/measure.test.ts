@@ -23,12 +23,12 @@ describe('textWidth', () => {
 
   it('keeps the estimate for characters no embedded subset draws', () => {
     expect(embeds('Ł'.codePointAt(0) as number, 'regular')).toBe(true);
-    // The italic embeds the latin subset only: Latin Extended in italic comes from a system font.
-    expect(embeds('Ł'.codePointAt(0) as number, 'italic')).toBe(false);
-    expect(textWidth('Ł', 'italic')).toBe(fallbackWidth.script);
+    // Every face embeds every subset the PDF's faces draw too: Latin Extended in italic, Cyrillic in bold.
+    expect(embeds('Ł'.codePointAt(0) as number, 'italic')).toBe(true);
+    expect(embeds('д'.codePointAt(0) as number, 'bold')).toBe(true);
     expect(textWidth('网络', 'regular')).toBe(2 * fallbackWidth.wide);
     expect(textWidth('😀', 'bold')).toBe(fallbackWidth.emoji);
-    expect(textWidth('д', 'bold')).toBe(fallbackWidth.scriptBold);
+    expect(textWidth('क', 'bold')).toBe(fallbackWidth.scriptBold);
   });
 });
 

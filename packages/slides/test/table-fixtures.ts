@@ -42,7 +42,8 @@ export function maximalTable(): TableInput {
       Array.from({ length: 6 }, () => words),
       Array.from({ length: 6 }, () => [{ type: 'text' as const, text: words, emphasis: 'strong' as const }]),
       Array.from({ length: 6 }, () => 'x'.repeat(600)),
-      Array.from({ length: 6 }, () => '漢'.repeat(600)),
+      // The widest letter the faces draw (a report may hold no character a system font would draw).
+      Array.from({ length: 6 }, () => 'Ю'.repeat(600)),
     ],
     source: {
       publisher: `${'A publisher with a long name '.repeat(7)}`.slice(0, 200).trim(),

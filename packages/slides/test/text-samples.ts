@@ -78,7 +78,7 @@ export function reportSamples(r: Report = report): Sample[] {
   return out;
 }
 
-/** Text the embedded subsets draw in full: mixed faces, Latin Extended, punctuation and figures. */
+/** Text the embedded subsets draw in full: mixed faces, Latin Extended, Greek, Cyrillic, punctuation and figures. */
 export const embeddedSamples: Sample[] = [
   {
     name: 'bold term, italic and plain runs',
@@ -127,9 +127,44 @@ export const embeddedSamples: Sample[] = [
     headingFont: true,
     fontSize: size.divider,
   },
+  {
+    name: 'Latin Extended in italic',
+    segments: [{ text: 'Łódź, Dvořák, Şanlıurfa, Ŵales, Győr', italic: true }],
+    headingFont: false,
+    fontSize: size.body,
+  },
+  {
+    name: 'Cyrillic in bold',
+    segments: [{ text: 'Мошеннические центры в Мьянме привлекают тысячи людей обманом', bold: true }],
+    headingFont: false,
+    fontSize: size.body,
+  },
+  {
+    name: 'Cyrillic and Greek in a heading',
+    segments: [{ text: 'Мошеннические центры в Мьянме: κέντρα απάτης' }],
+    headingFont: true,
+    fontSize: size.heading,
+  },
+  {
+    name: 'Vietnamese',
+    segments: [{ text: 'Nguyễn Thị Minh Khai, Đà Nẵng, Hồ Chí Minh' }],
+    headingFont: false,
+    fontSize: size.body,
+  },
+  {
+    name: 'Greek in every face',
+    segments: [
+      { text: 'Η απάτη στο διαδίκτυο, ' },
+      { text: 'κέντρα απάτης', bold: true },
+      { text: ' και ', italic: true },
+      { text: '23 Φεβρουαρίου 2024' },
+    ],
+    headingFont: false,
+    fontSize: size.body,
+  },
 ];
 
-/** Text that reaches the system fonts: other scripts, East Asian characters, emoji, Latin Extended in italic. */
+/** Text that reaches the system fonts: other scripts, East Asian characters, emoji, Latin letters the serif lacks. */
 export const fallbackSamples: Sample[] = [
   {
     name: 'Chinese among Latin',
@@ -156,34 +191,10 @@ export const fallbackSamples: Sample[] = [
     fontSize: size.body,
   },
   {
-    name: 'Latin Extended in italic (the italic embeds latin only)',
-    segments: [{ text: 'Łódź, Dvořák, Şanlıurfa, Ŵales, Győr', italic: true }],
-    headingFont: false,
-    fontSize: size.body,
-  },
-  {
     name: 'Latin Extended the heading face lacks',
     segments: [{ text: 'Ƙungiyoyin ƴan damfara a Ɓirnin Kano da Ƙasar Nijar' }],
     headingFont: true,
     fontSize: size.heading,
-  },
-  {
-    name: 'Cyrillic in bold',
-    segments: [{ text: 'Мошеннические центры в Мьянме привлекают тысячи людей обманом', bold: true }],
-    headingFont: false,
-    fontSize: size.body,
-  },
-  {
-    name: 'Cyrillic and Greek in a heading',
-    segments: [{ text: 'Мошеннические центры в Мьянме: κέντρα απάτης' }],
-    headingFont: true,
-    fontSize: size.heading,
-  },
-  {
-    name: 'Vietnamese (outside latin-ext)',
-    segments: [{ text: 'Nguyễn Thị Minh Khai, Đà Nẵng, Hồ Chí Minh' }],
-    headingFont: false,
-    fontSize: size.body,
   },
 ];
 

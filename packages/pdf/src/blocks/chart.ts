@@ -9,7 +9,6 @@ import {
   valueSeriesTitle,
 } from '@briefing/content';
 import { addSpaceAfter, type Builder } from '../builder.js';
-import { normaliseText } from '../coverage.js';
 import { baseline, drawText, type PDFDoc, plain } from '../draw.js';
 import { NEVER } from '../paginate.js';
 import { C, leading, S, SPACE } from '../styles.js';
@@ -67,16 +66,16 @@ export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
 
   const labelWidth = Math.min(
     g.width * 0.3,
-    Math.max(...block.data.map((d) => m.string(S.label.face, S.label.size, normaliseText(d.label)))),
+    Math.max(...block.data.map((d) => m.string(S.label.face, S.label.size, d.label))),
   );
   const labelCol = labelWidth + 10;
   const labelLines = (label: string) => wrap([plain(label, S.label)], labelWidth, m);
   // Room for the figure on a page, less its title, caption and source line.
   const room = g.bottom - g.top - 110;
   const text = (t: string, style: Style): BarText => ({
-    text: normaliseText(t),
+    text: t,
     style,
-    width: m.string(style.face, style.size, normaliseText(t)),
+    width: m.string(style.face, style.size, t),
   });
 
   const maxValue = Math.max(...block.data.map((d) => d.value), 1);
@@ -202,7 +201,7 @@ function drawPanel(
       .lineWidth(v === 0 ? 0.8 : 0.4)
       .strokeColor(v === 0 ? C.muted : C.rule)
       .stroke();
-    const label = normaliseText(panel.tick(v));
+    const label = panel.tick(v);
     const w = m.string(S.tick.face, S.tick.size, label);
     drawText(doc, label, S.tick, Math.max(g.left, Math.min(x - w / 2, g.right - w)), gridBottom + 10, w);
   }
