@@ -27,6 +27,8 @@ export interface Unit {
   newPage?: boolean;
   /** Room to leave above this unit when it starts a page, for a repeated header. */
   repeat?: { height: number } | undefined;
+  /** A section starts here: tables and figures of the sections before it are set before it. */
+  barrier?: boolean;
 }
 
 export interface Placement {
@@ -108,4 +110,23 @@ export function balanceLastPage(units: readonly Unit[], frame: number, firstFram
     if (pageFill(units, trial, last) >= want) return trial;
   }
   return base;
+}
+
+/**
+ * The first-fit layout, floats set where they stand: each page takes the latest break of the
+ * lowest cost, the last page balanced. What `composePages` improves on; kept for comparison
+ * (the tests switch total fit off to show what it fixes).
+ */
+export function firstFit(
+  units: readonly Unit[],
+  frame: number,
+  firstFrame = frame,
+): { placements: Placement[]; pages: number[][] } {
+  const placements = balanceLastPage(units, frame, firstFrame);
+  const pages: number[][] = [];
+  placements.forEach((p, i) => {
+    pages[p.page] ??= [];
+    pages[p.page]!.push(i);
+  });
+  return { placements, pages };
 }

@@ -1,6 +1,6 @@
-import type { Builder, Panel } from '../builder.js';
+import type { Builder, DrawUnit, Panel } from '../builder.js';
 import { baseline, drawText, type Node, pieces, plain } from '../draw.js';
-import { SPLIT } from '../paginate.js';
+import { type Cost, SPLIT, WIDOW } from '../paginate.js';
 import { S, SPACE } from '../styles.js';
 import type { Piece } from '../text-layout.js';
 import type { Handler } from './handler.js';
@@ -44,7 +44,7 @@ export function listItems(
     const label = opts.ordered ? `${i + 1}.` : '•';
     const lbl = LI.child('Lbl');
     const body = LI.child('LBody');
-    b.lines(item, {
+    const lines = b.lines(item, {
       node: body,
       x: x + indent,
       width: width - indent,
@@ -60,10 +60,20 @@ export function listItems(
         lbl.get().add(content);
       },
     });
+    noWidows(b, lines);
     const after = opts.after?.[i];
     if (after) {
       b.keepWithNext(SPLIT);
       b.lines(after, { node: body, x: x + indent, width: width - indent, gap: 2, inner: SPLIT, panel: opts.panel });
     }
   });
+}
+
+/**
+ * An item (or a callout) that must split leaves two lines or more on each page: no break
+ * after its first line or before its last, as in a paragraph.
+ */
+export function noWidows(b: Builder, lines: DrawUnit[]) {
+  if (!b.features.keep || lines.length < 2) return;
+  for (const at of [0, lines.length - 2]) lines[at]!.breakAfter = Math.max(lines[at]!.breakAfter, WIDOW) as Cost;
 }
