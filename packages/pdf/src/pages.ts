@@ -128,7 +128,19 @@ export function composePages(
       const empty = Math.max(0, limit - fill) / frame;
       return c + 100 * (empty / MAX_EMPTY) ** 2 + (empty > MAX_EMPTY + 1e-9 ? OVER_EMPTY : 0);
     };
-    if (any && end(i, k, 0, cost(i, k, y, 0, -1))) return;
+    // Pages ended before half their frame are kept back, and offered only when the walk finds
+    // no better place to end (a long run that must not break): the search stays linear and
+    // fast without losing a layout. The last pass, which looks for one page, sees them all.
+    const early: [number, number, number, number][] = [];
+    let better = false;
+    const offer = (j: number, kk: number, bits: number, fill: number, c: number): boolean => {
+      if (recording) return end(j, kk, bits, c);
+      if (fill >= limit / 2 && c < PENALTY[NEVER]) better = true;
+      if (fill < limit / 2 && j < n && !units[j]!.newPage) early.push([j, kk, bits, c]);
+      else end(j, kk, bits, c);
+      return false;
+    };
+    if (any && offer(i, k, 0, y, cost(i, k, y, 0, -1))) return;
 
     // Until the first text of the page is set (`first`): under floats set at the top, it keeps
     // its distance from them; a table row draws its repeated header above it.
@@ -154,7 +166,7 @@ export function composePages(
             setFloat(f, top);
             const y1 = top + height[fk]!;
             const b1 = bits | (1 << met);
-            if (end(f.end, fk + 1, b1, cost(f.end, fk + 1, y1, met - popcount(bits), f.end - 1))) return true;
+            if (offer(f.end, fk + 1, b1, y1, cost(f.end, fk + 1, y1, met - popcount(bits), f.end - 1))) return true;
             if (go(f.end, y1, fk + 1, true, met + 1, b1, false)) return true;
             trail.length = mark;
           }
@@ -180,11 +192,12 @@ export function composePages(
         placed = true;
         first = false;
         j++;
-        if (end(j, kk, bits, cost(j, kk, yy, met - popcount(bits), j - 1) + (crossed ? CROSS : 0))) return true;
+        if (offer(j, kk, bits, yy, cost(j, kk, yy, met - popcount(bits), j - 1) + (crossed ? CROSS : 0))) return true;
       }
       return false;
     };
     go(i, y, k, any, 0, 0, true);
+    if (!better) for (const [j, kk, bits, c] of early) end(j, kk, bits, c);
   }
 
   // The search: states in order of their first unit, then of their first waiting float.
