@@ -28,9 +28,16 @@ export interface Layout {
 
 /** The most of its frame a page (not the last) may leave empty. */
 export const MAX_EMPTY = 0.08;
-const PENALTY = { [FREE]: 0, [SPLIT]: 5_000, [WIDOW]: 20_000, [NEVER]: 10_000_000 } as const;
-/** A page more than MAX_EMPTY empty. */
+/**
+ * What the breaker holds itself to: a little under MAX_EMPTY, measured to the foot of the last
+ * line's box, as a reader (and the tests, from the ink) sees the page end at the last line's
+ * descenders, a few points higher.
+ */
+const AIM = MAX_EMPTY - 0.01;
+const PENALTY = { [FREE]: 0, [SPLIT]: 5_000, [WIDOW]: 100_000, [NEVER]: 10_000_000 } as const;
+/** A page more than AIM empty, and more for each point of its frame past that (1,000 a per cent). */
 const OVER_EMPTY = 10_000;
+const OVER_SLOPE = 100_000;
 /** A last page holding less than a third of a frame. */
 const SHORT_LAST = 3_000;
 /** Every page: the same content on fewer pages is better. */
@@ -41,6 +48,14 @@ const DEFER = 30;
 const LATE = 5_000;
 /** A float set after the start of the next section (at the top of the page after its own). */
 const CROSS = 400;
+/**
+ * How far a gap between blocks may stretch, as a share of itself, on a page that would
+ * otherwise be left more than AIM empty: only so far as to end the page STRETCH_TO
+ * from its foot, at a small cost a point, so a page that can be filled is filled instead.
+ */
+const STRETCH = 0.5;
+const STRETCH_TO = 0.05;
+const STRETCH_COST = 5;
 /** Space between floats at the top of a page and the text under them. */
 const FLOAT_SEP = 12;
 const EPS = 0.001;
@@ -80,21 +95,27 @@ export function composePages(
     for (let u = f.start; u < f.end; u++) h += (u === f.start ? 0 : units[u]!.gap) + units[u]!.height;
     return h;
   });
+  // What a page with `room` left at its foot takes into gaps that may stretch by `st` in all:
+  // nothing when the room is within AIM of the frame, else down to STRETCH_TO of it.
+  const stretchOf = (room: number, st: number) =>
+    room <= AIM * frame + EPS ? 0 : Math.max(0, Math.min(st, room - STRETCH_TO * frame));
   const key = (i: number, q: number) => i * (F + 1) + q;
   const states: (Map<number, Entry> | undefined)[] = new Array(n + 1);
   states[0] = new Map([[0, { cost: 0, from: -1, bits: 0 }]]);
 
-  // What the last pass records as it lays out a page (the search itself records nothing).
-  let trail: [number, number, boolean][] = [];
+  // What the last pass records as it lays out a page (the search itself records nothing):
+  // each unit, its top, whether its repeated header is drawn above it, and how far the gap
+  // above it may stretch.
+  let trail: [number, number, boolean, number][] = [];
   let recording = false;
-  const place = (unit: number, y: number, repeated: boolean) => {
-    if (recording) trail.push([unit, y, repeated]);
+  const place = (unit: number, y: number, repeated: boolean, stretch: number) => {
+    if (recording) trail.push([unit, y, repeated, stretch]);
   };
-  const setFloat = (f: FloatRange, top: number) => {
+  const setFloat = (f: FloatRange, top: number, stretch: number) => {
     let y = top;
     for (let u = f.start; u < f.end; u++) {
       if (u > f.start) y += units[u]!.gap;
-      place(u, y, false);
+      place(u, y, false, u === f.start ? stretch : 0);
       y += units[u]!.height;
     }
   };
@@ -114,19 +135,25 @@ export function composePages(
     while (k < before[i]!) {
       const top = any ? y + units[floats[k]!.start]!.gap : 0;
       if (any && top + height[k]! > limit + EPS) break;
-      setFloat(floats[k]!, top);
+      setFloat(floats[k]!, top, 0);
       y = top + height[k]!;
       any = true;
       k++;
     }
+    // The cover's gaps are its own composition: they never stretch.
+    const give = i === 0 ? 0 : STRETCH;
     const late = before[i]! - k;
-    const cost = (j: number, kk: number, fill: number, deferred: number, after: number) => {
+    const cost = (j: number, kk: number, fill: number, deferred: number, after: number, st: number) => {
       let c = PAGE + DEFER * deferred + LATE * late;
       if (j >= n && kk >= F) return c + (fill < frame / 3 ? SHORT_LAST * (1 + (frame / 3 - fill) / frame) : 0);
       if (after >= 0) c += PENALTY[units[after]!.breakAfter];
       if (j < n && units[j]!.newPage) return c;
-      const empty = Math.max(0, limit - fill) / frame;
-      return c + 100 * (empty / MAX_EMPTY) ** 2 + (empty > MAX_EMPTY + 1e-9 ? OVER_EMPTY : 0);
+      const stretched = stretchOf(limit - fill, st);
+      const empty = Math.max(0, limit - fill - stretched) / frame;
+      const over = empty - AIM;
+      return (
+        c + STRETCH_COST * stretched + 100 * (empty / AIM) ** 2 + (over > 1e-9 ? OVER_EMPTY + OVER_SLOPE * over : 0)
+      );
     };
     // Pages ended before half their frame are kept back, and offered only when the walk finds
     // no better place to end (a long run that must not break): the search stays linear and
@@ -140,7 +167,7 @@ export function composePages(
       else end(j, kk, bits, c);
       return false;
     };
-    if (any && offer(i, k, 0, y, cost(i, k, y, 0, -1))) return;
+    if (any && offer(i, k, 0, y, cost(i, k, y, 0, -1, 0))) return;
 
     // Until the first text of the page is set (`first`): under floats set at the top, it keeps
     // its distance from them; a table row draws its repeated header above it.
@@ -152,8 +179,9 @@ export function composePages(
       met0: number,
       bits: number,
       first0: boolean,
+      st0: number,
     ): boolean => {
-      let [j, yy, placed, met, first] = [from, y0, placed0, met0, first0];
+      let [j, yy, placed, met, first, st] = [from, y0, placed0, met0, first0, st0];
       let crossed = false;
       while (j < n) {
         const fk = floatAt[j]!;
@@ -163,11 +191,14 @@ export function composePages(
           const top = placed ? yy + units[f.start]!.gap : 0;
           if (kk === fk && met < 30 && (!placed || top + height[fk]! <= limit + EPS)) {
             const mark = trail.length;
-            setFloat(f, top);
+            const give1 = placed ? units[f.start]!.gap * give : 0;
+            setFloat(f, top, give1);
             const y1 = top + height[fk]!;
             const b1 = bits | (1 << met);
-            if (offer(f.end, fk + 1, b1, y1, cost(f.end, fk + 1, y1, met - popcount(bits), f.end - 1))) return true;
-            if (go(f.end, y1, fk + 1, true, met + 1, b1, false)) return true;
+            const st1 = st + give1;
+            if (offer(f.end, fk + 1, b1, y1, cost(f.end, fk + 1, y1, met - popcount(bits), f.end - 1, st1)))
+              return true;
+            if (go(f.end, y1, fk + 1, true, met + 1, b1, false, st1)) return true;
             trail.length = mark;
           }
           // Or moved to a later page: the text after it fills this one.
@@ -187,16 +218,19 @@ export function composePages(
         let top = placed ? yy + (first ? Math.max(u.gap, FLOAT_SEP) : u.gap) : 0;
         if (repeated) top += u.repeat!.height;
         if (placed && top + u.height > limit + EPS) return false;
-        place(j, top, repeated);
+        const stretch = placed ? u.gap * give : 0;
+        place(j, top, repeated, stretch);
+        st += stretch;
         yy = top + u.height;
         placed = true;
         first = false;
         j++;
-        if (offer(j, kk, bits, yy, cost(j, kk, yy, met - popcount(bits), j - 1) + (crossed ? CROSS : 0))) return true;
+        const c = cost(j, kk, yy, met - popcount(bits), j - 1, st) + (crossed ? CROSS : 0);
+        if (offer(j, kk, bits, yy, c)) return true;
       }
       return false;
     };
-    go(i, y, k, any, 0, 0, true);
+    go(i, y, k, any, 0, 0, true, 0);
     if (!better) for (const [j, kk, bits, c] of early) end(j, kk, bits, c);
   }
 
@@ -247,7 +281,7 @@ export function composePages(
   steps.forEach((step, page) => {
     const [j, k] = [Math.floor(step.to / (F + 1)), step.to % (F + 1)];
     trail = [];
-    let found: [number, number, boolean][] | undefined;
+    let found: [number, number, boolean, number][] | undefined;
     walk(Math.floor(step.from / (F + 1)), step.from % (F + 1), (jj, kk, bits) => {
       if (jj !== j || kk !== k || bits !== step.bits) return false;
       found = trail.slice();
@@ -255,7 +289,17 @@ export function composePages(
     });
     if (!found) throw new Error(`page breaking lost page ${page + 1}`);
     pages.push(found.map(([unit]) => unit));
-    for (const [unit, y, repeated] of found) placements[unit] = repeated ? { page, y, repeated } : { page, y };
+    // A page left too empty at the foot takes up what it can of that room in its gaps.
+    const last = j >= n && k >= F;
+    const fill = Math.max(...found.map(([unit, y]) => y + units[unit]!.height));
+    const room = (step.from < F + 1 ? firstFrame : frame) - fill;
+    const total = found.reduce((a, [, , , st]) => a + st, 0);
+    const share = last || (j < n && units[j]!.newPage) || total <= 0 ? 0 : stretchOf(room, total) / total;
+    let offset = 0;
+    for (const [unit, y, repeated, st] of found) {
+      offset += st * share;
+      placements[unit] = repeated ? { page, y: y + offset, repeated } : { page, y: y + offset };
+    }
   });
   return { placements, pages };
 }

@@ -99,12 +99,23 @@ export async function renderWith(
   const b = new Builder(doc, m, g, report, root, features);
   // The summary and contents start a new page unless the cover itself ran over its page.
   const opening: Opening = cover(b);
+  const openingStart = b.units.length;
   contents(b, opening);
   about(b);
-  outline(report).forEach((entry, i) => {
+  const entries = outline(report);
+  entries.forEach((entry, i) => {
     section(b, entry, i === 0);
   });
   sources(b);
+  // The sections open on a page of their own, unless the summary, contents and about note run
+  // over theirs: then the first section follows them, rather than leave a near-empty page.
+  const firstSection = entries[0] ? b.anchorUnits.get(entries[0].id) : undefined;
+  if (firstSection !== undefined) {
+    let height = 0;
+    for (let u = openingStart; u < firstSection; u++)
+      height += (u === openingStart ? 0 : b.units[u]!.gap) + b.units[u]!.height;
+    if (height > frame) b.units[firstSection]!.newPage = false;
+  }
 
   const { placements, pages: pageUnits } = features.fill
     ? composePages(b.units, b.floats, frame, coverFrame)

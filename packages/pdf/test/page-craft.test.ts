@@ -190,23 +190,27 @@ describe('a table taller than a page', () => {
 
 describe('page fill', () => {
   const cases = [
-    ['the packaged report', () => report],
-    ['the report ten times over', () => scaledReport(10)],
+    ['the packaged report', () => report, 'a4'],
+    ['the report ten times over', () => scaledReport(10), 'a4'],
+    ['the packaged report on US Letter', () => report, 'letter'],
   ] as const;
   it.each(cases)(
     'leaves no page of %s more than 8% empty but the last and the one before section 1',
-    async (_n, make) => {
+    async (_n, make, paper) => {
       const r = make();
-      const bytes = await renderBytes(r);
-      expect(overfullPages(readInk(bytes), await readPdf(bytes), r, a4)).toEqual([]);
+      const bytes = await renderWith(r, { paper });
+      expect(overfullPages(readInk(bytes), await readPdf(bytes), r, geometry(paper))).toEqual([]);
     },
   );
 
-  it.each(cases)('shows the check failing on %s laid out first-fit, floats set where they stand', async (_n, make) => {
-    const r = make();
-    const bytes = await renderBytes(r, { fill: false, floats: false });
-    expect(overfullPages(readInk(bytes), await readPdf(bytes), r, a4).length).toBeGreaterThan(0);
-  });
+  it.each(cases)(
+    'shows the check failing on %s laid out first-fit, floats set where they stand',
+    async (_n, make, paper) => {
+      const r = make();
+      const bytes = await renderWith(r, { paper }, { ...ALL_FEATURES, fill: false, floats: false });
+      expect(overfullPages(readInk(bytes), await readPdf(bytes), r, geometry(paper)).length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('the cover', () => {
