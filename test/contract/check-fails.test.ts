@@ -1,6 +1,9 @@
 // `briefing check` must fail when an output loses something: run it against renderer
 // variants that drop one section, or one list item, and expect exactly that reported.
-import { type Report, report } from '@briefing/content';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Report, type ReportInput, report, reportInput } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
 import { captureIo } from '@briefing/testkit';
 import { check, type Renderers, realRenderers } from 'briefing/internal';
@@ -10,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 async function runCheckCommand(renderers: Renderers, args: string[] = []) {
   const { io, out } = captureIo();
   const code = await check(args, io, renderers);
-  return { code, stdout: out.stdout };
+  return { code, stdout: out.stdout, stderr: out.stderr };
 }
 
 const withoutSection = (r: Report, id: string): Report => ({ ...r, sections: r.sections.filter((s) => s.id !== id) });
@@ -43,7 +46,9 @@ function withFigureChanged(r: Report, datum: number, value: number): Report {
 
 describe('briefing check', () => {
   it('passes on the real renderers and prints the full matrix', async () => {
-    const { code, stdout } = await runCheckCommand(realRenderers);
+    const { code, stdout, stderr } = await runCheckCommand(realRenderers);
+    // No lede of the packaged report restates the text under it.
+    expect(stderr).toBe('');
     expect(stdout).toContain(
       'All present: 8 sections, 27 list items, 2 figures and 9 table cells in the PDF, the slides and slides.pptx',
     );
@@ -125,11 +130,11 @@ describe('briefing check', () => {
         m.pdf.found,
       ]),
     ).toEqual([['figure', 'India: over 600 million internet users', false]]);
-    // The prose on the same page still says it: a bare number would have been found there.
-    const page = (await readPdf(await realRenderers.pdf(withFigureChanged(report, 1, 700_000_000)))).pages.find((p) =>
-      p.includes('over 700 million'),
-    );
-    expect(page).toContain('India has over 600 million');
+    // The prose beside it still says it (on the figure's page, or the page before when the
+    // figure floated to the top of the next): a bare number would have been found there.
+    const pages = (await readPdf(await realRenderers.pdf(withFigureChanged(report, 1, 700_000_000)))).pages;
+    const at = pages.findIndex((p) => p.includes('over 700 million'));
+    expect(`${pages[at - 1]} ${pages[at]}`).toContain('India has over 600 million');
   });
 
   it('fails, naming exactly the cell and the file, when slides.pptx loses one table cell', async () => {
@@ -182,5 +187,19 @@ describe('briefing check', () => {
     expect(stdout).toMatch(/^ {3}- Expanding police cybercrime units {2,}p\. /m);
     expect(stdout).toMatch(/^ {3}- Romance scams {2,}p\. /m);
     expect(stdout).toMatch(/^ {3}# India: over 600 million internet users {2,}p\. \d+ {2,}slide \d+ {2,}slide \d+$/m);
+  });
+
+  it('warns, naming both fields, about a lede that restates the paragraph under it, and still passes', async () => {
+    const input = structuredClone(reportInput) as ReportInput;
+    input.sections[0]!.lede = 'Myanmar neighbours India and China, two of the world’s most populous countries.';
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-lede-'));
+    try {
+      writeFileSync(join(dir, 'report.json'), JSON.stringify(input));
+      const { code, stderr } = await runCheckCommand(realRenderers, ['--input', join(dir, 'report.json')]);
+      expect(stderr).toBe('warning: sections[0].lede restates sections[0].blocks[0].text\n');
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,6 +38,12 @@ describe('the fact finder', () => {
     ]);
   });
 
+  it("leaves out the PDF's references to its numbered figures and tables, which the deck does not number", () => {
+    expect(textFacts('Figure 1 compares them, as Table 12 does for 2024.', 'p')).toEqual([
+      { kind: 'number', text: '2024', path: 'p' },
+    ]);
+  });
+
   it('fails a deck whose on-screen line drops a fact of its paragraph', () => {
     const input: ReportInput = structuredClone(report);
     const section = input.sections[0];

@@ -94,7 +94,7 @@ export const reportInput = {
       id: 'context',
       title: 'Why Myanmar matters',
       point: 'Myanmar has become a hub for fraud aimed at the world, India included',
-      lede: 'A country that borders both India and China has become a hub for online fraud that crosses borders.',
+      lede: 'Fraud organised in one country, run from another and aimed at people everywhere: Myanmar sits in the middle of that chain, and India is within its reach.',
       blocks: [
         {
           type: 'paragraph',
@@ -117,11 +117,11 @@ export const reportInput = {
       id: 'internet-expansion',
       title: 'China and India come online',
       point: 'Hundreds of millions of new users are also new targets',
-      lede: 'More people online means more potential victims.',
+      lede: 'The boom in internet use next door gives fraud centres in Myanmar a vast, often inexperienced pool of potential victims.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'Over recent decades, internet access and digital connectivity have spread fast in both countries. China has around 1 billion internet users, some 70% of its population; India has over 600 million, around 50% of its people. With the arrival of 4G mobile networks, hundreds of millions in each country have come online for the first time.',
+          text: 'Over recent decades, internet access and digital connectivity have spread fast in both countries. China has around 1 billion internet users, some 70% of its population; India has over 600 million, around 50% of its people. With the arrival of 4G mobile networks, hundreds of millions in each country have come online for the first time. Figure 1 compares both countries.',
           onScreen: 'Access spread fast in both countries; 4G brought hundreds of millions online for the first time.',
         },
         {
@@ -153,7 +153,7 @@ export const reportInput = {
       id: 'emergence-of-networks',
       title: 'How the networks took shape',
       point: 'Chinese organisers supply the skills and offshore the labour',
-      lede: 'The networks pair Chinese technical expertise with cheap labour abroad, and Myanmar has become a key base for that work.',
+      lede: 'Those who direct the fraud and those who carry it out are seldom in the same country.',
       blocks: [
         {
           type: 'paragraph',
@@ -181,7 +181,7 @@ export const reportInput = {
       id: 'drivers-in-myanmar',
       title: 'What makes Myanmar a base',
       point: 'Six conditions make Myanmar an ideal base for the networks',
-      lede: 'Six conditions together make Myanmar an ideal base for transnational cybercrime.',
+      lede: 'Some of these conditions are Myanmar’s own troubles; others come from what it shares with China.',
       blocks: [
         {
           type: 'list',
@@ -228,7 +228,7 @@ export const reportInput = {
       id: 'fraud-schemes',
       title: 'The frauds run from Myanmar',
       point: 'From fake romances to stolen data: the main scams',
-      lede: 'Groups led by Chinese organisers operate many kinds of online fraud from Myanmar, aimed at victims around the world.',
+      lede: 'Most of the frauds run from Myanmar work by deceiving people into handing over money, access or personal details; the rest steal them outright.',
       blocks: [
         {
           type: 'list',
@@ -279,7 +279,7 @@ export const reportInput = {
       id: 'impacts-on-india',
       title: 'What it means for India',
       point: 'Over 600 million users make India a prime target',
-      lede: 'India’s large, newly connected online population is a ready target.',
+      lede: 'The harm to India goes beyond the money its citizens lose: trust, security and the growth of crime at home are also at stake.',
       blocks: [
         {
           type: 'paragraph',
@@ -317,11 +317,11 @@ export const reportInput = {
       id: 'responses',
       title: 'The responses so far',
       point: 'Both governments are concerned, but cross-border action is scarce',
-      lede: 'Concern is growing in both countries, but little has been done across borders.',
+      lede: 'Each country has acted mostly at home, and each runs into limits once the trail leads into Myanmar.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'The governments of China and India are both increasingly concerned about the spread of cybercriminal activity and the harm it does to their reputations. So far, though, meaningful cross-border cooperation and law enforcement have been limited.',
+          text: 'The governments of China and India are both increasingly concerned about the spread of cybercriminal activity and the harm it does to their reputations. So far, though, meaningful cross-border cooperation and law enforcement have been limited. Table 1 compares what each has done.',
           onScreen:
             'China and India are increasingly concerned, but cross-border cooperation and enforcement have been limited.',
         },
@@ -333,7 +333,7 @@ export const reportInput = {
             [
               'At home',
               'Recent crackdowns at home on cybercrime and online fraud rings, with many arrests.',
-              'Steps to strengthen cybersecurity and protection against cyber-fraud at home (listed below).',
+              'Steps to strengthen cybersecurity and protection against cyber-fraud at home, listed in this section.',
             ],
             [
               'Critics and limits',
@@ -365,7 +365,7 @@ export const reportInput = {
       id: 'outlook',
       title: 'Limiting the harm',
       point: 'Priorities that could limit the harm of a lasting threat',
-      lede: 'The threat looks set to last, but well-aimed action can still do much.',
+      lede: 'No single actor can do this alone: the priorities in this section call on police, regulators, technology companies and other countries.',
       blocks: [
         {
           type: 'paragraph',

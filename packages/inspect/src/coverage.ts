@@ -37,6 +37,10 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts, pp
       return undefined;
     },
     pdfHeading,
+    undefined,
+    // A table or figure that does not fit where it stands floats to the top of the next page,
+    // which may come after the next section has started.
+    1,
   );
 
   const slideFound = locateSlides(exps, deck);

@@ -23,12 +23,20 @@ const NAME = /(?<![\p{L}\p{M}\p{N}'’-])\p{Lu}[\p{L}\p{M}'’-]*/gu;
 /** Where a sentence (or a clause that reads as one) begins. */
 const OPENING = /(?:^|[.!?:;]\s+|[“"‘(]\s*)$/u;
 
+/**
+ * "Figure 1", "Table 2": the PDF's references to its own numbered figures and tables, not
+ * facts of the source (the deck does not number its charts and tables).
+ */
+const REFERENCE = /(?<![\p{L}])(?:Figure|Table) \d+(?![\p{N}])/gu;
+
 /** The numbers and names of one text. */
 export function textFacts(text: string, path: string): Fact[] {
   const out: Fact[] = [];
-  for (const m of text.matchAll(NUMBER)) out.push({ kind: 'number', text: m[0].replace(/[.,]$/u, ''), path });
-  for (const m of text.matchAll(NUMBER_WORD)) out.push({ kind: 'number', text: m[0].toLowerCase(), path });
-  for (const m of text.matchAll(NAME)) {
+  // References blanked out (same length, so positions and sentence openings stay as they were).
+  const facts = text.replace(REFERENCE, (ref) => ' '.repeat(ref.length));
+  for (const m of facts.matchAll(NUMBER)) out.push({ kind: 'number', text: m[0].replace(/[.,]$/u, ''), path });
+  for (const m of facts.matchAll(NUMBER_WORD)) out.push({ kind: 'number', text: m[0].toLowerCase(), path });
+  for (const m of facts.matchAll(NAME)) {
     const before = text.slice(0, m.index);
     if (OPENING.test(before)) continue;
     out.push({ kind: 'name', text: m[0].replace(/['’]s$/u, '').replace(/[-'’]$/u, ''), path });

@@ -43,6 +43,8 @@ export function locate(
   /** Where the section's heading ends inside its unit (between `start` and `end`), or -1 when the unit does not show it. */
   headingEnd: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
   needleOf: (entry: Expectation) => string = (entry) => entry.needle,
+  /** Units past its section's span where a figure or table cell may still be (a float's page). */
+  floats = 0,
 ): Found[] {
   const hay = new Haystack(units);
   const sections = exps.filter((e) => e.kind === 'section');
@@ -63,6 +65,7 @@ export function locate(
   let cursor = 0;
   const cursors = new Map<Expectation['kind'], number>();
   let end = hay.text.length;
+  let floatEnd = end;
   for (const e of exps) {
     if (e.kind === 'section') {
       const unit = anchors.get(e.section);
@@ -78,15 +81,17 @@ export function locate(
       // The section's span ends where the next located section's unit ends.
       const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
       end = next === undefined ? hay.text.length : (hay.starts[next + 1] ?? hay.text.length);
+      floatEnd = next === undefined ? hay.text.length : (hay.starts[next + 1 + floats] ?? hay.text.length);
       results.push({ found: after >= 0, at: unit + 1 });
       continue;
     }
     const needle = needleOf(e);
     const from = cursors.get(e.kind) ?? cursor;
+    const until = e.kind === 'figure' || e.kind === 'cell' ? floatEnd : end;
     const at =
       e.chart === undefined
-        ? hay.find(needle, from, end)
-        : inChart(hay, e.chart, e.with ?? [], needle, from, cursor, end);
+        ? hay.find(needle, from, until)
+        : inChart(hay, e.chart, e.with ?? [], needle, from, cursor, until);
     if (at < 0) {
       results.push({ found: false });
     } else {

@@ -3,6 +3,7 @@
 import type { Report } from '@briefing/content';
 import { drawLine, LinkTracker, type Node, type PDFDoc } from './draw.js';
 import type { PageGeometry } from './geometry.js';
+import type { FloatRange } from './pages.js';
 import { FREE, NEVER, type SPLIT, type Unit, WIDOW } from './paginate.js';
 import { leading } from './styles.js';
 import { type Measurer, type Piece, wrap } from './text-layout.js';
@@ -35,26 +36,76 @@ export interface Drawer {
   openLinks: Set<LinkTracker>;
 }
 
+/**
+ * What the page layout does beyond first fit, each of which a test switches off once to show
+ * that its check fails without it: widows, orphans and headings kept (`keep`), tables and
+ * figures floated (`floats`), pages filled by total fit (`fill`), a table split with two rows
+ * a side and its caption continued (`tables`), the composed cover (`cover`).
+ */
+export interface Features {
+  keep: boolean;
+  floats: boolean;
+  fill: boolean;
+  tables: boolean;
+  cover: boolean;
+}
+export const ALL_FEATURES: Readonly<Features> = { keep: true, floats: true, fill: true, tables: true, cover: true };
+
+/**
+ * A table or figure that may move to the top of a later page. `claim` makes its structure
+ * elements where it stands in the report, before the text after it is drawn, wherever the
+ * float itself is drawn: the tree keeps the report's reading order. `topOf` gives the top of
+ * each of its units on the page it will be drawn on.
+ */
+export interface FloatGroup extends FloatRange {
+  claim: (topOf: (unit: number) => number) => void;
+}
+
 /** Collects units while walking the report. */
 export class Builder {
   readonly units: DrawUnit[] = [];
   readonly anchorUnits = new Map<string, number>();
+  readonly floats: FloatGroup[] = [];
   figureCount = 0;
   tableCount = 0;
+  /** First unit of the float being built, or -1. */
+  private floatStart = -1;
   constructor(
     readonly doc: PDFDoc,
     readonly m: Measurer,
     readonly g: PageGeometry,
     readonly report: Report,
     readonly root: Node,
+    readonly features: Readonly<Features> = ALL_FEATURES,
   ) {}
+  /** Start a table or figure that may float: the units pushed until `endFloat` move together. */
+  beginFloat() {
+    this.floatStart = this.units.length;
+  }
+  /**
+   * End the float: its units are set together, here or at the top of a later page. One taller
+   * than a page (a long table) stays in the text and breaks across pages as its units allow.
+   */
+  endFloat(claim: FloatGroup['claim']): boolean {
+    const start = this.floatStart;
+    this.floatStart = -1;
+    const end = this.units.length;
+    let height = 0;
+    for (let u = start; u < end; u++) height += (u === start ? 0 : this.units[u]!.gap) + this.units[u]!.height;
+    if (!this.features.floats || height > this.g.bottom - this.g.top) return false;
+    for (let u = start; u < end - 1; u++) this.units[u]!.breakAfter = NEVER;
+    this.floats.push({ start, end, claim });
+    return true;
+  }
   get lang() {
     return this.report.meta.lang;
   }
   /** How many more lines must stay with the heading above them. */
   private keepLines = 0;
   push(unit: DrawUnit): DrawUnit {
-    if (this.keepLines > 0 && unit.height > 0) {
+    if (!this.features.keep && unit.breakAfter === WIDOW) unit.breakAfter = FREE;
+    // A float may move away: the lines kept with a heading are those of the text.
+    if (this.keepLines > 0 && unit.height > 0 && this.floatStart < 0) {
       this.keepLines--;
       if (this.keepLines > 0) unit.breakAfter = NEVER;
     }
@@ -63,6 +114,7 @@ export class Builder {
   }
   /** Keep the last unit (a heading's last line) with the next `lines` lines: no page break before them. */
   keepWithLines(lines = 2) {
+    if (!this.features.keep) return;
     this.keepWithNext(NEVER);
     this.keepLines = lines;
   }

@@ -1,14 +1,17 @@
 /**
- * Page breaking. The document is a flat list of units (a line of text, a heading line, a
- * chart) stacked down the page; between two units a break has a cost:
+ * Units and break costs, and the first-fit page breaker. The document is a flat list of units
+ * (a line of text, a heading line, a chart) stacked down the page; between two units a break
+ * has a cost:
  * - FREE: anywhere between paragraphs' inner lines, list items, blocks;
- * - WIDOW: would leave one line of a paragraph alone at a page foot or head;
- * - SPLIT: inside a list item, a callout or a chart's caption (only when it is taller than a page);
- * - NEVER: after a heading and the first line that follows it (keep with two lines).
- * Each page takes the latest break of the lowest cost that fits, so a heading is never
- * stranded, and an item is split only when no cheaper break exists on the page.
+ * - WIDOW: would leave one line of a paragraph, item or callout alone at a page foot or head;
+ * - SPLIT: inside a list item or a callout;
+ * - NEVER: after a heading and the first line that follows it (keep with two lines), inside a
+ *   table or figure, inside a list item's term.
+ * The renderer breaks pages by total fit (`composePages`, pages.ts). First fit, here, takes
+ * for each page the latest break of the lowest cost that fits: kept to show what total fit
+ * improves on (the tests switch to it) and as its reference.
  * A unit with `repeat` (a table row) that starts a page leaves room above it for what is
- * repeated there (the table's header row); its placement says so.
+ * repeated there (the table's caption, continued, and header row); its placement says so.
  */
 export const FREE = 0;
 export const WIDOW = 1;
@@ -27,6 +30,8 @@ export interface Unit {
   newPage?: boolean;
   /** Room to leave above this unit when it starts a page, for a repeated header. */
   repeat?: { height: number } | undefined;
+  /** A section starts here: tables and figures of the sections before it are set before it. */
+  barrier?: boolean;
 }
 
 export interface Placement {
@@ -108,4 +113,23 @@ export function balanceLastPage(units: readonly Unit[], frame: number, firstFram
     if (pageFill(units, trial, last) >= want) return trial;
   }
   return base;
+}
+
+/**
+ * The first-fit layout, floats set where they stand: each page takes the latest break of the
+ * lowest cost, the last page balanced. What `composePages` improves on; kept for comparison
+ * (the tests switch total fit off to show what it fixes).
+ */
+export function firstFit(
+  units: readonly Unit[],
+  frame: number,
+  firstFrame = frame,
+): { placements: Placement[]; pages: number[][] } {
+  const placements = balanceLastPage(units, frame, firstFrame);
+  const pages: number[][] = [];
+  placements.forEach((p, i) => {
+    pages[p.page] ??= [];
+    pages[p.page]!.push(i);
+  });
+  return { placements, pages };
 }

@@ -1,125 +1,14 @@
 import { formatDate, numberedTitle, outline, type Section } from '@briefing/content';
 import { block, listItems } from './blocks/index.js';
-import type { Builder, Drawer, Panel } from './builder.js';
+import type { Builder, Drawer } from './builder.js';
+import type { Opening } from './cover.js';
 import { artifact, baseline, drawText, pieces, plain } from './draw.js';
 import { FREE, NEVER } from './paginate.js';
 import { C, H2_LEADING, leading, S, SPACE } from './styles.js';
 import { type Piece, type Style, wrap } from './text-layout.js';
 
 // ---------------------------------------------------------------------------------------
-// Parts of the brief
-
-/**
- * The opening pages: the cover (title block and key takeaways), then the summary and the
- * contents on a page of their own, then the sections from a fresh page. When the cover runs
- * over its page (very long takeaways), the summary and contents follow it directly instead,
- * so there is never a near-empty page.
- */
-export interface Opening {
-  coverFits: boolean;
-}
-
-/**
- * The cover. `spare` is the room its page leaves below the takeaways (measured on a first
- * pass): given to the space above the takeaways, it sets them at the foot of the page, so the
- * title block heads the page and the takeaways close it, instead of a blank lower quarter.
- */
-export function cover(b: Builder, spare = 0) {
-  const { meta } = b.report;
-  const { root, g, lang } = b;
-  const date = formatDate(meta.date, lang);
-  const org = meta.organisation?.name;
-  b.lines([plain((org ? `${org} · Policy briefing` : 'Policy briefing').toUpperCase(), S.kicker)], {
-    node: root.child('P'),
-    inner: NEVER,
-    label: (d, top) =>
-      artifact(d.doc, () => {
-        d.doc
-          .rect(g.left, top - 14, 36, 3)
-          .fillColor(C.highlight)
-          .fill();
-      }),
-  });
-  b.lines([plain(meta.title, S.title)], { node: root.child('H1'), gap: 12, inner: NEVER, lineHeight: 28.5 });
-  if (meta.subtitle) b.lines([plain(meta.subtitle, S.subtitle)], { node: root.child('P'), gap: 10, inner: NEVER });
-  // Who publishes it and when: only what the report has (no organisation or author is invented).
-  const metaP = root.child('P');
-  const people = meta.authors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join('; ');
-  b.lines(
-    [
-      plain(date, S.metaStrong),
-      ...(org ? [plain(` · ${org}`, S.meta)] : []),
-      ...(people ? [plain(` · ${people}`, S.meta)] : []),
-    ],
-    {
-      node: metaP,
-      gap: 20,
-      inner: NEVER,
-      label: (d, top) =>
-        artifact(d.doc, () => {
-          d.doc
-            .moveTo(g.left, top - 9)
-            .lineTo(g.left + g.width, top - 9)
-            .lineWidth(0.6)
-            .strokeColor(C.rule)
-            .stroke();
-        }),
-    },
-  );
-  b.lines(adaptationLine(b), { node: root.child('P'), gap: 3, inner: NEVER });
-
-  // Key takeaways panel.
-  const pad = SPACE.panelPad + 2;
-  const panel: Panel = {
-    fill: C.panel,
-    bar: { color: C.highlight, side: 'top' },
-    x: g.left,
-    width: g.width,
-    padTop: pad,
-    padBottom: pad,
-  };
-  const sect = root.child('Sect');
-  b.lines([plain('Key takeaways', S.panelTitle)], {
-    node: sect.child('H2'),
-    x: g.left + pad,
-    width: g.width - 2 * pad,
-    gap: 20 + pad + spare,
-    inner: NEVER,
-    panel,
-  });
-  b.keepWithLines(2);
-  const L = sect.child('L');
-  listItems(
-    b,
-    L,
-    b.report.takeaways.map((t) => pieces(t)),
-    { ordered: false, gap: 6, x: g.left + pad, width: g.width - 2 * pad, panel },
-  );
-  b.units[b.units.length - 1]!.height += pad;
-}
-
-/**
- * What the briefing is adapted from, said plainly on the cover: "An adaptation of “Title”, an
- * article by Author published by Publisher on 23 February 2024." (or "…, published by
- * Publisher on 23 February 2024, with no named author.").
- */
-function adaptationLine(b: Builder): Piece[] {
-  const based = b.report.meta.basedOn;
-  const title = `“${based.title}”`;
-  const published = formatDate(based.published, b.lang);
-  return [
-    plain('An adaptation of ', S.meta),
-    based.url
-      ? plain(title, S.metaLink, { kind: 'uri', href: based.url, label: `${based.title} (${based.url})` })
-      : plain(title, S.meta),
-    plain(
-      based.author
-        ? `, an article by ${based.author} published by ${based.publisher} on ${published}.`
-        : `, an article published by ${based.publisher} on ${published} with no named author.`,
-      S.meta,
-    ),
-  ];
-}
+// Parts of the brief (the cover is in cover.ts)
 
 export function contents(b: Builder, opening: Opening) {
   const { root, g, m } = b;
@@ -222,8 +111,10 @@ export function section(
     lineHeight: lh,
     anchor: { id: entry.id, outline: numberedTitle(entry) },
   });
-  // The first section opens the body on a page of its own, after the contents.
+  // The first section opens the body on a page of its own, after the contents. Tables and
+  // figures of the section before are set before this one starts.
   if (first) heading[0]!.newPage = true;
+  heading[0]!.barrier = true;
   b.keepWithLines(2);
   const lede = entry.section.lede;
   if (lede) {
@@ -249,13 +140,14 @@ const closed = (text: string) => (/[.!?…][”’"')\]]*$/u.test(text.trim()) ?
 export function sources(b: Builder) {
   const { root, g, report, lang } = b;
   const sect = root.child('Sect');
-  b.lines([plain('Sources', S.h2)], {
+  const [heading] = b.lines([plain('Sources', S.h2)], {
     node: sect.child('H2'),
     gap: SPACE.section,
     inner: NEVER,
     lineHeight: H2_LEADING,
     anchor: { id: SOURCES_ID, outline: 'Sources' },
   });
+  heading!.barrier = true;
   b.keepWithLines(2);
   const L = sect.child('L');
   listItems(

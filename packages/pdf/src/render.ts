@@ -1,12 +1,14 @@
 import { assertReport, outline, type Report } from '@briefing/content';
 import PDFDocument from 'pdfkit';
-import { Builder, type Drawer, type DrawUnit } from './builder.js';
+import { ALL_FEATURES, Builder, type Drawer, type DrawUnit, type Features } from './builder.js';
+import { cover, type Opening } from './cover.js';
 import { artifact, drawText, Node } from './draw.js';
 import { registerFaces } from './embed.js';
 import { faces } from './fonts.js';
 import { geometry, type Paper } from './geometry.js';
-import { balanceLastPage, paginate } from './paginate.js';
-import { about, contents, cover, type Opening, section, sources } from './parts.js';
+import { composePages } from './pages.js';
+import { firstFit } from './paginate.js';
+import { about, contents, section, sources } from './parts.js';
 import { C, S } from './styles.js';
 import { Measurer } from './text-layout.js';
 
@@ -25,7 +27,19 @@ export interface PdfOptions {
 const measurer = { current: undefined as Measurer | undefined };
 
 /** Render a report into a PDF briefing. Pure: no file I/O; validates the report first. */
-export async function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uint8Array> {
+export function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uint8Array> {
+  return renderWith(input, options);
+}
+
+/**
+ * `renderPdf` with some of the page layout switched off (`features`): for the tests that
+ * show each layout check failing without what it checks. Not exported from the package.
+ */
+export async function renderWith(
+  input: unknown,
+  options: PdfOptions = {},
+  features: Readonly<Features> = ALL_FEATURES,
+): Promise<Uint8Array> {
   // The schema admits only characters every face draws (the content package's charset), so
   // whatever passes it draws without a missing glyph.
   const report = assertReport(input);
@@ -72,26 +86,32 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
 
   const frame = g.bottom - g.top;
   const coverFrame = g.coverBottom - g.coverTop;
-  // The summary and contents start a new page unless the cover itself ran over its page.
-  const trial = new Builder(doc, m, g, report, new Node(doc, 'Document', null));
-  cover(trial);
-  const trialPlaces = paginate(trial.units, frame, coverFrame);
-  const opening: Opening = { coverFits: trialPlaces.every((p) => p.page === 0) };
-  const lastCover = trial.units.length - 1;
-  const spare = opening.coverFits ? coverFrame - (trialPlaces[lastCover]!.y + trial.units[lastCover]!.height) : 0;
-
   const root = new Node(doc, 'Document', null);
-  const b = new Builder(doc, m, g, report, root);
-  cover(b, Math.max(0, Math.floor(spare) - 1));
+  const b = new Builder(doc, m, g, report, root, features);
+  // The summary and contents start a new page unless the cover itself ran over its page.
+  const opening: Opening = cover(b);
+  const openingStart = b.units.length;
   contents(b, opening);
   about(b);
-  outline(report).forEach((entry, i) => {
+  const entries = outline(report);
+  entries.forEach((entry, i) => {
     section(b, entry, i === 0);
   });
   sources(b);
+  // The sections open on a page of their own, unless the summary, contents and about note run
+  // over theirs: then the first section follows them, rather than leave a near-empty page.
+  const firstSection = entries[0] ? b.anchorUnits.get(entries[0].id) : undefined;
+  if (firstSection !== undefined) {
+    let height = 0;
+    for (let u = openingStart; u < firstSection; u++)
+      height += (u === openingStart ? 0 : b.units[u]!.gap) + b.units[u]!.height;
+    if (height > frame) b.units[firstSection]!.newPage = false;
+  }
 
-  const placements = balanceLastPage(b.units, frame, coverFrame);
-  const pages = (placements[placements.length - 1]?.page ?? 0) + 1;
+  const { placements, pages: pageUnits } = features.fill
+    ? composePages(b.units, b.floats, frame, coverFrame)
+    : firstFit(b.units, frame, coverFrame);
+  const pages = pageUnits.length;
   const anchors = new Map<string, number>();
   for (const [id, index] of b.anchorUnits) anchors.set(id, placements[index]!.page);
 
@@ -103,23 +123,28 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
   });
 
   const d: Drawer = { doc, g, page: -1, pages, anchors, openLinks: new Set() };
-  let u = 0;
-  for (let p = 0; p < pages; p++) {
+  const frameTop = (page: number) => (page === 0 ? g.coverTop : g.top);
+  const topOf = (unit: number) => frameTop(placements[unit]!.page) + placements[unit]!.y;
+  // Floats claim their structure elements in reading order: before anything after them in
+  // the report is drawn, though they may be drawn on a later page (see FloatGroup).
+  let claimed = 0;
+  const claim = (unit: number) => {
+    while (claimed < b.floats.length && b.floats[claimed]!.start <= unit) b.floats[claimed++]!.claim(topOf);
+  };
+  pageUnits.forEach((list, p) => {
     for (const link of [...d.openLinks]) link.close(d);
     doc.addPage();
     d.page = p;
     if (p > 0) runningHeadAndFoot(d, report);
     // Panel backgrounds first, under their text.
-    const start = u;
-    while (u < b.units.length && placements[u]!.page === p) u++;
-    drawPanels(d, b.units, placements, start, u);
-    const frameTop = p === 0 ? g.coverTop : g.top;
-    for (let i = start; i < u; i++) {
+    drawPanels(d, b.units, placements, list);
+    for (const i of list) {
       const unit = b.units[i]!;
-      if (placements[i]!.repeated) unit.repeat?.draw(d, frameTop);
-      unit.draw(d, frameTop + placements[i]!.y);
+      claim(i);
+      if (placements[i]!.repeated) unit.repeat?.draw(d, topOf(i) - (unit.repeat?.height ?? 0));
+      unit.draw(d, topOf(i));
     }
-  }
+  });
   doc.end();
   await done;
   const total = chunks.reduce((a, c) => a + c.length, 0);
@@ -132,20 +157,20 @@ export async function renderPdf(input: unknown, options: PdfOptions = {}): Promi
   return out;
 }
 
-function drawPanels(d: Drawer, units: DrawUnit[], placements: { y: number }[], start: number, end: number) {
+function drawPanels(d: Drawer, units: DrawUnit[], placements: { y: number }[], list: readonly number[]) {
   const { doc, g } = d;
-  let i = start;
-  while (i < end) {
-    const panel = units[i]!.panel;
+  let i = 0;
+  while (i < list.length) {
+    const panel = units[list[i]!]!.panel;
     if (!panel) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < end && units[j + 1]!.panel === panel) j++;
+    while (j + 1 < list.length && units[list[j + 1]!]!.panel === panel) j++;
     const frameTop = d.page === 0 ? g.coverTop : g.top;
-    const top = frameTop + placements[i]!.y - panel.padTop;
-    const bottom = frameTop + placements[j]!.y + units[j]!.height;
+    const top = frameTop + placements[list[i]!]!.y - panel.padTop;
+    const bottom = frameTop + placements[list[j]!]!.y + units[list[j]!]!.height;
     artifact(doc, () => {
       doc
         .rect(panel.x, top, panel.width, bottom - top)

@@ -153,6 +153,9 @@ describe('renderPdf on the briefing', () => {
   it('has every section title, list item and figure value, in order, on the page the contents state', async () => {
     const toc = await contentsPageNumbers();
     const needles: { text: string; section: string }[] = [];
+    // A figure may float to the top of the next page, past the text after it (and the next
+    // section's start): its values are searched in order among themselves.
+    const figures: { text: string; section: string }[] = [];
     for (const entry of outline(report)) {
       needles.push({ text: numberedTitle(entry), section: entry.id });
       for (const block of entry.section.blocks) {
@@ -165,13 +168,14 @@ describe('renderPdf on the briefing', () => {
           }
         }
         if (block.type === 'chart') {
+          figures.push({ text: block.title, section: entry.id });
           for (const d of block.data) {
-            needles.push({ text: d.label, section: entry.id });
-            needles.push({ text: formatDatumFigure(d, report.meta.lang), section: entry.id });
+            figures.push({ text: d.label, section: entry.id });
+            figures.push({ text: formatDatumFigure(d, report.meta.lang), section: entry.id });
           }
           for (const d of block.data) {
             const share = formatSharePercent(d, report.meta.lang);
-            if (share) needles.push({ text: share, section: entry.id });
+            if (share) figures.push({ text: share, section: entry.id });
           }
         }
       }
@@ -194,6 +198,15 @@ describe('renderPdf on the briefing', () => {
       expect(page).toBeGreaterThanOrEqual(headingPages.get(n.section)!);
       const next = sectionOrder[k + 1];
       if (next) expect(page).toBeLessThanOrEqual(headingPages.get(next)!);
+    });
+    // Every figure value on its section's pages, or on the page after them (floated there).
+    const figuresFound = findInOrder(pages, ['Contents', 'Sources', ...figures.map((n) => n.text)]);
+    figures.forEach((n, i) => {
+      const page = figuresFound[i + 2]!.page;
+      const k = sectionOrder.indexOf(n.section);
+      expect(page, n.text).toBeGreaterThanOrEqual(headingPages.get(n.section)!);
+      const next = sectionOrder[k + 1];
+      if (next) expect(page, n.text).toBeLessThanOrEqual(headingPages.get(next)! + 1);
     });
   });
 

@@ -141,8 +141,10 @@ describe('paragraphs of the PDF, read back', () => {
 
   it('would end on runts if set line by line: the check finds them', async () => {
     const greedy = runts((await readParagraphs(await renderWithout(report, { totalFit: false }))).paragraphs);
-    expect(greedy.length).toBeGreaterThanOrEqual(8);
-    expect(greedy.join('\n')).toContain('"cybercrime."');
+    // Greedy breaking left eight runts in the report as the issue found it; seven since the
+    // ledes were rewritten (the lede that ended on "cybercrime." says something else now).
+    expect(greedy.length).toBeGreaterThanOrEqual(7);
+    expect(greedy.join('\n')).toContain('"unpunished."');
   });
 
   it('hyphenate some words, each of which reads whole: pdf.js, poppler and the structure tree', async () => {

@@ -1,3 +1,4 @@
+import { ledeRestatements } from '@briefing/content';
 import { formatMatrix } from '@briefing/inspect';
 import { realRenderers, runCheck } from '../check/run.js';
 import { defineCommand } from '../command.js';
@@ -10,7 +11,9 @@ Build the PDF briefing, the HTML deck and slides.pptx into a temp folder, read t
 and show whether every section, list item, figure and table cell of the report appears in
 each (with the PDF page and slide numbers where found), whether the PDF bookmarks, the PDF
 table of contents and both decks' agendas list the same sections, and whether every slide
-of slides.pptx has speaker notes.
+of slides.pptx has speaker notes. A section's lede that restates the text under it (shares
+half its content words) is a warning on stderr, which does not change the exit code:
+  warning: sections[3].lede restates sections[3].blocks[0].text
 
 Options:
   -i, --input <file>  report JSON to check (default: the packaged report)
@@ -28,6 +31,9 @@ export const checkCommand = defineCommand({
   deps: realRenderers,
   async run(values, _positionals, io, renderers) {
     const { report } = await loadReport(values.input, io.cwd, io.signal);
+    // Wording, not coverage: a lede that says again what its first paragraph says is worth
+    // an editor's look, but it loses nothing, so it warns and leaves the exit code alone.
+    for (const r of ledeRestatements(report)) io.stderr(`warning: ${r.path} restates ${r.restates}\n`);
     const result = await runCheck(report, renderers);
     if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout(formatMatrix(result));

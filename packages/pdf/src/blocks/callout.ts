@@ -3,6 +3,7 @@ import { pieces, plain } from '../draw.js';
 import { NEVER, SPLIT } from '../paginate.js';
 import { C, S, SPACE } from '../styles.js';
 import type { Handler } from './handler.js';
+import { noWidows } from './list.js';
 
 export const callout: Handler<'callout'> = (block, b, parent, { index }) => {
   const barColor = { key: C.accent, warning: C.highlight, note: C.muted }[block.tone];
@@ -29,6 +30,7 @@ export const callout: Handler<'callout'> = (block, b, parent, { index }) => {
     inner: SPLIT,
     panel,
   });
+  noWidows(b, units);
   // The panel's bottom padding belongs to its last line, so the page breaker makes room for it.
   const last = units[units.length - 1]!;
   last.height += pad;

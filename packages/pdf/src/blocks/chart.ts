@@ -9,7 +9,7 @@ import {
   valueSeriesTitle,
 } from '@briefing/content';
 import { addSpaceAfter, type Builder } from '../builder.js';
-import { baseline, drawText, type PDFDoc, plain } from '../draw.js';
+import { baseline, drawText, type Node, type PDFDoc, plain } from '../draw.js';
 import { NEVER } from '../paginate.js';
 import { C, leading, S, SPACE } from '../styles.js';
 import { type Line, type Style, wrap } from '../text-layout.js';
@@ -53,12 +53,14 @@ const PANEL_GAP = 14;
 export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   const { g, m, lang } = b;
   b.figureCount++;
-  figureHeading(b, parent, `Figure ${b.figureCount}. `, block.title, index, { id: block.id });
+  b.beginFloat();
+  const heading = figureHeading(b, parent, `Figure ${b.figureCount}. `, block.title, index, { id: block.id });
   b.keepWithNext(NEVER);
   const shares = hasShareSeries(block);
   const what = shares ? `${valueSeriesTitle(block)} and ${SHARE_SERIES_TITLE.toLowerCase()}` : valueSeriesTitle(block);
+  const captionNode = parent.child('P');
   b.lines([plain(`${what}, ${chartDateLine(block, lang)}`, S.caption)], {
-    node: parent.child('P'),
+    node: captionNode,
     gap: 1,
     inner: NEVER,
   });
@@ -126,17 +128,25 @@ export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   const fit = Math.min(1, room / naturalHeight);
   const figureHeight = naturalHeight * fit;
   const alt = chartAltText(block, lang);
+  // The Figure element, made where the figure is first met in reading order (see endFloat),
+  // with its box on the page where it is drawn.
+  let figureNode: Node | undefined;
+  const figure = (top: number) => {
+    figureNode ??= parent.child('Figure', {
+      alt,
+      bbox: [g.left, top, g.left + g.width, top + figureHeight],
+    } as PDFKit.Mixins.StructureElementOptions);
+    return figureNode;
+  };
 
+  const figureUnit = b.units.length;
   b.push({
     height: figureHeight,
     gap: 4,
     breakAfter: NEVER,
     draw: (d, top) => {
       const { doc } = d;
-      const figureNode = parent.child('Figure', {
-        alt,
-        bbox: [g.left, top, g.left + g.width, top + figureHeight],
-      } as PDFKit.Mixins.StructureElementOptions);
+      const node = figure(top);
       const content = doc.markStructureContent('Figure');
       doc.save();
       if (fit < 1) doc.translate(g.left, top).scale(fit).translate(-g.left, -top);
@@ -147,11 +157,14 @@ export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
       }
       doc.restore();
       doc.endMarkedContent();
-      figureNode.get().add(content);
+      node.get().add(content);
     },
   });
-  sourceLine(b, parent, block.source);
+  const source = sourceLine(b, parent, block.source);
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
+  b.endFloat((topOf) => {
+    for (const node of [heading, captionNode, figure(topOf(figureUnit)), source]) node.get();
+  });
 };
 
 function layoutPanel(panel: Panel, at: { width: number; labelCol: number; compact: boolean; textWidth: number }) {

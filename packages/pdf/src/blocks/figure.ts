@@ -16,10 +16,11 @@ export function figureHeading(
   title: string,
   index: number,
   anchor?: { id: string },
-): void {
+): Node {
   const { g } = b;
+  const node = parent.child('H3');
   b.lines([plain(number, S.h3), plain(title, S.h3)], {
-    node: parent.child('H3'),
+    node,
     gap: (index === 0 ? 0 : SPACE.block + 4) + 10,
     inner: NEVER,
     anchor,
@@ -32,10 +33,11 @@ export function figureHeading(
       }),
   });
   b.keepWithNext(NEVER);
+  return node;
 }
 
 /** "Source: Publisher, “Title”." under a figure or table (the title links to its URL), ruled off below. */
-export function sourceLine(b: Builder, parent: Node, src: SourceRef): void {
+export function sourceLine(b: Builder, parent: Node, src: SourceRef): Node {
   const { g } = b;
   const sourcePieces: Piece[] = [plain('Source: ', S.caption), plain(src.publisher, S.caption)];
   if (src.title) {
@@ -48,7 +50,8 @@ export function sourceLine(b: Builder, parent: Node, src: SourceRef): void {
     );
   }
   sourcePieces.push(plain('.', S.caption));
-  const sourceUnits = b.lines(sourcePieces, { node: parent.child('P'), gap: 6, inner: NEVER });
+  const node = parent.child('P');
+  const sourceUnits = b.lines(sourcePieces, { node, gap: 6, inner: NEVER });
   const lastSource = sourceUnits[sourceUnits.length - 1]!;
   const drawSource = lastSource.draw;
   lastSource.height += 7;
@@ -59,4 +62,5 @@ export function sourceLine(b: Builder, parent: Node, src: SourceRef): void {
       d.doc.moveTo(g.left, y).lineTo(g.right, y).lineWidth(0.5).strokeColor(C.rule).stroke();
     });
   };
+  return node;
 }

@@ -1,8 +1,8 @@
-import type { Builder, Panel } from '../builder.js';
+import type { Builder, DrawUnit, Panel } from '../builder.js';
 import { baseline, drawText, type Node, pieces, plain } from '../draw.js';
-import { SPLIT } from '../paginate.js';
+import { type Cost, NEVER, SPLIT, WIDOW } from '../paginate.js';
 import { S, SPACE } from '../styles.js';
-import type { Piece } from '../text-layout.js';
+import { type Piece, wrap } from '../text-layout.js';
 import type { Handler } from './handler.js';
 
 export const list: Handler<'list'> = (block, b, parent, { index }) => {
@@ -12,11 +12,12 @@ export const list: Handler<'list'> = (block, b, parent, { index }) => {
     b.keepWithLines(2);
   }
   const L = parent.child('L', {});
+  const terms = block.items.map((item) => (item.term ? [plain(`${item.term}: `, S.bodyBold)] : []));
   listItems(
     b,
     L,
-    block.items.map((item) => [...(item.term ? [plain(`${item.term}: `, S.bodyBold)] : []), ...pieces(item.text)]),
-    { ordered: block.ordered ?? false, gap: block.intro ? SPACE.item : gap },
+    block.items.map((item, i) => [...terms[i]!, ...pieces(item.text)]),
+    { ordered: block.ordered ?? false, gap: block.intro ? SPACE.item : gap, leads: terms },
   );
 };
 
@@ -34,6 +35,8 @@ export function listItems(
     anchors?: string[];
     /** A second paragraph for each item, on its own line under the first (a source's note). */
     after?: (Piece[] | undefined)[];
+    /** Each item's bold lead-in term: an item that splits keeps it whole, with a line after it. */
+    leads?: Piece[][];
   },
 ) {
   const x = opts.x ?? b.g.left;
@@ -44,7 +47,7 @@ export function listItems(
     const label = opts.ordered ? `${i + 1}.` : '•';
     const lbl = LI.child('Lbl');
     const body = LI.child('LBody');
-    b.lines(item, {
+    const lines = b.lines(item, {
       node: body,
       x: x + indent,
       width: width - indent,
@@ -60,10 +63,26 @@ export function listItems(
         lbl.get().add(content);
       },
     });
+    noWidows(b, lines);
+    // A term is how a reader (and `briefing check`) finds the item: never cut by a page turn.
+    const lead = opts.leads?.[i];
+    if (lead && lead.length > 0) {
+      const leadLines = wrap(lead, width - indent, b.m).length;
+      for (let k = 0; k < Math.min(leadLines, lines.length - 1); k++) lines[k]!.breakAfter = NEVER;
+    }
     const after = opts.after?.[i];
     if (after) {
       b.keepWithNext(SPLIT);
       b.lines(after, { node: body, x: x + indent, width: width - indent, gap: 2, inner: SPLIT, panel: opts.panel });
     }
   });
+}
+
+/**
+ * An item (or a callout) that must split leaves two lines or more on each page: no break
+ * after its first line or before its last, as in a paragraph.
+ */
+export function noWidows(b: Builder, lines: DrawUnit[]) {
+  if (!b.features.keep || lines.length < 2) return;
+  for (const at of [0, lines.length - 2]) lines[at]!.breakAfter = Math.max(lines[at]!.breakAfter, WIDOW) as Cost;
 }

@@ -1,7 +1,7 @@
 import type { TableColumn } from '@briefing/content';
 import { addSpaceAfter, type Builder, type DrawUnit } from '../builder.js';
 import { artifact, baseline, drawLine, drawText, LinkTracker, type Node, pieces, plain } from '../draw.js';
-import { FREE, NEVER } from '../paginate.js';
+import { FREE, NEVER, WIDOW } from '../paginate.js';
 import { C, leading, S, SPACE } from '../styles.js';
 import { type Line, wrap } from '../text-layout.js';
 import { figureHeading, sourceLine } from './figure.js';
@@ -51,7 +51,9 @@ function alignedX(column: TableColumn, line: Line, x: number, width: number): nu
 export const table: Handler<'table'> = (block, b, parent, { index }) => {
   const { g, m } = b;
   b.tableCount++;
-  figureHeading(b, parent, `Table ${b.tableCount}. `, block.caption, index);
+  const number = `Table ${b.tableCount}. `;
+  b.beginFloat();
+  const heading = figureHeading(b, parent, number, block.caption, index);
 
   const headerPieces = block.columns.map((c) => [plain(c.header, S.cellHeader)]);
   const cellPieces = block.rows.map((row) => row.map((cell) => pieces(cell, 'cell')));
@@ -124,21 +126,29 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
       drawCells(d, top, head, headLH, headCells);
     },
   });
-  // Drawn above a row that starts a page: the same header, as a page artifact.
+  // Drawn above a row that starts a page: "Table N. Caption (continued)" and the header, as
+  // page artifacts (a screen reader meets the caption and the header once, where they stand).
+  const continued = b.features.tables ? continuedCaption(b, `${number}${block.caption} (continued)`) : undefined;
   const repeat = {
-    height: head.height,
+    height: head.height + (continued?.height ?? 0),
     draw: (d: Parameters<DrawUnit['draw']>[0], top: number) => {
-      headerBand(d, top);
-      drawCells(d, top, head, headLH, null);
+      continued?.draw(d, top);
+      const headTop = top + (continued?.height ?? 0);
+      headerBand(d, headTop);
+      drawCells(d, headTop, head, headLH, null);
     },
   };
   rows.forEach((row, r) => {
     const TR = T.child('TR');
     const cells = block.columns.map(() => TR.child('TD'));
+    // Split only between rows, leaving two rows or more on each page (when it has four or more),
+    // and never between the last row and the source line.
+    const lastTwo = r === 0 || r === rows.length - 2;
+    const breakAfter = !b.features.tables ? FREE : r === rows.length - 1 ? NEVER : lastTwo ? WIDOW : FREE;
     b.push({
       height: row.height,
       gap: 0,
-      breakAfter: FREE,
+      breakAfter,
       repeat,
       draw: (d, top) => {
         drawCells(d, top, row, bodyLH, cells);
@@ -154,6 +164,30 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
       },
     });
   });
-  if (block.source) sourceLine(b, parent, block.source);
+  const source = block.source ? sourceLine(b, parent, block.source) : undefined;
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
+  b.endFloat(() => {
+    for (const node of [heading, T, ...(source ? [source] : [])]) node.get();
+  });
 };
+
+/** The caption again, as a page artifact, above a table's rows continued on a new page. */
+function continuedCaption(b: Builder, text: string) {
+  const { g, m } = b;
+  const lines = wrap([plain(text, S.h3)], g.width, m);
+  const lh = leading(S.h3);
+  return {
+    height: lines.length * lh + 6,
+    draw: (d: Parameters<DrawUnit['draw']>[0], top: number) =>
+      artifact(
+        d.doc,
+        () => {
+          lines.forEach((line, k) => {
+            for (const f of line.fragments)
+              drawText(d.doc, f.text, f.style, g.left + f.x, baseline(f.style, top + k * lh, lh), f.width);
+          });
+        },
+        'Pagination',
+      ),
+  };
+}
