@@ -89,7 +89,7 @@ export function elementsMarkdown(elements: readonly SlideElement[], lang: string
         out.push(`> ${element.title ? `**${escapeMarkdown(element.title)}** – ` : ''}${inlineMarkdown(element.runs)}`);
         break;
       case 'chart':
-        out.push(chartFence(element.chart, lang, element.height).trimEnd());
+        out.push(chartFence(element.chart, lang, element.plot).trimEnd());
         break;
       case 'table':
         out.push(pipeTable(element.table, element.rows));
