@@ -11,7 +11,7 @@ import {
   tokens,
   valueSeriesTitle,
 } from '@briefing/content';
-import { charWidth, contentWidth, size } from './metrics.js';
+import { chartBox, charWidth, contentWidth, size } from './metrics.js';
 
 /** Info string of the fenced block that carries a chart's data through the Markdown. */
 export const CHART_FENCE = 'briefing-chart';
@@ -39,7 +39,7 @@ function svgText(
 }
 
 /** Height budget for the plot, in px (the slide keeps room for the heading and the caption). */
-export const CHART_HEIGHT = 400;
+export const CHART_HEIGHT: number = chartBox.maxHeight;
 
 /** One series as a panel of bars: its title, then per data point a bar and its figure. */
 interface Series {
@@ -79,13 +79,13 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
       figures: chart.data.map((d) => formatSharePercent(d, lang)),
     });
   }
-  const titleSize = Math.max(12, size.body - 6);
+  const titleSize = chartBox.title;
   const titleHeight = shares ? Math.round(titleSize * 1.9) : 0;
   const rowHeight = Math.min(150, Math.floor((maxHeight - 8 - titleHeight) / n));
-  const labelSize = Math.max(12, Math.min(size.body, Math.floor(rowHeight * 0.5)));
+  const labelSize = Math.max(chartBox.minLabel, Math.min(size.body, Math.floor(rowHeight * 0.5)));
   const valueSize = Math.max(11, Math.min(size.body - 2, Math.floor(rowHeight * 0.34)));
   const labelWidth = Math.min(300, Math.max(...chart.data.map((d) => textWidth(d.label, labelSize, true))) + 24);
-  const panelGap = 48;
+  const { panelGap } = chartBox;
   const panelWidth = (width - labelWidth - panelGap * (series.length - 1)) / series.length;
   const barHeight = Math.max(6, Math.round(rowHeight * 0.46));
   const height = titleHeight + n * rowHeight + 8;

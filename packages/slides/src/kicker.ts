@@ -1,4 +1,4 @@
-import { lineHeight, size } from './metrics.js';
+import { kickerStyle, lineHeight, size } from './metrics.js';
 
 /**
  * The kicker: one small line above a section slide's heading with the section's number and
@@ -7,7 +7,7 @@ import { lineHeight, size } from './metrics.js';
  */
 export const kicker = {
   size: size.small,
-  gap: 6,
+  gap: kickerStyle.gap,
   get height(): number {
     return Math.ceil(size.small * lineHeight.body) + this.gap;
   },

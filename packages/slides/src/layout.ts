@@ -1,6 +1,17 @@
 import { firstSentenceEnd, type Run } from '@briefing/content';
 import { charEm, type Face, textWidth, wordWidth } from './measure.js';
-import { bulletIndent, charAdvance, contentWidth, gap, lineHeight, size } from './metrics.js';
+import {
+  bulletIndent,
+  bulletPad,
+  callout,
+  charAdvance,
+  contentWidth,
+  divider,
+  gap,
+  headingRule,
+  lineHeight,
+  size,
+} from './metrics.js';
 
 /**
  * The measured rule that keeps content on the slide. Text is laid out greedily, word by word,
@@ -38,14 +49,22 @@ export const FILL = 0.98;
 
 export const styles = {
   body: { fontSize: size.body, line: size.body * lineHeight.body, width: contentWidth },
-  bullet: { fontSize: size.body, line: size.body * lineHeight.body, width: contentWidth - bulletIndent - 4 },
+  bullet: { fontSize: size.body, line: size.body * lineHeight.body, width: contentWidth - bulletIndent - bulletPad },
   heading: { fontSize: size.heading, line: size.heading * lineHeight.heading, width: contentWidth },
   divider: { fontSize: size.divider, line: size.divider * lineHeight.heading, width: contentWidth },
-  lead: { fontSize: size.lead, line: size.lead * lineHeight.body, width: 980 },
+  lead: { fontSize: size.lead, line: size.lead * lineHeight.body, width: divider.textWidth },
   small: { fontSize: size.small, line: size.small * lineHeight.body, width: contentWidth },
-  callout: { fontSize: size.body, line: size.body * lineHeight.body, width: contentWidth - 50 },
+  callout: {
+    fontSize: size.body,
+    line: size.body * lineHeight.body,
+    width: contentWidth - callout.rule - 2 * callout.padX,
+  },
   /** The key takeaways: a little smaller, so five full sentences share one slide. */
-  takeaway: { fontSize: size.takeaway, line: size.takeaway * lineHeight.body, width: contentWidth - bulletIndent - 4 },
+  takeaway: {
+    fontSize: size.takeaway,
+    line: size.takeaway * lineHeight.body,
+    width: contentWidth - bulletIndent - bulletPad,
+  },
 } satisfies Record<string, TextStyle>;
 
 export interface Segment {
@@ -177,7 +196,7 @@ export function textHeight(segments: readonly Segment[], style: TextStyle, after
 
 /** Height of a slide heading (`##`), including its rule and the gap under it. */
 export function headingHeight(text: string): number {
-  return textHeight([{ text }], styles.heading, 14 + 2 + gap.afterHeading, true);
+  return textHeight([{ text }], styles.heading, headingRule.gap + headingRule.width + gap.afterHeading, true);
 }
 
 /** Height available for content under the slide heading, with a safety margin. */

@@ -1,7 +1,15 @@
-import type { Table } from '@briefing/content';
+import type { Run, Table } from '@briefing/content';
 import { chartFence } from './chart.js';
 import { escapeMarkdown, inlineMarkdown, noteComment, yamlString } from './escape.js';
-import { CONTINUED, type DeckPlan, type DeckSlide, type SlideElement, type TitleParts } from './plan.js';
+import {
+  CONTINUED,
+  type DeckPlan,
+  type DeckSlide,
+  dispatchElement,
+  type ElementMap,
+  type SlideElement,
+  type TitleParts,
+} from './plan.js';
 import { THEME_NAME } from './theme.js';
 
 // Marp Markdown from the deck plan: front matter, then each slide from its directives,
@@ -64,41 +72,44 @@ function titleMarkdown(parts: TitleParts): string {
  * fragments revealed one by one. Two ordered lists in a row are kept apart by an empty comment.
  */
 export function elementsMarkdown(elements: readonly SlideElement[], lang: string): string[] {
-  const out: string[] = [];
-  let bullet = '+';
-  let prev: SlideElement | undefined;
-  for (const element of elements) {
-    switch (element.type) {
-      case 'lead':
-      case 'paragraph':
-      case 'source':
-        out.push(inlineMarkdown(element.runs));
-        break;
-      case 'bullets': {
-        if (!element.ordered) bullet = bullet === '-' ? '+' : '-';
-        const lines = element.items.map((item) => {
-          const term = item.term ? `**${escapeMarkdown(item.term)}** – ` : '';
-          const marker = element.ordered ? `${item.number ?? 1}.` : bullet;
-          return `${marker} ${term}${inlineMarkdown(item.runs)}`;
-        });
-        const apart = element.ordered && prev?.type === 'bullets' && prev.ordered ? '<!-- -->\n\n' : '';
-        out.push(apart + lines.join('\n'));
-        break;
-      }
-      case 'callout':
-        out.push(`> ${element.title ? `**${escapeMarkdown(element.title)}** – ` : ''}${inlineMarkdown(element.runs)}`);
-        break;
-      case 'chart':
-        out.push(chartFence(element.chart, lang, element.height).trimEnd());
-        break;
-      case 'table':
-        out.push(pipeTable(element.table, element.rows));
-        break;
-    }
-    prev = element;
-  }
-  return out;
+  const state: State = { lang, bullet: '+' };
+  return elements.map((element) => {
+    const out = dispatchElement(writers, element, state);
+    state.prev = element;
+    return out;
+  });
 }
+
+/** What one element's Markdown depends on: the language, the last unordered marker, the element before. */
+interface State {
+  lang: string;
+  bullet: '-' | '+';
+  prev?: SlideElement;
+}
+
+const runsOnly = (element: { runs: Run[] }) => inlineMarkdown(element.runs);
+
+/** The Markdown of each element type: a new type is a compile error here until it has one. */
+const writers: ElementMap<[state: State], string> = {
+  lead: runsOnly,
+  paragraph: runsOnly,
+  source: runsOnly,
+  bullets(element, state) {
+    if (!element.ordered) state.bullet = state.bullet === '-' ? '+' : '-';
+    const lines = element.items.map((item) => {
+      const term = item.term ? `**${escapeMarkdown(item.term)}** – ` : '';
+      const marker = element.ordered ? `${item.number ?? 1}.` : state.bullet;
+      return `${marker} ${term}${inlineMarkdown(item.runs)}`;
+    });
+    const { prev } = state;
+    const apart = element.ordered && prev?.type === 'bullets' && prev.ordered ? '<!-- -->\n\n' : '';
+    return apart + lines.join('\n');
+  },
+  callout: (element) =>
+    `> ${element.title ? `**${escapeMarkdown(element.title)}** – ` : ''}${inlineMarkdown(element.runs)}`,
+  chart: (element, state) => chartFence(element.chart, state.lang, element.plot).trimEnd(),
+  table: (element) => pipeTable(element.table, element.rows),
+};
 
 const DELIMITER = { left: ':---', center: ':---:', right: '---:' } as const;
 

@@ -38,11 +38,84 @@ export const size = {
 
 export const lineHeight = { body: 1.38, heading: 1.18, table: 1.3 } as const;
 
-/** Height the title slide's content may take (its padding is 55 px top and bottom: no footer, so the content sits centred). */
-export const TITLE_ROOM = 720 - 55 - 55 - 16;
-
 /** Space under the slide heading, and between bullets, in px. */
 export const gap = { afterHeading: 26, item: 12, para: 14 } as const;
+
+/** The rule under a slide heading: its distance below the heading's last line, and its thickness. */
+export const headingRule = { gap: 14, width: 2 } as const;
+
+/**
+ * The kicker above a section slide's heading: the space under it, and its letter spacing in em.
+ */
+export const kickerStyle = { gap: 6, tracking: 0.06 } as const;
+
+/**
+ * A bullet's text sits `bulletPad` px past the list's indent (`bulletIndent`).
+ */
+export const bulletPad = 4;
+
+/**
+ * The callout's panel: its distance below the text before it, its padding, the highlight rule
+ * on its left and its corners' radius. `box` is the height the panel adds to its text, the
+ * padding and the space above included.
+ */
+export const callout = { top: 6, padY: 16, padX: 22, rule: 6, radius: 6, box: 40 } as const;
+
+/**
+ * The footer and the slide number: their distance from the slide's foot, the room kept free
+ * right of the footer (the slide number's), and the width of the slide number's box.
+ */
+export const footer = { bottom: 28, right: 160, numberWidth: 120, numberLine: 1.2 } as const;
+
+/** How far a link's underline sits below the text. */
+export const linkUnderline = 3;
+
+/** The accent bar along a slide's left edge (across the top of the title slide). */
+export const edgeBar = 10;
+
+/**
+ * The list slides: the space after each key takeaway and each source, and an agenda entry's
+ * padding above and below and the rule under it.
+ */
+export const listSlide = { takeaway: 16, source: 18, agendaTop: 6, agendaBottom: 10, agendaRule: 1 } as const;
+
+/**
+ * The title slide: its padding top and bottom (no footer, so the content sits centred), the
+ * room kept spare, and the space after the title, the subtitle and the byline and before the
+ * source line (the dense scale's where it differs).
+ */
+export const titleSlide = {
+  pad: 55,
+  spare: 16,
+  titleAfter: 28,
+  subtitleAfter: 36,
+  bylineAfter: 10,
+  sourceBefore: 8,
+  dense: { titleAfter: 18, subtitleAfter: 20 },
+} as const;
+
+/** Height the title slide's content may take. */
+export const TITLE_ROOM = slide.height - 2 * titleSlide.pad - titleSlide.spare;
+
+/**
+ * The divider slide: the highlight bar above its title (width, height, space under it), the
+ * space under the title and the widest a line of its text (and the lead style) may run.
+ */
+export const divider = { barWidth: 96, barHeight: 6, barGap: 30, after: 24, textWidth: 980 } as const;
+
+/**
+ * Charts: the space between the plot and its caption, between side-by-side panels, the
+ * smallest and largest height of a plot, and the smallest type of its labels.
+ */
+export const chartBox = {
+  captionGap: 14,
+  panelGap: 48,
+  minHeight: 120,
+  maxHeight: 400,
+  minLabel: 12,
+  /** A panel's title, and the PPTX chart's labels. */
+  title: Math.max(12, size.body - 6),
+} as const;
 
 /**
  * Average advance width of a Latin character as a fraction of the font size, with a margin.

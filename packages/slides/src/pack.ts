@@ -16,28 +16,36 @@ import { type BulletItem, CONTINUED, type SlideElement } from './plan.js';
 // Units: the pieces a content slide is packed from, each with its measured height, and the
 // packing of units onto slides.
 
-export type UnitKind = 'bullet' | 'numbered' | 'paragraph' | 'lead' | 'callout';
-
-export interface Unit {
-  kind: UnitKind;
+/** What every unit has: where it comes from, its text, its height and its notes. */
+interface UnitBase {
   /** Path of the report field it shows (`sections[2].blocks[1]`, `sections[2].lede`). */
   block: string;
   /** Bullets of one list share a group, so they form one list on the slide. */
   group: number;
   runs: Run[];
-  /** A bullet's bold lead term (its first piece only). */
-  term?: string;
-  /** Numbered bullets: the item's number. */
-  number?: number;
-  /** Callouts: the bold title (first piece only) and the tone. */
-  title?: string;
-  tone?: Callout['tone'];
   /** Height on the slide in px, the space after it included. */
   height: number;
   notes: string[];
   /** Keep on the same slide as this many following units (a list's intro and its first items). */
   keepWithNext?: number;
 }
+
+/** A piece of a content slide, by kind; `unitElements` has a case for each (a new kind is a compile error there). */
+export type Unit = UnitBase &
+  (
+    | /** A bullet, with its bold lead term on its first piece. */ { kind: 'bullet'; term?: string }
+    | /** An ordered list's item: its number in the list. */ { kind: 'numbered'; term?: string; number: number }
+    | { kind: 'paragraph' }
+    | /** A muted opening line. */ { kind: 'lead' }
+    | /** A callout: the tone, and the bold title on its first piece. */ {
+        kind: 'callout';
+        tone: Callout['tone'];
+        title?: string;
+      }
+  );
+
+export type UnitKind = Unit['kind'];
+type UnitOf<K extends UnitKind> = Extract<Unit, { kind: K }>;
 
 /**
  * What `pack` needs of a unit: its height, how many following units it must stay with, and
@@ -153,17 +161,17 @@ export function pack<U extends Packable>(units: readonly U[], room: (index: numb
   ] as const) {
     for (let slides = fewest; slides <= Math.min(n, fewest + 2); slides++) {
       const candidates = ORDERS.flatMap((order) => {
-        const cuts = partition(
+        const cuts = partition({
           n,
           slides,
           height,
           room,
-          (at) => !keeps || keepCut[at] === true,
+          cutAllowed: (at) => !keeps || keepCut[at] === true,
           splits,
           uneven,
           lone,
           order,
-        );
+        });
         return cuts ? [cuts] : [];
       });
       fallback ??= candidates[0];
@@ -233,6 +241,23 @@ const ORDERS: readonly Order[] = [
   ['uneven', 'thin', 'max', 'splits'],
 ];
 
+/** What `partition` cuts: `n` units into `slides` runs, with the rules and costs of a cut. */
+interface Partition {
+  n: number;
+  slides: number;
+  /** Height of units [from, to). */
+  height: (from: number, to: number) => number;
+  room: (index: number) => number;
+  /** Whether a cut after unit `at - 1` keeps the keep-with-next ranges. */
+  cutAllowed: (at: number) => boolean;
+  /** 1 where a cut at `at` splits a block. */
+  splits: (at: number) => number;
+  /** 1 where a cut at `at` divides a block unevenly. */
+  uneven: (before: number, at: number, to: number) => number;
+  lone: boolean;
+  order: Order;
+}
+
 /**
  * The best cut of units 0..n into exactly `slides` runs, judged in `order` by the number of
  * unevenly split blocks (each cut compared with the part before it on the best path found
@@ -240,17 +265,8 @@ const ORDERS: readonly Order[] = [
  * [from, to) ranges; undefined when no cut satisfies the rules. A continuation slide may hold a single unit only when `lone`
  * allows it or the unit fills half the slide.
  */
-function partition(
-  n: number,
-  slides: number,
-  height: (from: number, to: number) => number,
-  room: (index: number) => number,
-  cutAllowed: (at: number) => boolean,
-  splits: (at: number) => number,
-  uneven: (before: number, at: number, to: number) => number,
-  lone: boolean,
-  order: Order,
-): [number, number][] | undefined {
+function partition(problem: Partition): [number, number][] | undefined {
+  const { n, slides, height, room, cutAllowed, splits, uneven, lone, order } = problem;
   if (slides > n) return undefined;
   type Cost = { uneven: number; thin: number; splits: number; max: number };
   const worse = (a: Cost, b: Cost) => {
@@ -301,34 +317,47 @@ export function unitElements(units: readonly Unit[]): SlideElement[] {
   const out: SlideElement[] = [];
   let prev: Unit | undefined;
   for (const unit of units) {
-    const last = out.at(-1);
-    const bullet = unit.kind === 'bullet' || unit.kind === 'numbered';
-    const at = { block: unit.block, height: unit.height };
-    if (bullet && last?.type === 'bullets' && prev?.group === unit.group && prev.kind === unit.kind) {
-      last.items.push(bulletItem(unit));
-      last.height = (last.height ?? 0) + unit.height;
-    } else if (bullet) {
-      out.push({ type: 'bullets', ordered: unit.kind === 'numbered', items: [bulletItem(unit)], ...at });
-    } else if (unit.kind === 'callout') {
-      out.push({
-        type: 'callout',
-        tone: unit.tone ?? 'note',
-        ...(unit.title !== undefined ? { title: unit.title } : {}),
-        runs: unit.runs,
-        ...at,
-      });
-    } else {
-      out.push({ type: unit.kind === 'lead' ? 'lead' : 'paragraph', runs: unit.runs, ...at });
-    }
+    (ELEMENTS[unit.kind] as (unit: Unit, out: SlideElement[], prev: Unit | undefined) => void)(unit, out, prev);
     prev = unit;
   }
   return out;
 }
 
-function bulletItem(unit: Unit): BulletItem {
-  return {
+/** Add a bullet to the list before it when of the same group and kind, else open a list. */
+function bullet(unit: UnitOf<'bullet'> | UnitOf<'numbered'>, out: SlideElement[], prev: Unit | undefined): void {
+  const last = out.at(-1);
+  const item: BulletItem = {
     ...(unit.term !== undefined ? { term: unit.term } : {}),
     runs: unit.runs,
-    ...(unit.number !== undefined ? { number: unit.number } : {}),
+    ...(unit.kind === 'numbered' ? { number: unit.number } : {}),
   };
+  if (last?.type === 'bullets' && prev?.group === unit.group && prev.kind === unit.kind) {
+    last.items.push(item);
+    last.height += unit.height;
+  } else {
+    out.push({
+      type: 'bullets',
+      ordered: unit.kind === 'numbered',
+      items: [item],
+      block: unit.block,
+      height: unit.height,
+    });
+  }
 }
+
+/** The element each kind of unit makes (or extends), typed so that every kind has one. */
+const ELEMENTS: { [K in UnitKind]: (unit: UnitOf<K>, out: SlideElement[], prev: Unit | undefined) => void } = {
+  bullet,
+  numbered: bullet,
+  paragraph: (unit, out) => out.push({ type: 'paragraph', runs: unit.runs, block: unit.block, height: unit.height }),
+  lead: (unit, out) => out.push({ type: 'lead', runs: unit.runs, block: unit.block, height: unit.height }),
+  callout: (unit, out) =>
+    out.push({
+      type: 'callout',
+      tone: unit.tone,
+      ...(unit.title !== undefined ? { title: unit.title } : {}),
+      runs: unit.runs,
+      block: unit.block,
+      height: unit.height,
+    }),
+};

@@ -22,8 +22,8 @@ export interface BulletItem {
 export interface Placed {
   /** Path of the report field it shows (`sections[2].blocks[1]`); a split block has the same path on each slide. */
   block?: string;
-  /** Measured height in px, the space after it included. */
-  height?: number;
+  /** Measured height in px, the space after it included: the writers place the next element this far below. */
+  height: number;
 }
 
 /** What a slide's body is made of, top to bottom. */
@@ -34,13 +34,42 @@ export type SlideElement = Placed &
     | { type: 'paragraph'; runs: Run[] }
     | { type: 'bullets'; ordered: boolean; items: BulletItem[] }
     | { type: 'callout'; tone: Callout['tone']; title?: string; runs: Run[] }
-    /** A bar chart drawn `height` px tall, with its caption and source under it. */
-    | { type: 'chart'; chart: Chart; height: number }
+    /** A bar chart whose plot is drawn `plot` px tall, with its caption and source (`caption` px tall) under it. */
+    | { type: 'chart'; chart: Chart; plot: number; caption: number }
     /** Rows of a table (indices into `table.rows`) at a type size, with column widths in per cent. */
-    | { type: 'table'; table: Table; rows: number[]; fontSize: number; widths: number[] }
+    | {
+        type: 'table';
+        table: Table;
+        rows: number[];
+        fontSize: number;
+        widths: number[];
+        /** The header row's height, then each row's, in px (their sum is the element's height). */
+        rowHeights: number[];
+      }
     /** A source line under a chart or table. */
     | { type: 'source'; runs: Run[] }
   );
+
+/** The type of each slide element. */
+export type ElementType = SlideElement['type'];
+
+/** The slide element of one type. */
+export type ElementOf<K extends ElementType> = Extract<SlideElement, { type: K }>;
+
+/**
+ * A handler for each slide element type, typed (as content's `BlockMap`) so that a new element
+ * type is a compile error in every serialiser until it is handled.
+ */
+export type ElementMap<Args extends unknown[], R> = { [K in ElementType]: (element: ElementOf<K>, ...args: Args) => R };
+
+/** Call the handler of `element`'s type: the one place an element map is dispatched through. */
+export function dispatchElement<Args extends unknown[], R>(
+  map: ElementMap<Args, R>,
+  element: SlideElement,
+  ...args: Args
+): R {
+  return (map[element.type] as (element: SlideElement, ...args: Args) => R)(element, ...args);
+}
 
 /** The title slide's parts. */
 export interface TitleParts {

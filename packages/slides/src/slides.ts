@@ -1,6 +1,7 @@
 import { formatDate, numberedTitle, type OutlineEntry, type Report, type Run, toRuns } from '@briefing/content';
 import { blockResult, type Ctx } from './blocks/index.js';
 import { countLines, segmentsOf, styles, type TextStyle, textHeight } from './layout.js';
+import { listSlide } from './metrics.js';
 import { leadUnits, pack, pieces, roomUnder, type Unit, unitElements } from './pack.js';
 import type { DeckOptions, DeckSlide, SlideKind } from './plan.js';
 
@@ -47,7 +48,7 @@ export function takeawaySlides(report: Report): DeckSlide[] {
     'takeaways',
     'Key takeaways',
     report.takeaways.map((t, i) => ({ runs: toRuns(t), block: `takeaways[${i}]` })),
-    16,
+    listSlide.takeaway,
     styles.takeaway,
     (i) =>
       i > 0
@@ -68,7 +69,7 @@ export function agendaSlides(entries: OutlineEntry[], minutes: (entry: OutlineEn
       runs: [{ type: 'text', text: numberedTitle(entry) }],
       notes: [`${numberedTitle(entry)}: about ${minutes(entry)} min.`],
     })),
-    17,
+    listSlide.agendaTop + listSlide.agendaBottom + listSlide.agendaRule,
     styles.body,
     () => ['Time for each part of the talk, from the length of its notes:'],
   );
@@ -89,7 +90,7 @@ export function sourceSlides(report: Report): DeckSlide[] {
         ...(s.note ? [{ type: 'text' as const, text: ` ${s.note}` }] : []),
       ],
     })),
-    18,
+    listSlide.source,
     styles.bullet,
     (i) =>
       i > 0

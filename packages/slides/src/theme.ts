@@ -1,11 +1,31 @@
 import { tokens } from '@briefing/content';
 import { fontFaceCss } from './fonts.js';
 import { kicker } from './kicker.js';
-import { bulletIndent, gap, lineHeight, size, slide, table } from './metrics.js';
+import {
+  bulletIndent,
+  bulletPad,
+  callout,
+  chartBox,
+  divider,
+  edgeBar,
+  footer,
+  gap,
+  headingRule,
+  kickerStyle,
+  lineHeight,
+  linkUnderline,
+  listSlide,
+  size,
+  slide,
+  table,
+  titleSlide,
+} from './metrics.js';
 
 export const THEME_NAME = 'briefing';
 
 const { color } = tokens;
+/** The bold faces' weight (the sans and the serif bold share it). */
+const bold = tokens.font.sans.faces.bold.weight;
 
 /**
  * Font stacks: the design's families first, embedded by the theme as WOFF2 subsets (Latin,
@@ -59,14 +79,14 @@ h1, h2, h3 {
   color: ${color.accent};
   line-height: ${lineHeight.heading};
   margin: 0;
-  font-weight: 700;
+  font-weight: ${bold};
   text-wrap: balance;
 }
 h2 {
   font-size: ${size.heading}px;
   margin-bottom: ${gap.afterHeading}px;
-  padding-bottom: 14px;
-  border-bottom: 2px solid ${color.rule};
+  padding-bottom: ${headingRule.gap}px;
+  border-bottom: ${headingRule.width}px solid ${color.rule};
 }
 p { margin: 0 0 ${gap.para}px; }
 /* The kicker: the section's number and title in small capitals above the slide's point. */
@@ -75,8 +95,8 @@ section.kicked > p:has(+ h2) {
   line-height: ${lineHeight.body};
   margin: 0 0 ${kicker.gap}px;
   color: ${color.highlight};
-  font-weight: 700;
-  letter-spacing: 0.06em;
+  font-weight: ${bold};
+  letter-spacing: ${kickerStyle.tracking}em;
   text-transform: uppercase;
   white-space: nowrap;
   overflow: hidden;
@@ -84,26 +104,26 @@ section.kicked > p:has(+ h2) {
 }
 /* A section's lede and a list's intro: the muted opening line. */
 section > h2 + p, section > p:has(+ ul), section > p:has(+ ol) { color: ${color.muted}; }
-strong { font-weight: 700; color: ${color.accent}; }
+strong { font-weight: ${bold}; color: ${color.accent}; }
 em { font-style: italic; }
-a { color: ${color.link}; text-decoration: underline; text-underline-offset: 3px; }
+a { color: ${color.link}; text-decoration: underline; text-underline-offset: ${linkUnderline}px; }
 ul, ol { margin: 0; padding-left: ${bulletIndent}px; }
-li { margin: 0 0 ${gap.item}px; padding-left: 4px; }
+li { margin: 0 0 ${gap.item}px; padding-left: ${bulletPad}px; }
 li::marker { color: ${color.highlight}; }
 ul > li { list-style-type: square; }
 blockquote {
-  margin: 6px 0 ${gap.para}px;
-  padding: 16px 22px;
+  margin: ${callout.top}px 0 ${gap.para}px;
+  padding: ${callout.padY}px ${callout.padX}px;
   background: ${color.panel};
-  border-left: 6px solid ${color.highlight};
-  border-radius: 0 6px 6px 0;
+  border-left: ${callout.rule}px solid ${color.highlight};
+  border-radius: 0 ${callout.radius}px ${callout.radius}px 0;
 }
 blockquote p { margin: 0; }
 footer {
   position: absolute;
   left: ${slide.padX}px;
-  right: 160px;
-  bottom: 28px;
+  right: ${footer.right}px;
+  bottom: ${footer.bottom}px;
   font-size: ${size.small}px;
   color: ${color.muted};
   white-space: nowrap;
@@ -118,10 +138,10 @@ section::after {
   height: auto;
   padding: 0;
   margin: 0;
-  line-height: 1.2;
+  line-height: ${footer.numberLine};
   background: none;
   right: ${slide.padX}px;
-  bottom: 28px;
+  bottom: ${footer.bottom}px;
   font-size: ${size.small}px;
   color: ${color.muted};
   font-variant-numeric: tabular-nums;
@@ -132,28 +152,28 @@ section::before {
   padding: 0;
   height: auto;
   left: 0; top: 0; bottom: 0;
-  width: 10px;
+  width: ${edgeBar}px;
   background: ${color.accent};
 }
 
 /* Title slide */
-section.title { justify-content: center; padding-top: 55px; padding-bottom: 55px; }
-section.title::before { width: auto; right: 0; height: 10px; bottom: auto; }
+section.title { justify-content: center; padding-top: ${titleSlide.pad}px; padding-bottom: ${titleSlide.pad}px; }
+section.title::before { width: auto; right: 0; height: ${edgeBar}px; bottom: auto; }
 section.title h1 {
   font-size: ${size.title}px;
-  margin-bottom: 28px;
+  margin-bottom: ${titleSlide.titleAfter}px;
 }
 section.title.long h1 { font-size: ${size.titleLong}px; }
-section.title p { color: ${color.muted}; font-size: ${size.body}px; margin-bottom: 10px; }
+section.title p { color: ${color.muted}; font-size: ${size.body}px; margin-bottom: ${titleSlide.bylineAfter}px; }
 section.title:not(.no-subtitle) h1 + p {
   color: ${color.ink};
   font-size: ${size.lead}px;
-  margin-bottom: 36px;
+  margin-bottom: ${titleSlide.subtitleAfter}px;
 }
-section.title p:last-child { font-size: ${size.small}px; margin-top: 8px; }
-section.title.dense h1 { font-size: ${size.titleDense}px; margin-bottom: 18px; }
+section.title p:last-child { font-size: ${size.small}px; margin-top: ${titleSlide.sourceBefore}px; }
+section.title.dense h1 { font-size: ${size.titleDense}px; margin-bottom: ${titleSlide.dense.titleAfter}px; }
 section.title.dense p { font-size: ${size.bodyDense}px; }
-section.title.dense:not(.no-subtitle) h1 + p { font-size: ${size.leadDense}px; margin-bottom: 20px; }
+section.title.dense:not(.no-subtitle) h1 + p { font-size: ${size.leadDense}px; margin-bottom: ${titleSlide.dense.subtitleAfter}px; }
 section.title.dense p:last-child { font-size: ${size.smallDense}px; }
 
 /* Section dividers */
@@ -163,25 +183,25 @@ section.divider {
   justify-content: center;
 }
 section.divider::before { background: ${color.highlight}; }
-section.divider h1 { color: ${color.paper}; font-size: ${size.divider}px; margin-bottom: 24px; }
+section.divider h1 { color: ${color.paper}; font-size: ${size.divider}px; margin-bottom: ${divider.after}px; }
 section.divider h1::before {
   content: '';
   display: block;
-  width: 96px;
-  height: 6px;
-  margin-bottom: 30px;
+  width: ${divider.barWidth}px;
+  height: ${divider.barHeight}px;
+  margin-bottom: ${divider.barGap}px;
   background: ${color.highlight};
 }
 section.divider.long h1 { font-size: ${size.heading}px; }
-section.divider p { color: ${color.panel}; font-size: ${size.lead}px; max-width: 980px; }
+section.divider p { color: ${color.panel}; font-size: ${size.lead}px; max-width: ${divider.textWidth}px; }
 section.divider footer, section.divider::after { color: ${color.panel}; }
 
 /* Agenda, takeaways, sources */
 section.agenda ul, section.sources ul { list-style: none; padding-left: 0; }
-section.agenda li { list-style: none; padding: 6px 0 10px; margin: 0; border-bottom: 1px solid ${color.rule}; }
+section.agenda li { list-style: none; padding: ${listSlide.agendaTop}px 0 ${listSlide.agendaBottom}px; margin: 0; border-bottom: ${listSlide.agendaRule}px solid ${color.rule}; }
 section.takeaways { font-size: ${size.takeaway}px; }
-section.takeaways li { margin-bottom: 16px; }
-section.sources li { list-style: none; margin-bottom: 18px; }
+section.takeaways li { margin-bottom: ${listSlide.takeaway}px; }
+section.sources li { list-style: none; margin-bottom: ${listSlide.source}px; }
 section.sources p { color: ${color.muted}; }
 
 /* Chart */
@@ -190,7 +210,7 @@ section.chart svg.briefing-chart { display: block; width: 100%; height: auto; }
 section.chart figcaption {
   font-size: ${size.small}px;
   color: ${color.muted};
-  margin-top: 14px;
+  margin-top: ${chartBox.captionGap}px;
 }
 
 /* Table: header row on the accent colour, ruled rows, set at the size and column widths
@@ -211,7 +231,7 @@ section.table th, section.table td {
 section.table th {
   background: ${color.accent};
   color: ${color.paper};
-  font-weight: 700;
+  font-weight: ${bold};
   border-bottom: ${table.headRule}px solid ${color.highlight};
 }
 section.table th a { color: inherit; }

@@ -1,6 +1,6 @@
 import { formatDate, type Report, type Run } from '@briefing/content';
 import { advance, countLines, styles, textHeight } from './layout.js';
-import { contentWidth, lineHeight, size, TITLE_ROOM } from './metrics.js';
+import { contentWidth, lineHeight, size, titleSlide as space, TITLE_ROOM } from './metrics.js';
 import type { DeckSlide, TitleParts } from './plan.js';
 
 const NBSP = '\u00a0';
@@ -75,10 +75,12 @@ function titleSlideNaming(report: Report, shown: number): { slide: DeckSlide; fi
   const fits = (titleSize: number, leadSize: number, bodySize: number, smallSize: number) => {
     const at = (fontSize: number, line: number) => ({ fontSize, line: fontSize * line, width: contentWidth });
     const total =
-      textHeight([{ text: parts.title }], at(titleSize, lineHeight.heading), 28, true) +
-      (parts.subtitle ? textHeight([{ text: parts.subtitle }], at(leadSize, lineHeight.body), 36) : 0) +
-      textHeight([{ text: byline }], at(bodySize, lineHeight.body), 10) +
-      textHeight([{ text: source }], at(smallSize, lineHeight.body), 18);
+      textHeight([{ text: parts.title }], at(titleSize, lineHeight.heading), space.titleAfter, true) +
+      (parts.subtitle
+        ? textHeight([{ text: parts.subtitle }], at(leadSize, lineHeight.body), space.subtitleAfter)
+        : 0) +
+      textHeight([{ text: byline }], at(bodySize, lineHeight.body), space.bylineAfter) +
+      textHeight([{ text: source }], at(smallSize, lineHeight.body), space.sourceBefore + space.bylineAfter);
     return total <= TITLE_ROOM;
   };
   const scale =

@@ -1,18 +1,15 @@
 import type { Callout } from '@briefing/content';
 import { type Segment, segmentsOf, styles, textHeight } from '../layout.js';
-import { gap } from '../metrics.js';
+import { callout as box, gap } from '../metrics.js';
 import { pieces } from '../pack.js';
 import { onScreen } from '../screen.js';
 import type { BlockResult, Ctx } from './types.js';
-
-/** Height a callout's box adds to its text: padding and margins (see the theme's blockquote). */
-export const CALLOUT_BOX = 40;
 
 /** A callout: a panel with its bold title and on-screen line (or first sentence); the whole text in the notes. */
 export function callout(block: Callout, ctx: Ctx): BlockResult {
   const shown = onScreen(block.text, block.onScreen);
   const lead: Segment[] = block.title ? [{ text: block.title, bold: true }, { text: ' – ' }] : [];
-  const parts = pieces(shown.runs, styles.callout, lead, gap.para + CALLOUT_BOX, ctx.room);
+  const parts = pieces(shown.runs, styles.callout, lead, gap.para + box.box, ctx.room);
   const group = ++ctx.group;
   return {
     units: parts.map((runs, i) => ({
@@ -22,7 +19,7 @@ export function callout(block: Callout, ctx: Ctx): BlockResult {
       runs,
       tone: block.tone,
       ...(i === 0 && block.title ? { title: block.title } : {}),
-      height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.callout, gap.para + CALLOUT_BOX),
+      height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.callout, gap.para + box.box),
       notes: i === 0 && shown.notes.length > 0 ? [(block.title ? `${block.title}: ` : '') + shown.notes[0]] : [],
     })),
   };

@@ -2,7 +2,7 @@ import { type Chart, chartAltText } from '@briefing/content';
 import { chartCaption, linkLabel } from '../chart.js';
 import { kicker } from '../kicker.js';
 import { headingHeight, SAFETY, styles, textHeight } from '../layout.js';
-import { contentHeight } from '../metrics.js';
+import { chartBox, contentHeight } from '../metrics.js';
 import type { DeckSlide } from '../plan.js';
 import type { BlockResult, Ctx } from './types.js';
 
@@ -12,22 +12,22 @@ export function chart(block: Chart, ctx: Ctx): BlockResult {
 }
 
 function chartSlide(chart: Chart, ctx: Ctx): DeckSlide {
-  const captionHeight = textHeight(
+  const caption = textHeight(
     [{ text: `${chartCaption(chart, ctx.lang)} ${chart.source.url ? linkLabel(chart.source.url) : ''}` }],
     styles.small,
-    14,
   );
+  const captionHeight = caption + chartBox.captionGap;
   const room = contentHeight - kicker.height - headingHeight(chart.title) - SAFETY;
-  const height = Math.max(120, Math.min(400, room - captionHeight));
+  const plot = Math.max(chartBox.minHeight, Math.min(chartBox.maxHeight, room - captionHeight));
   return {
     kind: 'chart',
     section: ctx.section,
     kicker: ctx.kicker,
     heading: chart.title,
     continued: false,
-    elements: [{ type: 'chart', chart, height }],
+    elements: [{ type: 'chart', chart, plot, caption, height: plot + captionHeight }],
     notes: [chartAltText(chart, ctx.lang)],
     classes: ['chart'],
-    fill: { used: height + captionHeight, room },
+    fill: { used: plot + captionHeight, room },
   };
 }

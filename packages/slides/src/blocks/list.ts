@@ -23,16 +23,18 @@ export function list(block: List, ctx: Ctx): BlockResult {
     const lead: Segment[] = item.term ? [{ text: item.term, bold: true }, { text: ' – ' }] : [];
     const parts = pieces(shown.runs, styles.bullet, lead, gap.item, ctx.room);
     parts.forEach((runs, i) => {
-      units.push({
-        kind: i === 0 && block.ordered ? 'numbered' : 'bullet',
+      const unit = {
         block: ctx.block,
         group: i === 0 ? group : ++ctx.group,
         runs,
         ...(i === 0 && item.term ? { term: item.term } : {}),
-        ...(i === 0 && block.ordered ? { number: index + 1 } : {}),
         height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.bullet, gap.item),
         notes: i === 0 && shown.notes.length > 0 ? [(item.term ? `${item.term}: ` : '') + shown.notes[0]] : [],
-      });
+      };
+      // An ordered item's first piece is numbered; its continuation is a plain bullet.
+      units.push(
+        i === 0 && block.ordered ? { kind: 'numbered', ...unit, number: index + 1 } : { kind: 'bullet', ...unit },
+      );
     });
   });
   ctx.group++;

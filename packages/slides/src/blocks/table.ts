@@ -17,7 +17,9 @@ export function table(block: Table, ctx: Ctx): BlockResult {
   const sourceHeight = source ? textHeight(segmentsOf(source), styles.small, metrics.sourceGap) : 0;
   const layout = layoutTable(block, sourceHeight, kicker.height);
   return {
-    slides: layout.slides.map((rows, index) => tableSlide(block, layout, rows, index, source, ctx)),
+    slides: layout.slides.map((rows, index) =>
+      tableSlide(block, layout, rows, index, source && { runs: source, height: sourceHeight }, ctx),
+    ),
   };
 }
 
@@ -26,9 +28,10 @@ function tableSlide(
   layout: TableLayout,
   rows: number[],
   index: number,
-  source: Run[] | undefined,
+  source: { runs: Run[]; height: number } | undefined,
   ctx: Ctx,
 ): DeckSlide {
+  const rowHeights = [layout.headerHeight, ...rows.map((r) => layout.rowHeights[r] as number)];
   const notes = [
     block.caption + (index > 0 ? CONTINUED : ''),
     ...rows.map((r) => rowSentence(block.columns, block.rows[r] ?? [])),
@@ -40,8 +43,16 @@ function tableSlide(
     heading: block.caption,
     continued: index > 0,
     elements: [
-      { type: 'table', table: block, rows, fontSize: layout.fontSize, widths: layout.widths },
-      ...(source ? [{ type: 'source' as const, runs: source }] : []),
+      {
+        type: 'table',
+        table: block,
+        rows,
+        fontSize: layout.fontSize,
+        widths: layout.widths,
+        rowHeights,
+        height: rowHeights.reduce((a, b) => a + b, 0),
+      },
+      ...(source ? [{ type: 'source' as const, runs: source.runs, height: source.height }] : []),
     ],
     notes,
     classes: ['table', `t${layout.fontSize}`, ...layout.widths.map((w, c) => `c${c + 1}w${w}`)],

@@ -1,0 +1,83 @@
+import type { Run } from '@briefing/content';
+import { chartCaption, linkLabel } from '../chart.js';
+import { styles } from '../layout.js';
+import { chartBox, contentWidth, slide as geometry } from '../metrics.js';
+import type { ElementOf } from '../plan.js';
+import { type ChartPanel, chartPanels } from './chart.js';
+import type { At } from './elements.js';
+import { bodyType, box, paragraph } from './shapes.js';
+import { textRuns, trimmed, xmlSafe } from './text.js';
+import { color, font, pt } from './units.js';
+
+/**
+ * The chart: its panels side by side as native bar charts (values in each chart's data sheet,
+ * a bar per data point in the report's order, labels formatted as the report's figures), the
+ * plot as tall as the plan made it, then the caption with the source link under it.
+ */
+export function addChart(element: ElementOf<'chart'>, at: At): void {
+  const { chart, plot } = element;
+  const panels = chartPanels(chart, at.lang);
+  const { panelGap } = chartBox;
+  const width = (contentWidth - panelGap * (panels.length - 1)) / panels.length;
+  panels.forEach((panel, k) => {
+    addChartPanel(panel, { ...at, x: geometry.padX + k * (width + panelGap), w: width, h: plot });
+    at.chartFormats.push(panel.formats);
+  });
+  const caption: Run[] = [
+    { type: 'text', text: chartCaption(chart, at.lang) },
+    ...(chart.source.url
+      ? [
+          { type: 'text' as const, text: ' ' },
+          { type: 'link' as const, text: linkLabel(chart.source.url), href: chart.source.url },
+        ]
+      : []),
+  ];
+  at.slide.addText(trimmed(textRuns(caption, bodyType(styles.small, at.lang, color.muted))), {
+    ...box(geometry.padX, at.y + plot + chartBox.captionGap, contentWidth, element.caption),
+    ...paragraph(styles.small),
+    objectName: 'Caption',
+  });
+}
+
+function addChartPanel(panel: ChartPanel, at: At & { x: number; w: number; h: number }): void {
+  const labelSize = pt(chartBox.title);
+  at.slide.addChart(
+    at.pres.ChartType.bar,
+    [{ name: xmlSafe(panel.title), labels: panel.labels.map(xmlSafe), values: panel.values }],
+    {
+      ...box(at.x, at.y, at.w, at.h),
+      objectName: `Chart: ${xmlSafe(panel.title)}`,
+      altText: xmlSafe(panel.altText),
+      barDir: 'bar',
+      barGapWidthPct: 60,
+      chartColors: [color.accent],
+      // The first data point on top, as the HTML slide lists them.
+      // (pptxgenjs writes the option as given; its types know only 'minMax'.)
+      catAxisOrientation: 'maxMin' as 'minMax',
+      catAxisLabelFontFace: font.sans,
+      catAxisLabelFontSize: labelSize,
+      catAxisLabelColor: color.ink,
+      catAxisLineShow: true,
+      catAxisLineColor: color.rule,
+      catAxisMajorTickMark: 'none',
+      valAxisHidden: true,
+      valAxisMinVal: 0,
+      valAxisMaxVal: panel.max,
+      valGridLine: { style: 'none' },
+      showValue: true,
+      dataLabelPosition: 'outEnd',
+      dataLabelFontFace: font.sans,
+      dataLabelFontSize: labelSize,
+      dataLabelFontBold: true,
+      dataLabelColor: color.ink,
+      showLegend: false,
+      showTitle: true,
+      title: xmlSafe(panel.title),
+      titleFontFace: font.sans,
+      titleFontSize: labelSize,
+      titleColor: color.accent,
+      titleAlign: 'left',
+      lang: at.lang,
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import pptxgenjs from 'pptxgenjs';
+import type { TextStyle } from '../layout.js';
+import type { Type } from './text.js';
+import { color, font, inch, pt } from './units.js';
+
+// What every part of the PPTX writer shares: pptxgenjs's types, and a text box's position and
+// type set from the plan's px.
+
+// pptxgenjs's types describe its CommonJS build; Node imports its ES build, whose default
+// export is the class itself.
+export const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
+export type Pres = InstanceType<typeof PptxGenJS>;
+export type Slide = ReturnType<Pres['addSlide']>;
+export type TextProps = pptxgenjs.default.TextProps;
+export type TableRow = pptxgenjs.default.TableRow;
+export type MasterObjects = pptxgenjs.default.SlideMasterProps['objects'];
+
+/**
+ * The object name of a slide's heading. package.ts makes every shape of this name the slide's
+ * title placeholder (pptxgenjs places a placeholder only where its layout puts it, and a
+ * heading's height differs from slide to slide).
+ */
+export const TITLE_SHAPE = 'Slide title';
+/** The object name of the kicker, written in capitals by package.ts (cap="all": the text stays as written). */
+export const KICKER_SHAPE = 'Kicker';
+
+/** A text box's position and size in inches from px, with no inner margins (the plan's boxes are the text's). */
+export function box(x: number, y: number, w: number, h: number) {
+  return { x: inch(x), y: inch(y), w: inch(w), h: inch(h), margin: 0 } as const;
+}
+
+/** Type and line pitch of a text style: exact line spacing, so a line is as tall as the plan measured it. */
+export function paragraph(style: TextStyle) {
+  return {
+    fontSize: pt(style.fontSize),
+    lineSpacing: pt(style.line),
+    valign: 'top',
+    // Shrink on overflow: were a viewer's substitute font wider than the design's, the text
+    // shrinks into its box instead of running off it (PowerPoint's "Shrink text on overflow").
+    fit: 'shrink',
+  } as const;
+}
+
+export function bodyType(style: TextStyle, lang: string, textColor: string = color.ink): Type {
+  return { fontFace: font.sans, fontSize: pt(style.fontSize), color: textColor, lang };
+}
