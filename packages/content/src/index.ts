@@ -46,3 +46,4 @@ export {
   valueSeriesTitle,
 } from './text.js';
 export { contrastRatio, type DesignTokens, luminance, tokens } from './tokens.js';
+export { escapeXml, fixedDate, isoSeconds, xmlSafe } from './xml.js';

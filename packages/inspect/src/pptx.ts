@@ -1,9 +1,9 @@
-// Reads a PPTX back from its XML (jszip for the package, saxes, a strict XML parser, for each
+// Reads a PPTX back from its XML (fflate for the package, saxes, a strict XML parser, for each
 // part): the slides in presentation order with their layout, title placeholder, kicker, text,
 // links, tables, charts (their labels as PowerPoint shows them) and speaker notes, the
 // document properties, and every XML part that does not parse.
 import { normalizeForMatch } from '@briefing/content';
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import type { DeckFacts, SlideFacts } from './deck.js';
 
@@ -134,23 +134,24 @@ const relsOf = (part: string) => {
 
 /** Read a PPTX (its bytes) back: see PptxFacts. */
 export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+  const files = unzipSync(bytes);
+  const names = Object.keys(files).filter((n) => !n.endsWith('/'));
+  const text = (entries: Record<string, Uint8Array>, name: string) => strFromU8(entries[name] as Uint8Array);
   const parsed = new Map<string, XmlNode>();
   const illFormed: { part: string; error: string }[] = [];
   for (const name of names.filter((n) => /\.(xml|rels)$/u.test(n))) {
     try {
-      parsed.set(name, parseXml(await (zip.files[name] as JSZip.JSZipObject).async('string')));
+      parsed.set(name, parseXml(text(files, name)));
     } catch (e) {
       illFormed.push({ part: name, error: (e as Error).message });
     }
   }
   // A chart's data sheet is a workbook package inside the package: its XML parts must parse too.
   for (const name of names.filter((n) => /\.xlsx$/u.test(n))) {
-    const inner = await JSZip.loadAsync(await (zip.files[name] as JSZip.JSZipObject).async('uint8array'));
-    for (const innerName of Object.keys(inner.files).filter((n) => /\.(xml|rels)$/u.test(n))) {
+    const inner = unzipSync(files[name] as Uint8Array);
+    for (const innerName of Object.keys(inner).filter((n) => /\.(xml|rels)$/u.test(n))) {
       try {
-        parseXml(await (inner.files[innerName] as JSZip.JSZipObject).async('string'));
+        parseXml(text(inner, innerName));
       } catch (e) {
         illFormed.push({ part: `${name}/${innerName}`, error: (e as Error).message });
       }

@@ -1,3 +1,4 @@
+import { escapeXml, isoSeconds } from '@briefing/content';
 import { KICKER_SHAPE, TITLE_SHAPE } from './build.js';
 import { color, font } from './units.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
@@ -36,10 +37,6 @@ export interface PackageInfo {
   date: Date;
   /** Per chart part (chart1, chart2...), the number format of each bar's label. */
   chartFormats: readonly (readonly string[])[];
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 }
 
 /** Panose and pitch family of each face, from the fonts' OS/2 tables: how a viewer without them picks a substitute. */
@@ -112,7 +109,7 @@ function finishPart(name: string, xml: string, info: PackageInfo): string {
 
 /** The core properties: title, subject, author, keywords, language and the fixed dates. */
 function coreProperties(info: PackageInfo): string {
-  const when = info.date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const when = isoSeconds(info.date);
   const author = info.author ?? '';
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
@@ -237,7 +234,7 @@ export function labelFormats(xml: string, formats: readonly string[]): string {
 
 /** A chart's embedded workbook with its dates fixed as the presentation's, its entries in order. */
 function finishWorkbook(xlsx: Uint8Array, date: Date): Uint8Array {
-  const stamp = date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const stamp = isoSeconds(date);
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   const entries = readZip(xlsx)
