@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { assertReport, type Report, type ReportInput, reportInput } from '@briefing/content';
 import { readDeckHtml, readPdf, readPptx } from '@briefing/inspect';
 import { freshDir } from '@briefing/testkit';
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../helpers/artifacts.js';
@@ -77,7 +77,7 @@ describe('links and keywords in every output', () => {
     keywords.deck = parseHTML(html).document.querySelector('meta[name="keywords"]')?.getAttribute('content') ?? '';
     const pptx = new Uint8Array(readFileSync(join(dir, 'slides.pptx')));
     got.pptx = (await readPptx(pptx)).slides.flatMap((s) => s.links.map((l) => l.href));
-    const core = await (await JSZip.loadAsync(pptx)).file('docProps/core.xml')?.async('string');
+    const core = strFromU8(unzipSync(pptx)['docProps/core.xml'] ?? new Uint8Array());
     keywords.pptx = parseHTML(core ?? '').document.querySelector('cp\\:keywords, keywords')?.textContent ?? '';
   }, 120_000);
 

@@ -1,4 +1,4 @@
-import { chartAltText, type Report } from '@briefing/content';
+import { chartAltText, fixedDate, type Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
 import { type DeckPlan, deckMarkdown, planDeck, renderPptx } from '@briefing/slides';
 import { renderDeckHtml } from './deck-html.js';
@@ -169,7 +169,6 @@ export function convertOptions(report: Report, sourceDateEpoch: number | undefin
         .flatMap((b) => (b.type === 'chart' ? [chartAltText(b, report.meta.lang)] : [])),
     },
     // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
-    date:
-      sourceDateEpoch === undefined ? report.meta.date : new Date(sourceDateEpoch * 1000).toISOString().slice(0, 10),
+    date: fixedDate(report.meta.date, sourceDateEpoch).toISOString().slice(0, 10),
   };
 }

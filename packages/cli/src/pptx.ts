@@ -1,20 +1,12 @@
 // The PPTX of the slides: one full-bleed image per slide with the slide's notes as speaker
 // notes (pptxgenjs), packaged reproducibly.
-import JSZip from 'jszip';
+import { fixedDate, isoSeconds, xmlSafe } from '@briefing/content';
+import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 import pptxgenjs from 'pptxgenjs';
 
 // pptxgenjs's types describe its CommonJS build; Node imports its ES build, whose default
 // export is the class itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
-
-/**
- * Text an XML 1.0 part can hold: characters outside XML's Char production (C0 controls but
- * tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. The schema already
- * refuses them in a report; this keeps a PPTX well-formed whatever Markdown it is given.
- */
-export function xmlText(text: string): string {
-  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
-}
 
 /** A PPTX of one full-bleed image per slide, with the slide's Marp notes as speaker notes. */
 export async function buildPptx(
@@ -36,39 +28,37 @@ export async function buildPptx(
     const slide = pptx.addSlide();
     slide.background = { data: `data:image/png;base64,${Buffer.from(png).toString('base64')}` };
     const note = notes[i];
-    if (note) slide.addNotes(xmlText(note));
+    if (note) slide.addNotes(xmlSafe(note));
   });
   const stored = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return await repack(stored, date);
+  return repack(stored, date);
 }
 
 /**
- * pptxgenjs's package made reproducible and quick: with `date` (YYYY-MM-DD, midnight UTC) in
- * place of the conversion time it stamps into docProps/core.xml and every zip entry (it has
- * no option for that), XML deflated, the slide PNGs stored as they are (deflating compressed
- * images in JavaScript took a second and saved nothing).
+ * pptxgenjs's package made reproducible and quick: the fixed date (`date`, YYYY-MM-DD, at
+ * midnight UTC; 1980-01-01 without one, never the conversion time) in place of the time it
+ * stamps into docProps/core.xml and every zip entry (it has no option for that), XML
+ * deflated, the slide PNGs stored as they are (deflating compressed images saves nothing).
  */
-export async function repack(pptx: Uint8Array, date: string | undefined): Promise<Uint8Array> {
-  const when = date ? new Date(`${date}T00:00:00Z`) : new Date();
-  const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const zip = await JSZip.loadAsync(pptx);
-  const entries: [string, JSZip.JSZipObject][] = [];
-  zip.forEach((path, file) => {
-    entries.push([path, file]);
-  });
-  for (const [path, file] of entries) {
-    if (file.dir) {
-      file.date = when;
+export function repack(pptx: Uint8Array, date: string | undefined): Uint8Array {
+  const when = fixedDate(date);
+  // fflate writes an entry's MS-DOS time from local time: the fields of the UTC moment.
+  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate());
+  const files: Zippable = {};
+  for (const [path, data] of Object.entries(unzipSync(pptx))) {
+    if (path.endsWith('/')) continue;
+    if (/\.(png|jpe?g)$/iu.test(path)) {
+      files[path] = [data, { level: 0, mtime }];
       continue;
     }
-    if (/\.(png|jpe?g)$/i.test(path)) {
-      zip.file(path, await file.async('uint8array'), { date: when, compression: 'STORE' });
-      continue;
-    }
-    let text = await file.async('string');
-    if (date && path === 'docProps/core.xml')
-      text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
-    zip.file(path, text, { date: when, compression: 'DEFLATE' });
+    const text =
+      path === 'docProps/core.xml'
+        ? strFromU8(data).replace(
+            /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/gu,
+            `$1${isoSeconds(when)}$3`,
+          )
+        : null;
+    files[path] = [text === null ? data : strToU8(text), { level: 6, mtime }];
   }
-  return await zip.generateAsync({ type: 'uint8array' });
+  return zipSync(files);
 }

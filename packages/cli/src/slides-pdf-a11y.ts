@@ -21,6 +21,7 @@
 //
 // Pure: bytes in, bytes out; no clock, no random ids, so the same input gives the same bytes.
 
+import { escapeXml, fixedDate } from '@briefing/content';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -73,17 +74,6 @@ const text = (value: string) => PDFHexString.fromText(value);
 function stringOf(value: PDFObject | undefined): string | undefined {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 }
-
-/** An ISO date YYYY-MM-DD as midnight UTC; anything else is an error (the caller's bug). */
-function dateOf(date: string): Date {
-  const when = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(when.getTime()))
-    throw new Error(`not a YYYY-MM-DD date: ${date}`);
-  return when;
-}
-
-const escapeXml = (value: string) =>
-  value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** Text of an XMP packet: PDF/UA identification plus Dublin Core, XMP basic and PDF properties. */
 export function xmpPacket(
@@ -138,7 +128,7 @@ function describeDocument(doc: PDFDocument, options: SlidesPdfAccessibility): vo
   // pdf-lib joins keywords with spaces; the PDF briefing's Info dictionary uses commas.
   if (options.keywords?.length) doc.setKeywords([options.keywords.join(', ')]);
   if (options.date) {
-    const when = dateOf(options.date);
+    const when = fixedDate(options.date);
     doc.setCreationDate(when);
     doc.setModificationDate(when);
   }

@@ -1,8 +1,7 @@
-/// <reference path="./fontkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tokens } from '@briefing/content';
-import { create, type Font, type Glyph } from 'fontkit';
+import { create, type Font, type FontCollection, type Glyph } from 'fontkit';
 
 /** The faces the PDF uses: a serif for reading, a sans for headings, labels and the chart. */
 export type FaceName = 'serif' | 'serifItalic' | 'serifBold' | 'sans' | 'sansSemibold' | 'sansBold';
@@ -63,7 +62,13 @@ export const PDF_FACES: readonly Face[] = FACE_NAMES.map((name) => FACES[name]);
  * package's charset is generated from these and the deck's subsets.
  */
 export function ttfCharacters(face: Face): number[] {
-  return [...create(readFileSync(ttfPath(face))).characterSet].sort((a, b) => a - b);
+  return [...oneFont(create(readFileSync(ttfPath(face)))).characterSet].sort((a, b) => a - b);
+}
+
+/** fontkit's `create` may return a collection (a .ttc); every face here is one font. */
+export function oneFont(font: Font | FontCollection): Font {
+  if ('fonts' in font) throw new Error('internal: a font collection where one font was expected');
+  return font;
 }
 
 let cache: Record<FaceName, Font> | undefined;
@@ -77,7 +82,7 @@ export function faces(): Record<FaceName, Font> {
   if (!cache) {
     const out = {} as Record<FaceName, Font>;
     for (const name of FACE_NAMES) {
-      const font = drawnCodePoints(create(readFileSync(ttfPath(FACES[name]))));
+      const font = drawnCodePoints(oneFont(create(readFileSync(ttfPath(FACES[name])))));
       out[name] = name.startsWith('sans') ? withoutArrowLigatures(font) : font;
     }
     cache = out;
@@ -125,6 +130,6 @@ export const sameCodePoints = (a: readonly number[], b: readonly number[]) =>
  */
 function withoutArrowLigatures(font: Font): Font {
   const layout = font.layout.bind(font);
-  font.layout = (text: string, features?: unknown) => layout(text, features ?? { calt: false });
+  font.layout = (text, features, ...rest) => layout(text, features ?? { calt: false }, ...rest);
   return font;
 }

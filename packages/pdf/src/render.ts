@@ -1,4 +1,4 @@
-import { assertReport, outline, type Report } from '@briefing/content';
+import { assertReport, fixedDate, outline, type Report } from '@briefing/content';
 import PDFDocument from 'pdfkit';
 import { ALL_FEATURES, Builder, type Drawer, type DrawUnit, type Features } from './builder.js';
 import { cover, type Opening } from './cover.js';
@@ -50,11 +50,7 @@ export async function renderWith(
   const m = measurer.current.in(report.meta.lang);
   const g = geometry(options.paper ?? 'a4');
   const { meta } = report;
-  const epoch = options.sourceDateEpoch;
-  if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0)) {
-    throw new RangeError(`sourceDateEpoch must be a whole number of seconds since 1970, not ${epoch}`);
-  }
-  const date = epoch !== undefined ? new Date(epoch * 1000) : new Date(`${meta.date}T00:00:00Z`);
+  const date = fixedDate(meta.date, options.sourceDateEpoch);
 
   const doc = new PDFDocument({
     size: [g.pageWidth, g.pageHeight],

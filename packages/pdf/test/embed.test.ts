@@ -6,7 +6,7 @@ import { create } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 import { type EmbeddedFont, embeddedFont, glyphTexts, registerFaces } from '../src/embed.js';
-import { FACE_NAMES, type FaceName } from '../src/fonts.js';
+import { FACE_NAMES, type FaceName, oneFont } from '../src/fonts.js';
 import { isSpace, pdfjsText, popplerText, qpdfCheck, sharedGlyphs, toUnicodeTexts } from './shared-glyphs.js';
 
 const DATE = new Date('2026-01-01T00:00:00Z');
@@ -72,7 +72,7 @@ function subsetFonts(bytes: Uint8Array) {
       .filter((d) => d?.['/Type'] === '/FontDescriptor' && d['/FontFile2'])
       .map((d) => {
         const data = objects[`obj:${d!['/FontFile2']}`]!.stream!.data!;
-        return { name: d!['/FontName']!, font: create(Buffer.from(data, 'base64')) };
+        return { name: d!['/FontName']!, font: oneFont(create(Buffer.from(data, 'base64'))) };
       });
   } finally {
     rmSync(dir, { recursive: true, force: true });

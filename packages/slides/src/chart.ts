@@ -3,6 +3,7 @@ import {
   Chart as ChartSchema,
   chartAltText,
   chartDateLine,
+  escapeXml as escapeXmlText,
   formatDatumFigure,
   formatDatumValue,
   formatSharePercent,
@@ -18,12 +19,8 @@ export const CHART_FENCE = 'briefing-chart';
 
 const { color } = tokens;
 
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
+/** The SVG's text, escaped with apostrophes too: Markdown may quote an attribute either way. */
+const escapeXml = (text: string) => escapeXmlText(text, { apostrophe: true });
 
 /** Estimated rendered width of a string in px. */
 const textWidth = (text: string, fontSize: number, bold = false) =>

@@ -1,8 +1,7 @@
-/// <reference path="./fontkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tokens } from '@briefing/content';
-import { create } from 'fontkit';
+import { create, type Font, type FontCollection } from 'fontkit';
 
 /**
  * Subsets in the order their rules are written (the font packages' own order). Where two
@@ -122,7 +121,7 @@ export function deckCharacters(): { face: DeckFace; characters: number[] }[] {
         const [from = '', to] = part.trim().replace(/^U\+/iu, '').split('-');
         return [Number.parseInt(from, 16), Number.parseInt(to ?? from, 16)] as const;
       });
-      for (const cp of create(readFileSync(file)).characterSet) {
+      for (const cp of oneFont(create(readFileSync(file))).characterSet) {
         if (ranges.some(([a, b]) => cp >= a && cp <= b)) drawn.add(cp);
       }
     }
@@ -148,4 +147,10 @@ function fontFaces(face: DeckFace, files: readonly SubsetFile[]): string {
     );
   }
   return rules.join('\n');
+}
+
+/** fontkit's `create` may return a collection (a .ttc); every subset here is one font. */
+export function oneFont(font: Font | FontCollection): Font {
+  if ('fonts' in font) throw new Error('internal: a font collection where one font was expected');
+  return font;
 }

@@ -1,7 +1,6 @@
-/// <reference path="./fontkit.d.ts" />
 import { tokens } from '@briefing/content';
 import { create, type Font } from 'fontkit';
-import { fontFaceCss } from './fonts.js';
+import { fontFaceCss, oneFont } from './fonts.js';
 import { charAdvance, fallbackWidth } from './metrics.js';
 
 /**
@@ -108,7 +107,7 @@ function parseRanges(range: string): [number, number][] {
 }
 
 function fontOf(subset: Subset): Font {
-  subset.font ??= create(Buffer.from(subset.base64, 'base64'));
+  subset.font ??= oneFont(create(Buffer.from(subset.base64, 'base64')));
   return subset.font;
 }
 

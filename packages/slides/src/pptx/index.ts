@@ -1,4 +1,4 @@
-import { assertReport } from '@briefing/content';
+import { assertReport, fixedDate } from '@briefing/content';
 import type { DeckOptions, DeckPlan } from '../plan.js';
 import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
@@ -38,10 +38,7 @@ export async function renderPptx(input: unknown, options: PptxOptions = {}): Pro
     plan = planDeck(report, options);
     reportDate = report.meta.date;
   }
-  const date =
-    options.sourceDateEpoch !== undefined
-      ? new Date(options.sourceDateEpoch * 1000)
-      : new Date(`${options.date ?? reportDate ?? '1980-01-01'}T00:00:00Z`);
+  const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);
   const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return await finishPackage(written, {

@@ -1,9 +1,13 @@
+import { escapeXml, isoSeconds } from '@briefing/content';
 import { KICKER_SHAPE, TITLE_SHAPE } from './build.js';
 import { color, font } from './units.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
-// 4.0.1 has no option for any of these, so they are done here, on its XML, each for a reason:
+// 4.0.1 has no option for any of these, so they are done here, on its XML, each for a reason.
+// Each edit is a precise operation that asserts what it expects (replaceExpected and the
+// checks beside it) and throws PptxPassError when pptxgenjs writes otherwise, never a silent
+// no-op; test/pptx-pass.test.ts breaks each expectation on a real pptxgenjs package:
 //
 // - Same report, same bytes: pptxgenjs stamps the time of writing into docProps/core.xml and
 //   into the core properties of each chart's embedded workbook, and its zip entries carry
@@ -38,8 +42,40 @@ export interface PackageInfo {
   chartFormats: readonly (readonly string[])[];
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+/**
+ * The error when pptxgenjs's output is not what a step of the pass expects (a new version
+ * writing its XML differently, say): better no file than one silently left unpatched.
+ */
+export class PptxPassError extends Error {
+  constructor(part: string, expected: string) {
+    super(`internal: pptxgenjs wrote ${part} unlike this pass expects (${expected}); see pptx/package.ts`);
+    this.name = 'PptxPassError';
+  }
+}
+
+/**
+ * `pattern` replaced in `xml`, asserting how many times it matched: `count` exactly, or at
+ * least `min` (default one). Every patch of the pass goes through here, so none can become
+ * a silent no-op.
+ */
+export function replaceExpected(
+  part: string,
+  xml: string,
+  pattern: RegExp,
+  replace: (match: string, ...groups: string[]) => string,
+  expected: { what: string; count?: number; min?: number },
+): string {
+  let n = 0;
+  const out = xml.replace(pattern, (...args: unknown[]) => {
+    n++;
+    return replace(...(args as [string, ...string[]]));
+  });
+  const ok = expected.count !== undefined ? n === expected.count : n >= (expected.min ?? 1);
+  if (!ok) {
+    const want = expected.count !== undefined ? `exactly ${expected.count}` : `at least ${expected.min ?? 1}`;
+    throw new PptxPassError(part, `${want} ${expected.what}, found ${n}`);
+  }
+  return out;
 }
 
 /** Panose and pitch family of each face, from the fonts' OS/2 tables: how a viewer without them picks a substitute. */
@@ -51,7 +87,14 @@ const FONT_CLASS: Record<string, { panose: string; pitchFamily: number }> = {
 /** The package made reproducible and valid (see above). */
 export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promise<Uint8Array> {
   const entries = readZip(pptx);
-  const renumber = chartNumbers(entries.map((e) => e.name));
+  const names = entries.map((e) => e.name);
+  for (const required of ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'ppt/presentation.xml']) {
+    if (!names.includes(required)) throw new PptxPassError('the package', `a part ${required}`);
+  }
+  const renumber = chartNumbers(names);
+  const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/u.test(n)).length;
+  if (charts !== info.chartFormats.length)
+    throw new PptxPassError('the package', `${info.chartFormats.length} chart parts, found ${charts}`);
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   const parts: ZipEntry[] = entries
@@ -97,22 +140,22 @@ function partOrder(a: string, b: string): number {
 
 function finishPart(name: string, xml: string, info: PackageInfo): string {
   if (name === 'docProps/core.xml') return coreProperties(info);
-  if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(xml, info.lang);
+  if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(name, xml, info.lang);
   if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return fonts(onePPr(xml)).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
-  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(xml, info.lang);
+    return fonts(onePPr(xml, name)).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
+  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {
     const formats = info.chartFormats[Number(chart[1]) - 1];
     if (!formats) throw new Error(`pptx: no label formats for ${name}`);
-    return fonts(labelFormats(xml, formats));
+    return fonts(labelFormats(xml, formats, name));
   }
   return xml;
 }
 
 /** The core properties: title, subject, author, keywords, language and the fixed dates. */
 function coreProperties(info: PackageInfo): string {
-  const when = info.date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const when = isoSeconds(info.date);
   const author = info.author ?? '';
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
@@ -130,8 +173,12 @@ function coreProperties(info: PackageInfo): string {
   ].join('');
 }
 
-/** Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph). */
-export function onePPr(xml: string): string {
+/**
+ * Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph).
+ * Its paragraphs are bare <a:p> elements; one with attributes would escape the pass.
+ */
+export function onePPr(xml: string, part = 'a part'): string {
+  if (/<a:p\s/u.test(xml)) throw new PptxPassError(part, 'paragraphs as bare <a:p> elements');
   return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/gu, (_whole, inner: string) => {
     let seen = false;
     const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu, (pPr) => {
@@ -163,17 +210,21 @@ function fonts(xml: string): string {
   return out;
 }
 
-function finishSlide(xml: string, lang: string): string {
-  let out = fonts(onePPr(xml));
+function finishSlide(part: string, xml: string, lang: string): string {
+  let out = fonts(onePPr(xml, part));
   // Shapes: the heading becomes the title placeholder, the kicker is set in capitals.
   out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
     if (shape.includes(`name="${TITLE_SHAPE}"`)) {
-      return shape.replace(
+      return replaceExpected(
+        part,
+        shape,
         /(<p:cNvPr [^>]*name="[^"]*"[^>]*>(?:<\/p:cNvPr>)?)<p:cNvSpPr\/><p:nvPr><\/p:nvPr>/u,
-        '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>',
+        (_m, cNvPr) => `${cNvPr}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>`,
+        { what: 'empty shape properties on the heading', count: 1 },
       );
     }
-    if (shape.includes(`name="${KICKER_SHAPE}"`)) return shape.replaceAll('<a:rPr ', '<a:rPr cap="all" ');
+    if (shape.includes(`name="${KICKER_SHAPE}"`))
+      return replaceExpected(part, shape, /<a:rPr /gu, () => '<a:rPr cap="all" ', { what: 'runs in the kicker' });
     // The layout's empty title placeholder, which pptxgenjs copies onto every slide whose
     // title it did not fill: the heading above is the slide's title.
     if (/<p:ph\s[^>]*type="title"/u.test(shape)) return '';
@@ -187,43 +238,54 @@ function finishSlide(xml: string, lang: string): string {
       '<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/>',
       `${bullet}<a:buSzPct val="100000"/><a:buFont typeface="+mn-lt"/>`,
     );
+  if (out.split('<a:buChar').length !== out.split(`${bullet}<a:buSzPct val="70000"/><a:buChar`).length)
+    throw new PptxPassError(part, 'every bullet character after <a:buSzPct val="100000"/>');
+  if (out.includes('<a:buFont typeface="+mj-lt"/>'))
+    throw new PptxPassError(part, 'every number after <a:buSzPct val="100000"/>');
   // Every shape of the slide its own id, in order.
   let id = 0;
-  out = out.replace(/<p:cNvPr id="\d+"/gu, () => `<p:cNvPr id="${++id}"`);
+  out = replaceExpected(part, out, /<p:cNvPr id="\d+"/gu, () => `<p:cNvPr id="${++id}"`, {
+    what: 'shape ids, one per <p:cNvPr>',
+    count: out.split('<p:cNvPr ').length - 1,
+  });
   return out.replaceAll('lang="en-US"', `lang="${escapeXml(lang)}"`);
 }
 
 /** The notes placeholder's text as one paragraph per line, in the deck's language. */
-function finishNotes(xml: string, lang: string): string {
+function finishNotes(part: string, xml: string, lang: string): string {
   const l = escapeXml(lang);
-  return xml
-    .replace(
-      /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
-      (_m, text: string) =>
-        text
-          .split(/\r?\n/u)
-          .map((line) => `<a:p><a:r><a:rPr lang="${l}" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`)
-          .join(''),
-    )
-    .replaceAll('lang="en-US"', `lang="${l}"`);
+  return replaceExpected(
+    part,
+    xml,
+    /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
+    (_m, text) =>
+      (text ?? '')
+        .split(/\r?\n/u)
+        .map((line) => `<a:p><a:r><a:rPr lang="${l}" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`)
+        .join(''),
+    { what: 'notes as one run', count: 1 },
+  ).replaceAll('lang="en-US"', `lang="${l}"`);
 }
 
 /**
  * One data label per bar with its own number format (and the series' label type), placed
  * before the series' shared label settings as the schema orders them.
  */
-export function labelFormats(xml: string, formats: readonly string[]): string {
+export function labelFormats(xml: string, formats: readonly string[], part = 'a chart part'): string {
   const points = [...xml.matchAll(/<c:val>[\s\S]*?<c:ptCount val="(\d+)"\/>/gu)].map((m) => Number(m[1]));
   if (points.length !== 1 || points[0] !== formats.length) {
-    throw new Error(`pptx: a chart part has ${points.join('+')} values where ${formats.length} labels were made`);
+    throw new PptxPassError(part, `one series of ${formats.length} values, found ${points.join('+') || 'none'}`);
   }
   const at = xml.indexOf('<c:dLbls>');
-  if (at < 0) throw new Error('pptx: a chart part has no data labels');
+  if (at < 0) throw new PptxPassError(part, 'data labels (<c:dLbls>)');
   const shared = xml.slice(at, xml.indexOf('</c:dLbls>', at));
   // The series' label type, on one line (a figure broken after "about 1" reads badly).
-  const txPr = (/<c:txPr>[\s\S]*?<\/c:txPr>/u.exec(shared)?.[0] ?? '').replace(
+  const txPr = replaceExpected(
+    part,
+    /<c:txPr>[\s\S]*?<\/c:txPr>/u.exec(shared)?.[0] ?? '',
     /<a:bodyPr\s*\/>/u,
-    '<a:bodyPr wrap="none"/>',
+    () => '<a:bodyPr wrap="none"/>',
+    { what: "the labels' text properties with an empty <a:bodyPr/>", count: 1 },
   );
   const labels = formats
     .map(
@@ -237,15 +299,22 @@ export function labelFormats(xml: string, formats: readonly string[]): string {
 
 /** A chart's embedded workbook with its dates fixed as the presentation's, its entries in order. */
 function finishWorkbook(xlsx: Uint8Array, date: Date): Uint8Array {
-  const stamp = date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  const stamp = isoSeconds(date);
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
-  const entries = readZip(xlsx)
+  const read = readZip(xlsx);
+  if (!read.some((e) => e.name === 'docProps/core.xml'))
+    throw new PptxPassError('a chart workbook', 'a part docProps/core.xml');
+  const entries = read
     .map((entry) => {
       if (entry.name !== 'docProps/core.xml') return entry;
-      const xml = decoder
-        .decode(entry.data)
-        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/gu, `$1${stamp}$3`);
+      const xml = replaceExpected(
+        'a chart workbook',
+        decoder.decode(entry.data),
+        /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/gu,
+        (_m, open, _kind, close) => `${open}${stamp}${close}`,
+        { what: 'a created and a modified date', count: 2 },
+      );
       return { name: entry.name, data: encoder.encode(xml) };
     })
     .sort((a, b) => partOrder(a.name, b.name));

@@ -1,17 +1,11 @@
-import type { Run } from '@briefing/content';
+import { type Run, xmlSafe } from '@briefing/content';
 import type pptxgenjs from 'pptxgenjs';
 import { color } from './units.js';
 
 type TextProps = pptxgenjs.default.TextProps;
 
-/**
- * Text an XML 1.0 part can hold: characters outside XML's Char production (C0 controls but
- * tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. The schema already
- * refuses them in a report; this keeps the file well-formed for any plan it is given.
- */
-export function xmlSafe(text: string): string {
-  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
-}
+// The XML-safe cleaner is content's (one rule for every writer); build.ts takes it from here.
+export { xmlSafe };
 
 /**
  * White space as the HTML deck shows it: a run of spaces, tabs and line breaks is one space

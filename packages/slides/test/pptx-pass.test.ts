@@ -1,0 +1,108 @@
+// The package pass fails loudly: each of its expectations about pptxgenjs's XML, broken on
+// purpose in a real pptxgenjs package, stops the render with an internal error naming it.
+import { report } from '@briefing/content';
+import { describe, expect, it } from 'vitest';
+import { buildPresentation, KICKER_SHAPE, TITLE_SHAPE } from '../src/pptx/build.js';
+import { finishPackage, type PackageInfo } from '../src/pptx/package.js';
+import { readZip, writeZip } from '../src/pptx/zip.js';
+import { planDeck } from '../src/render.js';
+
+const plan = planDeck(report);
+const { pres, chartFormats } = buildPresentation(plan);
+const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+const date = new Date('2026-01-01T00:00:00Z');
+const info: PackageInfo = { lang: 'en-GB', title: 't', subject: 's', keywords: [], date, chartFormats };
+const parts = readZip(written);
+const text = (name: string) => new TextDecoder().decode(parts.find((p) => p.name === name)?.data);
+const first = (pattern: RegExp) => parts.find((p) => pattern.test(p.name))?.name as string;
+
+/** pptxgenjs's package with one part's text changed (or the part removed, with `null`). */
+function doctored(name: string, change: ((xml: string) => string) | null): Uint8Array {
+  const out = parts.flatMap((p) => {
+    if (p.name !== name) return [p];
+    if (change === null) return [];
+    const after = change(text(name));
+    expect(after, `the doctoring of ${name} changes it`).not.toBe(text(name));
+    return [{ name, data: new TextEncoder().encode(after) }];
+  });
+  return writeZip(out, date);
+}
+
+const slideWith = (needle: string) =>
+  parts.find((p) => /^ppt\/slides\/slide\d+\.xml$/u.test(p.name) && text(p.name).includes(needle))?.name as string;
+
+describe('the package pass', () => {
+  it('finishes pptxgenjs’s own package', async () => {
+    await expect(finishPackage(written, info)).resolves.toBeInstanceOf(Uint8Array);
+  });
+
+  const cases: [string, () => Uint8Array, RegExp][] = [
+    ['a missing core properties part', () => doctored('docProps/core.xml', null), /a part docProps\/core\.xml/u],
+    ['a chart too few', () => doctored(first(/^ppt\/charts\/chart\d+\.xml$/u), null), /chart parts, found/u],
+    [
+      'a paragraph with attributes',
+      () => doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) => x.replace('<a:p>', '<a:p dir="x">')),
+      /bare <a:p>/u,
+    ],
+    [
+      'a heading shape written another way',
+      () =>
+        doctored(slideWith(`name="${TITLE_SHAPE}"`), (x) =>
+          x.replace(
+            new RegExp(`(name="${TITLE_SHAPE}"[^>]*>)(</p:cNvPr>)?<p:cNvSpPr/>`, 'u'),
+            '$1$2<p:cNvSpPr txBox="1"/>',
+          ),
+        ),
+      /empty shape properties on the heading/u,
+    ],
+    [
+      'a kicker without run properties',
+      () =>
+        doctored(slideWith(`name="${KICKER_SHAPE}"`), (x) =>
+          x.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?name="Kicker"[\s\S]*?<\/p:sp>/u, (shape) =>
+            shape.replaceAll('<a:rPr ', '<a:rPr\t'),
+          ),
+        ),
+      /runs in the kicker/u,
+    ],
+    [
+      'a bullet sized another way',
+      () =>
+        doctored(slideWith('<a:buChar'), (x) =>
+          x.replaceAll('<a:buSzPct val="100000"/><a:buChar', '<a:buSzPct val="90000"/><a:buChar'),
+        ),
+      /every bullet character/u,
+    ],
+    [
+      'a shape id written another way',
+      () => doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) => x.replace('<p:cNvPr id="', '<p:cNvPr  id="')),
+      /shape ids/u,
+    ],
+    [
+      'notes in another shape',
+      () =>
+        doctored(first(/^ppt\/notesSlides\/notesSlide\d+\.xml$/u), (x) =>
+          x.replace('<a:endParaRPr lang="en-US" dirty="0"/></a:p>', '</a:p>'),
+        ),
+      /notes as one run/u,
+    ],
+    [
+      'a chart without data labels',
+      () => doctored(first(/^ppt\/charts\/chart\d+\.xml$/u), (x) => x.replaceAll('<c:dLbls>', '<c:dLblz>')),
+      /data labels/u,
+    ],
+    [
+      'label text properties with a filled body',
+      () =>
+        doctored(first(/^ppt\/charts\/chart\d+\.xml$/u), (x) =>
+          x.replace(/(<c:dLbls>[\s\S]*?)<a:bodyPr\s*\/>/u, '$1<a:bodyPr rot="0"/>'),
+        ),
+      /empty <a:bodyPr\/>/u,
+    ],
+  ];
+  for (const [what, make, message] of cases) {
+    it(`stops with an internal error on ${what}`, async () => {
+      await expect(finishPackage(make(), info)).rejects.toThrow(message);
+    });
+  }
+});
