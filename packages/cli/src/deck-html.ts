@@ -9,7 +9,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { format, stripVTControlCharacters } from 'node:util';
-import { assertReport } from '@briefing/content';
+import type { Report } from '@briefing/content';
 import { type DeckOptions, renderDeck } from '@briefing/slides';
 import { processTempDir } from './temp.js';
 
@@ -81,10 +81,10 @@ async function runMarpCli(argv: string[], engine: string): Promise<void> {
 /**
  * Render a report into the self-contained HTML deck of marp-cli's bespoke template:
  * presenter view (press P), speaker notes, slide overview and navigation. `<html lang>` is
- * the report's language (front matter and marp-cli's `lang` setting).
+ * the report's language (front matter and marp-cli's `lang` setting). Takes a report already
+ * validated (loadReport, or content's `assertReport`).
  */
-export async function renderDeckHtml(input: unknown, options: DeckHtmlOptions = {}): Promise<string> {
-  const report = assertReport(input);
+export async function renderDeckHtml(report: Report, options: DeckHtmlOptions = {}): Promise<string> {
   const { signal, markdown: given, ...deckOptions } = options;
   signal?.throwIfAborted();
   const markdown = given ?? renderDeck(report, deckOptions);

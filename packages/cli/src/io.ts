@@ -84,9 +84,10 @@ export async function loadReport(
   cwd: string,
   signal?: AbortSignal,
 ): Promise<{ report: Report; from: string }> {
-  const from = input ?? '@briefing/content';
-  const data = input === undefined ? packaged : await readJson(resolve(cwd, input), input, signal);
-  const result = validateReport(data);
-  if (!result.ok) throw new ReportValidationError(result.problems, from);
-  return { report: result.report, from };
+  // The packaged report was validated when content was loaded (its `report` is assertReport's
+  // value): it is not parsed again.
+  if (input === undefined) return { report: packaged, from: '@briefing/content' };
+  const result = validateReport(await readJson(resolve(cwd, input), input, signal));
+  if (!result.ok) throw new ReportValidationError(result.problems, input);
+  return { report: result.report, from: input };
 }

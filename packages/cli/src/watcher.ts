@@ -87,7 +87,7 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
     ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env) })
     : undefined;
   const pdfThread = new PdfThread();
-  const renderPdf = (report: unknown, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
+  const renderPdf = (report: Report, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
   /** The last good output of each format and the key of the inputs it was made from. */
   const made = new Map<Format, { key: string; data: Uint8Array | string }>();
   let state: PreviewState = { version: 0, ok: true, problems: [], building: true, files: {}, slides: [] };

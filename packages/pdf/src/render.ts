@@ -1,4 +1,4 @@
-import { assertReport, outline, type Report } from '@briefing/content';
+import { outline, type Report } from '@briefing/content';
 import PDFDocument from 'pdfkit';
 import { Builder, type Drawer, type DrawUnit } from './builder.js';
 import { artifact, drawText, Node } from './draw.js';
@@ -24,12 +24,13 @@ export interface PdfOptions {
 
 const measurer = { current: undefined as Measurer | undefined };
 
-/** Render a report into a PDF briefing. Pure: no file I/O; validates the report first. */
-export async function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uint8Array> {
-  // The schema admits only characters every face draws (the content package's charset), so
-  // whatever passes it draws without a missing glyph.
-  const report = assertReport(input);
-
+/**
+ * Render a validated report into a PDF briefing. Pure: no file I/O. The report is a `Report`
+ * from content's boundary (`parseReport`/`assertReport`), checked once by whoever read it:
+ * the schema admits only characters every face draws (the content package's charset), so
+ * whatever passed it draws without a missing glyph.
+ */
+export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
   const fonts = faces();
   measurer.current ??= new Measurer(fonts);
   // Text is hyphenated in the report's language.
