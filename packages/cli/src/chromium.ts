@@ -17,6 +17,7 @@ import puppeteer, { type Browser, ProtocolError, TimeoutError } from 'puppeteer-
 import { CHROMIUM_ARGS } from './browser.js';
 import { PipeTransport, Tail } from './chromium-pipe.js';
 import { CliError, EXIT } from './errors.js';
+import type { Env } from './io.js';
 import { processTempDir } from './temp.js';
 
 /** A POSIX locale name for a BCP 47 tag: en-GB → en_GB.UTF-8. */
@@ -101,6 +102,8 @@ export interface ChromiumOptions {
   timeout: number;
   /** Stops the start: the browser is killed and its folder removed. */
   signal?: AbortSignal | undefined;
+  /** The environment Chromium starts in (the command's `io.env`), under the locale set for `lang`. */
+  env: Env;
 }
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null } | { error: Error };
@@ -168,7 +171,7 @@ export class Chromium {
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
         env: {
-          ...process.env,
+          ...options.env,
           LC_ALL: locale,
           LANG: locale,
           LANGUAGE: options.lang.replace('-', '_'),

@@ -12,6 +12,7 @@ import { DEFAULT_BROWSER_TIMEOUT } from './browser.js';
 import { Chromium, isTimeout, settled, timedOut, whenAborted } from './chromium.js';
 import { deckPage, openDeck, pageText, printOptions, SLIDE, slideImage } from './deck-page.js';
 import { CliError, EXIT } from './errors.js';
+import { type Env, processEnv } from './io.js';
 import { buildPptx } from './pptx.js';
 import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y.js';
 import { removeStaleTemp } from './temp.js';
@@ -44,6 +45,8 @@ export interface ConvertDeckOptions {
   pdfDescription?: Pick<SlidesPdfAccessibility, 'authors' | 'subject' | 'keywords' | 'chartAlt'> | undefined;
   /** How long the browser may take to start and to answer each request, in seconds (default 60). */
   timeoutSeconds?: number | undefined;
+  /** The environment the browser starts in; the process's by default (commands pass `io.env`). */
+  env?: Env | undefined;
 }
 
 /** The error a conversion stopped by its signal rejects with. */
@@ -70,7 +73,7 @@ export interface Converted {
   times: ConvertTimes;
 }
 
-type SessionOptions = Omit<ConvertDeckOptions, 'browserPath' | 'timeoutSeconds'>;
+type SessionOptions = Omit<ConvertDeckOptions, 'browserPath' | 'timeoutSeconds' | 'env'>;
 
 /** How long a page may take to close before its browser is no longer trusted and is killed, in milliseconds. */
 const PAGE_CLOSE = 2000;
@@ -93,12 +96,21 @@ export class DeckBrowser implements DeckConverter {
   #session: Chromium | undefined;
   #lang: string | undefined;
   readonly #timeout: number;
+  readonly #env: Env;
 
   constructor(
     readonly browserPath: string,
-    { timeoutSeconds = DEFAULT_BROWSER_TIMEOUT }: { timeoutSeconds?: number | undefined } = {},
+    {
+      timeoutSeconds = DEFAULT_BROWSER_TIMEOUT,
+      env,
+    }: {
+      timeoutSeconds?: number | undefined;
+      /** The environment the browser starts in: the command's `io.env`. */
+      env: Env;
+    },
   ) {
     this.#timeout = timeoutSeconds * 1000;
+    this.#env = env;
   }
 
   /** Whether a browser is running now (started by an earlier conversion and not closed since). */
@@ -236,6 +248,7 @@ export class DeckBrowser implements DeckConverter {
       lang: options.lang,
       timeout: this.#timeout,
       signal: options.signal,
+      env: this.#env,
     });
     return this.#session;
   }
@@ -258,8 +271,8 @@ export async function convertDeck(
   formats: readonly BrowserFormat[],
   options: ConvertDeckOptions,
 ): Promise<Converted> {
-  const { browserPath, timeoutSeconds, ...rest } = options;
-  const session = new DeckBrowser(browserPath, { timeoutSeconds });
+  const { browserPath, timeoutSeconds, env, ...rest } = options;
+  const session = new DeckBrowser(browserPath, { timeoutSeconds, env: env ?? processEnv() });
   try {
     return await session.convert(markdown, formats, rest);
   } finally {

@@ -84,7 +84,7 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
   /** Stopping: a load or build cut short by it is not reported. */
   let closing = false;
   const browser = options.browserPath
-    ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env) })
+    ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env), env: io.env })
     : undefined;
   const pdfThread = new PdfThread();
   const renderPdf = (report: Report, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);

@@ -138,7 +138,15 @@ export const buildCommand = defineCommand({
     const deck = deckOf(report);
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered, tookOver } = await writeOutputs(outDir, shown(outDir), async (stage) => {
-      const options = { paper, browserPath, browserTimeout: timeout, sourceDateEpoch: epoch, signal: io.signal, deck };
+      const options = {
+        paper,
+        browserPath,
+        browserTimeout: timeout,
+        sourceDateEpoch: epoch,
+        signal: io.signal,
+        deck,
+        env: io.env,
+      };
       for await (const output of produce(report, todo, options)) {
         const path = join(outDir, output.file);
         try {
