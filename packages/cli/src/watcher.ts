@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
@@ -19,10 +19,13 @@ import { Rebuilder } from './rebuilder.js';
 
 type Loaded = { ok: true; report: Report } | { ok: false; problems: Problem[]; message: string };
 
-/** Where the packaged report's TypeScript source lives (it is re-imported on every save). */
+/**
+ * Where the packaged report's TypeScript source lives (it is re-imported on every save): the
+ * file content exports as `@briefing/content/report.ts`, so where content keeps it is
+ * content's to say.
+ */
 export function packagedSource(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@briefing/content/package.json')), 'src', 'report.ts');
+  return createRequire(import.meta.url).resolve('@briefing/content/report.ts');
 }
 
 async function loadJson(path: string, shown: string): Promise<Loaded> {
