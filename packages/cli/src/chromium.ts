@@ -60,6 +60,14 @@ export function whenAborted(signal: AbortSignal | undefined): { aborted: Promise
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
+/** What a conversion still waiting on the browser gets when the browser is closed under it. */
+export class BrowserClosed extends Error {
+  constructor() {
+    super('the browser was closed');
+    this.name = 'BrowserClosed';
+  }
+}
+
 /** What a browser that did not answer in time is told as: exit 2, saying what to do. */
 export function timedOut(path: string, ms: number): CliError {
   return new CliError(
@@ -142,7 +150,7 @@ export class Chromium {
     this.lost = this.#exited.then(async () => {
       // Its last words come down the pipe just after it has gone.
       await settled(new Promise((r) => child.stderr?.once('close', r)), 200);
-      throw this.#closing ? new Error('the browser was closed') : this.#exitError();
+      throw this.#closing ? new BrowserClosed() : this.#exitError();
     });
     this.lost.catch(() => undefined);
   }

@@ -7,9 +7,9 @@
 // 2 cores, medians): PDF + PPTX 6.7 s before, 2.3 s now, against 2.4 s for a bare
 // `marp --pdf` (ratio 2.71 before, 0.97 now); PDF alone 2.3 s before, 0.7 s now.
 
-import type { Browser, Page } from 'puppeteer-core';
+import { type Browser, type Page, PuppeteerError } from 'puppeteer-core';
 import { DEFAULT_BROWSER_TIMEOUT } from './browser.js';
-import { Chromium, isTimeout, settled, timedOut, whenAborted } from './chromium.js';
+import { BrowserClosed, Chromium, isTimeout, settled, timedOut, whenAborted } from './chromium.js';
 import { deckPage, openDeck, pageText, printOptions, SLIDE, slideImage } from './deck-page.js';
 import { CliError, EXIT } from './errors.js';
 import { type Env, processEnv } from './io.js';
@@ -177,12 +177,8 @@ export class DeckBrowser implements DeckConverter {
     if (!closed || !session.running) await this.close();
   }
 
-  /** The browser's failure as one line with exit 2: the browser is part of the machine, not of the report. */
-  #explain(error: unknown): CliError {
-    if (error instanceof CliError) return error;
-    if (isTimeout(error)) return timedOut(this.browserPath, this.#timeout);
-    const first = ((error as Error).message ?? String(error)).split('\n')[0];
-    return new CliError(`briefing: the browser conversion (${this.browserPath}) failed: ${first}`, EXIT.usage);
+  #explain(error: unknown): unknown {
+    return browserFailure(error, this.browserPath, this.#timeout);
   }
 
   async #convertIn(
@@ -232,8 +228,9 @@ export class DeckBrowser implements DeckConverter {
       times.pptx = performance.now() - start;
     }
     if (blocked.length > 0)
-      throw new Error(
-        `the deck asked the browser for ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ` and ${blocked.length - 3} more` : ''}; a deck must load nothing while it is converted`,
+      throw new CliError(
+        `briefing: the browser conversion (${this.browserPath}) failed: the deck asked the browser for ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ` and ${blocked.length - 3} more` : ''}; a deck must load nothing while it is converted`,
+        EXIT.usage,
       );
     return { ...(pdf ? { pdf } : {}), ...(pptx ? { pptx } : {}), times };
   }
@@ -259,6 +256,21 @@ export class DeckBrowser implements DeckConverter {
     this.#session = undefined;
     await session?.close();
   }
+}
+
+/**
+ * A conversion's error as its cause says: what the browser did (puppeteer's errors: a protocol
+ * error, a closed target or connection, a timeout) as one line with exit 2, since the browser
+ * is part of the machine, not of the report; a CliError as it is; anything else (a TypeError
+ * in the PDF's accessibility pass, in the PPTX's packaging) unchanged, for main to report as
+ * the bug it is rather than as "the browser failed".
+ */
+export function browserFailure(error: unknown, browserPath: string, timeoutMs: number): unknown {
+  if (error instanceof CliError) return error;
+  if (isTimeout(error)) return timedOut(browserPath, timeoutMs);
+  if (!(error instanceof PuppeteerError || error instanceof BrowserClosed)) return error;
+  const first = (error.message ?? String(error)).split('\n')[0];
+  return new CliError(`briefing: the browser conversion (${browserPath}) failed: ${first}`, EXIT.usage);
 }
 
 /**
