@@ -56,8 +56,9 @@ describe('the fact finder', () => {
       },
     ];
     delete section.lede;
-    const { html } = new BriefingMarp().render(renderDeck(input));
-    const [first] = factsOffScreen(readDeckHtml(`<html><body>${html}</body></html>`), outline(assertReport(input)));
+    const valid = assertReport(input);
+    const { html } = new BriefingMarp().render(renderDeck(valid));
+    const [first] = factsOffScreen(readDeckHtml(`<html><body>${html}</body></html>`), outline(valid));
     expect(first?.missing.map((f) => f.text)).toEqual(['7,000', 'Myawaddy']);
   });
 });

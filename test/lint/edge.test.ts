@@ -39,6 +39,26 @@ function sources(dir: string): string[] {
     .map((e) => relative(repo, join(e.parentPath, e.name)));
 }
 
+/** The CLI's modules that meet the process: bin.ts builds the Io from it, io.ts holds what cannot go through an Io. */
+const PROCESS_MODULES = new Set(['packages/cli/src/bin.ts', 'packages/cli/src/io.ts']);
+/** Any use of the console counts, not only a call: swapping `console.warn` for a capture is the console too. */
+const EDGE_RULES: [string, RegExp][] = [
+  ['reads the environment', /\bprocess\.env\b/],
+  ['uses the console', /(?<![\w'"`.])console\b(?!['"`])/],
+];
+
+/** What a CLI module breaks: reading process.env or using the console outside bin.ts and io.ts. */
+function edgeOffences(file: string, text: string): string[] {
+  if (PROCESS_MODULES.has(file)) return [];
+  const found: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    const code = line.replace(/^\s*(?:\/\/|\*|\/\*).*$/, '');
+    for (const [rule, pattern] of EDGE_RULES)
+      if (pattern.test(code)) found.push(`${file}:${i + 1}: ${rule}: ${line.trim()}`);
+  });
+  return found;
+}
+
 describe('the content package and the renderers stay inside the edge', () => {
   it('start no process, read no environment, print nothing, and read files only for font bytes', () => {
     const files = PURE.flatMap(sources);
@@ -65,5 +85,29 @@ describe('the content package and the renderers stay inside the edge', () => {
     expect(
       offences('packages/pdf/src/fonts.ts', "import { readFileSync, writeFileSync } from 'node:fs';"),
     ).toHaveLength(1);
+  });
+});
+
+describe('the CLI reads the environment and the console only through its Io', () => {
+  it('reads process.env and uses the console only in bin.ts and io.ts', () => {
+    const files = sources('packages/cli/src');
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.flatMap((f) => edgeOffences(f, readFileSync(join(repo, f), 'utf8')))).toEqual([]);
+  });
+
+  it('catches a module that reads the environment or swaps the console itself', () => {
+    const text = [
+      'const path = process.env.CHROME_PATH;',
+      'const saved = { warn: console.warn };',
+      "console.log('x');",
+      '// console.warn in a comment is fine',
+      "page.on('console', listen);",
+    ].join('\n');
+    expect(edgeOffences('packages/cli/src/marp.ts', text).map((o) => o.split(': ')[1])).toEqual([
+      'reads the environment',
+      'uses the console',
+      'uses the console',
+    ]);
+    expect(edgeOffences('packages/cli/src/io.ts', text)).toEqual([]);
   });
 });

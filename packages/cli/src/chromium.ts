@@ -17,6 +17,7 @@ import puppeteer, { type Browser, ProtocolError, TimeoutError } from 'puppeteer-
 import { CHROMIUM_ARGS } from './browser.js';
 import { PipeTransport, Tail } from './chromium-pipe.js';
 import { CliError, EXIT } from './errors.js';
+import type { Env } from './io.js';
 import { processTempDir } from './temp.js';
 
 /** A POSIX locale name for a BCP 47 tag: en-GB → en_GB.UTF-8. */
@@ -58,6 +59,14 @@ export function whenAborted(signal: AbortSignal | undefined): { aborted: Promise
 }
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
+
+/** What a conversion still waiting on the browser gets when the browser is closed under it. */
+export class BrowserClosed extends Error {
+  constructor() {
+    super('the browser was closed');
+    this.name = 'BrowserClosed';
+  }
+}
 
 /** What a browser that did not answer in time is told as: exit 2, saying what to do. */
 export function timedOut(path: string, ms: number): CliError {
@@ -101,6 +110,8 @@ export interface ChromiumOptions {
   timeout: number;
   /** Stops the start: the browser is killed and its folder removed. */
   signal?: AbortSignal | undefined;
+  /** The environment Chromium starts in (the command's `io.env`), under the locale set for `lang`. */
+  env: Env;
 }
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null } | { error: Error };
@@ -139,7 +150,7 @@ export class Chromium {
     this.lost = this.#exited.then(async () => {
       // Its last words come down the pipe just after it has gone.
       await settled(new Promise((r) => child.stderr?.once('close', r)), 200);
-      throw this.#closing ? new Error('the browser was closed') : this.#exitError();
+      throw this.#closing ? new BrowserClosed() : this.#exitError();
     });
     this.lost.catch(() => undefined);
   }
@@ -168,7 +179,7 @@ export class Chromium {
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
         env: {
-          ...process.env,
+          ...options.env,
           LC_ALL: locale,
           LANG: locale,
           LANGUAGE: options.lang.replace('-', '_'),

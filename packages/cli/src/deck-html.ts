@@ -8,9 +8,10 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { format, stripVTControlCharacters } from 'node:util';
-import { assertReport } from '@briefing/content';
+import { stripVTControlCharacters } from 'node:util';
+import type { Report } from '@briefing/content';
 import { type DeckOptions, renderDeck } from '@briefing/slides';
+import { withConsoleCaptured } from './io.js';
 import { processTempDir } from './temp.js';
 
 export interface DeckHtmlOptions extends DeckOptions {
@@ -45,7 +46,8 @@ export function worthSaying(logged: readonly string[]): string[] {
 /**
  * Run marp-cli's API once. It reports each conversion with an `[ INFO ]` line on
  * console.warn, and its errors and usage on console.error and console.log, and has no option
- * to stop that: the console is captured for the duration of the call only, and what is not
+ * to stop that: the console is captured for the duration of the call only (io.ts's
+ * withConsoleCaptured, the one place that touches the global console), and what is not
  * chatter becomes part of the error if the call fails.
  *
  * From source the engine is TypeScript, which Node's own `import()` (the one marp-cli uses)
@@ -55,24 +57,18 @@ export function worthSaying(logged: readonly string[]): string[] {
 async function runMarpCli(argv: string[], engine: string): Promise<void> {
   const { marpCli } = await import('@marp-team/marp-cli');
   const unregister = !engineLoaded && engine.endsWith('.ts') ? (await import('tsx/esm/api')).register() : undefined;
-  const saved = { warn: console.warn, error: console.error, log: console.log };
   const logged: string[] = [];
-  const capture = (...args: unknown[]) => {
-    logged.push(format(...args));
-  };
-  Object.assign(console, { warn: capture, error: capture, log: capture });
   const said = () => {
     const lines = worthSaying(logged);
     return lines.length ? `\n${lines.join('\n')}` : '';
   };
   let code: number;
   try {
-    code = await marpCli(argv);
+    code = await withConsoleCaptured(logged, () => marpCli(argv));
     engineLoaded = true;
   } catch (error) {
     throw new Error(`marp-cli failed: ${(error as Error).message}${said()}`);
   } finally {
-    Object.assign(console, saved);
     await unregister?.();
   }
   if (code !== 0) throw new Error(`marp-cli failed (exit ${code})${said()}`);
@@ -81,10 +77,10 @@ async function runMarpCli(argv: string[], engine: string): Promise<void> {
 /**
  * Render a report into the self-contained HTML deck of marp-cli's bespoke template:
  * presenter view (press P), speaker notes, slide overview and navigation. `<html lang>` is
- * the report's language (front matter and marp-cli's `lang` setting).
+ * the report's language (front matter and marp-cli's `lang` setting). Takes a report already
+ * validated (loadReport, or content's `assertReport`).
  */
-export async function renderDeckHtml(input: unknown, options: DeckHtmlOptions = {}): Promise<string> {
-  const report = assertReport(input);
+export async function renderDeckHtml(report: Report, options: DeckHtmlOptions = {}): Promise<string> {
   const { signal, markdown: given, ...deckOptions } = options;
   signal?.throwIfAborted();
   const markdown = given ?? renderDeck(report, deckOptions);

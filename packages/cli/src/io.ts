@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { format } from 'node:util';
 import {
   type ParseResult,
   report as packaged,
@@ -11,10 +12,13 @@ import { decodeReport } from './decode.js';
 import { CliError, EXIT } from './errors.js';
 import { readInput } from './read-input.js';
 
+/** Environment variables, as a command is given them. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** What commands print to and where they run; the real process in `bin.ts`, a capture in tests. */
 export interface Io {
   cwd: string;
-  env: Record<string, string | undefined>;
+  env: Env;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (progress lines may then be decorated). */
@@ -35,6 +39,46 @@ export interface Io {
 export function shownPath(io: Pick<Io, 'cwd' | 'env'>, path: string): string {
   const from = [io.env.TURBO_INVOCATION_DIR, io.env.INIT_CWD].find((dir) => dir && isAbsolute(dir));
   return relative(from ?? io.cwd, path) || path;
+}
+
+/**
+ * The process's environment, for the CLI's library entry points called outside a command
+ * (`convertDeck`, `produce` from tests and benchmarks), which have no Io to take it from.
+ * Commands pass `io.env` instead. It is read here so that the edge reads the environment in
+ * one module only (test/lint/edge.test.ts).
+ */
+export function processEnv(): Env {
+  return process.env;
+}
+
+/**
+ * The variable that named the temp folder (Node's tmpdir reads TMPDIR, then TMP, then TEMP),
+ * for messages. The temp folder is the process's own (os.tmpdir reads process.env itself, for
+ * every caller), so naming it reads the process's environment too, not a command's Io.
+ */
+export function tempVariable(): string {
+  const name = ['TMPDIR', 'TMP', 'TEMP'].find((n) => process.env[n]);
+  return name ? `${name}=${process.env[name]}` : 'the system default';
+}
+
+/**
+ * Run `fn` with the global console's log, warn and error lines going into `logged` instead of
+ * the terminal, and put the console back as it was found, however `fn` ends. This must be the
+ * global console: marp-cli's API (deck-html.ts) prints through it and takes no console or
+ * stream of its own, so there is nothing narrower to hand it. Callers run one capture at a
+ * time (deck-html.ts queues its conversions), so one never restores another's stand-in.
+ */
+export async function withConsoleCaptured<T>(logged: string[], fn: () => Promise<T>): Promise<T> {
+  const saved = { warn: console.warn, error: console.error, log: console.log };
+  const capture = (...args: unknown[]) => {
+    logged.push(format(...args));
+  };
+  Object.assign(console, { warn: capture, error: capture, log: capture });
+  try {
+    return await fn();
+  } finally {
+    Object.assign(console, saved);
+  }
 }
 
 /**
@@ -84,9 +128,10 @@ export async function loadReport(
   cwd: string,
   signal?: AbortSignal,
 ): Promise<{ report: Report; from: string }> {
-  const from = input ?? '@briefing/content';
-  const data = input === undefined ? packaged : await readJson(resolve(cwd, input), input, signal);
-  const result = validateReport(data);
-  if (!result.ok) throw new ReportValidationError(result.problems, from);
-  return { report: result.report, from };
+  // The packaged report was validated when content was loaded (its `report` is assertReport's
+  // value): it is not parsed again.
+  if (input === undefined) return { report: packaged, from: '@briefing/content' };
+  const result = validateReport(await readJson(resolve(cwd, input), input, signal));
+  if (!result.ok) throw new ReportValidationError(result.problems, input);
+  return { report: result.report, from: input };
 }

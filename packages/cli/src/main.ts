@@ -33,8 +33,8 @@ Publish the briefing held in @briefing/content as a slide deck and a PDF briefin
 Commands:
 ${lines.join('\n')}
 
-Exit codes: 0 ok; 1 invalid content or failed check; 2 usage, I/O or missing browser;
-130/143 stopped by Ctrl+C/SIGTERM.
+Exit codes: 0 ok; 1 invalid content or failed check; 2 usage, input, I/O or browser;
+70 internal error (a bug: please report it); 130/143 stopped by Ctrl+C/SIGTERM.
 Run "briefing <command> --help" for a command's options.
 `;
 }
@@ -94,17 +94,38 @@ export async function main(argv: string[], rawIo: Io): Promise<ExitCode> {
       );
       return reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     }
-    if (error instanceof ReportValidationError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT.invalid;
-    }
-    if (error instanceof CliError) {
-      io.stderr(`${error.message}\n`);
-      return error.exitCode;
-    }
-    const e = error as Error;
-    io.stderr(`briefing ${name}: unexpected error: ${e.message}\n`);
-    if (io.env.BRIEFING_DEBUG) io.stderr(`${e.stack}\n`);
+    return failure(name, error, io);
+  }
+}
+
+/** Whether `error` is one Node raises for a failed system call (ENOENT, EACCES, ENOSPC...). */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const e = error as NodeJS.ErrnoException | null;
+  return e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string';
+}
+
+/**
+ * A command's failure, told by its cause (errors.ts): the report's problems (1), a CliError's
+ * own line and code (usage, input, I/O, browser), a failed system call nothing caught (I/O, 2),
+ * and anything else as what it is, a bug in briefing: exit 70, asking for a report, with the
+ * stack only under BRIEFING_DEBUG.
+ */
+export function failure(name: string, error: unknown, io: Pick<Io, 'env' | 'stderr'>): ExitCode {
+  if (error instanceof ReportValidationError) {
+    io.stderr(`${error.message}\n`);
+    return EXIT.invalid;
+  }
+  if (error instanceof CliError) {
+    io.stderr(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (isSystemError(error)) {
+    io.stderr(`briefing ${name}: ${error.message}\n`);
     return EXIT.usage;
   }
+  const e = error instanceof Error ? error : new Error(String(error));
+  io.stderr(`briefing ${name}: internal error, please report it: ${e.message}\n`);
+  if (io.env.BRIEFING_DEBUG) io.stderr(`${e.stack}\n`);
+  else io.stderr('(run again with BRIEFING_DEBUG=1 to see where it happened)\n');
+  return EXIT.internal;
 }

@@ -3,6 +3,7 @@ import { renderPdf } from '@briefing/pdf';
 import { type DeckPlan, deckMarkdown, planDeck, renderPptx } from '@briefing/slides';
 import { renderDeckHtml } from './deck-html.js';
 import { FORMATS, type Format } from './formats.js';
+import { type Env, processEnv } from './io.js';
 import { type Converted, DeckBrowser, type DeckConverter } from './marp.js';
 
 export interface BuildOptions {
@@ -22,6 +23,8 @@ export interface BuildOptions {
   browser?: DeckConverter | undefined;
   /** The report's deck, when the caller has one (deckOf the same report): planned once for every use. */
   deck?: Deck | undefined;
+  /** The environment a browser started for this build runs in (the command's `io.env`); the process's by default. */
+  env?: Env | undefined;
   /** What renders the PDF briefing: renderPdf, or the same on a thread of its own (watch). */
   renderPdf?: typeof renderPdf | undefined;
 }
@@ -141,7 +144,10 @@ async function convertInBrowser(
   });
   const converting = { ...convertOptions(report, options.sourceDateEpoch), signal: options.signal };
   if (options.browser) return await options.browser.convert(markdown, as, converting);
-  const session = new DeckBrowser(options.browserPath ?? '', { timeoutSeconds: options.browserTimeout });
+  const session = new DeckBrowser(options.browserPath ?? '', {
+    timeoutSeconds: options.browserTimeout,
+    env: options.env ?? processEnv(),
+  });
   try {
     return await session.convert(markdown, as, converting);
   } finally {

@@ -2,6 +2,7 @@
 // the main thread) and the PDF are made side by side after a save instead of one after the
 // other. The thread loads the renderer and its fonts once and keeps them.
 import { Worker } from 'node:worker_threads';
+import type { Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
 
 type Reply = { id: number; data: Uint8Array } | { id: number; error: string };
@@ -28,8 +29,15 @@ export class PdfThread {
   #next = 0;
   readonly #waiting = new Map<number, { resolve: (data: Uint8Array) => void; reject: (error: Error) => void }>();
 
-  /** renderPdf on the thread (the same module, so the same bytes). */
-  render(report: unknown, options: PdfOptions): Promise<Uint8Array> {
+  /**
+   * renderPdf on the thread (the same module, so the same bytes). The report crosses the
+   * thread by structured clone and is not validated again there: the thread is not a trust
+   * boundary (only this process posts to it, a report this process has validated), and a
+   * structured clone of plain JSON data (a Report holds only objects, arrays, strings, numbers
+   * and booleans) is the same value, so checking it twice would cost a schema pass per save
+   * and prove nothing new.
+   */
+  render(report: Report, options: PdfOptions): Promise<Uint8Array> {
     const worker = this.#start();
     const id = this.#next++;
     return new Promise((resolve, reject) => {

@@ -6,6 +6,7 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliError, EXIT } from './errors.js';
+import { tempVariable } from './io.js';
 import { parseStamp, stampOf, stillRunning } from './processes.js';
 
 export { alive } from './processes.js';
@@ -15,12 +16,6 @@ export type TempKind = 'chromium' | 'deck' | 'check';
 const TEMP = /^briefing-(?:chromium|deck|check)-\d+-[A-Za-z0-9]{6}$/;
 /** Written into every temp folder a build makes (its process, as `<pid> <start>`): the proof that it is one. */
 const MARK = '.briefing-temp';
-
-/** The variable that named the temp folder (Node's tmpdir reads TMPDIR, then TMP, then TEMP), for messages. */
-function tempVariable(): string {
-  const name = ['TMPDIR', 'TMP', 'TEMP'].find((n) => process.env[n]);
-  return name ? `${name}=${process.env[name]}` : 'the system default';
-}
 
 function tempError(dir: string, error: unknown): CliError {
   const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
@@ -19,10 +19,13 @@ import { Rebuilder } from './rebuilder.js';
 
 type Loaded = { ok: true; report: Report } | { ok: false; problems: Problem[]; message: string };
 
-/** Where the packaged report's TypeScript source lives (it is re-imported on every save). */
+/**
+ * Where the packaged report's TypeScript source lives (it is re-imported on every save): the
+ * file content exports as `@briefing/content/report.ts`, so where content keeps it is
+ * content's to say.
+ */
 export function packagedSource(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@briefing/content/package.json')), 'src', 'report.ts');
+  return createRequire(import.meta.url).resolve('@briefing/content/report.ts');
 }
 
 async function loadJson(path: string, shown: string): Promise<Loaded> {
@@ -84,10 +87,10 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
   /** Stopping: a load or build cut short by it is not reported. */
   let closing = false;
   const browser = options.browserPath
-    ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env) })
+    ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env), env: io.env })
     : undefined;
   const pdfThread = new PdfThread();
-  const renderPdf = (report: unknown, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
+  const renderPdf = (report: Report, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
   /** The last good output of each format and the key of the inputs it was made from. */
   const made = new Map<Format, { key: string; data: Uint8Array | string }>();
   let state: PreviewState = { version: 0, ok: true, problems: [], building: true, files: {}, slides: [] };

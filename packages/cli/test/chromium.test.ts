@@ -76,7 +76,7 @@ describe('Tail', () => {
 
 describe.skipIf(!browserPath)('Chromium', () => {
   it('starts with its profile in a folder of its own, and close() ends it and removes the folder', async () => {
-    const chromium = await Chromium.start(browserPath as string, { lang: 'en-GB', timeout: 60_000 });
+    const chromium = await Chromium.start(browserPath as string, { lang: 'en-GB', timeout: 60_000, env: process.env });
     expect(chromium.running).toBe(true);
     expect(existsSync(`${chromium.dir}/profile`)).toBe(true);
     expect(await chromium.browser.version()).toMatch(/Chrom/);

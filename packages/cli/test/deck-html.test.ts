@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ReportInput, report, reportInput } from '@briefing/content';
+import { assertReport, type ReportInput, report, reportInput } from '@briefing/content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deckEngineModule, renderDeckHtml, worthSaying } from '../src/deck-html.js';
 
@@ -23,7 +23,7 @@ describe('renderDeckHtml (marp-cli in-process)', () => {
   it("makes the bespoke deck with the slides package's engine and the report's language", async () => {
     const input = structuredClone(reportInput) as ReportInput;
     input.meta.lang = 'en-US';
-    const html = await renderDeckHtml(input);
+    const html = await renderDeckHtml(assertReport(input));
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toMatch(/<html lang="en-US">/);
     // The bespoke template (presenter view, notes) around slides of the briefing theme with its embedded fonts.

@@ -1,10 +1,21 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { report, reportToJson } from '@briefing/content';
+import { pathToFileURL } from 'node:url';
+import { assertReport, report, reportToJson } from '@briefing/content';
 import { captureIo, freshDir } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import type { PreviewContent } from '../src/preview-server.js';
-import { watchSource } from '../src/watcher.js';
+import { packagedSource, watchSource } from '../src/watcher.js';
+
+describe('packagedSource', () => {
+  it("is the report module content exports as @briefing/content/report.ts, not a path guessed inside content's folder", async () => {
+    const exported = createRequire(import.meta.url).resolve('@briefing/content/report.ts');
+    expect(packagedSource()).toBe(exported);
+    const module = (await import(pathToFileURL(exported).href)) as { reportInput?: unknown };
+    expect(assertReport(module.reportInput).meta.title).toBe(report.meta.title);
+  });
+});
 
 describe('watchSource on a report module', () => {
   it('reports a module that never finishes loading as a failed build, keeps the last good one, and builds the next save', async () => {

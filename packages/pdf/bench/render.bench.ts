@@ -1,10 +1,10 @@
 // In-process render time of the PDF briefing, warm (fonts parsed, shaping cached), and how
 // it grows with the report. Run: node --conditions=@briefing/source --import tsx packages/pdf/bench/render.bench.ts
-import { report } from '@briefing/content';
+import { type Report, report } from '@briefing/content';
 import { measure, scaledReport } from '@briefing/testkit';
 import { renderPdf } from '../src/index.js';
 
-async function bench(name: string, input: unknown, runs: number) {
+async function bench(name: string, input: Report, runs: number) {
   const start = performance.now();
   const bytes = await renderPdf(input);
   const first = performance.now() - start;

@@ -1,4 +1,4 @@
-import { assertReport, fixedDate, outline, type Report } from '@briefing/content';
+import { fixedDate, outline, type Report } from '@briefing/content';
 import PDFDocument from 'pdfkit';
 import { ALL_FEATURES, Builder, type Drawer, type DrawUnit, type Features } from './builder.js';
 import { cover, type Opening } from './cover.js';
@@ -26,9 +26,14 @@ export interface PdfOptions {
 
 const measurer = { current: undefined as Measurer | undefined };
 
-/** Render a report into a PDF briefing. Pure: no file I/O; validates the report first. */
-export function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uint8Array> {
-  return renderWith(input, options);
+/**
+ * Render a validated report into a PDF briefing. Pure: no file I/O. The report is a `Report`
+ * from content's boundary (`parseReport`/`assertReport`), checked once by whoever read it:
+ * the schema admits only characters every face draws (the content package's charset), so
+ * whatever passed it draws without a missing glyph.
+ */
+export function renderPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
+  return renderWith(report, options);
 }
 
 /**
@@ -36,14 +41,10 @@ export function renderPdf(input: unknown, options: PdfOptions = {}): Promise<Uin
  * show each layout check failing without what it checks. Not exported from the package.
  */
 export async function renderWith(
-  input: unknown,
+  report: Report,
   options: PdfOptions = {},
   features: Readonly<Features> = ALL_FEATURES,
 ): Promise<Uint8Array> {
-  // The schema admits only characters every face draws (the content package's charset), so
-  // whatever passes it draws without a missing glyph.
-  const report = assertReport(input);
-
   const fonts = faces();
   measurer.current ??= new Measurer(fonts);
   // Text is hyphenated in the report's language.

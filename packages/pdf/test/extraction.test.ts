@@ -1,7 +1,7 @@
 // A report's text reads back from the PDF as the characters written, where the fonts draw
 // some of them with one glyph: Greek (Inter's ι is its ɩ, Source Serif's μ its µ) and every
 // other character that shares a glyph in the faces the PDF embeds.
-import { isAdmitted, type ReportInput, reportInput } from '@briefing/content';
+import { assertReport, isAdmitted, type ReportInput, reportInput } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import type { FaceName } from '../src/fonts.js';
 import { renderPdf } from '../src/index.js';
@@ -60,7 +60,7 @@ function drawableGreekReport() {
 describe('text extraction', () => {
   it('reads back Greek and every character that shares a glyph, as written, with pdf.js and pdftotext', async () => {
     const input = drawableGreekReport();
-    const bytes = await renderPdf(input);
+    const bytes = await renderPdf(assertReport(input));
     qpdfCheck(bytes);
     const section = input.sections[0]!;
     const runs = (section.blocks.at(-1) as { text: { text: string }[] }).text.map((run) => run.text);

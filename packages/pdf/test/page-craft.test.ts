@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Report, type ReportInput, report, reportInput } from '@briefing/content';
+import { assertReport, type Report, type ReportInput, report, reportInput } from '@briefing/content';
 import { openPdf, readPages, readPdf } from '@briefing/inspect';
 import { scaledReport } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const a4 = geometry('a4');
 const H2 = 15;
 
 async function render(r: Report | ReportInput, off: Partial<Features> = {}) {
-  const bytes = await renderWith(r, {}, { ...ALL_FEATURES, ...off });
+  const bytes = await renderWith(assertReport(r), {}, { ...ALL_FEATURES, ...off });
   const doc = await openPdf(bytes);
   try {
     return { bytes, pages: await readPages(doc), facts: await readPdf(bytes) };
@@ -246,7 +246,7 @@ describe('references to figures and tables', () => {
 });
 
 async function renderBytes(r: Report | ReportInput, off: Partial<Features> = {}) {
-  return renderWith(r, {}, { ...ALL_FEATURES, ...off });
+  return renderWith(assertReport(r), {}, { ...ALL_FEATURES, ...off });
 }
 
 function structText(pdf: Uint8Array): string {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  assertReport,
   type Chart,
   chartAltText,
   formatDatumFigure,
@@ -115,7 +116,7 @@ describe('renderPdf on the briefing', () => {
     const input = structuredClone(reportInput) as ReportInput;
     input.meta.organisation = { name: 'Institute for Border Studies' };
     input.meta.authors = [{ name: 'A. Writer', role: 'Adaptation' }];
-    const named = await openPdf(await renderPdf(input));
+    const named = await openPdf(await renderPdf(assertReport(input)));
     const [cover, second] = await readPages(named);
     expect(cover!.text).toContain('INSTITUTE FOR BORDER STUDIES · POLICY BRIEFING');
     expect(cover!.text).toContain('25 November 2026 · Institute for Border Studies · A. Writer (Adaptation)');
@@ -387,7 +388,7 @@ describe('renderPdf on the briefing', () => {
     const block = input.sections[1]!.blocks[1]!;
     if (block.type !== 'chart') throw new Error('fixture moved');
     for (const d of block.data) delete d.share;
-    const one = await openPdf(await renderPdf(input));
+    const one = await openPdf(await renderPdf(assertReport(input)));
     const text = figureText(await readPages(one));
     await one.destroy();
     // One panel needs no series title: the caption names the unit.
@@ -425,7 +426,7 @@ describe('renderPdf output', () => {
     const again = await renderPdf(report);
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
     const letter1 = await renderPdf(report, { paper: 'letter' });
-    await renderPdf(reportInput);
+    await renderPdf(assertReport(reportInput));
     const letter2 = await renderPdf(report, { paper: 'letter' });
     expect(Buffer.from(letter1).equals(Buffer.from(letter2))).toBe(true);
   });
@@ -484,11 +485,20 @@ describe('renderPdf output', () => {
     await letter.destroy();
   });
 
-  it('rejects an invalid report with a ReportValidationError naming each field', async () => {
+  it('is given a report only through the boundary, which names each field of an invalid one', () => {
     const bad = structuredClone(reportInput) as unknown as { meta: { title: string }; sections: { id: string }[] };
     bad.meta.title = '';
     bad.sections[1]!.id = 'Not Kebab';
-    const error = await renderPdf(bad).catch((e: unknown) => e);
+    // renderPdf takes a typed Report: a value that has not been through assertReport does not compile.
+    // @ts-expect-error unvalidated input is not a Report
+    const unchecked: Parameters<typeof renderPdf>[0] = bad;
+    const error = (() => {
+      try {
+        return assertReport(unchecked);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(ReportValidationError);
     const paths = (error as ReportValidationError).problems.map((p) => p.path);
     expect(paths).toContain('meta.title');

@@ -1,4 +1,4 @@
-import { assertReport, type OutlineEntry, outline, plainText } from '@briefing/content';
+import { type OutlineEntry, outline, plainText, type Report } from '@briefing/content';
 import { deckMarkdown } from './markdown.js';
 import { CONTINUED, type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan.js';
 import { agendaSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
@@ -12,11 +12,10 @@ const minutesOf = (count: number) => Math.max(1, Math.round(count / WORDS_PER_MI
 
 /**
  * The deck as a typed plan: the title, the key takeaways (the bottom line first), the agenda,
- * each section's slides and the sources, every slide with speaker notes. Pure; validates the
- * report first.
+ * each section's slides and the sources, every slide with speaker notes. Pure; takes a report
+ * already validated at content's boundary (`parseReport`/`assertReport`).
  */
-export function planDeck(input: unknown, options: DeckOptions = {}): DeckPlan {
-  const report = assertReport(input);
+export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
   const entries = outline(report);
   const sections = new Map(entries.map((entry) => [entry.id, sectionSlides(entry, report.meta.lang, options)]));
   const sectionWords = (entry: OutlineEntry) => words((sections.get(entry.id) ?? []).flatMap((s) => s.notes));
@@ -59,7 +58,7 @@ function cue(slide: DeckSlide, next: DeckSlide | undefined): string {
   return `${continues} Next: ${next.heading}${next.continued ? CONTINUED : ''}.`;
 }
 
-/** Render a report into Marp Markdown (the deck plan, serialised). Pure; validates the report first. */
-export function renderDeck(input: unknown, options: DeckOptions = {}): string {
-  return deckMarkdown(planDeck(input, options));
+/** Render a validated report into Marp Markdown (the deck plan, serialised). Pure. */
+export function renderDeck(report: Report, options: DeckOptions = {}): string {
+  return deckMarkdown(planDeck(report, options));
 }

@@ -33,7 +33,8 @@ BRIEFING_BROWSER_TIMEOUT (seconds, default 60) bounds Chromium's start and each 
 a Chromium that does not answer in time, or exits, fails the build (exit 2) saying why.
 
 Exit codes: 0 built; 1 invalid report; 2 usage, I/O error, folder busy or no browser
-for a requested format; 130/143 stopped by Ctrl+C/SIGTERM (outputs unchanged).
+for a requested format; 70 internal error (a bug: please report it); 130/143 stopped by
+Ctrl+C/SIGTERM (outputs unchanged).
 `;
 
 const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
@@ -138,7 +139,15 @@ export const buildCommand = defineCommand({
     const deck = deckOf(report);
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered, tookOver } = await writeOutputs(outDir, shown(outDir), async (stage) => {
-      const options = { paper, browserPath, browserTimeout: timeout, sourceDateEpoch: epoch, signal: io.signal, deck };
+      const options = {
+        paper,
+        browserPath,
+        browserTimeout: timeout,
+        sourceDateEpoch: epoch,
+        signal: io.signal,
+        deck,
+        env: io.env,
+      };
       for await (const output of produce(report, todo, options)) {
         const path = join(outDir, output.file);
         try {

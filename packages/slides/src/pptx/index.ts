@@ -1,4 +1,4 @@
-import { assertReport, fixedDate } from '@briefing/content';
+import { fixedDate, type Report } from '@briefing/content';
 import type { DeckOptions, DeckPlan } from '../plan.js';
 import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
@@ -15,29 +15,17 @@ export interface PptxOptions extends DeckOptions {
   sourceDateEpoch?: number;
 }
 
-const isPlan = (input: unknown): input is DeckPlan =>
-  typeof input === 'object' &&
-  input !== null &&
-  Array.isArray((input as DeckPlan).slides) &&
-  typeof (input as DeckPlan).talk === 'object';
-
 /**
  * The deck as an editable PowerPoint file, made natively from the deck plan (pptxgenjs, no
  * browser): the same slides as the HTML deck, in the same order, with real text (a title
  * placeholder on every slide, bullets as paragraphs, live links), native charts and tables,
- * speaker notes, and the same bytes for the same input. Takes a report (validated and
- * planned with `options`) or a plan from `planDeck`. Pure: no files, no network.
+ * speaker notes, and the same bytes for the same input. Takes a validated report (planned
+ * here with `options`) or a plan from `planDeck`; both are typed values, told apart by their
+ * shape (a report has `meta`, a plan has not), never validated again. Pure: no files, no network.
  */
-export async function renderPptx(input: unknown, options: PptxOptions = {}): Promise<Uint8Array> {
-  let plan: DeckPlan;
-  let reportDate: string | undefined;
-  if (isPlan(input)) {
-    plan = input;
-  } else {
-    const report = assertReport(input);
-    plan = planDeck(report, options);
-    reportDate = report.meta.date;
-  }
+export async function renderPptx(input: Report | DeckPlan, options: PptxOptions = {}): Promise<Uint8Array> {
+  const plan = 'meta' in input ? planDeck(input, options) : input;
+  const reportDate = 'meta' in input ? input.meta.date : undefined;
   const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);
   const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
