@@ -1,6 +1,7 @@
 // The PPTX renderer's own pieces: the chart labels' number formats and the zip it writes.
 // The file as a whole is read back in test/contract/pptx.test.ts and opened in LibreOffice in
 // test/robustness/pptx-libreoffice.test.ts.
+import numfmt from 'numfmt';
 import { describe, expect, it } from 'vitest';
 import { formatValue, labelFormat } from '../src/pptx/numfmt.js';
 import { onePPr } from '../src/pptx/package.js';
@@ -17,12 +18,16 @@ describe('chart label formats', () => {
       [70, 'about 70%'],
     ] as const) {
       const code = labelFormat(value, figure);
+      // Read by an independent evaluator of the format language: labelFormat checks its own
+      // formats with formatValue, so formatValue here could never disagree.
+      expect(numfmt.format(code, value), code).toBe(figure);
       expect(formatValue(code, value), code).toBe(figure);
       // A format with a digit placeholder, not a literal: an edit in the data sheet shows.
       expect(code, figure).toMatch(/(^|")[#0]/u);
     }
     expect(formatValue(labelFormat(1_000_000_000, 'about 1 billion'), 1_200_000_000)).toBe('about 1 billion');
     expect(formatValue(labelFormat(600_000_000, 'over 600 million'), 650_000_000)).toBe('over 650 million');
+    expect(numfmt.format(labelFormat(600_000_000, 'over 600 million'), 650_000_000)).toBe('over 650 million');
   });
 
   it('fall back to the figure as a literal when no format gives it exactly', () => {

@@ -1,7 +1,7 @@
 // fast-check arbitraries for reports that pass the schema: random structure, text drawn
 // from characters the embedded fonts cover, very long words and long lists.
 import type { ReportInput } from '@briefing/content';
-import { reportInput } from '@briefing/content';
+import { LIMITS, reportInput } from '@briefing/content';
 import fc from 'fast-check';
 
 /** Latin text with accents, typographic punctuation and Markdown/HTML syntax characters. */
@@ -16,8 +16,16 @@ const word = fc.oneof(
   { weight: 12, arbitrary: fc.string({ unit: char, minLength: 1, maxLength: 10 }) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'abcdefghij'), minLength: 40, maxLength: 120 }) },
 );
-const words = (min: number, max: number) =>
-  fc.array(word, { minLength: min, maxLength: max }).map((ws) => ws.join(' ').trim() || 'x');
+const words = (min: number, max: number, unit: fc.Arbitrary<string> = word) =>
+  fc.array(unit, { minLength: min, maxLength: max }).map((ws) => ws.join(' ').trim() || 'x');
+
+/**
+ * Words for table cells and headers, no longer than a narrow column is wide. The PDF breaks
+ * a word wider than its column between characters without marking the break, so its text
+ * reads back with a space inside the word and `briefing check` misses the cell: a known bug
+ * (reported with issue 20), left out here until the PDF marks such breaks.
+ */
+const cellWord = fc.string({ unit: char, minLength: 1, maxLength: 8 });
 
 export const line = words(1, 12);
 export const prose = words(1, 80);
@@ -36,6 +44,118 @@ const item = fc.record(
 
 /** A text's optional on-screen line (the deck shows it in place of the first sentence). */
 const onScreen = fc.option(line, { nil: undefined });
+
+/** A line cut to a field's limit, still non-empty and without blanks at its ends. */
+const lineOf = (max: number, min = 1, most = 12, unit: fc.Arbitrary<string> = word) =>
+  words(min, most, unit).map((t) => t.slice(0, max).trim() || 'x');
+
+/** Rich text: a plain string, or runs with emphasis and links. */
+const richText = (max: number) =>
+  fc.oneof(
+    { weight: 3, arbitrary: lineOf(max, 1, 20, cellWord) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(
+          fc.oneof(
+            fc.record(
+              {
+                type: fc.constant('text' as const),
+                text: lineOf(80, 1, 6, cellWord),
+                emphasis: fc.constantFrom('em', 'strong'),
+              },
+              { requiredKeys: ['type', 'text'] },
+            ),
+            fc.record({
+              type: fc.constant('link' as const),
+              text: lineOf(80, 1, 4, cellWord),
+              href: fc.constantFrom('https://example.org/a', 'mailto:desk@example.org'),
+            }),
+          ),
+          { minLength: 1, maxLength: 4 },
+        )
+        // Runs are written side by side: keep their text within the limit together.
+        .map((runs) => runs.slice(0, Math.max(1, Math.floor(max / 80)))),
+    },
+  );
+
+const source = fc.record(
+  {
+    publisher: lineOf(LIMITS.title),
+    title: lineOf(LIMITS.title),
+    url: fc.constant('https://example.org/source'),
+  },
+  { requiredKeys: ['publisher'] },
+);
+
+/**
+ * A chart value the schema admits: below a thousand trillion, at most fourteen significant
+ * digits once rounded to two decimals. Round figures ("600 million"), plain counts, decimals,
+ * and the bounds themselves.
+ */
+const chartValue = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 12 })).map(([n, zeros]) => n * 10 ** zeros),
+  fc.integer({ min: 0, max: 2 ** 31 }),
+  fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 100),
+  fc.constantFrom(0, 0.01, 1.5, 99_999_999_999_999, 999_000_000_000_000, 12_345_678_901.23),
+);
+
+const datum = fc.record(
+  {
+    label: lineOf(LIMITS.term, 1, 4),
+    value: chartValue,
+    qualifier: fc.constantFrom('about', 'over', 'under', 'exactly'),
+    share: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+  },
+  { requiredKeys: ['label', 'value'] },
+);
+
+export const chartBlock = fc.record(
+  {
+    type: fc.constant('chart' as const),
+    title: lineOf(LIMITS.heading),
+    unit: lineOf(LIMITS.term, 1, 3),
+    asOf: fc
+      .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    reported: fc.boolean(),
+    source,
+    alt: words(1, 40).map((t) => t.slice(0, 1000)),
+    // Shares on some data points and not others: the schema allows it.
+    data: fc.array(datum, { minLength: 1, maxLength: LIMITS.chartData }),
+  },
+  { requiredKeys: ['type', 'title', 'unit', 'asOf', 'source', 'data'] },
+);
+
+/** A table of 2 to 6 columns, every row one cell per column, each cell within the cell limit. */
+export const tableBlock = fc.integer({ min: 2, max: LIMITS.columns }).chain((columns) =>
+  fc.record(
+    {
+      type: fc.constant('table' as const),
+      caption: lineOf(LIMITS.heading),
+      columns: fc.array(
+        fc.record(
+          { header: lineOf(LIMITS.heading, 1, 3, cellWord), align: fc.constantFrom('left', 'center', 'right') },
+          { requiredKeys: ['header'] },
+        ),
+        { minLength: columns, maxLength: columns },
+      ),
+      rows: fc.array(
+        fc.array(
+          fc.oneof(
+            { weight: 8, arbitrary: richText(LIMITS.cell) },
+            // A cell at the limit.
+            { weight: 1, arbitrary: words(90, 120, cellWord).map((t) => t.slice(0, LIMITS.cell).trim() || 'x') },
+          ),
+          { minLength: columns, maxLength: columns },
+        ),
+        { minLength: 1, maxLength: 24 },
+      ),
+      source,
+    },
+    { requiredKeys: ['type', 'caption', 'columns', 'rows'] },
+  ),
+);
 
 const block = fc.oneof(
   fc.record({ type: fc.constant('paragraph' as const), text: prose, onScreen }),
@@ -62,32 +182,53 @@ const cleanBlock = (b: Record<string, unknown> & { type: string }) => {
   return clean;
 };
 
-export const reportArbitrary: fc.Arbitrary<ReportInput> = fc
-  .record({
-    title: line,
-    shortTitle: words(1, 5).map((s) => s.slice(0, 60).trim() || 'x'),
-    takeaways: fc.array(prose, { minLength: 1, maxLength: 5 }),
-    sections: fc.array(
-      fc.record({
-        title: line,
-        point: fc.option(line, { nil: undefined }),
-        lede: fc.option(prose, { nil: undefined }),
-        blocks: fc.array(block, { minLength: 1, maxLength: 4 }),
-      }),
-      { minLength: 0, maxLength: 6 },
-    ),
-  })
-  .map(({ title, shortTitle, takeaways, sections }) => {
-    const input = structuredClone(reportInput) as ReportInput;
-    input.meta.title = title.slice(0, 200).trim() || 'x';
-    input.meta.shortTitle = shortTitle;
-    input.takeaways = takeaways;
-    input.sections = sections.map((s, i) => ({
-      id: `section-${i + 1}`,
-      title: s.title.slice(0, 200).trim() || 'x',
-      ...(s.point ? { point: s.point.slice(0, 200).trim() || 'x' } : {}),
-      ...(s.lede ? { lede: s.lede } : {}),
-      blocks: s.blocks.map((b) => cleanBlock(b) as ReportInput['sections'][number]['blocks'][number]),
-    }));
-    return input;
-  });
+/** A report whose sections hold blocks drawn from `blockArbitrary`. */
+const reportOf = (
+  blockArbitrary: fc.Arbitrary<Record<string, unknown> & { type: string }>,
+): fc.Arbitrary<ReportInput> =>
+  fc
+    .record({
+      title: line,
+      shortTitle: words(1, 5).map((s) => s.slice(0, 60).trim() || 'x'),
+      takeaways: fc.array(prose, { minLength: 1, maxLength: 5 }),
+      sections: fc.array(
+        fc.record({
+          title: line,
+          point: fc.option(line, { nil: undefined }),
+          lede: fc.option(prose, { nil: undefined }),
+          blocks: fc.array(blockArbitrary, { minLength: 1, maxLength: 4 }),
+        }),
+        { minLength: 0, maxLength: 6 },
+      ),
+    })
+    .map(({ title, shortTitle, takeaways, sections }) => {
+      const input = structuredClone(reportInput) as ReportInput;
+      input.meta.title = title.slice(0, 200).trim() || 'x';
+      input.meta.shortTitle = shortTitle;
+      input.takeaways = takeaways;
+      input.sections = sections.map((s, i) => ({
+        id: `section-${i + 1}`,
+        title: s.title.slice(0, 200).trim() || 'x',
+        ...(s.point ? { point: s.point.slice(0, 200).trim() || 'x' } : {}),
+        ...(s.lede ? { lede: s.lede } : {}),
+        blocks: s.blocks.map(
+          // Chart ids are anchors, unique across the report (sections are section-N, the source another).
+          (b, j) =>
+            cleanBlock(
+              b.type === 'chart' ? { ...b, id: `chart-${i + 1}-${j + 1}` } : b,
+            ) as ReportInput['sections'][number]['blocks'][number],
+        ),
+      }));
+      return input;
+    });
+
+/** Reports of paragraphs, lists and callouts: what the property tests run on. */
+export const reportArbitrary = reportOf(block);
+
+/**
+ * Reports with every block type, charts and tables too. Not yet in the property tests: it
+ * finds coverage misses in the PDF (a table cell whose word is broken between characters; a
+ * chart figure) that are reported with issue 20 and must be fixed first. Replay them with
+ * `fc.sample(richReportArbitrary, { seed: 1, numRuns: 12 })` and checkCoverage.
+ */
+export const richReportArbitrary = reportOf(fc.oneof(block, chartBlock, tableBlock));

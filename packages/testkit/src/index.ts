@@ -1,6 +1,6 @@
 // The light entry: fixtures, arbitraries, the seed, bench helpers and the in-process CLI
 // (loaded on first use). The browser helpers are `@briefing/testkit/chromium`.
-export { line, prose, reportArbitrary } from './arbitraries.js';
+export { chartBlock, line, prose, reportArbitrary, richReportArbitrary, tableBlock } from './arbitraries.js';
 export { fmtMs, fmtRatio, type Measure, measure, median, timeCommand } from './bench.js';
 export {
   captureIo,
