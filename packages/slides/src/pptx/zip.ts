@@ -7,6 +7,14 @@ import { unzipSync } from 'fflate';
 // briefing); it is asked for one without compression, read here, finished (package.ts) and
 // written once, deflated natively. Reading is fflate's (the project's zip library). No ZIP64,
 // no encryption, no data descriptors on writing: the parts of a deck are far below 4 GB.
+//
+// Writing stays here because neither of fflate's (0.8.3) writers gives these bytes, and a changed
+// container changes every deck. `zipSync` deflates with fflate's own deflate (other bytes: the
+// briefing's deck grows 1.3 %) and takes no deflated data. The streaming `Zip` accepts entries
+// deflated here, but always writes them streamed: general flag bit 3, zero CRC and sizes in each
+// local header, a 16-byte data descriptor after each entry. Both set the UTF-8 name flag (0x0800)
+// only for non-ASCII names, and both take an entry's time from the machine's local time, which a
+// UTC date cannot always be mapped onto (a midnight lost to daylight saving).
 
 export interface ZipEntry {
   name: string;
