@@ -56,9 +56,13 @@ export function joinItems(items: readonly TextItem[]): string {
       const touching = sameLine && gap < 1 && item.x > prev.x;
       // A line that ends in a hyphen, dash or slash inside a word ("cross-" / "border",
       // "public–" / "private"), or in a word hyphenated across lines (a soft hyphen, see
-      // textItems), rejoins without a space: the renderer breaks only there.
+      // textItems), rejoins without a space: the renderer breaks only there. A soft hyphen
+      // joins whatever it stands between: a word too wide for its column is cut between any
+      // two characters, letters or not.
       const hyphenBreak =
-        !sameLine && /[\p{L}\p{N}][-\u2010\u2013\u2014/\u00AD]$/u.test(out) && /^[\p{L}\p{N}]/u.test(item.str);
+        !sameLine &&
+        (out.endsWith('\u00AD') ||
+          (/[\p{L}\p{N}][-\u2010\u2013\u2014/]$/u.test(out) && /^[\p{L}\p{N}]/u.test(item.str)));
       if (!touching && !hyphenBreak) out += ' ';
     }
     out += item.str;

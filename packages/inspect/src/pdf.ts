@@ -27,7 +27,8 @@ export type PdfTextItem = Extract<Awaited<ReturnType<PdfPage['getTextContent']>>
 
 /**
  * A page's text items in content order. A hyphen drawn as an artifact is the hyphen of a word
- * broken across lines by hyphenation, not part of the text (ISO 32000's soft hyphen): it is
+ * broken across lines (by hyphenation, or between any two characters of a word wider than its
+ * column), not part of the text (ISO 32000's soft hyphen): it is
  * given as U+00AD, which the readers join across the line end and the normalisers drop, so
  * "transna-" / "tional" reads "transnational". Hyphens in the text itself are kept.
  */
@@ -86,7 +87,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
       let text = '';
       for (const item of await textItems(page)) {
         text += item.str;
-        if (item.hasEOL) text = /\p{L}[-\u00AD]$/u.test(text) ? text : `${text}\n`;
+        if (item.hasEOL) text = /\p{L}-$|\u00AD$/u.test(text) ? text : `${text}\n`;
       }
       pages.push(
         text

@@ -69,41 +69,18 @@ function words(pieces: Piece[], m: Measurer): Word[] {
   return out;
 }
 
-/** Split a word wider than a line into pieces that fit, character by character. */
-function breakWord(word: Word, width: number, m: Measurer): Word[] {
-  const out: Word[] = [];
-  let parts: Part[] = [];
-  let used = 0;
-  for (const part of word.parts) {
-    let text = '';
-    for (const char of part.text) {
-      const w = m.width(part.style.face, part.style.size, text + char);
-      if (used + w > width && (text || parts.length > 0)) {
-        if (text) parts.push({ ...part, text, width: m.width(part.style.face, part.style.size, text) });
-        out.push({ parts, width: parts.reduce((a, p) => a + p.width, 0), space: null });
-        parts = [];
-        used = 0;
-        text = char;
-      } else {
-        text += char;
-      }
-    }
-    if (text) {
-      const w = m.width(part.style.face, part.style.size, text);
-      parts.push({ ...part, text, width: w });
-      used += w;
-    }
-  }
-  if (parts.length > 0) out.push({ parts, width: used, space: word.space });
-  return out;
-}
-
 /** An atom of the line breaker, and the text it stands for: `part.text` from `from` to `to`. */
 export interface TextAtom extends Atom {
   part: Part;
   from: number;
   to: number;
   space: Part | null;
+  /**
+   * A break between characters of a word wider than the line: a hyphen is drawn at the line
+   * end (an artifact, as at a hyphenation point), so readers see the word continues and text
+   * extraction joins it whole.
+   */
+  forced?: boolean;
 }
 
 /** A word's hyphenation points and the widths that go with them, in points at 1 pt type. */
@@ -228,6 +205,55 @@ function wordAtoms(
   }
 }
 
+/**
+ * A word wider than the line, as atoms that each fit it with the break mark (a hyphen) after
+ * them: cut between characters, each atom a slice of its part, so the pieces of one part are
+ * drawn as one word (a Span whose ActualText is the part's text, as a hyphenated word's).
+ */
+function forcedAtoms(out: TextAtom[], word: Word, kind: BreakKind, width: number, m: Measurer): void {
+  const lastPart = word.parts.length - 1;
+  let used = 0;
+  word.parts.forEach((part, i) => {
+    const { face, size } = part.style;
+    const mark = m.width(face, size, '-');
+    let from = 0;
+    let to = 0;
+    for (const char of part.text) {
+      const w = m.width(face, size, part.text.slice(from, to + char.length));
+      // Cut before this character when it would not fit with the mark; never leave a line empty.
+      if (used + w + mark > width && (to > from || used > 0)) {
+        if (to > from) {
+          out.push(slice(part, from, to, m, 'soft', mark));
+        } else {
+          // The cut falls where a part begins: the mark goes after the previous part.
+          const previous = out[out.length - 1]!;
+          previous.kind = 'soft';
+          previous.forced = true;
+          previous.hyphen = mark;
+        }
+        out[out.length - 1]!.forced = true;
+        used = 0;
+        from = to;
+      }
+      to += char.length;
+    }
+    const atom = slice(part, from, to, m, i === lastPart ? kind : 'none', 0);
+    if (i === lastPart && kind === 'space') {
+      atom.glue = word.space?.width ?? 0;
+      atom.space = word.space;
+    }
+    out.push(atom);
+    used += atom.width;
+  });
+}
+
+/** The atom for `part.text` from `from` to `to`, measured as drawn alone. */
+function slice(part: Part, from: number, to: number, m: Measurer, kind: BreakKind, hyphen: number): TextAtom {
+  const whole = from === 0 && to === part.text.length;
+  const width = whole ? part.width : m.width(part.style.face, part.style.size, part.text.slice(from, to));
+  return { part, from, to, width, kind, glue: 0, hyphen, restCorrection: 0, space: null };
+}
+
 /** The paragraph as atoms; a word that cannot fit the line even hyphenated is broken between characters. */
 export function atomsOf(pieces: Piece[], width: number, m: Measurer): TextAtom[] {
   const out: TextAtom[] = [];
@@ -244,10 +270,7 @@ export function atomsOf(pieces: Piece[], width: number, m: Measurer): TextAtom[]
       run += a.width;
       if (run > width + 0.01) {
         out.length = start;
-        const pieces = breakWord(word, width, m);
-        pieces.forEach((piece, j) => {
-          wordAtoms(out, piece, j === pieces.length - 1 ? kind : 'soft', true, m, null);
-        });
+        forcedAtoms(out, word, kind, width, m);
         return;
       }
       if (a.kind !== 'none') run = a.restCorrection;

@@ -92,10 +92,32 @@ export class Builder {
     const end = this.units.length;
     let height = 0;
     for (let u = start; u < end; u++) height += (u === start ? 0 : this.units[u]!.gap) + this.units[u]!.height;
-    if (!this.features.floats || height > this.g.bottom - this.g.top) return false;
+    if (!this.features.floats) return false;
+    if (height > this.g.bottom - this.g.top) {
+      this.pinFloatsBefore(start);
+      return false;
+    }
     for (let u = start; u < end - 1; u++) this.units[u]!.breakAfter = NEVER;
     this.floats.push({ start, end, claim });
     return true;
+  }
+  /**
+   * A table or figure too tall to float stays in the text, and the page breaker keeps only the
+   * floats' order among themselves: one still waiting could be set after it, so "Table 2" would
+   * come before "Table 1". The floats that may still wait when it starts (those after the
+   * second section start before it: a float may wait past one) stay where they stand instead.
+   */
+  private pinFloatsBefore(start: number) {
+    let barriers = 0;
+    let from = 0;
+    for (let u = start - 1; u >= 0; u--) {
+      if (this.units[u]!.barrier && ++barriers === 2) {
+        from = u;
+        break;
+      }
+    }
+    // Unclaimed, its structure is made as it is drawn, in the text's order (as a table too tall to float).
+    while (this.floats.length > 0 && this.floats[this.floats.length - 1]!.start >= from) this.floats.pop();
   }
   get lang() {
     return this.report.meta.lang;

@@ -30,8 +30,8 @@ export interface Fragment {
   x: number;
   width: number;
   /**
-   * A piece of a word hyphenated across lines: the whole word (what the PDF reads as, its
-   * ActualText) and whether this piece starts it and ends it.
+   * A piece of a word hyphenated (or cut) across lines: the whole word (what the PDF reads
+   * as, its ActualText) and whether this piece starts it and ends it.
    */
   broken?: { word: string; first: boolean; last: boolean } | undefined;
 }
@@ -41,7 +41,8 @@ export interface Line {
   /** The width of the line, the hyphen at its end included. */
   width: number;
   /**
-   * The hyphen after the last fragment when the line ends inside a hyphenated word: drawn as
+   * The hyphen after the last fragment when the line ends inside a hyphenated word, or one
+   * cut between characters because it is wider than the line: drawn as
    * decoration (an artifact), so the text reads as the whole word. Pagination avoids a page
    * break after such a line (a word is never broken across pages when it can be helped).
    */
@@ -140,7 +141,9 @@ function lineOf(atoms: TextAtom[], b: number, e: number, m: Measurer): Line {
     j = k;
   }
   const end = atoms[e]!;
-  return assemble(parts, end.kind === 'hyphen' ? { style: end.part.style, width: end.hyphen } : undefined);
+  // A hyphenation point, or a word cut between characters: either way a hyphen marks the break.
+  const marked = end.kind === 'hyphen' || (end.forced === true && e < atoms.length - 1);
+  return assemble(parts, marked ? { style: end.part.style, width: end.hyphen } : undefined);
 }
 
 function assemble(parts: Placed[], hyphen?: { style: Style; width: number }): Line {

@@ -70,19 +70,34 @@ describe('wrap', () => {
   });
 
   it('hyphenates nothing without a language, nor text that is not prose (headings, labels) nor links', () => {
-    const narrow = (pieces: Piece[], measurer: Measurer) => wrap(pieces, 50, measurer).filter((l) => l.hyphen);
-    expect(narrow([prose('infrastructure')], m)).toEqual([]);
-    expect(narrow([text('infrastructure')], en)).toEqual([]);
+    // Too wide for the line, the word is cut between characters (see the next test), never at
+    // its hyphenation point "infra-structure".
+    const narrow = (pieces: Piece[], measurer: Measurer) =>
+      wrap(pieces, 50, measurer).map((l) => l.fragments.map((f) => f.text).join(''));
+    const cut = narrow([text('infrastructure')], m);
+    expect(cut).not.toEqual(['infra', 'structure']);
+    expect(narrow([prose('infrastructure')], en)).toEqual(['infra', 'structure']);
+    expect(narrow([prose('infrastructure')], m)).toEqual(cut);
+    expect(narrow([text('infrastructure')], en)).toEqual(cut);
     const link = { kind: 'uri', href: 'https://example.org/', label: 'x' } as const;
-    expect(narrow([{ ...prose('infrastructure'), link }], en)).toEqual([]);
+    expect(narrow([{ ...prose('infrastructure'), link }], en)).toEqual(cut);
     switches.hyphenate = false;
-    expect(narrow([prose('infrastructure')], en)).toEqual([]);
+    expect(narrow([prose('infrastructure')], en)).toEqual(cut);
   });
 
-  it('breaks a word longer than the line between characters', () => {
+  it('breaks a word longer than the line between characters, marking each cut with a hyphen', () => {
     const long = 'Transnationalcybercrimeinfrastructurecoordination'.repeat(3);
     const lines = wrap([text(`A ${long} word`)], 150, m);
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(150.01);
+    // The cut word's pieces: each but the last ends its line with a hyphen (drawn as an
+    // artifact) and all are one word, so the PDF reads back the word whole.
+    const pieces = lines.flatMap((l) => l.fragments.filter((f) => f.broken));
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((f) => f.text).join('')).toBe(long);
+    for (const f of pieces) expect(f.broken?.word).toBe(long);
+    const cutLines = lines.filter((l) => l.fragments.some((f) => f.broken && !f.broken.last));
+    expect(cutLines.length).toBe(pieces.length - 1);
+    for (const l of cutLines) expect(l.hyphen?.width).toBeCloseTo(m.width('serif', 10.5, '-'), 6);
     expect(
       lines
         .map((l) => l.fragments.map((f) => f.text).join(''))
