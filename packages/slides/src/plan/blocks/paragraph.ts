@@ -1,6 +1,6 @@
 import type { Paragraph } from '@briefing/content';
-import { segmentsOf, styles, textHeight } from '../layout.js';
-import { gap } from '../metrics.js';
+import { segmentsOf, styles, textHeight } from '../../layout/layout.js';
+import { gap } from '../../layout/metrics.js';
 import { onScreen } from '../screen.js';
 import { pieces } from '../units.js';
 import type { BlockResult, Ctx } from './types.js';

@@ -1,6 +1,6 @@
 import type { Callout } from '@briefing/content';
-import { type Segment, segmentsOf, styles, textHeight } from '../layout.js';
-import { callout as box, gap } from '../metrics.js';
+import { type Segment, segmentsOf, styles, textHeight } from '../../layout/layout.js';
+import { callout as box, gap } from '../../layout/metrics.js';
 import { onScreen } from '../screen.js';
 import { pieces } from '../units.js';
 import type { BlockResult, Ctx } from './types.js';
