@@ -11,10 +11,14 @@
 // node_modules and build output, when dir is not a git work tree). A file's package is the
 // folder of the nearest package.json above it; a specifier leaves it when the path it
 // resolves to belongs to another package (or to none). Exit 0 clean, 1 with one line per
-// offence: `file:line: "spec" leaves <package> for <path>`, 2 on a usage error.
+// offence: `file:line: "spec" leaves <package> for <path>` (or `file:line: cannot read its
+// imports` when the lexer fails on it), 2 on a usage error.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { init, parse } from 'es-module-lexer';
+
+await init;
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', '.turbo', '.git', 'coverage']);
@@ -45,178 +49,36 @@ function listFiles(root) {
   }
 }
 
-const KEYWORDS_BEFORE_REGEX = new Set([
-  'return',
-  'typeof',
-  'instanceof',
-  'in',
-  'of',
-  'new',
-  'delete',
-  'void',
-  'throw',
-  'case',
-  'do',
-  'else',
-  'yield',
-  'await',
-]);
+// es-module-lexer finds every import and export of an ES module and skips strings, comments,
+// regular expressions and templates as a JavaScript parser does. Two forms it does not know
+// are rewritten first into ones it does, with the same length so offsets and lines stay:
+// TypeScript's `export type { X } from '…'` (the `type` blanked), and `require('…')` or
+// Vitest's `vi.mock('…')` family (written over as a dynamic `import('…')`). A rewrite that
+// lands inside a string or a comment stays there, invisible to the lexer like the rest.
+const TYPE_EXPORT = /(?<![\w$.])(export\s+)type(?=\s*[{*])/g;
+const CALLS =
+  /(?<![\w$.])require\s*\(|(?<![\w$])vi\s*\.\s*(?:mock|doMock|unmock|doUnmock|importActual|importMock)\s*\(/g;
 
-/**
- * The source with comments blanked and every string's contents masked (newlines kept, so
- * offsets and line numbers stay), plus each string literal's value by the offset of its
- * opening quote. Searching the masked text for `from '` can then match only real code: an
- * import written inside a string or a comment is invisible.
- */
-function scan(src) {
-  const out = src.split('');
-  const strings = new Map();
-  const blank = (from, to) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
-  };
-  const mask = (from, to) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = '_';
-  };
-  // Braces opened inside template substitutions: at depth 0 a `}` resumes the template.
-  const templateDepth = [];
-  let last = ''; // last significant character of code
-  let lastWord = '';
-  let i = 0;
-  const n = src.length;
-
-  /** Read a template literal's text from i (just after ` or }) up to its end or to `${`. */
-  const templateChunk = (start) => {
-    let j = i;
-    let text = '';
-    while (j < n) {
-      const c = src[j];
-      if (c === '\\') {
-        text += src.slice(j, j + 2);
-        j += 2;
-      } else if (c === '`') {
-        mask(i, j);
-        if (start !== undefined) strings.set(start, text);
-        i = j + 1;
-        last = '`';
-        return;
-      } else if (c === '$' && src[j + 1] === '{') {
-        mask(i, j);
-        i = j + 2;
-        templateDepth.push(0);
-        last = '{';
-        return;
-      } else {
-        text += c;
-        j++;
-      }
-    }
-    mask(i, n);
-    i = n;
-  };
-
-  while (i < n) {
-    const c = src[i];
-    const next = src[i + 1];
-    if (c === '/' && next === '/') {
-      const end = src.indexOf('\n', i);
-      const stop = end < 0 ? n : end;
-      blank(i, stop);
-      i = stop;
-    } else if (c === '/' && next === '*') {
-      const end = src.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      blank(i, stop);
-      i = stop;
-    } else if (c === "'" || c === '"') {
-      let j = i + 1;
-      let text = '';
-      while (j < n && src[j] !== c && src[j] !== '\n') {
-        if (src[j] === '\\') {
-          text += src.slice(j, j + 2);
-          j += 2;
-        } else text += src[j++];
-      }
-      strings.set(i, text);
-      mask(i + 1, j);
-      i = j + 1;
-      last = c;
-      lastWord = '';
-    } else if (c === '`') {
-      const start = i;
-      i++;
-      templateChunk(start);
-      lastWord = '';
-    } else if (c === '}' && templateDepth.length > 0 && templateDepth.at(-1) === 0) {
-      templateDepth.pop();
-      i++;
-      templateChunk(undefined);
-    } else if (c === '/') {
-      const regexAllowed = last === '' || '(,=:[!&|?{};+-*%<>~^'.includes(last) || KEYWORDS_BEFORE_REGEX.has(lastWord);
-      if (regexAllowed) {
-        let j = i + 1;
-        let inClass = false;
-        while (j < n && src[j] !== '\n') {
-          const r = src[j];
-          if (r === '\\') j += 2;
-          else {
-            if (r === '[') inClass = true;
-            else if (r === ']') inClass = false;
-            else if (r === '/' && !inClass) break;
-            j++;
-          }
-        }
-        mask(i + 1, j);
-        i = j + 1;
-        while (i < n && /[a-z]/i.test(src[i])) i++;
-        last = '/';
-        lastWord = '';
-      } else {
-        last = '/';
-        lastWord = '';
-        i++;
-      }
-    } else if (/[\w$]/.test(c)) {
-      let j = i;
-      while (j < n && /[\w$]/.test(src[j])) j++;
-      lastWord = src.slice(i, j);
-      last = 'a';
-      i = j;
-    } else {
-      if (!/\s/.test(c)) {
-        last = c;
-        lastWord = '';
-        if (templateDepth.length > 0) {
-          if (c === '{') templateDepth[templateDepth.length - 1]++;
-          else if (c === '}') templateDepth[templateDepth.length - 1]--;
-        }
-      }
-      i++;
-    }
-  }
-  return { code: out.join(''), strings };
+function asModule(src) {
+  return src
+    .replace(TYPE_EXPORT, (_, head) => `${head}    `)
+    .replace(CALLS, (call) => `${' '.repeat(call.length - 7)}import(`);
 }
 
-// Each pattern ends just before the quote that opens the specifier.
-const PATTERNS = [
-  // import x from '…', import type { X } from '…', export * from '…', export { a as b } from '…'
-  /(?<![\w$.])(?:import|export)\s*(?:type\s+)?[\w$\s{},*]*?\bfrom\s*(?=['"])/g,
-  // import '…' (side effects only)
-  /(?<![\w$.])import\s*(?=['"])/g,
-  // import('…'), require('…'), vi.mock('…') and friends
-  /(?<![\w$.])(?:import|require)\s*\(\s*(?=['"`])/g,
-  /(?<![\w$])vi\s*\.\s*(?:mock|doMock|unmock|doUnmock|importActual|importMock)\s*\(\s*(?=['"`])/g,
-];
+/** A template literal without substitutions, as a dynamic import's specifier may be. */
+function plainTemplate(text) {
+  return /^`[^`$\\]*`$/.test(text) ? text.slice(1, -1) : undefined;
+}
 
 /** Every module specifier in a file, with its 1-based line. */
 export function specifiers(src) {
-  const { code, strings } = scan(src);
-  const found = new Map();
-  for (const pattern of PATTERNS) {
-    for (const m of code.matchAll(pattern)) {
-      const at = m.index + m[0].length;
-      const value = strings.get(at);
-      if (value !== undefined) found.set(at, value);
-    }
+  const code = asModule(src);
+  const [imports] = parse(code);
+  const found = [];
+  for (const { n, s, e, d } of imports) {
+    if (d === -2) continue; // import.meta
+    const spec = n ?? (d >= 0 ? plainTemplate(code.slice(s, e)) : undefined);
+    if (spec !== undefined) found.push({ at: s, spec });
   }
   const lineStarts = [0];
   for (let k = 0; k < src.length; k++) if (src[k] === '\n') lineStarts.push(k + 1);
@@ -230,7 +92,7 @@ export function specifiers(src) {
     }
     return lo + 1;
   };
-  return [...found.entries()].sort(([a], [b]) => a - b).map(([at, spec]) => ({ spec, line: lineOf(at) }));
+  return found.sort((a, b) => a.at - b.at).map(({ at, spec }) => ({ spec, line: lineOf(at) }));
 }
 
 /** The folder of the nearest package.json at or above `path`, stopping at `root` (or undefined). */
@@ -276,7 +138,21 @@ export function findOffences(root) {
   for (const file of listFiles(root).sort()) {
     const abs = join(root, file);
     const home = packageOf(root, dirname(abs), cache);
-    for (const { spec, line } of specifiers(readFileSync(abs, 'utf8'))) {
+    let found;
+    try {
+      found = specifiers(readFileSync(abs, 'utf8'));
+    } catch (error) {
+      // A file the lexer cannot read may hide an import: an offence, never a silent pass.
+      const at = error.message.match(/@:(\d+):/)?.[1] ?? '1';
+      offences.push({
+        file,
+        line: Number(at),
+        spec: '',
+        text: `${file}:${at}: cannot read its imports (${error.message})`,
+      });
+      continue;
+    }
+    for (const { spec, line } of found) {
       if (spec !== '.' && spec !== '..' && !spec.startsWith('./') && !spec.startsWith('../')) continue;
       const target = resolve(dirname(abs), spec);
       const lands = packageOf(root, target, cache);

@@ -49,6 +49,8 @@ const inside = [
   'const template = `import("../../b/src/y.js")`;',
   'const quote = /[\'"]/u.test(text);',
   "const later = await import('./z.js');",
+  "export type { Z as W } from './z.js';",
+  'const note = "vi.mock(\'../../b/src/y.js\')";',
 ].join('\n');
 
 describe('the import checker', () => {
@@ -60,28 +62,39 @@ describe('the import checker', () => {
     const { code, stderr } = runChecker(dir);
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
-    expect(lines[0]).toBe('packages/a/src/x.ts:13: "../../b/src/y.js" leaves a for packages/b/src/y.js');
+    expect(lines[0]).toBe('packages/a/src/x.ts:15: "../../b/src/y.js" leaves a for packages/b/src/y.js');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^1 relative import\(s\) leave their package/);
   });
 
-  it('sees every form: export from, side-effect import, dynamic import, vi.mock, and root into a nested package', () => {
+  it('sees every form: export from, export type from, side-effect import, dynamic import, vi.mock, require, and root into a nested package', () => {
     const dir = tree({
       'packages/a/src/forms.ts': [
         "export { y } from '../../b/src/y.js';",
         "import '../../b/src/y.js';",
         "const m = await import('../../b/src/y.js');",
         "vi.mock('../../b/src/y.js');",
+        "export type { Y } from '../../b/src/y.js';",
+        "const { y: z } = require('../../b/src/y.js');",
       ].join('\n'),
       'bench/run.ts': "import { y } from '../packages/b/src/y.js';\n",
     });
     const { code, stderr } = runChecker(dir);
     expect(code).toBe(1);
     expect(stderr).toContain('bench/run.ts:1: "../packages/b/src/y.js" leaves root for packages/b/src/y.js');
-    for (const line of [1, 2, 3, 4]) {
+    for (const line of [1, 2, 3, 4, 5, 6]) {
       expect(stderr).toContain(`packages/a/src/forms.ts:${line}: "../../b/src/y.js" leaves a for packages/b/src/y.js`);
     }
-    expect(stderr).toContain('5 relative import(s)');
+    expect(stderr).toContain('7 relative import(s)');
+  });
+
+  it('fails on a file it cannot lex, naming the file and line, rather than passing it unread', () => {
+    const dir = tree({
+      'packages/a/src/x.ts': "const ok = 1;\nconst broken = `never closed;\nimport '../../b/src/y.js';\n",
+    });
+    const { code, stderr } = runChecker(dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^packages\/a\/src\/x\.ts:\d+: cannot read its imports \(Parse error/);
   });
 
   it('passes a tree whose relative imports all stay inside their package', () => {

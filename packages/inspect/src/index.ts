@@ -27,15 +27,11 @@ export {
   walk,
 } from './pdf-pages.js';
 export {
-  all,
-  first,
   formatNumberCode,
   type PptxChart,
   type PptxFacts,
   type PptxShape,
   type PptxSlideFacts,
-  paragraphs,
-  parseXml,
   readPptx,
-  type XmlNode,
 } from './pptx.js';
+export { all, first, paragraphs, parseXml, type XmlNode } from './xml.js';

@@ -12,7 +12,25 @@
  * and the text after it fills the room it left, as LaTeX floats do. Floats keep their order
  * and never pass the start of the next section (`barrier`): the section stays together.
  */
-import { FREE, NEVER, type Placement, SPLIT, type Unit, WIDOW } from './paginate.js';
+import {
+  AIM,
+  CROSS,
+  DEFER,
+  EPS,
+  FLOAT_SEP,
+  LATE,
+  OVER_EMPTY,
+  OVER_SLOPE,
+  PAGE,
+  PENALTY,
+  SHORT_LAST,
+  STRETCH,
+  STRETCH_COST,
+  STRETCH_TO,
+} from './page-costs.js';
+import { NEVER, type Placement, type Unit } from './paginate.js';
+
+export { MAX_EMPTY } from './page-costs.js';
 
 /** A table or figure: units [start, end) of the stream, set together, here or at the top of a later page. */
 export interface FloatRange {
@@ -25,40 +43,6 @@ export interface Layout {
   /** The units of each page, in the order they are drawn (floats at the top first). */
   pages: number[][];
 }
-
-/** The most of its frame a page (not the last) may leave empty. */
-export const MAX_EMPTY = 0.08;
-/**
- * What the breaker holds itself to: a little under MAX_EMPTY, measured to the foot of the last
- * line's box, as a reader (and the tests, from the ink) sees the page end at the last line's
- * descenders, a few points higher.
- */
-const AIM = MAX_EMPTY - 0.01;
-const PENALTY = { [FREE]: 0, [SPLIT]: 5_000, [WIDOW]: 100_000, [NEVER]: 10_000_000 } as const;
-/** A page more than AIM empty, and more for each point of its frame past that (1,000 a per cent). */
-const OVER_EMPTY = 10_000;
-const OVER_SLOPE = 100_000;
-/** A last page holding less than a third of a frame. */
-const SHORT_LAST = 3_000;
-/** Every page: the same content on fewer pages is better. */
-const PAGE = 2_000;
-/** A float moved from where it stands to the next page. */
-const DEFER = 30;
-/** A float still waiting at the foot of a page that could have taken it at its top. */
-const LATE = 5_000;
-/** A float set after the start of the next section (at the top of the page after its own). */
-const CROSS = 400;
-/**
- * How far a gap between blocks may stretch, as a share of itself, on a page that would
- * otherwise be left more than AIM empty: only so far as to end the page STRETCH_TO
- * from its foot, at a small cost a point, so a page that can be filled is filled instead.
- */
-const STRETCH = 0.5;
-const STRETCH_TO = 0.05;
-const STRETCH_COST = 5;
-/** Space between floats at the top of a page and the text under them. */
-const FLOAT_SEP = 12;
-const EPS = 0.001;
 
 interface Entry {
   cost: number;

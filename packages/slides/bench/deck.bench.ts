@@ -38,7 +38,7 @@ if (!browserPath) {
     // marp-cli is the CLI's dependency (it makes the HTML deck there), not this package's.
     const fromCli = createRequire(createRequire(import.meta.url).resolve('briefing/package.json'));
     const cli = fromCli.resolve('@marp-team/marp-cli/marp-cli.js');
-    const engineTs = new URL('../src/engine.ts', import.meta.url).pathname;
+    const engineTs = new URL('../src/markdown/engine.ts', import.meta.url).pathname;
     const bare = (type: '--pdf' | '--pptx') =>
       time(
         () => {

@@ -1,8 +1,9 @@
-export { CHART_FENCE, chartPlugin, chartSvg } from './chart.js';
-export { BriefingMarp, engineOptions } from './engine.js';
-export { escapeMarkdown, inlineMarkdown, noteComment, stripJoiners } from './escape.js';
-export { DECK_FACES, type DeckFace, deckCharacters } from './fonts.js';
-export { deckMarkdown } from './markdown.js';
+export { DECK_FACES, type DeckFace, deckCharacters } from './layout/fonts.js';
+export { CHART_FENCE, chartPlugin, chartSvg } from './markdown/chart.js';
+export { BriefingMarp, engineOptions } from './markdown/engine.js';
+export { escapeMarkdown, inlineMarkdown, noteComment, stripJoiners } from './markdown/escape.js';
+export { deckMarkdown } from './markdown/markdown.js';
+export { THEME_NAME, themeCss } from './markdown/theme.js';
 export { type PptxOptions, renderPptx } from './pptx/index.js';
 export {
   type BulletItem,
@@ -17,4 +18,3 @@ export {
   type TitleParts,
   WORDS_PER_MINUTE,
 } from './render.js';
-export { THEME_NAME, themeCss } from './theme.js';

@@ -1,11 +1,11 @@
 import { type OutlineEntry, outline, plainText, type Report } from '@briefing/content';
-import { deckMarkdown } from './markdown.js';
-import { CONTINUED, type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan.js';
-import { agendaSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
-import { titleSlide } from './title.js';
+import { deckMarkdown } from './markdown/markdown.js';
+import { CONTINUED, type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan/plan.js';
+import { agendaSlides, sectionSlides, sourceSlides, takeawaySlides } from './plan/slides.js';
+import { titleSlide } from './plan/title.js';
 
-export type { BulletItem, DeckOptions, DeckPlan, DeckSlide, SlideElement, SlideKind, TitleParts } from './plan.js';
-export { STRUCTURAL, WORDS_PER_MINUTE } from './plan.js';
+export type { BulletItem, DeckOptions, DeckPlan, DeckSlide, SlideElement, SlideKind, TitleParts } from './plan/plan.js';
+export { STRUCTURAL, WORDS_PER_MINUTE } from './plan/plan.js';
 
 const words = (texts: readonly string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;
 const minutesOf = (count: number) => Math.max(1, Math.round(count / WORDS_PER_MINUTE));

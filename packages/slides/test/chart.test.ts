@@ -2,10 +2,10 @@ import { type Chart, formatDatumFigure, formatDatumValue, formatSharePercent, re
 import { largestFiguresReport } from '@briefing/testkit';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { CHART_FENCE, chartCaption, chartFence, chartSvg } from '../src/chart.js';
-import { BriefingMarp } from '../src/engine.js';
 import { renderDeck } from '../src/index.js';
-import { textWidth } from '../src/measure.js';
+import { textWidth } from '../src/layout/measure.js';
+import { CHART_FENCE, chartCaption, chartFence, chartSvg } from '../src/markdown/chart.js';
+import { BriefingMarp } from '../src/markdown/engine.js';
 
 const chart = report.sections.flatMap((s) => s.blocks).find((b): b is Chart => b.type === 'chart') as Chart;
 const engine = new BriefingMarp({ script: false });

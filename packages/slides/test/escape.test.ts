@@ -3,8 +3,15 @@ import { seeded } from '@briefing/testkit';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { BriefingMarp } from '../src/engine.js';
-import { escapeMarkdown, escapeUrl, inlineMarkdown, noteComment, stripJoiners, yamlString } from '../src/escape.js';
+import { BriefingMarp } from '../src/markdown/engine.js';
+import {
+  escapeMarkdown,
+  escapeUrl,
+  inlineMarkdown,
+  noteComment,
+  stripJoiners,
+  yamlString,
+} from '../src/markdown/escape.js';
 
 const engine = new BriefingMarp({ script: false });
 

@@ -1,8 +1,8 @@
 import { report, tokens } from '@briefing/content';
 import { renderDeckHtml } from '@briefing/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DECK_FACES, fontFaceCss } from '../src/fonts.js';
 import { themeCss } from '../src/index.js';
+import { DECK_FACES, fontFaceCss } from '../src/layout/fonts.js';
 
 interface FaceRule {
   family: string;

@@ -1,11 +1,11 @@
 import type { BlockType } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
-import { callout } from '../src/blocks/callout.js';
-import { chart } from '../src/blocks/chart.js';
-import { handlers, type SlideHandlers } from '../src/blocks/index.js';
-import { list } from '../src/blocks/list.js';
-import { paragraph } from '../src/blocks/paragraph.js';
-import { table } from '../src/blocks/table.js';
+import { callout } from '../src/plan/blocks/callout.js';
+import { chart } from '../src/plan/blocks/chart.js';
+import { handlers, type SlideHandlers } from '../src/plan/blocks/index.js';
+import { list } from '../src/plan/blocks/list.js';
+import { paragraph } from '../src/plan/blocks/paragraph.js';
+import { table } from '../src/plan/blocks/table.js';
 
 // Type tests: `npm run typecheck` (tsc over src and test) fails if a handler map missing a
 // block type, or giving a block type another type's handler, ever compiles.

@@ -1,7 +1,8 @@
 import type { Run } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
-import { countLines, FILL, firstSentence, lineWidth, segmentsOf, splitRuns, styles } from '../src/layout.js';
-import { textWidth } from '../src/measure.js';
+import { countLines, FILL, lineWidth, segmentsOf, styles } from '../src/layout/layout.js';
+import { textWidth } from '../src/layout/measure.js';
+import { firstSentence, splitRuns } from '../src/layout/split.js';
 
 const text = (t: string): Run => ({ type: 'text', text: t });
 

@@ -2,10 +2,10 @@ import { tokens } from '@briefing/content';
 import { browserOrReason, type Chromium, launchChromium } from '@briefing/testkit/chromium';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, countLines, FILL, faceOf, lineWidth, type Segment } from '../src/layout.js';
-import { embeds, textWidth } from '../src/measure.js';
-import { charWidth, fallbackWidth, lineHeight } from '../src/metrics.js';
-import { themeCss } from '../src/theme.js';
+import { advance, countLines, FILL, faceOf, lineWidth, type Segment } from '../src/layout/layout.js';
+import { embeds, textWidth } from '../src/layout/measure.js';
+import { charWidth, fallbackWidth, lineHeight } from '../src/layout/metrics.js';
+import { themeCss } from '../src/markdown/theme.js';
 import { embeddedSamples, fallbackSamples, probePage, reportSamples, type Sample } from './text-samples.js';
 
 describe('textWidth', () => {

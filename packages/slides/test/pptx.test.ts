@@ -4,7 +4,7 @@
 import numfmt from 'numfmt';
 import { describe, expect, it } from 'vitest';
 import { formatValue, labelFormat } from '../src/pptx/numfmt.js';
-import { onePPr } from '../src/pptx/package.js';
+import { onePPr } from '../src/pptx/slide-pass.js';
 import { readZip, writeZip } from '../src/pptx/zip.js';
 
 describe('chart label formats', () => {

@@ -2,11 +2,11 @@ import { foldSpace, plainText, type Table } from '@briefing/content';
 import { NASTY } from '@briefing/testkit';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { rowSentence } from '../src/blocks/table.js';
 import { BriefingMarp, type DeckSlide, planDeck } from '../src/index.js';
-import { slideMarkdown } from '../src/markdown.js';
-import { table as metrics } from '../src/metrics.js';
-import { columnWidths, layoutTable, rowRoom } from '../src/table-layout.js';
+import { table as metrics } from '../src/layout/metrics.js';
+import { columnWidths, layoutTable, rowRoom } from '../src/layout/table-layout.js';
+import { slideMarkdown } from '../src/markdown/markdown.js';
+import { rowSentence } from '../src/plan/blocks/table.js';
 import { longTable, maximalTable, reportWithTables } from './table-fixtures.js';
 
 /** The slides of the tables of the `tables` section, each rendered through the deck's engine and read back. */

@@ -1,6 +1,6 @@
 import { blockFields, type Field, type Report, report, toRuns } from '@briefing/content';
-import type { Segment } from '../src/layout.js';
-import { size, table } from '../src/metrics.js';
+import type { Segment } from '../src/layout/layout.js';
+import { size, table } from '../src/layout/metrics.js';
 
 /** A piece of slide text as the deck sets it: segments in faces, at a type size. */
 export interface Sample {

@@ -1,7 +1,7 @@
-import { kicker as kickerMetrics } from '../kicker.js';
-import { headingHeight } from '../layout.js';
-import { slide as geometry } from '../metrics.js';
-import { CONTINUED, type DeckPlan, type DeckSlide } from '../plan.js';
+import { headingHeight } from '../layout/layout.js';
+import { slide as geometry } from '../layout/metrics.js';
+import { kicker as kickerMetrics } from '../plan/kicker.js';
+import { CONTINUED, type DeckPlan, type DeckSlide } from '../plan/plan.js';
 import { addElement } from './elements.js';
 import { addHeading, addKicker } from './heading.js';
 import { defineLayouts, layoutName } from './masters.js';

@@ -1,8 +1,8 @@
 import type { Run } from '@briefing/content';
-import { chartCaption, linkLabel } from '../chart.js';
-import { styles } from '../layout.js';
-import { chartBox, contentWidth, slide as geometry } from '../metrics.js';
-import type { ElementOf } from '../plan.js';
+import { styles } from '../layout/layout.js';
+import { chartBox, contentWidth, slide as geometry } from '../layout/metrics.js';
+import { chartCaption, linkLabel } from '../markdown/chart.js';
+import type { ElementOf } from '../plan/plan.js';
 import { type ChartPanel, chartPanels } from './chart.js';
 import type { At } from './elements.js';
 import { bodyType, box, paragraph } from './shapes.js';

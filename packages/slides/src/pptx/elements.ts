@@ -1,4 +1,4 @@
-import { styles, type TextStyle } from '../layout.js';
+import { styles, type TextStyle } from '../layout/layout.js';
 import {
   bulletIndent,
   bulletPad,
@@ -8,8 +8,8 @@ import {
   slide as geometry,
   listSlide,
   table,
-} from '../metrics.js';
-import { dispatchElement, type ElementMap, type ElementOf, type SlideElement, type SlideKind } from '../plan.js';
+} from '../layout/metrics.js';
+import { dispatchElement, type ElementMap, type ElementOf, type SlideElement, type SlideKind } from '../plan/plan.js';
 import { addChart } from './chart-shape.js';
 import { bodyType, box, type Pres, paragraph, type Slide, type TextProps } from './shapes.js';
 import { addTable } from './table.js';

@@ -1,5 +1,5 @@
-import { advance, countLines, FILL, styles } from '../layout.js';
-import { contentWidth, slide as geometry, headingRule, kickerStyle, lineHeight, size } from '../metrics.js';
+import { advance, countLines, FILL, styles } from '../layout/layout.js';
+import { contentWidth, slide as geometry, headingRule, kickerStyle, lineHeight, size } from '../layout/metrics.js';
 import { box, KICKER_SHAPE, type Pres, paragraph, type Slide, TITLE_SHAPE } from './shapes.js';
 import { collapse } from './text.js';
 import { color, font, pt } from './units.js';

@@ -1,5 +1,5 @@
 import { fixedDate, type Report } from '@briefing/content';
-import type { DeckOptions, DeckPlan } from '../plan.js';
+import type { DeckOptions, DeckPlan } from '../plan/plan.js';
 import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
 import { finishPackage } from './package.js';

@@ -1,5 +1,5 @@
-import { contentWidth, edgeBar, footer, slide as geometry, lineHeight, size } from '../metrics.js';
-import type { DeckPlan, SlideKind } from '../plan.js';
+import { contentWidth, edgeBar, footer, slide as geometry, lineHeight, size } from '../layout/metrics.js';
+import type { DeckPlan, SlideKind } from '../plan/plan.js';
 import type { MasterObjects, Pres } from './shapes.js';
 import { collapse } from './text.js';
 import { color, font, inch, pt } from './units.js';

@@ -1,12 +1,14 @@
 import { escapeXml, isoSeconds } from '@briefing/content';
-import { KICKER_SHAPE, TITLE_SHAPE } from './build.js';
-import { color, font } from './units.js';
+import { labelFormats } from './chart-labels.js';
+import { PptxPassError, replaceExpected } from './pass.js';
+import { finishNotes, finishSlide, fonts, onePPr } from './slide-pass.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
 // 4.0.1 has no option for any of these, so they are done here, on its XML, each for a reason.
-// Each edit is a precise operation that asserts what it expects (replaceExpected and the
-// checks beside it) and throws PptxPassError when pptxgenjs writes otherwise, never a silent
+// Each edit is a precise operation that asserts what it expects (replaceExpected in pass.ts
+// and the checks beside it; the slides' edits are in slide-pass.ts, the charts' in
+// chart-labels.ts) and throws PptxPassError when pptxgenjs writes otherwise, never a silent
 // no-op; test/pptx-pass.test.ts breaks each expectation on a real pptxgenjs package:
 //
 // - Same report, same bytes: pptxgenjs stamps the time of writing into docProps/core.xml and
@@ -41,48 +43,6 @@ export interface PackageInfo {
   /** Per chart part (chart1, chart2...), the number format of each bar's label. */
   chartFormats: readonly (readonly string[])[];
 }
-
-/**
- * The error when pptxgenjs's output is not what a step of the pass expects (a new version
- * writing its XML differently, say): better no file than one silently left unpatched.
- */
-export class PptxPassError extends Error {
-  constructor(part: string, expected: string) {
-    super(`internal: pptxgenjs wrote ${part} unlike this pass expects (${expected}); see pptx/package.ts`);
-    this.name = 'PptxPassError';
-  }
-}
-
-/**
- * `pattern` replaced in `xml`, asserting how many times it matched: `count` exactly, or at
- * least `min` (default one). Every patch of the pass goes through here, so none can become
- * a silent no-op.
- */
-export function replaceExpected(
-  part: string,
-  xml: string,
-  pattern: RegExp,
-  replace: (match: string, ...groups: string[]) => string,
-  expected: { what: string; count?: number; min?: number },
-): string {
-  let n = 0;
-  const out = xml.replace(pattern, (...args: unknown[]) => {
-    n++;
-    return replace(...(args as [string, ...string[]]));
-  });
-  const ok = expected.count !== undefined ? n === expected.count : n >= (expected.min ?? 1);
-  if (!ok) {
-    const want = expected.count !== undefined ? `exactly ${expected.count}` : `at least ${expected.min ?? 1}`;
-    throw new PptxPassError(part, `${want} ${expected.what}, found ${n}`);
-  }
-  return out;
-}
-
-/** Panose and pitch family of each face, from the fonts' OS/2 tables: how a viewer without them picks a substitute. */
-const FONT_CLASS: Record<string, { panose: string; pitchFamily: number }> = {
-  [font.sans]: { panose: '02000503000000020004', pitchFamily: 34 },
-  [font.serif]: { panose: '02040603050405020204', pitchFamily: 18 },
-};
 
 /** The package made reproducible and valid (see above). */
 export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promise<Uint8Array> {
@@ -171,130 +131,6 @@ function coreProperties(info: PackageInfo): string {
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`,
     '</cp:coreProperties>',
   ].join('');
-}
-
-/**
- * Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph).
- * Its paragraphs are bare <a:p> elements; one with attributes would escape the pass.
- */
-export function onePPr(xml: string, part = 'a part'): string {
-  if (/<a:p\s/u.test(xml)) throw new PptxPassError(part, 'paragraphs as bare <a:p> elements');
-  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/gu, (_whole, inner: string) => {
-    let seen = false;
-    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu, (pPr) => {
-      if (seen) return '';
-      seen = true;
-      return pPr;
-    });
-    return `<a:p>${kept}</a:p>`;
-  });
-}
-
-/**
- * Each face named with its class, so a viewer without it substitutes a font of the same kind.
- * The East Asian and complex-script faces pptxgenjs names after the Latin one are dropped:
- * Inter and Source Serif 4 have no such glyphs, and without a name the viewer uses its own
- * font for those scripts (it also makes a large deck's slides a quarter smaller).
- */
-function fonts(xml: string): string {
-  let out = xml;
-  for (const [family, { panose, pitchFamily }] of Object.entries(FONT_CLASS)) {
-    const name = escapeXml(family);
-    out = out
-      .replace(
-        new RegExp(`<a:latin typeface="${name}"(?: pitchFamily="\\d+")?`, 'gu'),
-        `<a:latin typeface="${name}" panose="${panose}" pitchFamily="${pitchFamily}"`,
-      )
-      .replace(new RegExp(`<a:(?:ea|cs) typeface="${name}"[^>]*/>`, 'gu'), '');
-  }
-  return out;
-}
-
-function finishSlide(part: string, xml: string, lang: string): string {
-  let out = fonts(onePPr(xml, part));
-  // Shapes: the heading becomes the title placeholder, the kicker is set in capitals.
-  out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
-    if (shape.includes(`name="${TITLE_SHAPE}"`)) {
-      return replaceExpected(
-        part,
-        shape,
-        /(<p:cNvPr [^>]*name="[^"]*"[^>]*>(?:<\/p:cNvPr>)?)<p:cNvSpPr\/><p:nvPr><\/p:nvPr>/u,
-        (_m, cNvPr) => `${cNvPr}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>`,
-        { what: 'empty shape properties on the heading', count: 1 },
-      );
-    }
-    if (shape.includes(`name="${KICKER_SHAPE}"`))
-      return replaceExpected(part, shape, /<a:rPr /gu, () => '<a:rPr cap="all" ', { what: 'runs in the kicker' });
-    // The layout's empty title placeholder, which pptxgenjs copies onto every slide whose
-    // title it did not fill: the heading above is the slide's title.
-    if (/<p:ph\s[^>]*type="title"/u.test(shape)) return '';
-    return shape;
-  });
-  // Bullets in the highlight colour, a little smaller than the text; numbers in the body face.
-  const bullet = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;
-  out = out
-    .replaceAll('<a:buSzPct val="100000"/><a:buChar', `${bullet}<a:buSzPct val="70000"/><a:buChar`)
-    .replaceAll(
-      '<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/>',
-      `${bullet}<a:buSzPct val="100000"/><a:buFont typeface="+mn-lt"/>`,
-    );
-  if (out.split('<a:buChar').length !== out.split(`${bullet}<a:buSzPct val="70000"/><a:buChar`).length)
-    throw new PptxPassError(part, 'every bullet character after <a:buSzPct val="100000"/>');
-  if (out.includes('<a:buFont typeface="+mj-lt"/>'))
-    throw new PptxPassError(part, 'every number after <a:buSzPct val="100000"/>');
-  // Every shape of the slide its own id, in order.
-  let id = 0;
-  out = replaceExpected(part, out, /<p:cNvPr id="\d+"/gu, () => `<p:cNvPr id="${++id}"`, {
-    what: 'shape ids, one per <p:cNvPr>',
-    count: out.split('<p:cNvPr ').length - 1,
-  });
-  return out.replaceAll('lang="en-US"', `lang="${escapeXml(lang)}"`);
-}
-
-/** The notes placeholder's text as one paragraph per line, in the deck's language. */
-function finishNotes(part: string, xml: string, lang: string): string {
-  const l = escapeXml(lang);
-  return replaceExpected(
-    part,
-    xml,
-    /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
-    (_m, text) =>
-      (text ?? '')
-        .split(/\r?\n/u)
-        .map((line) => `<a:p><a:r><a:rPr lang="${l}" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`)
-        .join(''),
-    { what: 'notes as one run', count: 1 },
-  ).replaceAll('lang="en-US"', `lang="${l}"`);
-}
-
-/**
- * One data label per bar with its own number format (and the series' label type), placed
- * before the series' shared label settings as the schema orders them.
- */
-export function labelFormats(xml: string, formats: readonly string[], part = 'a chart part'): string {
-  const points = [...xml.matchAll(/<c:val>[\s\S]*?<c:ptCount val="(\d+)"\/>/gu)].map((m) => Number(m[1]));
-  if (points.length !== 1 || points[0] !== formats.length) {
-    throw new PptxPassError(part, `one series of ${formats.length} values, found ${points.join('+') || 'none'}`);
-  }
-  const at = xml.indexOf('<c:dLbls>');
-  if (at < 0) throw new PptxPassError(part, 'data labels (<c:dLbls>)');
-  const shared = xml.slice(at, xml.indexOf('</c:dLbls>', at));
-  // The series' label type, on one line (a figure broken after "about 1" reads badly).
-  const txPr = replaceExpected(
-    part,
-    /<c:txPr>[\s\S]*?<\/c:txPr>/u.exec(shared)?.[0] ?? '',
-    /<a:bodyPr\s*\/>/u,
-    () => '<a:bodyPr wrap="none"/>',
-    { what: "the labels' text properties with an empty <a:bodyPr/>", count: 1 },
-  );
-  const labels = formats
-    .map(
-      (code, idx) =>
-        `<c:dLbl><c:idx val="${idx}"/><c:numFmt formatCode="${escapeXml(code)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`,
-    )
-    .join('');
-  const start = at + '<c:dLbls>'.length;
-  return xml.slice(0, start) + labels + xml.slice(start);
 }
 
 /** A chart's embedded workbook with its dates fixed as the presentation's, its entries in order. */

@@ -1,5 +1,5 @@
 import pptxgenjs from 'pptxgenjs';
-import type { TextStyle } from '../layout.js';
+import type { TextStyle } from '../layout/layout.js';
 import type { Type } from './text.js';
 import { color, font, inch, pt } from './units.js';
 

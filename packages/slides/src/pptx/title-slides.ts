@@ -1,5 +1,5 @@
 import { type Run, toRuns } from '@briefing/content';
-import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout.js';
+import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout/layout.js';
 import {
   contentWidth,
   divider,
@@ -8,8 +8,8 @@ import {
   size,
   titleSlide as space,
   TITLE_ROOM,
-} from '../metrics.js';
-import type { DeckSlide, TitleParts } from '../plan.js';
+} from '../layout/metrics.js';
+import type { DeckSlide, TitleParts } from '../plan/plan.js';
 import { bodyType, box, paragraph, type Slide, TITLE_SHAPE } from './shapes.js';
 import { collapse, textRuns, trimmed } from './text.js';
 import { color, font } from './units.js';

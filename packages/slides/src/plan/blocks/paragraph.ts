@@ -1,8 +1,8 @@
 import type { Paragraph } from '@briefing/content';
-import { segmentsOf, styles, textHeight } from '../layout.js';
-import { gap } from '../metrics.js';
-import { pieces } from '../pack.js';
+import { segmentsOf, styles, textHeight } from '../../layout/layout.js';
+import { gap } from '../../layout/metrics.js';
 import { onScreen } from '../screen.js';
+import { pieces } from '../units.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /** A paragraph: its on-screen line (or first sentence) as a bullet, split if too tall; the whole text in the notes. */

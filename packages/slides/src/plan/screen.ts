@@ -1,5 +1,5 @@
 import { plainText, type RichText, type Run, toRuns } from '@briefing/content';
-import { firstSentence } from './layout.js';
+import { firstSentence } from '../layout/split.js';
 
 /**
  * What the deck shows of a text: the author's on-screen line when there is one, otherwise the

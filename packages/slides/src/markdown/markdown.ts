@@ -1,6 +1,4 @@
 import type { Run, Table } from '@briefing/content';
-import { chartFence } from './chart.js';
-import { escapeMarkdown, inlineMarkdown, noteComment, yamlString } from './escape.js';
 import {
   CONTINUED,
   type DeckPlan,
@@ -9,7 +7,9 @@ import {
   type ElementMap,
   type SlideElement,
   type TitleParts,
-} from './plan.js';
+} from '../plan/plan.js';
+import { chartFence } from './chart.js';
+import { escapeMarkdown, inlineMarkdown, noteComment, yamlString } from './escape.js';
 import { THEME_NAME } from './theme.js';
 
 // Marp Markdown from the deck plan: front matter, then each slide from its directives,

@@ -1,8 +1,8 @@
 import type { Callout } from '@briefing/content';
-import { type Segment, segmentsOf, styles, textHeight } from '../layout.js';
-import { callout as box, gap } from '../metrics.js';
-import { pieces } from '../pack.js';
+import { type Segment, segmentsOf, styles, textHeight } from '../../layout/layout.js';
+import { callout as box, gap } from '../../layout/metrics.js';
 import { onScreen } from '../screen.js';
+import { pieces } from '../units.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /** A callout: a panel with its bold title and on-screen line (or first sentence); the whole text in the notes. */

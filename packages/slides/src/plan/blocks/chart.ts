@@ -1,8 +1,8 @@
 import { type Chart, chartAltText } from '@briefing/content';
-import { chartCaption, linkLabel } from '../chart.js';
+import { headingHeight, SAFETY, styles, textHeight } from '../../layout/layout.js';
+import { chartBox, contentHeight } from '../../layout/metrics.js';
+import { chartCaption, linkLabel } from '../../markdown/chart.js';
 import { kicker } from '../kicker.js';
-import { headingHeight, SAFETY, styles, textHeight } from '../layout.js';
-import { chartBox, contentHeight } from '../metrics.js';
 import type { DeckSlide } from '../plan.js';
 import type { BlockResult, Ctx } from './types.js';
 

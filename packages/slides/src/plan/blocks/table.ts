@@ -1,10 +1,10 @@
 import { foldSpace, plainText, type Run, type Table, type TableColumn } from '@briefing/content';
-import { linkLabel } from '../chart.js';
+import { segmentsOf, styles, textHeight } from '../../layout/layout.js';
+import { table as metrics } from '../../layout/metrics.js';
+import { layoutTable, type TableLayout } from '../../layout/table-layout.js';
+import { linkLabel } from '../../markdown/chart.js';
 import { kicker } from '../kicker.js';
-import { segmentsOf, styles, textHeight } from '../layout.js';
-import { table as metrics } from '../metrics.js';
 import { CONTINUED, type DeckSlide } from '../plan.js';
-import { layoutTable, type TableLayout } from '../table-layout.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { kickerStyle, lineHeight, size } from './metrics.js';
+import { kickerStyle, lineHeight, size } from '../layout/metrics.js';
 
 /**
  * The kicker: one small line above a section slide's heading with the section's number and

@@ -1,6 +1,5 @@
 import { tokens } from '@briefing/content';
-import { fontFaceCss } from './fonts.js';
-import { kicker } from './kicker.js';
+import { fontFaceCss } from '../layout/fonts.js';
 import {
   bulletIndent,
   bulletPad,
@@ -19,7 +18,8 @@ import {
   slide,
   table,
   titleSlide,
-} from './metrics.js';
+} from '../layout/metrics.js';
+import { kicker } from '../plan/kicker.js';
 
 export const THEME_NAME = 'briefing';
 

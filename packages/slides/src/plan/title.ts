@@ -1,6 +1,6 @@
 import { formatDate, type Report, type Run } from '@briefing/content';
-import { advance, countLines, styles, textHeight } from './layout.js';
-import { contentWidth, lineHeight, size, titleSlide as space, TITLE_ROOM } from './metrics.js';
+import { advance, countLines, styles, textHeight } from '../layout/layout.js';
+import { contentWidth, lineHeight, size, titleSlide as space, TITLE_ROOM } from '../layout/metrics.js';
 import type { DeckSlide, TitleParts } from './plan.js';
 
 const NBSP = '\u00a0';

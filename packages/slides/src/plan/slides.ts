@@ -1,9 +1,10 @@
 import { formatDate, numberedTitle, type OutlineEntry, type Report, type Run, toRuns } from '@briefing/content';
+import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout/layout.js';
+import { listSlide } from '../layout/metrics.js';
 import { blockResult, type Ctx } from './blocks/index.js';
-import { countLines, segmentsOf, styles, type TextStyle, textHeight } from './layout.js';
-import { listSlide } from './metrics.js';
-import { leadUnits, pack, pieces, roomUnder, type Unit, unitElements } from './pack.js';
+import { pack } from './pack.js';
 import type { DeckOptions, DeckSlide, SlideKind } from './plan.js';
+import { leadUnits, pieces, roomUnder, type Unit, unitElements } from './units.js';
 
 // The deck's slides after the title: key takeaways, agenda, each section (its content slides
 // under a kicker, with the slides of its charts and tables), and the sources.

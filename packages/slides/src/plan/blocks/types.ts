@@ -1,5 +1,5 @@
-import type { Unit } from '../pack.js';
 import type { DeckSlide } from '../plan.js';
+import type { Unit } from '../units.js';
 
 /** What a block handler knows of where its block sits. */
 export interface Ctx {

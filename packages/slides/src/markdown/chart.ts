@@ -12,7 +12,7 @@ import {
   tokens,
   valueSeriesTitle,
 } from '@briefing/content';
-import { chartBox, charWidth, contentWidth, size } from './metrics.js';
+import { chartBox, charWidth, contentWidth, size } from '../layout/metrics.js';
 
 /** Info string of the fenced block that carries a chart's data through the Markdown. */
 export const CHART_FENCE = 'briefing-chart';

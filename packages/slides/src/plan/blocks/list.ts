@@ -1,8 +1,8 @@
 import type { List } from '@briefing/content';
-import { type Segment, segmentsOf, styles, textHeight } from '../layout.js';
-import { gap } from '../metrics.js';
-import { leadUnits, pieces, type Unit } from '../pack.js';
+import { type Segment, segmentsOf, styles, textHeight } from '../../layout/layout.js';
+import { gap } from '../../layout/metrics.js';
 import { onScreen } from '../screen.js';
+import { leadUnits, pieces, type Unit } from '../units.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /**
