@@ -1,5 +1,5 @@
 import type { Problem } from '@briefing/content';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../edge/html.js';
 
 /** What the preview shows: the state of the last build, sent to every open page as it changes. */
 export interface PreviewState {

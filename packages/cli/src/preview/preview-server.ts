@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { CliError, EXIT } from './errors.js';
-import { FORMATS, mediaTypeOf } from './formats.js';
+import { CliError, EXIT } from '../edge/errors.js';
+import { FORMATS, mediaTypeOf } from '../edge/formats.js';
 import { FIRST_STATE, isPreviewHost, liveDeckScript, type PreviewState, previewPage } from './preview.js';
 import { limitConnections, MAX_CONNECTIONS, requestTarget } from './preview-guard.js';
 
@@ -40,7 +40,7 @@ const PDFJS_FILES: Record<string, string> = {
 };
 
 /** `briefing 0.1.0`, for the status line. */
-const TOOL = `briefing ${(require('../package.json') as { version: string }).version}`;
+const TOOL = `briefing ${(require('../../package.json') as { version: string }).version}`;
 
 /**
  * The live preview on 127.0.0.1: the page (`/`), its event stream (`/events`), the state as

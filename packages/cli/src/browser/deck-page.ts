@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { BriefingMarp } from '@briefing/slides';
 import type { Browser, Page } from 'puppeteer-core';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../edge/html.js';
 import type { SlidesPdfAccessibility } from './slides-pdf-a11y.js';
 
 /** Every slide of the page. */

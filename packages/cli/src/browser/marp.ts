@@ -8,14 +8,14 @@
 // `marp --pdf` (ratio 2.71 before, 0.97 now); PDF alone 2.3 s before, 0.7 s now.
 
 import { type Browser, type Page, PuppeteerError } from 'puppeteer-core';
+import { CliError, EXIT } from '../edge/errors.js';
+import { type Env, processEnv } from '../edge/io.js';
+import { removeStaleTemp } from '../edge/temp.js';
 import { DEFAULT_BROWSER_TIMEOUT } from './browser.js';
 import { BrowserClosed, Chromium, isTimeout, settled, timedOut, whenAborted } from './chromium.js';
 import { deckPage, openDeck, pageText, printOptions, SLIDE, slideImage } from './deck-page.js';
-import { CliError, EXIT } from './errors.js';
-import { type Env, processEnv } from './io.js';
 import { buildPptx } from './pptx.js';
 import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y.js';
-import { removeStaleTemp } from './temp.js';
 
 export { localeOf } from './chromium.js';
 export { pageText, printOptions, refusedLoad } from './deck-page.js';
