@@ -27,7 +27,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deckPage } from '../src/browser/deck-page.js';
 import { pageText, printOptions } from '../src/browser/marp.js';
-import { accessibleSlidesPdf } from '../src/browser/slides-pdf-a11y.js';
+import { accessibleSlidesPdf } from '../src/browser/slides-pdf-a11y/index.js';
 
 const browser = browserOrReason();
 const { title, lang, date } = report.meta;
