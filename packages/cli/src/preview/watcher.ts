@@ -13,9 +13,9 @@ import { PdfThread } from '../outputs/pdf-thread.js';
 import { watchFolderOf } from './folder-watch.js';
 import { inputKeys } from './inputs.js';
 import { ModuleThread } from './module-thread.js';
-import type { PreviewState } from './preview.js';
 import { digestOf, type PreviewContent } from './preview-server.js';
 import { Rebuilder } from './rebuilder.js';
+import type { PreviewState } from './state.js';
 
 type Loaded = { ok: true; report: Report } | { ok: false; problems: Problem[]; message: string };
 
