@@ -40,7 +40,7 @@ function sources(dir: string): string[] {
 }
 
 /** The CLI's modules that meet the process: bin.ts builds the Io from it, io.ts holds what cannot go through an Io. */
-const PROCESS_MODULES = new Set(['packages/cli/src/bin.ts', 'packages/cli/src/io.ts']);
+const PROCESS_MODULES = new Set(['packages/cli/src/bin.ts', 'packages/cli/src/edge/io.ts']);
 /** Any use of the console counts, not only a call: swapping `console.warn` for a capture is the console too. */
 const EDGE_RULES: [string, RegExp][] = [
   ['reads the environment', /\bprocess\.env\b/],
@@ -103,11 +103,11 @@ describe('the CLI reads the environment and the console only through its Io', ()
       '// console.warn in a comment is fine',
       "page.on('console', listen);",
     ].join('\n');
-    expect(edgeOffences('packages/cli/src/marp.ts', text).map((o) => o.split(': ')[1])).toEqual([
+    expect(edgeOffences('packages/cli/src/browser/marp.ts', text).map((o) => o.split(': ')[1])).toEqual([
       'reads the environment',
       'uses the console',
       'uses the console',
     ]);
-    expect(edgeOffences('packages/cli/src/io.ts', text)).toEqual([]);
+    expect(edgeOffences('packages/cli/src/edge/io.ts', text)).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { ReportValidationError } from '@briefing/content';
-import type { Command } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
-import { CliError, EXIT, type ExitCode } from './errors.js';
-import type { Io } from './io.js';
+import type { Command } from './edge/command.js';
+import { CliError, EXIT, type ExitCode } from './edge/errors.js';
+import type { Io } from './edge/io.js';
 
 /** Every command, in the order `briefing --help` lists them; each brings its name, summary and help. */
 const COMMANDS: readonly Command<unknown>[] = [

@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { browserTimeout, DEFAULT_BROWSER_TIMEOUT, FIXED_PATHS, findBrowser } from '../src/browser.js';
-import { CliError } from '../src/errors.js';
+import { browserTimeout, DEFAULT_BROWSER_TIMEOUT, FIXED_PATHS, findBrowser } from '../src/browser/browser.js';
+import { CliError } from '../src/edge/errors.js';
 
 describe('findBrowser', () => {
   let dir: string;

@@ -7,8 +7,8 @@ import { captureIo, freshDir, reportFile, runCli } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
 import { describe, expect, it } from 'vitest';
 import { build, sourceDateEpoch } from '../src/commands/build.js';
-import type { CliError } from '../src/errors.js';
-import { ALL_FORMATS, FORMATS } from '../src/formats.js';
+import type { CliError } from '../src/edge/errors.js';
+import { ALL_FORMATS, FORMATS } from '../src/edge/formats.js';
 
 const fresh = () => freshDir('briefing-build-');
 const wordsOf = (texts: string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/browser.js';
-import { Chromium, settled, whenAborted } from '../src/chromium.js';
-import { PipeTransport, Tail } from '../src/chromium-pipe.js';
+import { findBrowser } from '../src/browser/browser.js';
+import { Chromium, settled, whenAborted } from '../src/browser/chromium.js';
+import { PipeTransport, Tail } from '../src/browser/chromium-pipe.js';
 
 const browserPath = findBrowser(process.env);
 

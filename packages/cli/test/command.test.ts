@@ -1,7 +1,7 @@
 import { captureIo } from '@briefing/testkit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { defineCommand } from '../src/command.js';
-import { CliError, EXIT } from '../src/errors.js';
+import { defineCommand } from '../src/edge/command.js';
+import { CliError, EXIT } from '../src/edge/errors.js';
 
 const seen: unknown[] = [];
 const demo = defineCommand({

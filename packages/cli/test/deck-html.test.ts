@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertReport, type ReportInput, report, reportInput } from '@briefing/content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deckEngineModule, renderDeckHtml, worthSaying } from '../src/deck-html.js';
+import { deckEngineModule, renderDeckHtml, worthSaying } from '../src/browser/deck-html.js';
 
 describe('renderDeckHtml (marp-cli in-process)', () => {
   // os.tmpdir() follows TMPDIR: each test gets a temp folder of its own to look into.

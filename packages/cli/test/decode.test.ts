@@ -1,7 +1,7 @@
 import { seeded } from '@briefing/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeReport, firstInvalidUtf8 } from '../src/decode.js';
+import { decodeReport, firstInvalidUtf8 } from '../src/edge/decode.js';
 
 const strict = (bytes: Uint8Array) => {
   try {

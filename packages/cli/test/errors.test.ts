@@ -3,9 +3,9 @@
 import { ReportValidationError } from '@briefing/content';
 import { ProtocolError, TimeoutError } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { CliError, EXIT } from '../src/errors.js';
+import { browserFailure } from '../src/browser/marp.js';
+import { CliError, EXIT } from '../src/edge/errors.js';
 import { failure } from '../src/main.js';
-import { browserFailure } from '../src/marp.js';
 
 function told(error: unknown, env: Record<string, string> = {}) {
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, watch as watchFs, writeFileSync } from '
 import { join } from 'node:path';
 import { freshDir } from '@briefing/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchFolderOf } from '../src/folder-watch.js';
+import { watchFolderOf } from '../src/preview/folder-watch.js';
 
 /** A watch on `folder/report.json` that records what it reports. */
 function watchReport(folder: string, watch?: typeof watchFs) {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { captureIo, runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { watchCommand } from '../src/commands/watch.js';
-import type { CliError } from '../src/errors.js';
-import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS, mediaTypeOf, parseFormat } from '../src/formats.js';
-import { startPreview } from '../src/preview-server.js';
+import type { CliError } from '../src/edge/errors.js';
+import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS, mediaTypeOf, parseFormat } from '../src/edge/formats.js';
+import { startPreview } from '../src/preview/preview-server.js';
 
 describe('the FORMATS table', () => {
   it('gives every format a distinct file and a media type, and parses names and file names only', () => {

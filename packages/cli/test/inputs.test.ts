@@ -2,8 +2,8 @@ import { assertReport, type Report, report, reportInput } from '@briefing/conten
 import { renderPdf } from '@briefing/pdf';
 import { renderDeck } from '@briefing/slides';
 import { describe, expect, it } from 'vitest';
-import type { Format } from '../src/formats.js';
-import { inputKeys } from '../src/inputs.js';
+import type { Format } from '../src/edge/formats.js';
+import { inputKeys } from '../src/preview/inputs.js';
 
 type Edit = (r: Report) => void;
 const edited = (edit: Edit): Report => {

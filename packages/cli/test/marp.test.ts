@@ -2,8 +2,8 @@ import { inflateRawSync } from 'node:zlib';
 import { foldSpace, numberedTitle, outline, plainText, report } from '@briefing/content';
 import { BriefingMarp, planDeck, renderDeck, stripJoiners } from '@briefing/slides';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/browser.js';
-import { convertDeck, localeOf } from '../src/marp.js';
+import { findBrowser } from '../src/browser/browser.js';
+import { convertDeck, localeOf } from '../src/browser/marp.js';
 
 const browserPath = findBrowser(process.env);
 if (!browserPath && process.env.CI === 'true') {

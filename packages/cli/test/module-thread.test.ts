@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freshDir } from '@briefing/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ModuleThread } from '../src/module-thread.js';
+import { ModuleThread } from '../src/preview/module-thread.js';
 
 /** A module file with `source`, as a file URL. */
 const moduleWith = (source: string) => {

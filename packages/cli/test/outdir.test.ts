@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, until } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../src/errors.js';
-import { writeOutputs } from '../src/outdir.js';
-import { stampOf } from '../src/processes.js';
+import { CliError } from '../src/edge/errors.js';
+import { stampOf } from '../src/edge/processes.js';
+import { writeOutputs } from '../src/outputs/outdir.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-outdir-'));
 
@@ -133,7 +133,7 @@ function holdingBuild(dir: string) {
   const script = join(mkdtempSync(join(tmpdir(), 'briefing-outdir-script-')), 'hold.mts');
   writeFileSync(
     script,
-    `import { writeOutputs } from ${JSON.stringify(join(repoRoot, 'packages/cli/src/outdir.ts'))};
+    `import { writeOutputs } from ${JSON.stringify(join(repoRoot, 'packages/cli/src/outputs/outdir.ts'))};
 setInterval(() => {}, 1000);
 await writeOutputs(process.argv[2], 'out', async (stage) => {
   await stage.put('briefing.pdf', 'half-built pdf');

@@ -1,9 +1,9 @@
 import { report } from '@briefing/content';
 import { renderDeck } from '@briefing/slides';
 import { describe, expect, it } from 'vitest';
-import { ALL_FORMATS, FORMATS, type Format } from '../src/formats.js';
-import type { BrowserFormat, DeckConverter } from '../src/marp.js';
-import { deckOf, type Produced, produce } from '../src/outputs.js';
+import type { BrowserFormat, DeckConverter } from '../src/browser/marp.js';
+import { ALL_FORMATS, FORMATS, type Format } from '../src/edge/formats.js';
+import { deckOf, type Produced, produce } from '../src/outputs/outputs.js';
 
 /** A browser that takes the given times: opening the deck, printing the PDF, making the PPTX. */
 function browserTaking(times: { open: number; pdf: number; pptx: number }) {

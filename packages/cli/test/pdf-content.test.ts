@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyseContent, markArtifacts, readContent, UnreadableContent } from '../src/pdf-content.js';
+import {
+  analyseContent,
+  markArtifacts,
+  readContent,
+  UnreadableContent,
+} from '../src/browser/slides-pdf-a11y/pdf-content.js';
 
 /** Chromium's way of writing a page: graphics state, a tagged heading, untagged painting. */
 const PAGE = [

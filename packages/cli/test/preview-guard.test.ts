@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { requestTarget } from '../src/preview-guard.js';
-import { startPreview } from '../src/preview-server.js';
+import { requestTarget } from '../src/preview/preview-guard.js';
+import { startPreview } from '../src/preview/preview-server.js';
 
 describe('requestTarget', () => {
   it('reads the paths and queries the preview serves', () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { isBriefingCommand, parseStamp, stampOf, startOf, stillRunning } from '../src/processes.js';
+import { isBriefingCommand, parseStamp, stampOf, startOf, stillRunning } from '../src/edge/processes.js';
 
 const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { reportInput, reportToJson } from '@briefing/content';
 import { childrenOf, openFiles, runCli, spawnCli, until } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { readInput } from '../src/read-input.js';
+import { readInput } from '../src/edge/read-input.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-read-'));
 const reportText = reportToJson(reportInput as never);

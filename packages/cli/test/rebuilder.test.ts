@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rebuilder } from '../src/rebuilder.js';
+import { Rebuilder } from '../src/preview/rebuilder.js';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

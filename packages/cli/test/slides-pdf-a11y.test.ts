@@ -25,9 +25,9 @@ import {
   rgb,
 } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deckPage } from '../src/deck-page.js';
-import { pageText, printOptions } from '../src/marp.js';
-import { accessibleSlidesPdf } from '../src/slides-pdf-a11y.js';
+import { deckPage } from '../src/browser/deck-page.js';
+import { pageText, printOptions } from '../src/browser/marp.js';
+import { accessibleSlidesPdf } from '../src/browser/slides-pdf-a11y/index.js';
 
 const browser = browserOrReason();
 const { title, lang, date } = report.meta;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import { stampOf } from '../src/processes.js';
-import { alive, checkTempRoot, processTempDir, removeStaleTemp } from '../src/temp.js';
+import { stampOf } from '../src/edge/processes.js';
+import { alive, checkTempRoot, processTempDir, removeStaleTemp } from '../src/edge/temp.js';
 
 /** The pid of a process that has ended. */
 const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);

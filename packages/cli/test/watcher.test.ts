@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { assertReport, report, reportToJson } from '@briefing/content';
 import { captureIo, freshDir } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
-import type { PreviewContent } from '../src/preview-server.js';
-import { packagedSource, watchSource } from '../src/watcher.js';
+import type { PreviewContent } from '../src/preview/preview-server.js';
+import { packagedSource, watchSource } from '../src/preview/watcher.js';
 
 describe('packagedSource', () => {
   it("is the report module content exports as @briefing/content/report.ts, not a path guessed inside content's folder", async () => {

@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path';
-import { browserTimeout, findBrowser } from '../browser.js';
-import { defineCommand } from '../command.js';
-import { CliError, EXIT } from '../errors.js';
-import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../formats.js';
-import { loadReport, shownPath } from '../io.js';
-import { writeOutputs } from '../outdir.js';
-import { deckOf, produce } from '../outputs.js';
-import { checkTempRoot, removeStaleTemp } from '../temp.js';
+import { browserTimeout, findBrowser } from '../browser/browser.js';
+import { defineCommand } from '../edge/command.js';
+import { CliError, EXIT } from '../edge/errors.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../edge/formats.js';
+import { loadReport, shownPath } from '../edge/io.js';
+import { checkTempRoot, removeStaleTemp } from '../edge/temp.js';
+import { writeOutputs } from '../outputs/outdir.js';
+import { deckOf, produce } from '../outputs/outputs.js';
 
 const buildHelp = `Usage: briefing build [options]
 

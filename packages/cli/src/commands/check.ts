@@ -1,9 +1,9 @@
 import { ledeRestatements } from '@briefing/content';
 import { formatMatrix } from '@briefing/inspect';
-import { realRenderers, runCheck } from '../check/run.js';
-import { defineCommand } from '../command.js';
-import { EXIT } from '../errors.js';
-import { loadReport } from '../io.js';
+import { defineCommand } from '../edge/command.js';
+import { EXIT } from '../edge/errors.js';
+import { loadReport } from '../edge/io.js';
+import { realRenderers, runCheck } from '../outputs/check-run.js';
 
 const checkHelp = `Usage: briefing check [options]
 

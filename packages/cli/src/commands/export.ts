@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { reportJsonSchema, reportToJson } from '@briefing/content';
-import { defineCommand } from '../command.js';
-import { CliError, EXIT } from '../errors.js';
-import { loadReport, shownPath, writeAtomic } from '../io.js';
-import { replaceableFile, writableFolder } from '../targets.js';
+import { defineCommand } from '../edge/command.js';
+import { CliError, EXIT } from '../edge/errors.js';
+import { loadReport, shownPath, writeAtomic } from '../edge/io.js';
+import { replaceableFile, writableFolder } from '../outputs/targets.js';
 
 const exportHelp = `Usage: briefing export (--json | --schema) [options]
 

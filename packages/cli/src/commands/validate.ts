@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { reportStats } from '@briefing/content';
-import { defineCommand } from '../command.js';
-import { CliError, EXIT } from '../errors.js';
-import { readJson, validateReport } from '../io.js';
+import { defineCommand } from '../edge/command.js';
+import { CliError, EXIT } from '../edge/errors.js';
+import { readJson, validateReport } from '../edge/io.js';
 
 const validateHelp = `Usage: briefing validate <report.json>
        briefing validate --input <report.json>

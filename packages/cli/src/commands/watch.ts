@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { defineCommand } from '../command.js';
-import { CliError, EXIT } from '../errors.js';
-import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS } from '../formats.js';
-import { shownPath } from '../io.js';
-import { startPreview } from '../preview-server.js';
-import { packagedSource, watchSource } from '../watcher.js';
+import { defineCommand } from '../edge/command.js';
+import { CliError, EXIT } from '../edge/errors.js';
+import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS } from '../edge/formats.js';
+import { shownPath } from '../edge/io.js';
+import { startPreview } from '../preview/preview-server.js';
+import { packagedSource, watchSource } from '../preview/watcher.js';
 import { parseFormats, parsePaper, realDeps } from './build.js';
 
 const watchHelp = `Usage: briefing watch [options]

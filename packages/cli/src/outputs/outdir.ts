@@ -8,9 +8,9 @@
 
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CliError, EXIT } from './errors.js';
-import { FORMATS } from './formats.js';
-import { alive, type Instance, parseStamp, stampOf, stillRunning } from './processes.js';
+import { CliError, EXIT } from '../edge/errors.js';
+import { FORMATS } from '../edge/formats.js';
+import { alive, type Instance, parseStamp, stampOf, stillRunning } from '../edge/processes.js';
 import { unreplaceable, writableFolder } from './targets.js';
 
 const LOCK = '.briefing.lock';

@@ -3,19 +3,19 @@ import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
-import { browserTimeout } from './browser.js';
+import { browserTimeout } from '../browser/browser.js';
+import { DeckBrowser } from '../browser/marp.js';
+import { FORMATS, type Format } from '../edge/formats.js';
+import { type Io, readJson, shownPath, validateReport } from '../edge/io.js';
+import { writeOutputs } from '../outputs/outdir.js';
+import { deckOf, produce } from '../outputs/outputs.js';
+import { PdfThread } from '../outputs/pdf-thread.js';
 import { watchFolderOf } from './folder-watch.js';
-import { FORMATS, type Format } from './formats.js';
 import { inputKeys } from './inputs.js';
-import { type Io, readJson, shownPath, validateReport } from './io.js';
-import { DeckBrowser } from './marp.js';
 import { ModuleThread } from './module-thread.js';
-import { writeOutputs } from './outdir.js';
-import { deckOf, produce } from './outputs.js';
-import { PdfThread } from './pdf-thread.js';
-import type { PreviewState } from './preview.js';
 import { digestOf, type PreviewContent } from './preview-server.js';
 import { Rebuilder } from './rebuilder.js';
+import type { PreviewState } from './state.js';
 
 type Loaded = { ok: true; report: Report } | { ok: false; problems: Problem[]; message: string };
 

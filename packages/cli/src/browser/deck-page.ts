@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { BriefingMarp } from '@briefing/slides';
 import type { Browser, Page } from 'puppeteer-core';
-import { escapeHtml } from './html.js';
-import type { SlidesPdfAccessibility } from './slides-pdf-a11y.js';
+import { escapeHtml } from '../edge/html.js';
+import type { SlidesPdfAccessibility } from './slides-pdf-a11y/index.js';
 
 /** Every slide of the page. */
 export const SLIDE = 'div.marpit > svg[data-marpit-svg]';

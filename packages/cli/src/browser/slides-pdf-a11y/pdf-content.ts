@@ -1,5 +1,5 @@
 // Reading and marking a PDF page's content stream, for the slides PDF's accessibility pass
-// (slides-pdf-a11y.ts). Chromium's tagged PDF leaves some painting outside any marked-content
+// (slides-pdf-a11y/). Chromium's tagged PDF leaves some painting outside any marked-content
 // sequence (the slide's page number, accent bars) and tags decoration as real content (slide
 // backgrounds, list and table rules, heading underlines). PDF/UA wants both marked as
 // artifacts. Marked-content operators change nothing that is drawn, so the stream is edited

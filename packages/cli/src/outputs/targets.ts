@@ -7,7 +7,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve } from 'node:path';
-import { CliError, EXIT } from './errors.js';
+import { CliError, EXIT } from '../edge/errors.js';
 
 /**
  * The system's own folders, by real path: a folder briefing never writes into, nor makes a

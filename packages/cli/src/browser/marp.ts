@@ -8,14 +8,14 @@
 // `marp --pdf` (ratio 2.71 before, 0.97 now); PDF alone 2.3 s before, 0.7 s now.
 
 import { type Browser, type Page, PuppeteerError } from 'puppeteer-core';
+import { CliError, EXIT } from '../edge/errors.js';
+import { type Env, processEnv } from '../edge/io.js';
+import { removeStaleTemp } from '../edge/temp.js';
 import { DEFAULT_BROWSER_TIMEOUT } from './browser.js';
 import { BrowserClosed, Chromium, isTimeout, settled, timedOut, whenAborted } from './chromium.js';
 import { deckPage, openDeck, pageText, printOptions, SLIDE, slideImage } from './deck-page.js';
-import { CliError, EXIT } from './errors.js';
-import { type Env, processEnv } from './io.js';
 import { buildPptx } from './pptx.js';
-import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y.js';
-import { removeStaleTemp } from './temp.js';
+import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y/index.js';
 
 export { localeOf } from './chromium.js';
 export { pageText, printOptions, refusedLoad } from './deck-page.js';
@@ -40,7 +40,7 @@ export interface ConvertDeckOptions {
   /**
    * What the PDF says about itself beyond title, language and date (report.meta: authors,
    * subject, keywords) and each chart's description in deck order (chartAltText), for its
-   * accessibility pass (slides-pdf-a11y.ts). The links' texts and the headings come from the page.
+   * accessibility pass (slides-pdf-a11y/). The links' texts and the headings come from the page.
    */
   pdfDescription?: Pick<SlidesPdfAccessibility, 'authors' | 'subject' | 'keywords' | 'chartAlt'> | undefined;
   /** How long the browser may take to start and to answer each request, in seconds (default 60). */
@@ -121,7 +121,7 @@ export class DeckBrowser implements DeckConverter {
   /**
    * Convert Marp Markdown to PDF and/or PPTX (speaker notes included): the deck is rendered by
    * the HTML deck's engine and theme, loaded into a new page, printed to PDF (tagged, with a
-   * document outline, then given what PDF/UA asks for by slides-pdf-a11y.ts) and screenshotted
+   * document outline, then given what PDF/UA asks for by slides-pdf-a11y/) and screenshotted
    * slide by slide for the PPTX. A stop (`signal`) kills the browser and ends the conversion at
    * once; the next conversion starts another.
    */

@@ -4,9 +4,9 @@ import type { Report } from '@briefing/content';
 import { type CoverageResult, checkOutputs } from '@briefing/inspect';
 import { renderPdf } from '@briefing/pdf';
 import { renderPptx } from '@briefing/slides';
-import { renderDeckHtml } from '../deck-html.js';
-import { writeAtomic } from '../io.js';
-import { processTempDir } from '../temp.js';
+import { renderDeckHtml } from '../browser/deck-html.js';
+import { writeAtomic } from '../edge/io.js';
+import { processTempDir } from '../edge/temp.js';
 
 /** The renderers a check exercises; tests swap in faulty ones to prove the check fails. */
 export interface Renderers {

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { CliError, EXIT } from './errors.js';
-import { FORMATS, mediaTypeOf } from './formats.js';
-import { FIRST_STATE, isPreviewHost, liveDeckScript, type PreviewState, previewPage } from './preview.js';
+import { CliError, EXIT } from '../edge/errors.js';
+import { FORMATS, mediaTypeOf } from '../edge/formats.js';
+import { clientScripts } from './client-bundle.js';
+import { FIRST_STATE, isPreviewHost, liveDeckScript, type PreviewState, previewPage } from './page.js';
 import { limitConnections, MAX_CONNECTIONS, requestTarget } from './preview-guard.js';
 
 /** What the preview shows; watch replaces parts of it as builds land or fail. */
@@ -40,7 +41,7 @@ const PDFJS_FILES: Record<string, string> = {
 };
 
 /** `briefing 0.1.0`, for the status line. */
-const TOOL = `briefing ${(require('../package.json') as { version: string }).version}`;
+const TOOL = `briefing ${(require('../../package.json') as { version: string }).version}`;
 
 /**
  * The live preview on 127.0.0.1: the page (`/`), its event stream (`/events`), the state as
@@ -58,6 +59,7 @@ export async function startPreview(
   options: { maxConnections?: number } = {},
 ): Promise<PreviewServer> {
   let content: PreviewContent = { state: FIRST_STATE, outputs: new Map(), ...initial };
+  const scripts = await clientScripts();
   let boundPort = port;
   // One key per server: the deck pane and every presenter window opened from it stay on one slide.
   const syncKey = `preview-${randomBytes(6).toString('hex')}`;
@@ -92,6 +94,7 @@ export async function startPreview(
             pdfjs: { module: `/pdfjs/${PDFJS_VERSION}/pdf.mjs`, worker: `/pdfjs/${PDFJS_VERSION}/pdf.worker.mjs` },
           },
           state,
+          scripts,
         ),
       );
     } else if (path === '/favicon.ico') {
@@ -144,7 +147,7 @@ export async function startPreview(
         live
           ? data.replace(
               /<\/body>(?![\s\S]*<\/body>)/,
-              `${liveDeckScript(state.files[file] ?? digestOf(data), state.slides)}</body>`,
+              `${liveDeckScript(state.files[file] ?? digestOf(data), state.slides, scripts)}</body>`,
             )
           : data,
       );

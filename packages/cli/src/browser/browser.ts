@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { CliError, EXIT } from './errors.js';
+import { CliError, EXIT } from '../edge/errors.js';
 
 /** Executable names looked up on PATH, in order of preference. */
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;

@@ -1,10 +1,10 @@
 import { chartAltText, fixedDate, type Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
 import { type DeckPlan, deckMarkdown, planDeck, renderPptx } from '@briefing/slides';
-import { renderDeckHtml } from './deck-html.js';
-import { FORMATS, type Format } from './formats.js';
-import { type Env, processEnv } from './io.js';
-import { type Converted, DeckBrowser, type DeckConverter } from './marp.js';
+import { renderDeckHtml } from '../browser/deck-html.js';
+import { type Converted, DeckBrowser, type DeckConverter } from '../browser/marp.js';
+import { FORMATS, type Format } from '../edge/formats.js';
+import { type Env, processEnv } from '../edge/io.js';
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';

@@ -1,7 +1,7 @@
 import { type FSWatcher, type Stats, statSync, watch as watchFs } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { CliError, EXIT } from './errors.js';
+import { CliError, EXIT } from '../edge/errors.js';
 
 export interface FolderWatchOptions {
   /** Whether a change to the file of this name, in the folder, is one to act on. */

@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { Report } from '@briefing/content';
 import { type DeckOptions, renderDeck } from '@briefing/slides';
-import { withConsoleCaptured } from './io.js';
-import { processTempDir } from './temp.js';
+import { withConsoleCaptured } from '../edge/io.js';
+import { processTempDir } from '../edge/temp.js';
 
 export interface DeckHtmlOptions extends DeckOptions {
   /** Checked before and after the conversion (which takes about 0.1 s): a stopped build ends there. */

@@ -2,8 +2,8 @@
 // changed: an edit to a speaker note remakes the decks, not the PDF briefing; an edit to a
 // table cell remakes both. A key is a string: equal keys, equal outputs.
 import type { Report } from '@briefing/content';
-import { FORMATS, type Format } from './formats.js';
-import { convertOptions } from './outputs.js';
+import { FORMATS, type Format } from '../edge/formats.js';
+import { convertOptions } from '../outputs/outputs.js';
 
 /**
  * The fields the PDF briefing never shows: the deck's own lines. A section's `point` (its

@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import puppeteer, { type Browser, ProtocolError, TimeoutError } from 'puppeteer-core';
+import { CliError, EXIT } from '../edge/errors.js';
+import type { Env } from '../edge/io.js';
+import { processTempDir } from '../edge/temp.js';
 import { CHROMIUM_ARGS } from './browser.js';
 import { PipeTransport, Tail } from './chromium-pipe.js';
-import { CliError, EXIT } from './errors.js';
-import type { Env } from './io.js';
-import { processTempDir } from './temp.js';
 
 /** A POSIX locale name for a BCP 47 tag: en-GB → en_GB.UTF-8. */
 export function localeOf(lang: string): string {
