@@ -30,7 +30,7 @@ describe('renderDeckHtml (marp-cli in-process)', () => {
     expect(html).toContain('data-marpit-svg');
     expect(html).toContain('bespoke');
     expect(html).toMatch(/@font-face\s*\{\s*font-family: 'Inter'/);
-    expect(deckEngineModule()).toMatch(/packages\/slides\/(src\/engine\.ts|dist\/engine\.js)$/);
+    expect(deckEngineModule()).toMatch(/packages\/slides\/(src\/markdown\/engine\.ts|dist\/markdown\/engine\.js)$/);
   });
 
   it('prints nothing, puts console.warn back and leaves no temp files', async () => {
