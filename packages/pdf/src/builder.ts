@@ -86,12 +86,19 @@ export class Builder {
    * End the float: its units are set together, here or at the top of a later page. One taller
    * than a page (a long table) stays in the text and breaks across pages as its units allow.
    */
+  /** Height of the float's units so far, set together at the top of a page (its first gap dropped). */
+  floatHeight(): number {
+    const start = this.floatStart;
+    let height = 0;
+    for (let u = start; u < this.units.length; u++)
+      height += (u === start ? 0 : this.units[u]!.gap) + this.units[u]!.height;
+    return height;
+  }
   endFloat(claim: FloatGroup['claim']): boolean {
+    const height = this.floatHeight();
     const start = this.floatStart;
     this.floatStart = -1;
     const end = this.units.length;
-    let height = 0;
-    for (let u = start; u < end; u++) height += (u === start ? 0 : this.units[u]!.gap) + this.units[u]!.height;
     if (!this.features.floats) return false;
     if (height > this.g.bottom - this.g.top) {
       this.pinFloatsBefore(start);
