@@ -130,14 +130,38 @@ function inChart(
 /**
  * A PDF heading prints the numbered title: take its last occurrence on the section's page,
  * since a table of contents sharing the page comes first. The number keeps a short title
- * ("z") from matching body text. Without the number, the title's last occurrence. Returns
- * where it ends.
+ * ("z") from matching body text, and the occurrence must stand as words in the page's spaced
+ * text (`spaced`, the pages as `normalizeForMatch` gives them): with the spaces gone, "2. T"
+ * would match "Table 2. Taxes" or "stage 2. Then" further down the page, and the section
+ * would seem to start after what it holds. Without the number, the title's last occurrence.
+ * Returns where it ends.
  */
-export function pdfHeading(hay: Haystack, e: Expectation, start: number, end: number): number {
-  for (const needle of [e.numbered, e.needle]) {
-    if (!needle) continue;
-    const at = hay.text.lastIndexOf(needle, end - needle.length);
-    if (at >= start) return at + needle.length;
-  }
-  return -1;
+export function pdfHeading(spaced: readonly string[]) {
+  return (hay: Haystack, e: Expectation, start: number, end: number): number => {
+    const page = spaced[hay.unitAt(start)] ?? '';
+    for (const needle of [e.numbered, e.needle]) {
+      if (!needle) continue;
+      const at = lastAsWords(page, needle);
+      if (at !== undefined && start + at <= end) return start + at;
+    }
+    for (const needle of [e.numbered, e.needle]) {
+      if (!needle) continue;
+      const at = hay.text.lastIndexOf(needle, end - needle.length);
+      if (at >= start) return at + needle.length;
+    }
+    return -1;
+  };
+}
+
+/**
+ * Where the last occurrence of `needle` (without spaces) that stands as words in `spaced`
+ * ends, counted in characters other than spaces; undefined when none does.
+ */
+function lastAsWords(spaced: string, needle: string): number | undefined {
+  const chars = [...needle].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${chars.join('\\s?')}(?![\\p{L}\\p{N}])`, 'gu');
+  let last: RegExpExecArray | undefined;
+  for (const match of spaced.matchAll(pattern)) last = match;
+  if (!last) return undefined;
+  return spaced.slice(0, last.index + last[0].length).replace(/\s+/gu, '').length;
 }
