@@ -34,6 +34,8 @@ export interface Drawer {
   anchors: Map<string, number>;
   /** Link elements still open: ended before the page turns, so each refers to its own page. */
   openLinks: Set<LinkTracker>;
+  /** The page (0-based) each unit, by its index in `Builder.units`, is set on. */
+  pageOf(unit: number): number;
 }
 
 /**

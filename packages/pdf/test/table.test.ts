@@ -167,6 +167,16 @@ describe('the table in the PDF', () => {
       }
     });
 
+    it('draws each cell in one piece a page, so that its text reads whole there', () => {
+      const spanned = pages.filter((p) => /w\d{3}ww/.test(p.text));
+      expect(spanned.length).toBeGreaterThan(1);
+      for (const page of spanned) {
+        const from = page.text.search(/w\d{3}ww/);
+        const to = page.text.lastIndexOf('ww');
+        expect(page.text.slice(from, to), `page ${page.number}`).not.toMatch(/x\d{3}xx/);
+      }
+    });
+
     it('repeats the caption (continued) and the header row above the row continued on a new page', () => {
       const continued = pages.filter((p) => p.text.includes('w070ww'));
       const head = continued[0]!.text;

@@ -175,8 +175,10 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
     }
     // A row taller than a page under its repeated header would run off the foot: it goes
     // line by line instead, each line a unit that may start a page under the header, kept
-    // two lines a side, and its rule under the last line.
+    // two lines a side, and its rule under the last line. The first of its lines on a page
+    // draws all of them there, cell by cell, so each cell's text reads in one piece a page.
     const count = Math.max(...row.lines.map((l) => l.length));
+    const firstUnit = b.units.length;
     for (let k = 0; k < count; k++) {
       const first = k === 0;
       const last = k === count - 1;
@@ -187,7 +189,11 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
         breakAfter: last ? breakAfter : k === 0 || k === count - 2 ? NEVER : SPLIT,
         repeat,
         draw: (d, top) => {
-          drawCells(d, top, row, bodyLH, cells, k, k + 1);
+          if (first || d.pageOf(firstUnit + k - 1) !== d.page) {
+            let to = k + 1;
+            while (to < count && d.pageOf(firstUnit + to) === d.page) to++;
+            drawCells(d, top, row, bodyLH, cells, k, to);
+          }
           if (last) rule(d, top + height);
         },
       });
