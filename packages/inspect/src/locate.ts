@@ -92,14 +92,60 @@ export function locate(
       e.chart === undefined
         ? hay.find(needle, from, until)
         : inChart(hay, e.chart, e.with ?? [], needle, from, cursor, until);
-    if (at < 0) {
-      results.push({ found: false });
-    } else {
+    const split = at < 0 && e.kind === 'cell' ? acrossPages(hay, needle, from, until) : undefined;
+    if (at >= 0) {
       results.push({ found: true, at: hay.unitAt(at) + 1 });
       cursors.set(e.kind, at + needle.length);
+    } else if (split) {
+      results.push({ found: true, at: hay.unitAt(split.at) + 1 });
+      // The next cell of the row starts on the first page, after this one's first piece.
+      cursors.set(e.kind, split.end);
+    } else {
+      results.push({ found: false });
     }
   }
   return results;
+}
+
+/**
+ * A table cell whose row is taller than a page is split with it: its text ends on one page
+ * and goes on at the top of the next (under the repeated header), perhaps over several.
+ * Found when the needle's longest prefix on a page is followed by the rest on the pages
+ * after, each page's piece as long as that page shows; where it starts and where its first
+ * piece ends (the row's next cell follows that, on the same page).
+ */
+function acrossPages(
+  hay: Haystack,
+  needle: string,
+  from: number,
+  until: number,
+): { at: number; end: number } | undefined {
+  const prefix = (start: number, end: number, text: string) => {
+    // Longest prefix of `text` between `start` and `end`: a longer one showing implies a shorter one does.
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (hay.find(text.slice(0, mid), start, end) >= 0) lo = mid;
+      else hi = mid - 1;
+    }
+    return { length: lo, at: lo > 0 ? hay.find(text.slice(0, lo), start, end) : -1 };
+  };
+  // A cell split so has lines on both pages: too short a needle could be pieced from chance matches.
+  if (needle.length < 20) return undefined;
+  const pageEnd = (u: number) => Math.min(until, hay.starts[u + 1] ?? hay.text.length);
+  for (let u = hay.unitAt(from); (hay.starts[u] ?? until) < until && u + 1 < hay.starts.length; u++) {
+    const first = prefix(Math.max(from, hay.starts[u]!), pageEnd(u), needle);
+    if (first.length < 2) continue;
+    let rest = needle.slice(first.length);
+    for (let v = u + 1; v < hay.starts.length && hay.starts[v]! < until; v++) {
+      const piece = prefix(hay.starts[v]!, pageEnd(v), rest);
+      if (piece.length < Math.min(2, rest.length)) break;
+      rest = rest.slice(piece.length);
+      if (rest === '') return { at: first.at, end: first.at + first.length };
+    }
+  }
+  return undefined;
 }
 
 /**

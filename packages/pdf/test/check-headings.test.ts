@@ -25,3 +25,39 @@ describe('briefing check and a section titled with one letter', () => {
     ]);
   });
 });
+
+// A row taller than a page is split by its lines, so a long cell's text ends one page and goes
+// on at the next, under the repeated header: the check finds it in its pieces, and still
+// misses a cell the PDF does not show.
+describe('briefing check and a table row split across pages', () => {
+  const words = (tag: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `${tag}${String(i + 1).padStart(3, '0')}${tag}${tag}`).join(' ');
+  const tallRow = (x: string) => {
+    const input = structuredClone(reportInput) as ReportInput;
+    input.sections[1]!.blocks.push({
+      type: 'table',
+      caption: 'Tall row',
+      columns: ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map((header) => ({ header })),
+      rows: [['Tall', words('w', 75), words(x, 60), words('y', 60), words('z', 60), words('v', 60)]],
+    });
+    return assertReport(input);
+  };
+
+  it('finds every cell of the split row, and misses one the PDF does not show', async () => {
+    const shown = tallRow('x');
+    const pdf = await readPdf(await renderPdf(shown));
+    const cells = (r: ReturnType<typeof tallRow>) =>
+      checkCoverage(r, pdf, readDeckHtml(''))
+        .rows.filter((row) => row.kind === 'cell' && row.section === 1)
+        .map((row) => [row.label.slice(0, 12), row.pdf.found]);
+    expect(cells(shown).slice(-6)).toEqual([
+      ['One: Tall', true],
+      ['Two: w001ww ', true],
+      ['Three: x001x', true],
+      ['Four: y001yy', true],
+      ['Five: z001zz', true],
+      ['Six: v001vv ', true],
+    ]);
+    expect(cells(tallRow('q')).slice(-4, -3)).toEqual([['Three: q001q', false]]);
+  });
+});
