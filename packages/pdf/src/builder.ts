@@ -104,6 +104,7 @@ export class Builder {
     if (!this.features.floats) return false;
     if (height > this.g.bottom - this.g.top) {
       this.pinFloatsBefore(start);
+      this.keepOff(start);
       return false;
     }
     for (let u = start; u < end - 1; u++) this.units[u]!.breakAfter = NEVER;
@@ -126,19 +127,35 @@ export class Builder {
       }
     }
     // Unclaimed, its structure is made as it is drawn, in the text's order (as a table too tall to float).
-    while (this.floats.length > 0 && this.floats[this.floats.length - 1]!.start >= from) this.floats.pop();
+    while (this.floats.length > 0 && this.floats[this.floats.length - 1]!.start >= from)
+      this.keepOff(this.floats.pop()!.start);
   }
   get lang() {
     return this.report.meta.lang;
   }
   /** How many more lines must stay with the heading above them. */
   private keepLines = 0;
+  /** Lines kept with a heading (the break after them NEVER) by `keepLines`, not by their own rule. */
+  private readonly keptByLines = new Set<DrawUnit>();
+  /**
+   * A table or figure that stays in the text is set whole: the lines before it kept NEVER
+   * with a heading (`keepLines`) would chain heading and figure into a run taller than a page
+   * that must break at some NEVER, and the figure's own heading would be stranded as readily
+   * as the section's. The break before the figure costs a widow instead.
+   */
+  private keepOff(start: number) {
+    const before = this.units[start - 1];
+    if (before && this.keptByLines.has(before) && before.breakAfter === NEVER) before.breakAfter = WIDOW;
+  }
   push(unit: DrawUnit): DrawUnit {
     if (!this.features.keep && unit.breakAfter === WIDOW) unit.breakAfter = FREE;
     // A float may move away: the lines kept with a heading are those of the text.
     if (this.keepLines > 0 && unit.height > 0 && this.floatStart < 0) {
       this.keepLines--;
-      if (this.keepLines > 0) unit.breakAfter = NEVER;
+      if (this.keepLines > 0) {
+        unit.breakAfter = NEVER;
+        this.keptByLines.add(unit);
+      }
     }
     this.units.push(unit);
     return unit;

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { assertReport, type ReportInput, reportInput } from '@briefing/content';
-import { openPdf, type PageText, readPages } from '@briefing/inspect';
+import { normalise, openPdf, type PageText, readPages } from '@briefing/inspect';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { geometry, renderPdf } from '../src/index.js';
 import { textOutsideFrame } from './layout-checks.js';
@@ -41,5 +42,24 @@ describe('a chart with the longest title, unit and source, and the most bars', (
     const page = at[0]!;
     for (const label of labels) expect(page.text, `${label} on page ${page.number}`).toContain(label);
     expect(pages.flatMap((p) => textOutsideFrame(p, geometry('a4')))).toEqual([]);
+  });
+});
+
+// Also found by the generator (its sample, cut to the section that shows it): a chart opening
+// a section, kept in the text by a later table too tall to float, made one run with the
+// section's heading taller than a page, which the breaker cut after the figure's caption.
+describe('a chart opening a section, kept in the text by a table too tall to float', () => {
+  const input = JSON.parse(readFileSync(new URL('./fixtures/kept-chart.json', import.meta.url), 'utf8')) as ReportInput;
+  let pages: PageText[];
+  beforeAll(async () => {
+    pages = await readPages(await openPdf(await renderPdf(assertReport(input))));
+  });
+
+  it('sets its heading on the page of its bars', () => {
+    const chart = input.sections[0]!.blocks[0]!;
+    if (chart.type !== 'chart') throw new Error('fixture changed: sections[0].blocks[0] is not a chart');
+    const page = pages.find((p) => p.text.includes('Figure 1.'))!;
+    for (const d of chart.data)
+      expect(squash(normalise(page.text)), `${d.label} on page ${page.number}`).toContain(squash(normalise(d.label)));
   });
 });
