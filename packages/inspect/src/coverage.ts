@@ -36,7 +36,7 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts, pp
       }
       return undefined;
     },
-    pdfHeading,
+    pdfHeading(pdf.normalized),
     undefined,
     // A table or figure that does not fit where it stands floats to the top of the next page,
     // which may come after the next section has started.

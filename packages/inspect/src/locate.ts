@@ -92,14 +92,60 @@ export function locate(
       e.chart === undefined
         ? hay.find(needle, from, until)
         : inChart(hay, e.chart, e.with ?? [], needle, from, cursor, until);
-    if (at < 0) {
-      results.push({ found: false });
-    } else {
+    const split = at < 0 && e.kind === 'cell' ? acrossPages(hay, needle, from, until) : undefined;
+    if (at >= 0) {
       results.push({ found: true, at: hay.unitAt(at) + 1 });
       cursors.set(e.kind, at + needle.length);
+    } else if (split) {
+      results.push({ found: true, at: hay.unitAt(split.at) + 1 });
+      // The next cell of the row starts on the first page, after this one's first piece.
+      cursors.set(e.kind, split.end);
+    } else {
+      results.push({ found: false });
     }
   }
   return results;
+}
+
+/**
+ * A table cell whose row is taller than a page is split with it: its text ends on one page
+ * and goes on at the top of the next (under the repeated header), perhaps over several.
+ * Found when the needle's longest prefix on a page is followed by the rest on the pages
+ * after, each page's piece as long as that page shows; where it starts and where its first
+ * piece ends (the row's next cell follows that, on the same page).
+ */
+function acrossPages(
+  hay: Haystack,
+  needle: string,
+  from: number,
+  until: number,
+): { at: number; end: number } | undefined {
+  const prefix = (start: number, end: number, text: string) => {
+    // Longest prefix of `text` between `start` and `end`: a longer one showing implies a shorter one does.
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (hay.find(text.slice(0, mid), start, end) >= 0) lo = mid;
+      else hi = mid - 1;
+    }
+    return { length: lo, at: lo > 0 ? hay.find(text.slice(0, lo), start, end) : -1 };
+  };
+  // A cell split so has lines on both pages: too short a needle could be pieced from chance matches.
+  if (needle.length < 20) return undefined;
+  const pageEnd = (u: number) => Math.min(until, hay.starts[u + 1] ?? hay.text.length);
+  for (let u = hay.unitAt(from); (hay.starts[u] ?? until) < until && u + 1 < hay.starts.length; u++) {
+    const first = prefix(Math.max(from, hay.starts[u]!), pageEnd(u), needle);
+    if (first.length < 2) continue;
+    let rest = needle.slice(first.length);
+    for (let v = u + 1; v < hay.starts.length && hay.starts[v]! < until; v++) {
+      const piece = prefix(hay.starts[v]!, pageEnd(v), rest);
+      if (piece.length < Math.min(2, rest.length)) break;
+      rest = rest.slice(piece.length);
+      if (rest === '') return { at: first.at, end: first.at + first.length };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -130,14 +176,38 @@ function inChart(
 /**
  * A PDF heading prints the numbered title: take its last occurrence on the section's page,
  * since a table of contents sharing the page comes first. The number keeps a short title
- * ("z") from matching body text. Without the number, the title's last occurrence. Returns
- * where it ends.
+ * ("z") from matching body text, and the occurrence must stand as words in the page's spaced
+ * text (`spaced`, the pages as `normalizeForMatch` gives them): with the spaces gone, "2. T"
+ * would match "Table 2. Taxes" or "stage 2. Then" further down the page, and the section
+ * would seem to start after what it holds. Without the number, the title's last occurrence.
+ * Returns where it ends.
  */
-export function pdfHeading(hay: Haystack, e: Expectation, start: number, end: number): number {
-  for (const needle of [e.numbered, e.needle]) {
-    if (!needle) continue;
-    const at = hay.text.lastIndexOf(needle, end - needle.length);
-    if (at >= start) return at + needle.length;
-  }
-  return -1;
+export function pdfHeading(spaced: readonly string[]) {
+  return (hay: Haystack, e: Expectation, start: number, end: number): number => {
+    const page = spaced[hay.unitAt(start)] ?? '';
+    for (const needle of [e.numbered, e.needle]) {
+      if (!needle) continue;
+      const at = lastAsWords(page, needle);
+      if (at !== undefined && start + at <= end) return start + at;
+    }
+    for (const needle of [e.numbered, e.needle]) {
+      if (!needle) continue;
+      const at = hay.text.lastIndexOf(needle, end - needle.length);
+      if (at >= start) return at + needle.length;
+    }
+    return -1;
+  };
+}
+
+/**
+ * Where the last occurrence of `needle` (without spaces) that stands as words in `spaced`
+ * ends, counted in characters other than spaces; undefined when none does.
+ */
+function lastAsWords(spaced: string, needle: string): number | undefined {
+  const chars = [...needle].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${chars.join('\\s?')}(?![\\p{L}\\p{N}])`, 'gu');
+  let last: RegExpExecArray | undefined;
+  for (const match of spaced.matchAll(pattern)) last = match;
+  if (!last) return undefined;
+  return spaced.slice(0, last.index + last[0].length).replace(/\s+/gu, '').length;
 }

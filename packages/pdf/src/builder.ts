@@ -34,6 +34,8 @@ export interface Drawer {
   anchors: Map<string, number>;
   /** Link elements still open: ended before the page turns, so each refers to its own page. */
   openLinks: Set<LinkTracker>;
+  /** The page (0-based) each unit, by its index in `Builder.units`, is set on. */
+  pageOf(unit: number): number;
 }
 
 /**
@@ -86,15 +88,23 @@ export class Builder {
    * End the float: its units are set together, here or at the top of a later page. One taller
    * than a page (a long table) stays in the text and breaks across pages as its units allow.
    */
+  /** Height of the float's units so far, set together at the top of a page (its first gap dropped). */
+  floatHeight(): number {
+    const start = this.floatStart;
+    let height = 0;
+    for (let u = start; u < this.units.length; u++)
+      height += (u === start ? 0 : this.units[u]!.gap) + this.units[u]!.height;
+    return height;
+  }
   endFloat(claim: FloatGroup['claim']): boolean {
+    const height = this.floatHeight();
     const start = this.floatStart;
     this.floatStart = -1;
     const end = this.units.length;
-    let height = 0;
-    for (let u = start; u < end; u++) height += (u === start ? 0 : this.units[u]!.gap) + this.units[u]!.height;
     if (!this.features.floats) return false;
     if (height > this.g.bottom - this.g.top) {
       this.pinFloatsBefore(start);
+      this.keepOff(start);
       return false;
     }
     for (let u = start; u < end - 1; u++) this.units[u]!.breakAfter = NEVER;
@@ -117,19 +127,35 @@ export class Builder {
       }
     }
     // Unclaimed, its structure is made as it is drawn, in the text's order (as a table too tall to float).
-    while (this.floats.length > 0 && this.floats[this.floats.length - 1]!.start >= from) this.floats.pop();
+    while (this.floats.length > 0 && this.floats[this.floats.length - 1]!.start >= from)
+      this.keepOff(this.floats.pop()!.start);
   }
   get lang() {
     return this.report.meta.lang;
   }
   /** How many more lines must stay with the heading above them. */
   private keepLines = 0;
+  /** Lines kept with a heading (the break after them NEVER) by `keepLines`, not by their own rule. */
+  private readonly keptByLines = new Set<DrawUnit>();
+  /**
+   * A table or figure that stays in the text is set whole: the lines before it kept NEVER
+   * with a heading (`keepLines`) would chain heading and figure into a run taller than a page
+   * that must break at some NEVER, and the figure's own heading would be stranded as readily
+   * as the section's. The break before the figure costs a widow instead.
+   */
+  private keepOff(start: number) {
+    const before = this.units[start - 1];
+    if (before && this.keptByLines.has(before) && before.breakAfter === NEVER) before.breakAfter = WIDOW;
+  }
   push(unit: DrawUnit): DrawUnit {
     if (!this.features.keep && unit.breakAfter === WIDOW) unit.breakAfter = FREE;
     // A float may move away: the lines kept with a heading are those of the text.
     if (this.keepLines > 0 && unit.height > 0 && this.floatStart < 0) {
       this.keepLines--;
-      if (this.keepLines > 0) unit.breakAfter = NEVER;
+      if (this.keepLines > 0) {
+        unit.breakAfter = NEVER;
+        this.keptByLines.add(unit);
+      }
     }
     this.units.push(unit);
     return unit;

@@ -119,7 +119,15 @@ export async function renderWith(
     doc.on('error', reject);
   });
 
-  const d: Drawer = { doc, g, page: -1, pages, anchors, openLinks: new Set() };
+  const d: Drawer = {
+    doc,
+    g,
+    page: -1,
+    pages,
+    anchors,
+    openLinks: new Set(),
+    pageOf: (unit) => placements[unit]!.page,
+  };
   const frameTop = (page: number) => (page === 0 ? g.coverTop : g.top);
   const topOf = (unit: number) => frameTop(placements[unit]!.page) + placements[unit]!.y;
   // Floats claim their structure elements in reading order: before anything after them in

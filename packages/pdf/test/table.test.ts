@@ -13,7 +13,8 @@ import {
 } from '@briefing/content';
 import { normalise, openPdf, type PageText, readPages } from '@briefing/inspect';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../src/index.js';
+import { geometry, renderPdf } from '../src/index.js';
+import { textOutsideFrame } from './layout-checks.js';
 
 /** The structure tree as poppler prints it (with attributes such as /Scope). */
 function structText(pdf: Uint8Array): string {
@@ -128,6 +129,60 @@ describe('the table in the PDF', () => {
       const dump = tableDump(struct, 'Name');
       expect(dump.filter((l) => /^\s*TH\b/.test(l))).toHaveLength(3);
       expect(dump.filter((l) => /^\s*TR\b/.test(l))).toHaveLength(61);
+    });
+  });
+
+  // Found by the random-report generator: a 600-character cell in one of six columns makes
+  // a row taller than the frame, and a row that never splits ran off the foot of its page.
+  describe('a row taller than a page', () => {
+    // Words too wide for two to share a line of the column, so each takes a line of its own.
+    const words = (tag: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${tag}${String(i + 1).padStart(3, '0')}${tag}${tag}`).join(' ');
+    // 75 words in 599 characters, in one of six columns: 75 lines.
+    const cell = words('w', 75);
+    let pages: PageText[];
+    beforeAll(async () => {
+      const input = structuredClone(reportInput) as ReportInput;
+      input.sections[1]!.blocks.push({
+        type: 'table',
+        caption: 'Tall row',
+        columns: ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map((header) => ({ header })),
+        rows: [
+          ['First', 'a', 'b', 'c', 'd', 'e'],
+          ['Tall', cell, words('x', 60), words('y', 60), words('z', 60), words('v', 60)],
+          ['Last', 'f', 'g', 'h', 'i', 'j'],
+        ],
+      });
+      pages = await readPages(await openPdf(await renderPdf(assertReport(input))));
+    });
+
+    it('splits the row by its lines: no text past the foot, every word once in order', () => {
+      expect(pages.flatMap((p) => textOutsideFrame(p, geometry('a4')))).toEqual([]);
+      const all = pages.map((p) => p.text).join(' ');
+      let from = all.indexOf('Tall row');
+      for (const word of [...cell.split(' '), 'Last']) {
+        const at = all.indexOf(word, from);
+        expect(at, word).toBeGreaterThan(-1);
+        from = at;
+      }
+    });
+
+    it('draws each cell in one piece a page, so that its text reads whole there', () => {
+      const spanned = pages.filter((p) => /w\d{3}ww/.test(p.text));
+      expect(spanned.length).toBeGreaterThan(1);
+      for (const page of spanned) {
+        const from = page.text.search(/w\d{3}ww/);
+        const to = page.text.lastIndexOf('ww');
+        expect(page.text.slice(from, to), `page ${page.number}`).not.toMatch(/x\d{3}xx/);
+      }
+    });
+
+    it('repeats the caption (continued) and the header row above the row continued on a new page', () => {
+      const continued = pages.filter((p) => p.text.includes('w070ww'));
+      const head = continued[0]!.text;
+      expect(head).toContain('Table');
+      expect(head.indexOf('Tall row (continued)')).toBeGreaterThan(-1);
+      expect(head.indexOf('One Two Three Four Five Six')).toBeLessThan(head.indexOf('w070ww'));
     });
   });
 });

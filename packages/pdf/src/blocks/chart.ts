@@ -125,8 +125,9 @@ export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   for (const panel of panels) layoutPanel(panel, { width: g.width, labelCol, compact, textWidth });
   const naturalHeight = panels.reduce((h, p) => h + p.height, 0) + PANEL_GAP * (panels.length - 1);
   // A figure never runs past the page: one taller than the room is drawn smaller (it is vector).
-  const fit = Math.min(1, room / naturalHeight);
-  const figureHeight = naturalHeight * fit;
+  // The room is settled once the source line is laid out (below).
+  let fit = Math.min(1, room / naturalHeight);
+  let figureHeight = naturalHeight * fit;
   const alt = chartAltText(block, lang);
   // The Figure element, made where the figure is first met in reading order (see endFloat),
   // with its box on the page where it is drawn.
@@ -162,6 +163,16 @@ export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   });
   const source = sourceLine(b, parent, block.source);
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
+  // A title, caption and source line longer than the usual allowance leave less room: the
+  // figure shrinks so that it fits one page with them, or its heading would be stranded at
+  // the foot of a page and the bars set on the next. (The float, space after included, fits.)
+  const around = b.floatHeight() - figureHeight;
+  if (around + figureHeight > g.bottom - g.top) {
+    // A hair under the frame, so that rounding never makes the float too tall to float.
+    fit = Math.min(fit, Math.max(0, g.bottom - g.top - around - 0.01) / naturalHeight);
+    figureHeight = naturalHeight * fit;
+    b.units[figureUnit]!.height = figureHeight;
+  }
   b.endFloat((topOf) => {
     for (const node of [heading, captionNode, figure(topOf(figureUnit)), source]) node.get();
   });

@@ -1,7 +1,7 @@
 import type { TableColumn } from '@briefing/content';
 import { addSpaceAfter, type Builder, type DrawUnit } from '../builder.js';
 import { artifact, baseline, drawLine, drawText, LinkTracker, type Node, pieces, plain } from '../draw.js';
-import { FREE, NEVER, WIDOW } from '../paginate.js';
+import { FREE, NEVER, SPLIT, WIDOW } from '../paginate.js';
 import { C, leading, S, SPACE } from '../styles.js';
 import { type Line, wrap } from '../text-layout.js';
 import { figureHeading, sourceLine } from './figure.js';
@@ -44,7 +44,7 @@ function alignedX(column: TableColumn, line: Line, x: number, width: number): nu
 
 /**
  * A ruled table: "Table N." heading, a header row in the accent tint, one unit per body row
- * (a row never splits across pages), the header drawn again at the top of every page the
+ * (a row splits across pages only when it is taller than a page), the header drawn again at the top of every page the
  * table continues on, and the source line. Tagged Table > TR > TH (Scope Column) / TD; the
  * repeated headers are artifacts, so a screen reader meets the header once.
  */
@@ -73,6 +73,7 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
   const head = lay(headerPieces, headLH);
   const rows = cellPieces.map((cells) => lay(cells, bodyLH));
 
+  const frame = g.bottom - g.top;
   const T = parent.child('Table');
   const drawCells = (
     d: Parameters<DrawUnit['draw']>[0],
@@ -80,13 +81,18 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
     row: LaidRow,
     lh: number,
     cells: Node[] | null,
+    from = 0,
+    to = Number.POSITIVE_INFINITY,
   ) => {
-    row.lines.forEach((lines, c) => {
+    // Lines `from` to `to` of the row: the padding above only where the row starts.
+    const pad = from === 0 ? PAD_Y : 0;
+    row.lines.forEach((all, c) => {
       const node = cells?.[c];
-      const links = node ? new LinkTracker(node) : undefined;
+      const lines = all.slice(from, to);
+      const links = node && lines.length > 0 ? new LinkTracker(node) : undefined;
       lines.forEach((line, k) => {
         const x = alignedX(block.columns[c]!, line, xs[c]!, widths[c]!);
-        const y = top + PAD_Y + k * lh;
+        const y = top + pad + k * lh;
         if (node && links) drawLine(d, line, x, y, lh, node, links);
         else
           artifact(
@@ -145,24 +151,53 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
     // and never between the last row and the source line.
     const lastTwo = r === 0 || r === rows.length - 2;
     const breakAfter = !b.features.tables ? FREE : r === rows.length - 1 ? NEVER : lastTwo ? WIDOW : FREE;
-    b.push({
-      height: row.height,
-      gap: 0,
-      breakAfter,
-      repeat,
-      draw: (d, top) => {
-        drawCells(d, top, row, bodyLH, cells);
-        artifact(d.doc, () => {
-          const y = top + row.height;
-          d.doc
-            .moveTo(g.left, y)
-            .lineTo(g.right, y)
-            .lineWidth(r === rows.length - 1 ? 0.8 : 0.4)
-            .strokeColor(r === rows.length - 1 ? C.accent : C.rule)
-            .stroke();
-        });
-      },
-    });
+    const rule = (d: Parameters<DrawUnit['draw']>[0], y: number) =>
+      artifact(d.doc, () => {
+        d.doc
+          .moveTo(g.left, y)
+          .lineTo(g.right, y)
+          .lineWidth(r === rows.length - 1 ? 0.8 : 0.4)
+          .strokeColor(r === rows.length - 1 ? C.accent : C.rule)
+          .stroke();
+      });
+    if (row.height <= frame - repeat.height) {
+      b.push({
+        height: row.height,
+        gap: 0,
+        breakAfter,
+        repeat,
+        draw: (d, top) => {
+          drawCells(d, top, row, bodyLH, cells);
+          rule(d, top + row.height);
+        },
+      });
+      return;
+    }
+    // A row taller than a page under its repeated header would run off the foot: it goes
+    // line by line instead, each line a unit that may start a page under the header, kept
+    // two lines a side, and its rule under the last line. The first of its lines on a page
+    // draws all of them there, cell by cell, so each cell's text reads in one piece a page.
+    const count = Math.max(...row.lines.map((l) => l.length));
+    const firstUnit = b.units.length;
+    for (let k = 0; k < count; k++) {
+      const first = k === 0;
+      const last = k === count - 1;
+      const height = bodyLH + (first ? PAD_Y : 0) + (last ? PAD_Y : 0);
+      b.push({
+        height,
+        gap: 0,
+        breakAfter: last ? breakAfter : k === 0 || k === count - 2 ? NEVER : SPLIT,
+        repeat,
+        draw: (d, top) => {
+          if (first || d.pageOf(firstUnit + k - 1) !== d.page) {
+            let to = k + 1;
+            while (to < count && d.pageOf(firstUnit + to) === d.page) to++;
+            drawCells(d, top, row, bodyLH, cells, k, to);
+          }
+          if (last) rule(d, top + height);
+        },
+      });
+    }
   });
   const source = block.source ? sourceLine(b, parent, block.source) : undefined;
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
