@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // One vitest run for the whole repo: every package's unit tests plus the cross-output
@@ -37,6 +38,18 @@ export const SLOW = [
   'test/robustness/**/*.test.ts',
 ];
 
+/**
+ * Slow files that assert how soon something happens (a stopped build exits within a second,
+ * a hung module is given up in time). They run after the others, one file at a time, so that
+ * another file's work cannot push them past their limits.
+ */
+export const TIMED = [
+  'packages/cli/test/module-thread.test.ts',
+  'packages/cli/test/read-input.test.ts',
+  'test/robustness/browser-session.test.ts',
+  'test/robustness/kill.test.ts',
+];
+
 export const ALL = ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
 
 export default defineConfig({
@@ -52,14 +65,23 @@ export default defineConfig({
     // the suite's time. No test leaves global state behind (environment variables, the
     // working folder and console spies are restored where they are changed).
     isolate: false,
+    // Two files at a time even on two cores (vitest's default there is one): many tests
+    // spend most of their time waiting on a process, a browser or a timer.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // For test/lint/quick.test.ts, which checks what the quick files import.
     provide: { slowTests: SLOW },
     projects: [
       {
         extends: true,
-        test: { name: 'quick', include: ALL, exclude: [...configDefaults.exclude, ...SLOW] },
+        test: {
+          name: 'quick',
+          include: ALL,
+          exclude: [...configDefaults.exclude, ...SLOW],
+          sequence: { groupOrder: 0 },
+        },
       },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW, exclude: TIMED, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],
   },
 });
