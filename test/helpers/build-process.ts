@@ -1,8 +1,9 @@
-// `briefing build` as a process of its own (from source, as a user runs it), for tests that
-// send it signals or give it a stand-in browser, and what it leaves running behind it.
+// `briefing build` as a process of its own (compiled when dist is current, from source
+// otherwise: the testkit's `cliArgs`), for tests that send it signals or give it a stand-in
+// browser, and what it leaves running behind it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cliArgs } from '@briefing/testkit';
 
 const repo = new URL('../../', import.meta.url).pathname;
 
@@ -14,13 +15,13 @@ export interface BuildProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-/** `briefing build <args>` from source, with `env` over the test's environment. */
+/** `briefing build <args>` as a process, with `env` over the test's environment. */
 export function startBuild(args: string[], env: Record<string, string>, cwd = repo): BuildProcess {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@briefing/source', '--import', 'tsx', join(repo, 'packages/cli/src/bin.ts'), 'build', ...args],
-    { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...cliArgs(repo), 'build', ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   for (const stream of [child.stdout, child.stderr])
     stream?.on('data', (chunk: Buffer) => {

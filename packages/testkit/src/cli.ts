@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
 import type { Io } from 'briefing';
 import type * as CliInternals from 'briefing/internal';
+import { runsBuilt } from './built.js';
 
 export const repoRoot = new URL('../../../', import.meta.url).pathname;
 
 /**
- * A real `briefing watch` process (from source) on `input` (the packaged report's source when
+ * A real `briefing watch` process (through the bin, compiled when dist is current and from
+ * source otherwise: see built.ts) on `input` (the packaged report's source when
  * undefined), writing into `out`, its preview on a free port, with what it prints collected as
  * it comes. `args` add options, `env` variables; `fileLimit` starts it with that many file
  * handles at most (`ulimit -n`), to see how it copes when they run short.
@@ -37,7 +39,7 @@ export function spawnWatch(
       ? command
       : ['/bin/sh', '-c', `ulimit -n ${options.fileLimit} && exec "$0" "$@"`, ...command];
   const child = spawn(file as string, args, {
-    env: { ...process.env, BRIEFING_FROM_SOURCE: '1', ...options.env },
+    env: { ...process.env, BRIEFING_FROM_SOURCE: runsBuilt(repoRoot) ? '0' : '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {

@@ -2,6 +2,7 @@
 // (loaded on first use). The browser helpers are `@briefing/testkit/chromium`.
 export { chartBlock, line, prose, reportArbitrary, richReportArbitrary, tableBlock } from './arbitraries.js';
 export { fmtMs, fmtRatio, type Measure, measure, median, timeCommand } from './bench.js';
+export { builtIsCurrent, cliArgs, runsBuilt } from './built.js';
 export {
   captureIo,
   convertDeck,

@@ -1,9 +1,11 @@
 // A real `briefing` process for the tests that are about processes: signals, what a command
-// holds open, locks held by another process. Each runs the TypeScript sources through tsx
-// (no build needed) with what it prints collected as it comes.
+// holds open, locks held by another process. Each runs the compiled CLI when dist is current,
+// the TypeScript sources through tsx otherwise (see built.ts), with what it prints collected
+// as it comes.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliArgs } from './built.js';
 import { repoRoot } from './cli.js';
 
 export interface CliProcess {
@@ -15,7 +17,7 @@ export interface CliProcess {
 }
 
 /**
- * `briefing <args>` as its own process, from source; `env` adds variables. Its standard input
+ * `briefing <args>` as its own process, as it is now (see `cliArgs`); `env` adds variables. Its standard input
  * is what the shell command `stdinFrom` prints, through a pipe as a shell gives it
  * (`sleep 100 | briefing …`: Node's own stdin pipes are sockets, which /dev/stdin cannot
  * open); without one, no input at all.
@@ -24,7 +26,7 @@ export function spawnCli(
   args: string[],
   options: { cwd?: string; env?: Record<string, string>; stdinFrom?: string } = {},
 ): CliProcess {
-  const node = ['--conditions=@briefing/source', '--import', 'tsx', join(repoRoot, 'packages/cli/src/bin.ts'), ...args];
+  const node = [...cliArgs(repoRoot), ...args];
   const spawnOptions = {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },

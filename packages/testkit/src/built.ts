@@ -1,0 +1,53 @@
+// How tests start `briefing` as a process of its own. The compiled CLI starts in about half
+// the CPU time of the TypeScript sources through tsx, and the process tests start it dozens
+// of times, so they run dist whenever dist is known to be built from the sources as they are
+// now: for every package the CLI runs, no file under src is newer than the newest under dist
+// (an edit since the last `npm run build` sends every process test back to the sources).
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The packages whose dist a compiled `briefing` loads. */
+const RUNTIME = ['content', 'pdf', 'slides', 'inspect', 'cli'];
+
+/** The newest modification time of any file under `dir`; 0 when there is none. */
+function newest(dir: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return 0;
+  }
+  let latest = 0;
+  for (const name of names) {
+    const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+    if (stat?.isFile()) latest = Math.max(latest, stat.mtimeMs);
+  }
+  return latest;
+}
+
+/** Whether every runtime package's dist is at least as new as everything in its src. */
+export function builtIsCurrent(root: string, packages: readonly string[] = RUNTIME): boolean {
+  return packages.every((name) => {
+    const built = newest(join(root, 'packages', name, 'dist'));
+    return built > 0 && newest(join(root, 'packages', name, 'src')) <= built;
+  });
+}
+
+let current: boolean | undefined;
+
+/**
+ * Node's arguments that run `briefing` (arguments to it follow): the compiled bin when dist
+ * is current, the sources through tsx otherwise. Decided once per test process.
+ */
+export function cliArgs(root: string): string[] {
+  current ??= builtIsCurrent(root);
+  return current
+    ? [join(root, 'packages/cli/dist/bin.js')]
+    : ['--conditions=@briefing/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
+}
+
+/** Whether `cliArgs` runs the compiled CLI. */
+export function runsBuilt(root: string): boolean {
+  current ??= builtIsCurrent(root);
+  return current;
+}
