@@ -3,7 +3,7 @@
 // browser, and what it leaves running behind it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { cliArgs } from '@briefing/testkit';
+import { cliArgs, waitFor } from '@briefing/testkit';
 
 const repo = new URL('../../', import.meta.url).pathname;
 
@@ -52,10 +52,6 @@ export function processesWith(text: string): string[] {
 /** The Chromium processes of a build: those started with a profile folder of that build's process. */
 export const chromiumOf = (pid: number) => processesWith(`briefing-chromium-${pid}-`);
 
-export async function until(what: string, test: () => boolean, ms = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!test()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+export function until(what: string, test: () => boolean, ms = 15_000): Promise<void> {
+  return waitFor(what, test, { ms, every: 10 }).then(() => undefined);
 }

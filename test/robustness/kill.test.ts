@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
+import { waitFor } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -40,12 +41,8 @@ function chromiumOf(pid: number): string[] {
 /** Chromium profile folders in a temp folder (tsx keeps its own cache there too). */
 const profiles = (tmp: string) => readdirSync(tmp).filter((f) => f.startsWith('briefing-'));
 
-async function until(what: string, test: () => boolean, ms = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!test()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+function until(what: string, test: () => boolean, ms = 15_000): Promise<void> {
+  return waitFor(what, test, { ms, every: 10 }).then(() => undefined);
 }
 
 interface Run {

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, watch as watchFs, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDir } from '@briefing/testkit';
+import { freshDir, waitFor } from '@briefing/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchFolderOf } from '../src/preview/folder-watch.js';
 
@@ -29,13 +29,7 @@ afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
 
-async function until(what: string, probe: () => boolean) {
-  for (let i = 0; i < 300; i++) {
-    if (probe()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = (what: string, probe: () => boolean) => waitFor(what, probe, { ms: 3000, every: 10 });
 
 const settle = () => new Promise((r) => setTimeout(r, 100));
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
-import { repoRoot, spawnWatch } from '@briefing/testkit';
+import { repoRoot, spawnWatch, waitFor } from '@briefing/testkit';
 import { browserOrReason, type Chromium, launchChromium } from '@briefing/testkit/chromium';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,15 +25,8 @@ async function startWatch(report: unknown) {
   writeFileSync(file, JSON.stringify(report, null, 2));
   const { child, output } = spawnWatch(file, join(dir, 'out'));
   const log = () => output.stdout + output.stderr;
-  const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000) => {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${what}\n${log()}`);
-  };
+  const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000) =>
+    waitFor(what, probe, { ms, log });
   const url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log())?.[1]);
   const status = async () => (await (await fetch(`${url}status`)).json()) as Status;
   return {

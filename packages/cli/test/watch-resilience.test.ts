@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
-import { spawnWatch } from '@briefing/testkit';
+import { spawnWatch, waitFor } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface Status {
@@ -21,15 +21,8 @@ interface Status {
 function watching(input: string | undefined, out: string, options: Parameters<typeof spawnWatch>[2] = {}) {
   const { child, output } = spawnWatch(input, out, options);
   const log = () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`;
-  const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000) => {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${what}\n${log()}`);
-  };
+  const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000) =>
+    waitFor(what, probe, { ms, log });
   let url = '';
   const status = async () =>
     (await (await fetch(`${url}status`, { signal: AbortSignal.timeout(5000) })).json()) as Status;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
-import { captureIo, spawnWatch } from '@briefing/testkit';
+import { captureIo, spawnWatch, waitFor } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
@@ -18,14 +18,8 @@ let input: string;
 let url: string;
 let output = { stdout: '', stderr: '' };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`);
+function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
+  return waitFor(what, probe, { ms, every: 100, log: () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}` });
 }
 
 const status = async () =>
@@ -297,15 +291,8 @@ describe.skipIf(!('path' in browser))(
       });
       const log = () => printed.stdout + printed.stderr;
       try {
-        const wait = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined) => {
-          const end = Date.now() + 60_000;
-          while (Date.now() < end) {
-            const value = await probe();
-            if (value !== undefined) return value;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-          throw new Error(`timed out waiting for ${what}\n${log()}`);
-        };
+        const wait = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined) =>
+          waitFor(what, probe, { ms: 60_000, every: 100, log });
         const base = await wait('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log())?.[1]);
         const settled = async (version: number) =>
           wait(`build ${version}`, async () => {

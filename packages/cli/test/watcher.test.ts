@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assertReport, report, reportToJson } from '@briefing/content';
-import { captureIo, freshDir } from '@briefing/testkit';
+import { captureIo, freshDir, waitFor } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import type { PreviewContent } from '../src/preview/preview-server.js';
 import { packagedSource, watchSource } from '../src/preview/watcher.js';
@@ -42,13 +42,8 @@ describe('watchSource on a report module', () => {
       // Long enough for the report to load on a busy machine, short enough for a test.
       loadTimeoutMs: 3000,
     });
-    const until = async (what: string, probe: () => boolean) => {
-      const end = Date.now() + 30_000;
-      while (!probe()) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${out.stdout}\n${out.stderr}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
+    const until = (what: string, probe: () => boolean) =>
+      waitFor(what, probe, { every: 20, log: () => `${out.stdout}\n${out.stderr}` });
     try {
       await until('build 1', () => shown.state.version === 1 && !shown.state.building);
       const built = shown.outputs.get('slides.md');

@@ -17,3 +17,4 @@ export { NASTY, nastyReport } from './nasty.js';
 export { type CliProcess, childrenOf, openFiles, spawnCli, until } from './process.js';
 export { largestFiguresReport, report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';
+export { type WaitOptions, waitFor } from './wait.js';

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliArgs } from './built.js';
 import { repoRoot } from './cli.js';
+import { waitFor } from './wait.js';
 
 export interface CliProcess {
   child: ChildProcess;
@@ -51,13 +52,11 @@ export function spawnCli(
 }
 
 /** Wait, polling, until `test` holds; false when `ms` passed first. */
-export async function until(test: () => boolean, ms = 10_000): Promise<boolean> {
-  const start = Date.now();
-  while (!test()) {
-    if (Date.now() - start > ms) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
+export function until(test: () => boolean, ms = 10_000): Promise<boolean> {
+  return waitFor('a condition', test, { ms, every: 20 }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The processes a process started, as /proc shows them (Linux). */
