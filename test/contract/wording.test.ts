@@ -4,22 +4,13 @@
 // shares a run of ten or more consecutive words with the article, case and punctuation
 // ignored; the article's title, where the report cites it, is the one exception.
 import { readFileSync } from 'node:fs';
-import { plainText, type Report, type RichText, report } from '@briefing/content';
+// Words as the check compares them: NFKC, lower case, apostrophes dropped, any other punctuation a break.
+import { plainText, type Report, type RichText, report, words } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 
 /** The source article as the project received it (origin: test/fixtures/README.md). */
 const ARTICLE = readFileSync(new URL('../fixtures/talktails-2024-02-23.txt', import.meta.url), 'utf8');
 const RUN = 10;
-
-/** Words as the check compares them: NFKC, lower case, apostrophes dropped, any other punctuation a break. */
-function words(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’‘ʼ]/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
 
 /** Every run of `n` consecutive words of a text, as one string each. */
 function runs(list: string[], n: number): string[] {

@@ -25,7 +25,7 @@ export {
   ReportValidationError,
 } from './parse.js';
 export { report, reportInput } from './report.js';
-export { contentWords, ledeRestatements, type Restatement, restates, topicWords } from './restates.js';
+export { contentWords, ledeRestatements, type Restatement, restates, topicWords, words } from './restates.js';
 export * from './schema.js';
 export {
   chartAltText,

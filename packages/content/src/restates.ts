@@ -21,7 +21,7 @@ will with within without would your yours`.split(/\s+/u),
 );
 
 /** A text's words, lower case, apostrophes dropped ("country’s" is one word), any other punctuation a break. */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return text
     .normalize('NFKC')
     .toLowerCase()
