@@ -1,5 +1,5 @@
-import { request } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { eventStream, httpGet, idleSockets } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { requestTarget } from '../src/preview/preview-guard.js';
 import { startPreview } from '../src/preview/preview-server.js';
@@ -57,50 +57,11 @@ describe('requestTarget', () => {
   });
 });
 
-/** `count` connections that send nothing, each resolved once open or closed by the server. */
-const idleSockets = (port: number, count: number) =>
-  Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Socket>((resolve) => {
-          const socket = connect(port, '127.0.0.1');
-          for (const event of ['connect', 'close', 'error']) socket.once(event, () => resolve(socket));
-        }),
-    ),
-  );
-
-/** A GET on a connection of its own. */
-const get = (url: string) =>
-  new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(url, { agent: false, timeout: 5000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => {
-        body += d;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error('no answer')));
-    req.on('error', reject);
-    req.end();
-  });
-
 describe('the connection cap', () => {
   it('closes the longest-idle connections beyond the cap, so the page answers and its event stream stays open', async () => {
     const preview = await startPreview(0, { title: 'capped' }, { maxConnections: 8 });
     const port = Number(new URL(preview.url).port);
-    const events = { text: '', closed: false };
-    const stream = request(`${preview.url}events`, { agent: false }, (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (d) => {
-        events.text += d;
-      });
-      res.on('close', () => {
-        events.closed = true;
-      });
-    });
-    stream.end();
+    const { req: stream, seen: events } = eventStream(`${preview.url}events`);
     const sockets: Socket[] = [];
     try {
       while (!events.text.includes('event: state')) await new Promise((r) => setTimeout(r, 10));
@@ -110,7 +71,7 @@ describe('the connection cap', () => {
       for (let i = 0; i < 200 && open() > 7; i++) await new Promise((r) => setTimeout(r, 10));
       expect(open()).toBeLessThanOrEqual(7);
 
-      const page = await get(preview.url);
+      const page = await httpGet(preview.url, 5000);
       expect(page.status).toBe(200);
       expect(page.body).toContain('<section class="pane" id="deck"');
       preview.show({ state: { ...preview.content.state, version: 7 } });
@@ -127,27 +88,16 @@ describe('the connection cap', () => {
   it('turns a new connection away when every place is taken by an answer in progress', async () => {
     const preview = await startPreview(0, { title: 'capped' }, { maxConnections: 2 });
     const streams = [0, 1].map(() => {
-      const seen = { text: '', closed: false };
-      const req = request(`${preview.url}events`, { agent: false }, (res) => {
-        res.setEncoding('utf8');
-        res.on('data', (d) => {
-          seen.text += d;
-        });
-        res.on('close', () => {
-          seen.closed = true;
-        });
-      });
-      req.end();
-      return { req, seen };
+      return eventStream(`${preview.url}events`);
     });
     try {
       for (let i = 0; i < 200 && !streams.every((s) => s.seen.text); i++) await new Promise((r) => setTimeout(r, 10));
-      await expect(get(preview.url)).rejects.toThrow();
+      await expect(httpGet(preview.url, 5000)).rejects.toThrow();
       expect(streams.map((s) => s.seen.closed)).toEqual([false, false]);
       streams[0]?.req.destroy();
       // A place is free again.
       for (let i = 0; i < 20; i++) {
-        const page = await get(preview.url).catch(() => undefined);
+        const page = await httpGet(preview.url, 5000).catch(() => undefined);
         if (page) {
           expect(page.status).toBe(200);
           return;

@@ -2,12 +2,10 @@
 // idle connections with few file handles, its folder replaced under it, a report module that
 // never finishes loading.
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
-import { spawnWatch, waitFor } from '@briefing/testkit';
+import { eventStream, httpGet, idleSockets, spawnWatch, waitFor } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface Status {
@@ -57,38 +55,6 @@ const saveTitled = (file: string, title: string) => {
   writeFileSync(file, JSON.stringify(edited, null, 2));
 };
 
-/** A GET on a new connection, as a page opened now would make it. */
-const freshGet = (url: string) =>
-  new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(url, { agent: false, timeout: 10_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => {
-        body += d;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${url}`)));
-    req.on('error', reject);
-    req.end();
-  });
-
-/** `count` connections to `url`'s server that send nothing; each resolves once open (or refused, or closed). */
-const idleSockets = (url: string, count: number) =>
-  Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Socket>((resolve) => {
-          const { port } = new URL(url);
-          const socket = connect(Number(port), '127.0.0.1');
-          socket.on('error', () => resolve(socket));
-          socket.on('close', () => resolve(socket));
-          socket.on('connect', () => resolve(socket));
-        }),
-    ),
-  );
-
 describe('briefing watch with few file handles (ulimit -n 256)', () => {
   let dir: string;
   let input: string;
@@ -109,24 +75,14 @@ describe('briefing watch with few file handles (ulimit -n 256)', () => {
   it('answers the page, keeps its event stream and still rebuilds while 400 idle connections are open', async () => {
     const { version } = await watch.status();
     // The page's event stream, open before the idle connections come.
-    const events = { text: '', closed: false };
-    const stream = request(`${watch.url}events`, (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (d) => {
-        events.text += d;
-      });
-      res.on('close', () => {
-        events.closed = true;
-      });
-    });
-    stream.end();
+    const { req: stream, seen: events } = eventStream(`${watch.url}events`);
     await watch.until('the event stream', () => (events.text.includes('event: state') ? true : undefined));
 
     // More connections than the process has file handles, none of them sending a request.
-    const sockets = await idleSockets(watch.url, 400);
+    const sockets = await idleSockets(Number(new URL(watch.url).port), 400);
     try {
       // On a connection of its own (fetch would reuse one opened before the idle ones).
-      const page = await freshGet(watch.url);
+      const page = await httpGet(watch.url);
       expect(page.status).toBe(200);
       expect(page.body).toContain('<section class="pane" id="deck"');
 

@@ -13,6 +13,7 @@ export {
   runCli,
   spawnWatch,
 } from './cli.js';
+export { eventStream, httpGet, idleSockets } from './http.js';
 export { NASTY, nastyReport } from './nasty.js';
 export { type CliProcess, childrenOf, openFiles, spawnCli, until } from './process.js';
 export { largestFiguresReport, report, scaledReport, stressReport } from './reports.js';
