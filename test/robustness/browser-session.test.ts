@@ -143,10 +143,12 @@ function leftovers(run: Run) {
   return {
     chromium: chromiumOf(run.pid),
     temp: readdirSync(run.tmp).filter((f) => !f.startsWith('tsx-')),
+    // Chromium's short temp folder when the build's own is too deep for its socket.
+    short: readdirSync('/tmp').filter((f) => f.startsWith(`briefing-chromium-${run.pid}-`)),
     hidden: existsSync(run.out) ? readdirSync(run.out).filter((f) => f.startsWith('.')) : [],
   };
 }
-const nothing = { chromium: [], temp: [], hidden: [] };
+const nothing = { chromium: [], temp: [], short: [], hidden: [] };
 
 const SIGNALS = [
   ['SIGINT', 130, /stopped \(Ctrl\+C\); outputs left as they were/],

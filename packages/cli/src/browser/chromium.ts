@@ -9,9 +9,8 @@
 // whole; and puppeteer only speaks DevTools to it, over the process's pipes.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import puppeteer, { type Browser, ProtocolError, TimeoutError } from 'puppeteer-core';
 import { CliError, EXIT } from '../edge/errors.js';
@@ -19,6 +18,7 @@ import type { Env } from '../edge/io.js';
 import { processTempDir } from '../edge/temp.js';
 import { CHROMIUM_ARGS } from './browser.js';
 import { PipeTransport, Tail } from './chromium-pipe.js';
+import { shortTemp, socketFolder, TMPDIR_MAX } from './chromium-temp.js';
 
 /** A POSIX locale name for a BCP 47 tag: en-GB → en_GB.UTF-8. */
 export function localeOf(lang: string): string {
@@ -81,28 +81,6 @@ export function isTimeout(error: unknown): boolean {
   return error instanceof TimeoutError || (error instanceof ProtocolError && /timed out/.test(error.message));
 }
 
-/**
- * The longest TMPDIR for Chromium: its socket goes in `<TMPDIR>/<product>.XXXXXX/SingletonSocket`
- * (about 45 characters for Chromium, more for other builds) and a socket's path holds 107 bytes.
- */
-const TMPDIR_MAX = 107 - 55;
-
-/**
- * The folder of a profile's process-singleton socket when Chromium made it in the system's
- * temp folder (a TMPDIR of ours was too long): named by the profile's SingletonSocket link, and
- * only if it lies directly in that temp folder and holds nothing but the socket and its cookie.
- */
-function socketFolder(profile: string): string | undefined {
-  try {
-    const folder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
-    if (dirname(folder) !== resolve(tmpdir())) return undefined;
-    const ours = readdirSync(folder).every((name) => name === 'SingletonSocket' || name === 'SingletonCookie');
-    return ours ? folder : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface ChromiumOptions {
   /** BCP 47 language of the deck: Chromium's `--lang` and locale, set at start. */
   lang: string;
@@ -133,6 +111,8 @@ export class Chromium {
     readonly path: string,
     readonly dir: string,
     private readonly child: ChildProcess,
+    /** Chromium's TMPDIR when it is not `dir` (see shortTemp). */
+    private readonly temp?: string,
   ) {
     for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => this.#tail.add(chunk));
     this.#exited = new Promise<void>((resolveExited) => {
@@ -160,6 +140,7 @@ export class Chromium {
     const dir = resolve(processTempDir('chromium'));
     const profile = join(dir, 'profile');
     const locale = localeOf(options.lang);
+    const temp = dir.length <= TMPDIR_MAX ? undefined : shortTemp();
     let chromium: Chromium;
     try {
       mkdirSync(profile);
@@ -183,14 +164,16 @@ export class Chromium {
           LC_ALL: locale,
           LANG: locale,
           LANGUAGE: options.lang.replace('-', '_'),
-          // Chromium's own temp folder (for its process-singleton socket) goes in ours, when the
-          // socket's path still fits (Chromium aborts on one that does not).
-          ...(dir.length <= TMPDIR_MAX ? { TMPDIR: dir } : {}),
+          // Chromium's own temp folder (its process-singleton socket, its temp files) goes in
+          // ours, or a short one of ours when the socket's path would not fit in ours (Chromium
+          // aborts on one that does not).
+          ...(dir.length <= TMPDIR_MAX ? { TMPDIR: dir } : temp ? { TMPDIR: temp } : {}),
         },
       });
-      chromium = new Chromium(path, dir, child);
+      chromium = new Chromium(path, dir, child, temp);
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
+      if (temp) rmSync(temp, { recursive: true, force: true });
       throw new CliError(`briefing: cannot start Chromium (${path}): ${(error as Error).message}`, EXIT.usage);
     }
     const { aborted, dispose } = whenAborted(options.signal);
@@ -284,6 +267,7 @@ export class Chromium {
       try {
         const socket = socketFolder(join(this.dir, 'profile'));
         if (socket) rmSync(socket, { recursive: true, force: true });
+        if (this.temp) rmSync(this.temp, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
         rmSync(this.dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
       } catch {
         // Removed by the next build (removeStaleTemp) once this process has gone.
