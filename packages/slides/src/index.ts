@@ -12,6 +12,7 @@ export {
   formatFinding,
   PRINT_PHRASES,
   printReference,
+  RULES as EDITORIAL_RULES,
   wordCount,
 } from './plan/editorial/index.js';
 export { type PptxOptions, renderPptx } from './pptx/index.js';

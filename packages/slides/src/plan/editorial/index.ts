@@ -4,7 +4,7 @@ import { type EditorialFinding, RULES } from './rules.js';
 import { shownTexts } from './shown.js';
 
 export { PRINT_PHRASES, printReference } from './print-refs.js';
-export { EDITORIAL, type EditorialFinding, type EditorialRule, wordCount } from './rules.js';
+export { EDITORIAL, type EditorialFinding, type EditorialRule, RULES, wordCount } from './rules.js';
 
 /**
  * The deck's editorial problems: what a presenter would send back after going through it
@@ -12,13 +12,15 @@ export { EDITORIAL, type EditorialFinding, type EditorialRule, wordCount } from 
  * that would fit, half-empty slides, continuations out of order, print cross-references),
  * each with the report field to edit and the slide it shows on. Pure: it reads the validated
  * report and the plan `planDeck` made of it. Sorted by slide, then rule, then path; a field
- * seen on several slides (a split item) is reported once, on the first.
+ * seen on several slides (a split item) is reported once, on the first. `rules` is for tests
+ * (a rule left out, to see its test fail).
  */
-export function editorialCheck(report: Report, plan: DeckPlan): EditorialFinding[] {
+export function editorialCheck(report: Report, plan: DeckPlan, rules = RULES): EditorialFinding[] {
   const shown = shownTexts(report, plan);
   const order = new Map(RULES.map((r, i) => [r.rule, i]));
   const seen = new Set<string>();
-  return RULES.flatMap((r) => r.find(report, plan, shown))
+  return rules
+    .flatMap((r) => r.find(report, plan, shown))
     .sort(
       (a, b) =>
         a.slide - b.slide ||
