@@ -20,6 +20,7 @@ export const SLOW = [
   'packages/pdf/test/page-craft.test.ts',
   'packages/slides/test/escape.test.ts',
   'test/contract/check-fails.test.ts',
+  'test/contract/check-editorial.test.ts',
   'test/contract/reproducible.test.ts',
   'packages/cli/test/build-set.test.ts',
   'packages/cli/test/glyphs.test.ts',

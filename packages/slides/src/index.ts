@@ -4,6 +4,17 @@ export { BriefingMarp, engineOptions } from './markdown/engine.js';
 export { escapeMarkdown, inlineMarkdown, noteComment, stripJoiners } from './markdown/escape.js';
 export { deckMarkdown } from './markdown/markdown.js';
 export { THEME_NAME, themeCss } from './markdown/theme.js';
+export {
+  EDITORIAL,
+  type EditorialFinding,
+  type EditorialRule,
+  editorialCheck,
+  formatFinding,
+  PRINT_PHRASES,
+  printReference,
+  RULES as EDITORIAL_RULES,
+  wordCount,
+} from './plan/editorial/index.js';
 export { type PptxOptions, renderPptx } from './pptx/index.js';
 export {
   type BulletItem,

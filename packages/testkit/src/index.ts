@@ -13,6 +13,7 @@ export {
   runCli,
   spawnWatch,
 } from './cli.js';
+export { cleanSections, craftedReport } from './editorial.js';
 export { eventStream, httpGet, idleSockets } from './http.js';
 export { NASTY, nastyReport } from './nasty.js';
 export { type CliProcess, childrenOf, openFiles, spawnCli, until } from './process.js';

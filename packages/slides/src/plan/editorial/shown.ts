@@ -1,0 +1,234 @@
+import { type Block, foldSpace, plainText, type Report, type Run } from '@briefing/content';
+import { countLines, type Segment, segmentsOf, styles, type TextStyle } from '../../layout/layout.js';
+import { chartCaption } from '../../markdown/chart.js';
+import type { DeckPlan, DeckSlide, SlideElement } from '../plan.js';
+import { onScreen } from '../screen.js';
+
+// What each slide shows, as text, with the report field each text comes from: the editorial
+// rules (rules.ts) read the deck through this, so a finding can name the field an author edits.
+// It works from the plan's elements and their `block` paths; a bullet is matched to its list
+// item by its text (a split item's pieces are parts of the item's line).
+
+/** What a shown text is on its slide; the rules say which roles they apply to. */
+export type Role =
+  | 'heading'
+  | 'kicker'
+  /** A muted opening line: a section's lede or a list's intro. */
+  | 'grey'
+  | 'bullet'
+  | 'takeaway'
+  | 'callout'
+  | 'paragraph'
+  /** A chart's caption (made from its data, not written by the author). */
+  | 'caption'
+  | 'cell'
+  | 'source'
+  /** Agenda and sources entries: made from other fields. */
+  | 'entry';
+
+export interface Shown {
+  /** Slide number, from 1. */
+  slide: number;
+  role: Role;
+  /** The report field the text comes from (`sections[3].blocks[0].items[2].onScreen`). */
+  path: string;
+  /** The field that sets what the screen shows of it: its `onScreen` line, given or not. */
+  screenPath: string;
+  /** Whether the deck shows its text (or that text's first sentence) for want of an `onScreen` line. */
+  fromText: boolean;
+  /** The text as shown, a bullet's bold term included. */
+  text: string;
+  /** Lines it takes at its slide's measure, for the texts the deck sets as lines. */
+  lines?: number;
+}
+
+interface Source {
+  path: string;
+  screenPath: string;
+  fromText: boolean;
+  /** What the deck shows of it, folded, to match a bullet against. */
+  text: string;
+}
+
+const fold = (text: string) => foldSpace(text).trim();
+const runsText = (runs: readonly Run[]) => fold(runs.map((r) => r.text).join(''));
+
+/** A field's on-screen text: its `onScreen` line, or its first sentence. */
+function screenSource(at: string, field: string, text: Parameters<typeof onScreen>[0], line: unknown): Source {
+  const shown = onScreen(text, line as Parameters<typeof onScreen>[1]);
+  const given = line !== undefined;
+  return {
+    path: given ? `${at}.onScreen` : `${at}.${field}`,
+    screenPath: `${at}.onScreen`,
+    fromText: !given,
+    text: runsText(shown.runs),
+  };
+}
+
+const fixed = (path: string, text = ''): Source => ({ path, screenPath: path, fromText: false, text });
+
+const BLOCK = /^sections\[(\d+)\]\.blocks\[(\d+)\]$/u;
+
+/** The report's block at `sections[s].blocks[b]`, with its section's index. */
+export function blockAt(report: Report, path: string): { section: number; block: Block } | undefined {
+  const m = BLOCK.exec(path);
+  if (!m) return undefined;
+  const block = report.sections[Number(m[1])]?.blocks[Number(m[2])];
+  return block && { section: Number(m[1]), block };
+}
+
+/**
+ * The fields an element of `block` path may show, in order, and the key its items are
+ * counted under across slides (a list's items run on from slide to slide).
+ */
+function sourcesOf(report: Report, element: SlideElement): { key: string; sources: Source[] } {
+  const at = element.block ?? '';
+  if (/^takeaways\[\d+\]$/u.test(at))
+    return { key: 'takeaways', sources: report.takeaways.map((t, i) => fixed(`takeaways[${i}]`, plainText(t))) };
+  if (/^sources\[\d+\]$/u.test(at))
+    return { key: 'sources', sources: report.sources.map((s, i) => fixed(`sources[${i}]`, fold(s.title))) };
+  if (/^sections\[\d+\]\.title$/u.test(at))
+    return { key: 'agenda', sources: report.sections.map((s, i) => fixed(`sections[${i}].title`, fold(s.title))) };
+  const found = blockAt(report, at);
+  if (!found) return { key: at, sources: [fixed(at)] };
+  const { block } = found;
+  switch (block.type) {
+    case 'list':
+      if (element.type === 'lead' && block.intro !== undefined)
+        return { key: `${at}.intro`, sources: [screenSource(at, 'intro', block.intro, block.onScreen)] };
+      return {
+        key: at,
+        sources: block.items.map((item, i) => screenSource(`${at}.items[${i}]`, 'text', item.text, item.onScreen)),
+      };
+    case 'paragraph':
+    case 'callout':
+      return { key: at, sources: [screenSource(at, 'text', block.text, block.onScreen)] };
+    default:
+      return { key: at, sources: [fixed(at)] };
+  }
+}
+
+/** The path of the block a chart or table slide shows (found by identity: the plan holds the report's block). */
+function ownBlock(report: Report, slide: DeckSlide): string | undefined {
+  const own = slide.elements.find((e) => e.type === 'chart' || e.type === 'table');
+  const target = own?.type === 'chart' ? own.chart : own?.type === 'table' ? own.table : undefined;
+  if (!target) return undefined;
+  for (const [s, section] of report.sections.entries()) {
+    const b = section.blocks.indexOf(target);
+    if (b >= 0) return `sections[${s}].blocks[${b}]`;
+  }
+  return undefined;
+}
+
+/** The path of a slide's heading: a chart's title or point, a table's caption or point, a section's point or title. */
+function headingPath(report: Report, slide: DeckSlide, own: string | undefined, section: number): string | undefined {
+  if (own) {
+    const block = blockAt(report, own)?.block as (Block & { point?: string }) | undefined;
+    if (block?.point === slide.heading) return `${own}.point`;
+    return `${own}.${block?.type === 'table' ? 'caption' : 'title'}`;
+  }
+  if (section < 0) return undefined;
+  return report.sections[section]?.point === slide.heading
+    ? `sections[${section}].point`
+    : `sections[${section}].title`;
+}
+
+/** The style the deck sets a role's text in, and the bold lead before it, to count its lines. */
+function measured(role: Role, lead: Segment[], runs: readonly Run[]): number | undefined {
+  const style: TextStyle | undefined = {
+    bullet: styles.bullet,
+    takeaway: styles.takeaway,
+    grey: styles.body,
+    paragraph: styles.body,
+    callout: styles.callout,
+  }[role as string];
+  return style && countLines([...lead, ...segmentsOf(runs)], style);
+}
+
+const boldLead = (term: string | undefined): Segment[] => (term ? [{ text: term, bold: true }, { text: ' – ' }] : []);
+
+/** Every text the deck's slides show, slide by slide, with its field path. */
+export function shownTexts(report: Report, plan: DeckPlan): Shown[] {
+  const out: Shown[] = [];
+  // Where each list's matching has got to: the next bullet is this item or a later one.
+  const cursor = new Map<string, number>();
+  plan.slides.forEach((slide, i) => {
+    const number = i + 1;
+    if (slide.kind === 'title') return;
+    const own = ownBlock(report, slide);
+    const section = report.sections.findIndex((s) => s.id === slide.section);
+    const heading = headingPath(report, slide, own, section);
+    if (heading) out.push(plain(number, 'heading', heading, slide.heading));
+    if (slide.kicker) out.push(plain(number, 'kicker', `sections[${section}].title`, slide.kicker));
+    for (const element of slide.elements) out.push(...elementTexts(report, slide, element, { number, own }, cursor));
+  });
+  return out;
+}
+
+function plain(slide: number, role: Role, path: string, text: string): Shown {
+  return { slide, role, path, screenPath: path, fromText: false, text: fold(text) };
+}
+
+function elementTexts(
+  report: Report,
+  slide: DeckSlide,
+  element: SlideElement,
+  { number, own }: { number: number; own: string | undefined },
+  cursor: Map<string, number>,
+): Shown[] {
+  const { key, sources } = sourcesOf(report, element);
+  const take = (text: string): Source => {
+    const from = cursor.get(key) ?? 0;
+    let at = sources.findIndex((s, i) => i >= from && text !== '' && s.text.includes(text));
+    if (at < 0) at = Math.min(from, sources.length - 1);
+    cursor.set(key, at);
+    return sources[at] as Source;
+  };
+  const shown = (role: Role, source: Source, text: string, lines?: number): Shown => ({
+    slide: number,
+    role,
+    path: source.path,
+    screenPath: source.screenPath,
+    fromText: source.fromText,
+    text,
+    ...(lines !== undefined ? { lines } : {}),
+  });
+  const structural = slide.kind === 'agenda' || slide.kind === 'sources';
+  switch (element.type) {
+    case 'bullets':
+      return element.items.map((item) => {
+        const text = runsText(item.runs);
+        const role: Role = structural ? 'entry' : slide.kind === 'takeaways' ? 'takeaway' : 'bullet';
+        const full = item.term ? `${item.term} – ${text}` : text;
+        return shown(role, take(text), full, measured(role, boldLead(item.term), item.runs));
+      });
+    case 'lead':
+    case 'paragraph': {
+      const role: Role = element.type === 'lead' ? 'grey' : 'paragraph';
+      const text = runsText(element.runs);
+      return [shown(role, take(text), text, measured(role, [], element.runs))];
+    }
+    case 'callout': {
+      const text = runsText(element.runs);
+      const full = element.title ? `${element.title} – ${text}` : text;
+      return [shown('callout', take(text), full, measured('callout', boldLead(element.title), element.runs))];
+    }
+    case 'chart': {
+      // The caption's source part is a citation, not a statement: only what it says of the data counts.
+      const caption = chartCaption(element.chart, report.meta.lang).split(' Source: ')[0] ?? '';
+      return [plain(number, 'caption', own ?? 'chart', caption)];
+    }
+    case 'table': {
+      const at = own ?? 'table';
+      const { table } = element;
+      return [
+        ...table.columns.map((column, c) => plain(number, 'cell', `${at}.columns[${c}].header`, column.header)),
+        ...element.rows.flatMap((r) =>
+          (table.rows[r] ?? []).map((cell, c) => plain(number, 'cell', `${at}.rows[${r}][${c}]`, plainText(cell))),
+        ),
+      ];
+    }
+    case 'source':
+      return [plain(number, 'source', own ? `${own}.source` : 'source', runsText(element.runs))];
+  }
+}
