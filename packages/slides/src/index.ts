@@ -5,6 +5,7 @@ export { escapeMarkdown, inlineMarkdown, noteComment, stripJoiners } from './mar
 export { deckMarkdown } from './markdown/markdown.js';
 export { THEME_NAME, themeCss } from './markdown/theme.js';
 export { type PptxOptions, renderPptx } from './pptx/index.js';
+export { layoutName } from './pptx/masters.js';
 export {
   type BulletItem,
   type DeckOptions,

@@ -3,6 +3,7 @@ import type { DeckOptions, DeckPlan } from '../plan/plan.js';
 import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
 import { finishPackage } from './package.js';
+import { collapse } from './text.js';
 
 export interface PptxOptions extends DeckOptions {
   /**
@@ -37,5 +38,7 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
     keywords: plan.keywords,
     date,
     chartFormats,
+    kinds: plan.slides.map((s) => s.kind),
+    footer: collapse(plan.footer),
   });
 }

@@ -1,6 +1,8 @@
 import { escapeXml, isoSeconds } from '@briefing/content';
+import type { SlideKind } from '../plan/plan.js';
 import { labelFormats } from './chart-labels.js';
 import { PptxPassError, replaceExpected } from './pass.js';
+import { finishLayout } from './placeholders.js';
 import { finishNotes, finishSlide, fonts, onePPr } from './slide-pass.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
@@ -42,6 +44,10 @@ export interface PackageInfo {
   date: Date;
   /** Per chart part (chart1, chart2...), the number format of each bar's label. */
   chartFormats: readonly (readonly string[])[];
+  /** Each slide's kind, in order (the slide's name, and its title placeholder's type). */
+  kinds: readonly SlideKind[];
+  /** The footer line, the layouts' footer placeholder's prompt. */
+  footer: string;
 }
 
 /** The package made reproducible and valid (see above). */
@@ -100,9 +106,17 @@ function partOrder(a: string, b: string): number {
 
 function finishPart(name: string, xml: string, info: PackageInfo): string {
   if (name === 'docProps/core.xml') return coreProperties(info);
-  if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(name, xml, info.lang);
+  const slide = /^ppt\/slides\/slide(\d+)\.xml$/u.exec(name);
+  if (slide) {
+    const kind = info.kinds[Number(slide[1]) - 1];
+    if (!kind) throw new PptxPassError(name, `a slide of the plan's ${info.kinds.length}`);
+    return finishSlide(name, xml, info.lang, kind);
+  }
   if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return fonts(onePPr(xml, name)).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
+    return fonts(onePPr(finishLayout(name, xml, info.footer), name)).replaceAll(
+      'lang="en-US"',
+      `lang="${escapeXml(info.lang)}"`,
+    );
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {
