@@ -4,7 +4,7 @@ export { BriefingMarp, engineOptions } from './markdown/engine.js';
 export { escapeMarkdown, inlineMarkdown, noteComment, stripJoiners } from './markdown/escape.js';
 export { deckMarkdown } from './markdown/markdown.js';
 export { THEME_NAME, themeCss } from './markdown/theme.js';
-export { type PptxOptions, renderPptx } from './pptx/index.js';
+export { type PptxOptions, PptxTemplateError, renderPptx } from './pptx/index.js';
 export { layoutName } from './pptx/masters.js';
 export {
   type BulletItem,

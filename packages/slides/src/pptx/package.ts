@@ -52,6 +52,11 @@ export interface PackageInfo {
 
 /** The package made reproducible and valid (see above). */
 export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promise<Uint8Array> {
+  return writeZip(finishParts(pptx, info), info.date);
+}
+
+/** The finished parts, in the package's order (finishPackage zips them; a template takes them first). */
+export function finishParts(pptx: Uint8Array, info: PackageInfo): ZipEntry[] {
   const entries = readZip(pptx);
   const names = entries.map((e) => e.name);
   for (const required of ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'ppt/presentation.xml']) {
@@ -72,7 +77,7 @@ export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promis
       return { name, data: encoder.encode(finishPart(name, xml, info)) };
     })
     .sort((a, b) => partOrder(a.name, b.name));
-  return writeZip(parts, info.date);
+  return parts;
 }
 
 /**
@@ -99,7 +104,7 @@ function chartNumbers(names: readonly string[]): (text: string) => string {
 }
 
 /** [Content_Types].xml first and the package relationships next, as Office writes them; then by name. */
-function partOrder(a: string, b: string): number {
+export function partOrder(a: string, b: string): number {
   const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : 2);
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
