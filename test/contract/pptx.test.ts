@@ -15,7 +15,7 @@ import {
   toRuns,
 } from '@briefing/content';
 import { type PptxFacts, readPptx } from '@briefing/inspect';
-import { type DeckPlan, planDeck, renderPptx } from '@briefing/slides';
+import { type DeckPlan, layoutName, planDeck, renderPptx } from '@briefing/slides';
 import {
   largestFiguresReport,
   nastyReport,
@@ -38,7 +38,7 @@ function titleProblems(facts: PptxFacts, plan: DeckPlan): string[] {
     problems.push(`${facts.slides.length} slides for ${plan.slides.length} planned`);
   plan.slides.forEach((planned, i) => {
     const slide = facts.slides[i];
-    const titles = slide?.shapes.filter((s) => s.placeholder === 'title') ?? [];
+    const titles = slide?.shapes.filter((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle') ?? [];
     const want = (planned.heading + (planned.continued ? CONTINUED : '')).replace(/\s+/gu, ' ').trim();
     if (titles.length !== 1) problems.push(`slide ${i + 1}: ${titles.length} title placeholders`);
     else if (slide?.heading !== want) problems.push(`slide ${i + 1}: title "${slide?.heading}", planned "${want}"`);
@@ -62,7 +62,7 @@ function notesProblems(facts: PptxFacts, plan: DeckPlan): string[] {
 
 /**
  * Shapes that leave the slide, and text below the content area (the footer's band) but for
- * the slide number (the footer lives on the layouts).
+ * the slide number and the footer (their placeholders).
  */
 function placementProblems(facts: PptxFacts): string[] {
   const problems: string[] = [];
@@ -76,6 +76,7 @@ function placementProblems(facts: PptxFacts): string[] {
         problems.push(`slide ${slide.number}: ${shape.name} leaves the slide`);
       else if (
         shape.placeholder !== 'sldNum' &&
+        shape.placeholder !== 'ftr' &&
         shape.paragraphs.join('').trim() !== '' &&
         b.y + b.h > contentBottom + EMU_PER_PX
       )
@@ -139,7 +140,10 @@ const plan = planDeck(report);
 
 describe('the editable PowerPoint of the packaged report', () => {
   it('has the plan’s slides in order, each with one title placeholder holding its heading', () => {
-    expect(facts.slides.map((s) => s.layout)).toEqual(plan.slides.map((s) => `Briefing ${s.kind}`));
+    expect(facts.slides.map((s) => s.classes)).toEqual(plan.slides.map((s) => [s.kind]));
+    expect(facts.slides.map((s) => s.layout)).toEqual(
+      plan.slides.map((s) => layoutName(s.kind, s.kind === 'title' || s.elements.some((e) => e.type !== 'table'))),
+    );
     expect(titleProblems(facts, plan)).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ export interface PptxChart {
 }
 
 export interface PptxSlideFacts extends SlideFacts {
-  /** The slide layout's name ("Briefing content"). */
+  /** The slide layout's name ("Title and Content"). */
   layout: string;
   shapes: PptxShape[];
   links: { text: string; href: string }[];
@@ -176,7 +176,8 @@ export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
     return {
       number: index + 1,
       layout,
-      classes: [layout.replace(/^Briefing /u, '')],
+      // The slide's kind, from its name (the writer names each slide "Briefing <kind>").
+      classes: [(first(xml, 'p:cSld')?.attrs.name ?? '').replace(/^Briefing /u, '')],
       text,
       normalized: normalizeForMatch(text),
       heading: fold(title?.paragraphs.join(' ') ?? ''),

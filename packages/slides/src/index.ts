@@ -15,7 +15,8 @@ export {
   RULES as EDITORIAL_RULES,
   wordCount,
 } from './plan/editorial/index.js';
-export { type PptxOptions, renderPptx } from './pptx/index.js';
+export { type PptxOptions, PptxTemplateError, renderPptx } from './pptx/index.js';
+export { layoutName } from './pptx/masters.js';
 export {
   type BulletItem,
   type DeckOptions,

@@ -11,7 +11,16 @@ const plan = planDeck(report);
 const { pres, chartFormats } = buildPresentation(plan);
 const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
 const date = new Date('2026-01-01T00:00:00Z');
-const info: PackageInfo = { lang: 'en-GB', title: 't', subject: 's', keywords: [], date, chartFormats };
+const info: PackageInfo = {
+  lang: 'en-GB',
+  title: 't',
+  subject: 's',
+  keywords: [],
+  date,
+  chartFormats,
+  kinds: plan.slides.map((s) => s.kind),
+  footer: plan.footer,
+};
 const parts = readZip(written);
 const text = (name: string) => new TextDecoder().decode(parts.find((p) => p.name === name)?.data);
 const first = (pattern: RegExp) => parts.find((p) => pattern.test(p.name))?.name as string;
@@ -53,7 +62,7 @@ describe('the package pass', () => {
             '$1$2<p:cNvSpPr txBox="1"/>',
           ),
         ),
-      /empty shape properties on the heading/u,
+      /empty shape properties and list style on "Slide title"/u,
     ],
     [
       'a kicker without run properties',

@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path';
+import { PptxTemplateError } from '@briefing/slides';
 import { browserTimeout, findBrowser } from '../browser/browser.js';
 import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../edge/formats.js';
 import { loadReport, shownPath } from '../edge/io.js';
+import { readInput } from '../edge/read-input.js';
 import { checkTempRoot, removeStaleTemp } from '../edge/temp.js';
 import { writeOutputs } from '../outputs/outdir.js';
 import { deckOf, produce } from '../outputs/outputs.js';
@@ -20,6 +22,8 @@ Options:
   -i, --input <file>    report JSON to build (default: the packaged report)
   -o, --out <dir>       output folder (default: out); never / or a system folder
       --paper <size>    a4 or letter, for the PDF briefing (default: a4)
+      --pptx-template <file>
+                        build slides.pptx on an organisation's .pptx or .potx template
       --json            print one JSON object describing the build, nothing else
   -q, --quiet           print nothing but errors
   -h, --help            show this help
@@ -78,6 +82,19 @@ export function sourceDateEpoch(env: Record<string, string | undefined>): number
   return seconds;
 }
 
+/** The largest template read: a corporate template with its pictures is some megabytes. */
+const TEMPLATE_BYTES = 256 * 1024 * 1024;
+
+/** A template slides.pptx cannot be built on: exit 2, one line naming the file and what is wrong. */
+async function* templateErrors<T>(outputs: AsyncGenerator<T>, path: string): AsyncGenerator<T> {
+  try {
+    yield* outputs;
+  } catch (error) {
+    if (error instanceof PptxTemplateError) throw new CliError(`briefing build: ${path}: ${error.message}`, EXIT.usage);
+    throw error;
+  }
+}
+
 /** What build reaches outside the process for; tests swap in a machine without a browser. */
 export interface BuildDeps {
   findBrowser: (env: Record<string, string | undefined>) => string | undefined;
@@ -95,6 +112,7 @@ export const buildCommand = defineCommand({
     input: { type: 'string', short: 'i' },
     out: { type: 'string', short: 'o' },
     paper: { type: 'string' },
+    'pptx-template': { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
@@ -112,6 +130,11 @@ export const buildCommand = defineCommand({
     // Everything that can reject the input happens before anything is written.
     const { report, from } = await loadReport(values.input, io.cwd, io.signal);
     const epoch = sourceDateEpoch(io.env);
+    const templatePath = values['pptx-template'];
+    const pptxTemplate =
+      templatePath === undefined
+        ? undefined
+        : await readInput(resolve(io.cwd, templatePath), templatePath, { signal: io.signal, maxBytes: TEMPLATE_BYTES });
 
     const needsBrowser = formats.filter((f) => FORMATS[f].browser);
     const browserPath = needsBrowser.length > 0 ? deps.findBrowser(io.env) : undefined;
@@ -147,8 +170,12 @@ export const buildCommand = defineCommand({
         signal: io.signal,
         deck,
         env: io.env,
+        pptxTemplate,
+        onWarning: (message: string) => {
+          if (!quiet) io.stderr(`note: ${message}\n`);
+        },
       };
-      for await (const output of produce(report, todo, options)) {
+      for await (const output of templateErrors(produce(report, todo, options), templatePath ?? '')) {
         const path = join(outDir, output.file);
         try {
           await stage.put(output.file, output.data);

@@ -25,6 +25,10 @@ export interface BuildOptions {
   deck?: Deck | undefined;
   /** The environment a browser started for this build runs in (the command's `io.env`); the process's by default. */
   env?: Env | undefined;
+  /** An organisation's template for slides.pptx (the bytes of a .pptx or .potx). */
+  pptxTemplate?: Uint8Array | undefined;
+  /** Told what an output could not do as asked (a template face the deck cannot measure). */
+  onWarning?: ((message: string) => void) | undefined;
   /** What renders the PDF briefing: renderPdf, or the same on a thread of its own (watch). */
   renderPdf?: typeof renderPdf | undefined;
 }
@@ -108,6 +112,8 @@ export async function* produce(report: Report, formats: readonly Format[], optio
         const data = await renderPptx(source.plan(), {
           date: report.meta.date,
           ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
+          ...(options.pptxTemplate ? { template: options.pptxTemplate } : {}),
+          ...(options.onWarning ? { onWarning: options.onWarning } : {}),
         });
         yield { format, file, data, ms: performance.now() - start } satisfies Produced;
         break;

@@ -1,14 +1,15 @@
 import { headingHeight } from '../layout/layout.js';
-import { slide as geometry } from '../layout/metrics.js';
+import { footer, slide as geometry, size } from '../layout/metrics.js';
 import { kicker as kickerMetrics } from '../plan/kicker.js';
 import { CONTINUED, type DeckPlan, type DeckSlide } from '../plan/plan.js';
 import { addElement } from './elements.js';
 import { addHeading, addKicker } from './heading.js';
-import { defineLayouts, layoutName } from './masters.js';
-import { PptxGenJS, type Pres } from './shapes.js';
+import { defineLayouts, footerLine, footerTop, layoutName } from './masters.js';
+import { FOOTER_SHAPE } from './placeholders.js';
+import { PptxGenJS, type Pres, type Slide } from './shapes.js';
 import { collapse, xmlSafe } from './text.js';
 import { dividerSlide, titleSlide } from './title-slides.js';
-import { font, inch } from './units.js';
+import { color, font, inch, pt } from './units.js';
 
 export { layoutName } from './masters.js';
 export { KICKER_SHAPE, TITLE_SHAPE } from './shapes.js';
@@ -29,14 +30,16 @@ export function buildPresentation(plan: DeckPlan): Built {
   pres.title = xmlSafe(plan.title);
   if (plan.author) pres.author = xmlSafe(plan.author);
   pres.subject = xmlSafe(plan.description ?? plan.title);
-  defineLayouts(pres, plan);
+  defineLayouts(pres);
   const chartFormats: string[][] = [];
   for (const slide of plan.slides) addSlide(pres, slide, plan, chartFormats);
   return { pres, chartFormats };
 }
 
 function addSlide(pres: Pres, planned: DeckSlide, plan: DeckPlan, chartFormats: string[][]): void {
-  const slide = pres.addSlide({ masterName: layoutName(planned.kind) });
+  const hasBody = planned.elements.some((e) => e.type !== 'table') || planned.kind === 'title';
+  const slide = pres.addSlide({ masterName: layoutName(planned.kind, hasBody) });
+  if (planned.kind !== 'title') addFooter(slide, plan, planned.kind === 'divider');
   // The notes, one paragraph each (package.ts splits them at the line breaks).
   slide.addNotes(planned.notes.map((n) => collapse(n)).join('\n'));
   if (planned.kind === 'title' && planned.title) {
@@ -58,4 +61,22 @@ function addSlide(pres: Pres, planned: DeckSlide, plan: DeckPlan, chartFormats: 
   for (const element of planned.elements) {
     y += addElement(element, { pres, slide, kind: planned.kind, y, lang: plan.lang, chartFormats });
   }
+}
+
+/** The footer line, in the layout's footer placeholder (made one by the package pass). */
+function addFooter(slide: Slide, plan: DeckPlan, dark: boolean): void {
+  slide.addText(collapse(plan.footer), {
+    objectName: FOOTER_SHAPE,
+    x: inch(geometry.padX),
+    y: inch(footerTop),
+    w: inch(geometry.width - geometry.padX - footer.right),
+    h: inch(footerLine),
+    margin: 0,
+    fontFace: font.sans,
+    fontSize: pt(size.small),
+    color: dark ? color.panel : color.muted,
+    valign: 'top',
+    fit: 'shrink',
+    lang: plan.lang,
+  });
 }

@@ -2,7 +2,14 @@ import { fixedDate, type Report } from '@briefing/content';
 import type { DeckOptions, DeckPlan } from '../plan/plan.js';
 import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
-import { finishPackage } from './package.js';
+import { finishParts, partOrder } from './package.js';
+import { graft } from './template/graft.js';
+import { readTemplate, type Template } from './template/read.js';
+import { collapse } from './text.js';
+import { font } from './units.js';
+import { writeZip } from './zip.js';
+
+export { PptxTemplateError } from './template/read.js';
 
 export interface PptxOptions extends DeckOptions {
   /**
@@ -13,23 +20,35 @@ export interface PptxOptions extends DeckOptions {
   date?: string;
   /** SOURCE_DATE_EPOCH (seconds): wins over `date`. */
   sourceDateEpoch?: number;
+  /**
+   * An organisation's template (the bytes of a .pptx or .potx): the deck is built on its slide
+   * size, masters, layouts, theme faces and colours. A template the deck cannot use is a
+   * PptxTemplateError naming what is wrong or missing.
+   */
+  template?: Uint8Array;
+  /** Told what the deck could not do as asked (a template face it cannot measure); the CLI prints it. */
+  onWarning?: (message: string) => void;
 }
 
 /**
  * The deck as an editable PowerPoint file, made natively from the deck plan (pptxgenjs, no
- * browser): the same slides as the HTML deck, in the same order, with real text (a title
- * placeholder on every slide, bullets as paragraphs, live links), native charts and tables,
- * speaker notes, and the same bytes for the same input. Takes a validated report (planned
- * here with `options`) or a plan from `planDeck`; both are typed values, told apart by their
- * shape (a report has `meta`, a plan has not), never validated again. Pure: no files, no network.
+ * browser): the same slides as the HTML deck, in the same order, with real text (every text
+ * in a placeholder of its slide's layout, bullets as paragraphs, live links), native charts
+ * and tables, speaker notes, and the same bytes for the same input; on a template when
+ * `options.template` gives one. Takes a validated report (planned here with `options`) or a
+ * plan from `planDeck`; both are typed values, told apart by their shape (a report has
+ * `meta`, a plan has not), never validated again. Pure: no files, no network.
  */
 export async function renderPptx(input: Report | DeckPlan, options: PptxOptions = {}): Promise<Uint8Array> {
+  // The template is read first: a file the deck cannot use fails before any work is done.
+  const template = options.template ? readTemplate(options.template) : undefined;
+  if (template) warnFaces(template, options.onWarning);
   const plan = 'meta' in input ? planDeck(input, options) : input;
   const reportDate = 'meta' in input ? input.meta.date : undefined;
   const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);
   const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  return await finishPackage(written, {
+  const parts = finishParts(written, {
     lang: plan.lang,
     title: plan.title,
     subject: plan.description ?? plan.title,
@@ -37,5 +56,29 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
     keywords: plan.keywords,
     date,
     chartFormats,
+    kinds: plan.slides.map((s) => s.kind),
+    footer: collapse(plan.footer),
   });
+  if (!template) return writeZip(parts, date);
+  return writeZip(
+    graft(parts, template, plan.lang).sort((a, b) => partOrder(a.name, b.name)),
+    date,
+  );
+}
+
+/**
+ * The plan measures text in the design's faces. On a template its text is set in the
+ * template's theme faces; where one is not a face the plan measures, the slides keep the
+ * design face's line breaks, and a line that the template's face sets wider shrinks into its
+ * box (every text box shrinks on overflow): said once per face.
+ */
+function warnFaces(template: Template, warn: ((message: string) => void) | undefined): void {
+  const measured = { heading: font.serif, body: font.sans };
+  for (const role of ['heading', 'body'] as const) {
+    const face = template.faces[role];
+    if (face && face !== measured[role])
+      warn?.(
+        `the template's ${role} face "${face}" is not one briefing measures: its slides keep the line breaks of ${measured[role]}, and a line "${face}" sets wider shrinks to fit its box`,
+      );
+  }
 }

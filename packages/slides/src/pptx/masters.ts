@@ -1,39 +1,29 @@
-import { contentWidth, edgeBar, footer, slide as geometry, lineHeight, size } from '../layout/metrics.js';
-import type { DeckPlan, SlideKind } from '../plan/plan.js';
+import { edgeBar, footer, slide as geometry, lineHeight, size } from '../layout/metrics.js';
+import type { SlideKind } from '../plan/plan.js';
+import { LAYOUTS, type LayoutName, layoutOf } from './placeholders.js';
 import type { MasterObjects, Pres } from './shapes.js';
-import { collapse } from './text.js';
 import { color, font, inch, pt } from './units.js';
 
-// The slide layouts: one per slide kind, with the accent bar, the footer and the slide number
-// where the theme draws them, and the title placeholder.
+// The slide layouts: the four PowerPoint names (placeholders.ts), each with its decorations
+// (the accent bar, on the divider's dark ground) and the slide number where the theme draws
+// them; their placeholders are written by the package pass (placeholders.ts).
 
-/** The name of each kind's slide layout ("Briefing content"): PowerPoint lists it, the PPTX reader reads the kind from it. */
-export const layoutName = (kind: SlideKind) => `Briefing ${kind}`;
-
-const KINDS = {
-  title: true,
-  takeaways: true,
-  agenda: true,
-  divider: true,
-  content: true,
-  chart: true,
-  table: true,
-  sources: true,
-} satisfies Record<SlideKind, true>;
+/** The name of each kind's slide layout as PowerPoint names it; a chart or table alone takes Title Only. */
+export const layoutName = (kind: SlideKind, hasBody = true): LayoutName => layoutOf(kind, hasBody);
 
 /** Where the footer and the slide number sit: their baseline box `footer.bottom` px above the slide's foot, as in the theme. */
-const footerLine = size.small * lineHeight.body;
-const footerTop = geometry.height - footer.bottom - footerLine;
+export const footerLine = size.small * lineHeight.body;
+export const footerTop = geometry.height - footer.bottom - footerLine;
 
-/** A slide layout for every kind of slide. */
-export function defineLayouts(pres: Pres, plan: DeckPlan): void {
-  for (const kind of Object.keys(KINDS) as SlideKind[]) defineLayout(pres, kind, plan);
+/** The four layouts. */
+export function defineLayouts(pres: Pres): void {
+  for (const name of Object.keys(LAYOUTS) as LayoutName[]) defineLayout(pres, name);
 }
 
-function defineLayout(pres: Pres, kind: SlideKind, plan: DeckPlan): void {
-  const dark = kind === 'divider';
+function defineLayout(pres: Pres, name: LayoutName): void {
+  const dark = name === 'Section Header';
   const objects: MasterObjects = [];
-  if (kind === 'title') {
+  if (name === 'Title Slide') {
     objects.push({ rect: { x: 0, y: 0, w: inch(geometry.width), h: inch(edgeBar), fill: { color: color.accent } } });
   } else {
     objects.push({
@@ -45,50 +35,12 @@ function defineLayout(pres: Pres, kind: SlideKind, plan: DeckPlan): void {
         fill: { color: dark ? color.highlight : color.accent },
       },
     });
-    objects.push({
-      text: {
-        text: collapse(plan.footer),
-        options: {
-          x: inch(geometry.padX),
-          y: inch(footerTop),
-          w: inch(geometry.width - geometry.padX - footer.right),
-          h: inch(footerLine),
-          margin: 0,
-          fontFace: font.sans,
-          fontSize: pt(size.small),
-          color: dark ? color.panel : color.muted,
-          valign: 'top',
-          fit: 'shrink',
-          lang: plan.lang,
-        },
-      },
-    });
   }
-  objects.push({
-    placeholder: {
-      options: {
-        name: 'title',
-        type: 'title',
-        x: inch(geometry.padX),
-        y: inch(geometry.padTop),
-        w: inch(contentWidth),
-        h: inch(size.heading * lineHeight.heading),
-        margin: 0,
-        align: 'left',
-        valign: 'top',
-        fontFace: font.serif,
-        fontSize: pt(kind === 'title' || kind === 'divider' ? size.title : size.heading),
-        bold: true,
-        color: dark ? color.paper : color.accent,
-      },
-      text: '',
-    },
-  });
   pres.defineSlideMaster({
-    title: layoutName(kind),
+    title: name,
     background: { color: dark ? color.accent : color.paper },
     objects,
-    ...(kind === 'title'
+    ...(name === 'Title Slide'
       ? {}
       : {
           slideNumber: {

@@ -1,6 +1,8 @@
 import { escapeXml, isoSeconds } from '@briefing/content';
+import type { SlideKind } from '../plan/plan.js';
 import { labelFormats } from './chart-labels.js';
 import { PptxPassError, replaceExpected } from './pass.js';
+import { finishLayout } from './placeholders.js';
 import { finishNotes, finishSlide, fonts, onePPr } from './slide-pass.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
@@ -42,10 +44,19 @@ export interface PackageInfo {
   date: Date;
   /** Per chart part (chart1, chart2...), the number format of each bar's label. */
   chartFormats: readonly (readonly string[])[];
+  /** Each slide's kind, in order (the slide's name, and its title placeholder's type). */
+  kinds: readonly SlideKind[];
+  /** The footer line, the layouts' footer placeholder's prompt. */
+  footer: string;
 }
 
 /** The package made reproducible and valid (see above). */
 export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promise<Uint8Array> {
+  return writeZip(finishParts(pptx, info), info.date);
+}
+
+/** The finished parts, in the package's order (finishPackage zips them; a template takes them first). */
+export function finishParts(pptx: Uint8Array, info: PackageInfo): ZipEntry[] {
   const entries = readZip(pptx);
   const names = entries.map((e) => e.name);
   for (const required of ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'ppt/presentation.xml']) {
@@ -66,7 +77,7 @@ export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promis
       return { name, data: encoder.encode(finishPart(name, xml, info)) };
     })
     .sort((a, b) => partOrder(a.name, b.name));
-  return writeZip(parts, info.date);
+  return parts;
 }
 
 /**
@@ -93,16 +104,24 @@ function chartNumbers(names: readonly string[]): (text: string) => string {
 }
 
 /** [Content_Types].xml first and the package relationships next, as Office writes them; then by name. */
-function partOrder(a: string, b: string): number {
+export function partOrder(a: string, b: string): number {
   const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : 2);
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function finishPart(name: string, xml: string, info: PackageInfo): string {
   if (name === 'docProps/core.xml') return coreProperties(info);
-  if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(name, xml, info.lang);
+  const slide = /^ppt\/slides\/slide(\d+)\.xml$/u.exec(name);
+  if (slide) {
+    const kind = info.kinds[Number(slide[1]) - 1];
+    if (!kind) throw new PptxPassError(name, `a slide of the plan's ${info.kinds.length}`);
+    return finishSlide(name, xml, info.lang, kind);
+  }
   if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return fonts(onePPr(xml, name)).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
+    return fonts(onePPr(finishLayout(name, xml, info.footer), name)).replaceAll(
+      'lang="en-US"',
+      `lang="${escapeXml(info.lang)}"`,
+    );
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {

@@ -1,9 +1,14 @@
 import { escapeXml } from '@briefing/content';
-import { KICKER_SHAPE, TITLE_SHAPE } from './build.js';
+import type { SlideKind } from '../plan/plan.js';
+import { KICKER_SHAPE } from './build.js';
 import { PptxPassError, replaceExpected } from './pass.js';
+import { placeholderShapes } from './placeholders.js';
 import { color, font } from './units.js';
 
 // The package pass's edits on slide, layout and notes parts (see package.ts for why each).
+
+/** A slide's name (its <p:cSld name>): its kind, which the reader gives as the slide's class. */
+export const slideName = (kind: SlideKind) => `Briefing ${kind}`;
 
 /** Panose and pitch family of each face, from the fonts' OS/2 tables: how a viewer without them picks a substitute. */
 const FONT_CLASS: Record<string, { panose: string; pitchFamily: number }> = {
@@ -48,25 +53,17 @@ export function fonts(xml: string): string {
   return out;
 }
 
-export function finishSlide(part: string, xml: string, lang: string): string {
-  let out = fonts(onePPr(xml, part));
-  // Shapes: the heading becomes the title placeholder, the kicker is set in capitals.
-  out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
-    if (shape.includes(`name="${TITLE_SHAPE}"`)) {
-      return replaceExpected(
-        part,
-        shape,
-        /(<p:cNvPr [^>]*name="[^"]*"[^>]*>(?:<\/p:cNvPr>)?)<p:cNvSpPr\/><p:nvPr><\/p:nvPr>/u,
-        (_m, cNvPr) => `${cNvPr}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>`,
-        { what: 'empty shape properties on the heading', count: 1 },
-      );
-    }
-    if (shape.includes(`name="${KICKER_SHAPE}"`))
-      return replaceExpected(part, shape, /<a:rPr /gu, () => '<a:rPr cap="all" ', { what: 'runs in the kicker' });
-    // The layout's empty title placeholder, which pptxgenjs copies onto every slide whose
-    // title it did not fill: the heading above is the slide's title.
-    if (/<p:ph\s[^>]*type="title"/u.test(shape)) return '';
-    return shape;
+export function finishSlide(part: string, xml: string, lang: string, kind: SlideKind): string {
+  let out = placeholderShapes(part, fonts(onePPr(xml, part)), kind);
+  // The kicker is set in capitals; the slide is named by its kind, which the reader (inspect) reads.
+  out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) =>
+    shape.includes(`name="${KICKER_SHAPE}"`)
+      ? replaceExpected(part, shape, /<a:rPr /gu, () => '<a:rPr cap="all" ', { what: 'runs in the kicker' })
+      : shape,
+  );
+  out = replaceExpected(part, out, /<p:cSld name="[^"]*">/u, () => `<p:cSld name="${slideName(kind)}">`, {
+    what: 'a named slide',
+    count: 1,
   });
   // Bullets in the highlight colour, a little smaller than the text; numbers in the body face.
   const bullet = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;

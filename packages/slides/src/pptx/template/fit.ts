@@ -1,0 +1,80 @@
+import { escapeXml } from '@briefing/content';
+import { contentWidth, slide as geometry } from '../../layout/metrics.js';
+import { color, font } from '../units.js';
+import type { Box } from './read.js';
+
+// The deck's slides fitted into a template's body area. The plan lays a slide out in the
+// 1280×720 px of our own slide; on a template, the plan's content box (inside the slide's
+// padding) is scaled into the template's body area at one scale for both directions, type
+// included, so every line the plan measured is still a line and every box keeps its place
+// relative to the others. Lengths are scaled where pptxgenjs writes them (positions, sizes,
+// insets, indents, line widths, table grid, type sizes, spacing); the faces become the
+// theme's (+mj-lt headings, +mn-lt text) and the design's colours the theme's scheme colours.
+
+const EMU_PER_PX = 914400 / 96;
+
+export interface Fit {
+  scale: number;
+  dx: number;
+  dy: number;
+}
+
+/** The scale and offset that put the plan's content box into `frame` (EMU), top left aligned. */
+export function fitInto(frame: Box): Fit {
+  const w = contentWidth * EMU_PER_PX;
+  const h = (geometry.height - geometry.padTop - geometry.padBottom) * EMU_PER_PX;
+  const scale = Math.min(frame.w / w, frame.h / h);
+  return {
+    scale,
+    dx: frame.x - geometry.padX * EMU_PER_PX * scale,
+    dy: frame.y - geometry.padTop * EMU_PER_PX * scale,
+  };
+}
+
+/** Attributes that hold a length (EMU) or a type size or spacing (hundredths of a point). */
+const LENGTHS = /\b(cx|cy|w|h|marL|marR|marT|marB|indent|lIns|tIns|rIns|bIns|sz|spc)="(-?\d+)"/gu;
+
+/**
+ * A slide's or chart's lengths scaled and its shapes moved into the frame. The shape tree's
+ * own group transform (all zeros) stays as it is.
+ */
+export function fitXml(xml: string, fit: Fit, move: boolean): string {
+  const group =
+    /<p:grpSpPr><a:xfrm><a:off x="0" y="0"\/><a:ext cx="0" cy="0"\/><a:chOff x="0" y="0"\/><a:chExt cx="0" cy="0"\/><\/a:xfrm><\/p:grpSpPr>/u;
+  const kept = group.exec(xml)?.[0];
+  const token = '\u0000group\u0000';
+  let out = kept ? xml.replace(group, token) : xml;
+  const s = (v: string) => String(Math.round(Number(v) * fit.scale));
+  out = out.replace(
+    LENGTHS,
+    (_m, name: string, v: string) => `${name}="${name === 'sz' ? Math.max(100, Number(s(v))) : s(v)}"`,
+  );
+  out = out.replace(/<a:spcPts val="(\d+)"\/>/gu, (_m, v: string) => `<a:spcPts val="${s(v)}"/>`);
+  if (move)
+    out = out.replace(
+      /<a:off x="(-?\d+)" y="(-?\d+)"\/>/gu,
+      (_m, x: string, y: string) =>
+        `<a:off x="${Math.round(fit.dx + Number(x) * fit.scale)}" y="${Math.round(fit.dy + Number(y) * fit.scale)}"/>`,
+    );
+  return kept ? out.replace(token, kept) : out;
+}
+
+/** The design's colours as the theme's: headings accent 1, highlights accent 2, text and ground the theme's. */
+const SCHEME: Record<string, string> = {
+  [color.accent]: '<a:schemeClr val="accent1"/>',
+  [color.highlight]: '<a:schemeClr val="accent2"/>',
+  [color.ink]: '<a:schemeClr val="tx1"/>',
+  [color.muted]: '<a:schemeClr val="tx1"><a:lumMod val="65000"/><a:lumOff val="35000"/></a:schemeClr>',
+  [color.paper]: '<a:schemeClr val="bg1"/>',
+  [color.panel]: '<a:schemeClr val="bg2"/>',
+  [color.rule]: '<a:schemeClr val="bg2"><a:lumMod val="75000"/></a:schemeClr>',
+  [color.link]: '<a:schemeClr val="hlink"/>',
+};
+
+/** The design's faces and colours replaced by the theme's. */
+export function themed(xml: string): string {
+  return xml
+    .replace(new RegExp(`<a:latin typeface="${escapeXml(font.serif)}"[^>]*/>`, 'gu'), '<a:latin typeface="+mj-lt"/>')
+    .replace(new RegExp(`<a:latin typeface="${escapeXml(font.sans)}"[^>]*/>`, 'gu'), '<a:latin typeface="+mn-lt"/>')
+    .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m);
+}

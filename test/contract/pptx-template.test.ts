@@ -1,0 +1,185 @@
+// The PowerPoint on an organisation's template (issue 22, item 4), read back from its XML: on a
+// 4:3 and a 16:9 template the tests make (other faces, colours and placeholder positions),
+// the deck takes the template's slide size, layouts and theme; every heading is in the
+// template layout's title placeholder, every text in a placeholder, charts and tables inside
+// the template's body area, nothing off the slide, the template's own slide gone, the same
+// bytes twice. A broken template is refused with a message naming what is wrong, by
+// renderPptx and by `briefing build --pptx-template` (exit 2). Each check is shown failing.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { report } from '@briefing/content';
+import { type PptxFacts, readPptx } from '@briefing/inspect';
+import { PptxTemplateError, planDeck, renderPptx } from '@briefing/slides';
+import { freshDir, runCli } from '@briefing/testkit';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+  makeTemplate,
+  TEMPLATE_43,
+  TEMPLATE_169,
+  type TemplateSpec,
+  zipWithoutPresentation,
+} from '../helpers/pptx-template.js';
+
+const EMU = 914400;
+const plan = planDeck(report);
+
+/** What is wrong with a deck built on the template `spec` describes: one line per problem. */
+export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: TemplateSpec): string[] {
+  const problems: string[] = [];
+  const width = Math.round(spec.width * EMU);
+  const height = Math.round(spec.height * EMU);
+  if (Math.abs(facts.size.width - width) > 1 || Math.abs(facts.size.height - height) > 1)
+    problems.push(`slide size ${facts.size.width}×${facts.size.height}, template ${width}×${height}`);
+  const body = {
+    left: spec.body.x * EMU,
+    right: (spec.body.x + spec.body.w) * EMU,
+    top: spec.title.y * EMU,
+    bottom: (spec.body.y + spec.body.h) * EMU,
+  };
+  const files = unzipSync(bytes);
+  plan.slides.forEach((planned, i) => {
+    const slide = facts.slides[i];
+    if (!slide) {
+      problems.push(`slide ${i + 1} missing`);
+      return;
+    }
+    const titles = slide.shapes.filter((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle');
+    const want = (planned.heading + (planned.continued ? ' (continued)' : '')).replace(/\s+/gu, ' ').trim();
+    if (titles.length !== 1 || slide.heading !== want) problems.push(`slide ${i + 1}: title "${slide.heading}"`);
+    if (!['Title Slide', 'Title and Content', 'Title Only', 'Section Header'].includes(slide.layout))
+      problems.push(`slide ${i + 1}: layout "${slide.layout}"`);
+    for (const shape of slide.shapes) {
+      const b = shape.box;
+      if (!shape.placeholder && shape.paragraphs.join('').trim() !== '')
+        problems.push(`slide ${i + 1}: "${shape.name}" is a text box`);
+      if (!b) continue;
+      if (b.x < 0 || b.y < 0 || b.x + b.w > facts.size.width + 1 || b.y + b.h > facts.size.height + 1)
+        problems.push(`slide ${i + 1}: "${shape.name}" leaves the slide`);
+      const frame = /^(Chart|Table)/u.test(shape.name);
+      if (
+        frame &&
+        (b.x < body.left - 1 || b.x + b.w > body.right + 1 || b.y < body.top - 1 || b.y + b.h > body.bottom + 1)
+      )
+        problems.push(`slide ${i + 1}: "${shape.name}" outside the template's body area`);
+    }
+  });
+  if (facts.slides.length !== plan.slides.length)
+    problems.push(`${facts.slides.length} slides for ${plan.slides.length} planned`);
+  const theme = strFromU8(files['ppt/theme/theme1.xml'] ?? new Uint8Array());
+  if (!theme.includes(`<a:latin typeface="${spec.faces.heading}"`) || !theme.includes(spec.colours.accent1))
+    problems.push("the template's theme is not the deck's");
+  const slidesXml = Object.entries(files)
+    .filter(([n]) => /^ppt\/slides\/slide\d+\.xml$/u.test(n))
+    .map(([, d]) => strFromU8(d))
+    .join('');
+  if (/typeface="(Inter|Source Serif 4)"/u.test(slidesXml))
+    problems.push("text names the design's faces, not the theme's");
+  if (slidesXml.includes('A sample slide of the template')) problems.push("the template's own slide is still there");
+  return problems;
+}
+
+const built = await Promise.all(
+  (
+    [
+      ['4:3', TEMPLATE_43],
+      ['16:9', TEMPLATE_169],
+    ] as const
+  ).map(async ([name, spec]) => {
+    const template = await makeTemplate(spec);
+    const warnings: string[] = [];
+    const bytes = await renderPptx(report, { template, onWarning: (w) => warnings.push(w) });
+    return { name, spec, template, bytes, warnings, facts: await readPptx(bytes) };
+  }),
+);
+
+describe('the PowerPoint on an organisation’s template', () => {
+  for (const { name, spec, bytes, facts } of built) {
+    it(`builds on the ${name} template: its size, layouts, theme; titles in its title placeholders; charts and tables in its body area; nothing off the slide`, () => {
+      expect(facts.illFormed).toEqual([]);
+      expect(templateProblems(facts, bytes, spec)).toEqual([]);
+      expect(facts.notesCount).toBe(plan.slides.length);
+      expect(facts.slides.some((s) => s.charts.length > 0) && facts.slides.some((s) => s.tables.length > 0)).toBe(true);
+    });
+  }
+
+  it('is the same bytes for the same report and template', async () => {
+    const [first] = built;
+    expect(Buffer.from(await renderPptx(report, { template: first!.template })).equals(Buffer.from(first!.bytes))).toBe(
+      true,
+    );
+  });
+
+  it('says which template faces it cannot measure, and what it does instead', () => {
+    expect(built[0]!.warnings).toEqual([
+      expect.stringMatching(
+        /heading face "DejaVu Serif" is not one briefing measures: .* line breaks of Source Serif 4/u,
+      ),
+      expect.stringMatching(/body face "DejaVu Sans" is not one briefing measures: .* line breaks of Inter/u),
+    ]);
+  });
+
+  it('the check finds a wrong size, a text box, a table outside the body area and a title not in place', async () => {
+    const [first] = built;
+    const facts = structuredClone(first!.facts);
+    facts.size.width += EMU;
+    const slide = facts.slides.find((s) => s.tables.length > 0)!;
+    const table = slide.shapes.find((s) => s.name === 'Table')!;
+    table.box = { ...table.box!, y: 0 };
+    const list = facts.slides.flatMap((s) => s.shapes).find((s) => s.name === 'List')!;
+    delete list.placeholder;
+    facts.slides[1]!.heading = 'Another heading';
+    const problems = templateProblems(facts, first!.bytes, first!.spec);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^slide size/u),
+        expect.stringMatching(/"Table" outside the template's body area/u),
+        expect.stringMatching(/"List" is a text box/u),
+        'slide 2: title "Another heading"',
+      ]),
+    );
+    // Built on the template's size but placed as on our own slide: the chart and table leave its body area.
+    const own = await readPptx(await renderPptx(report));
+    expect(templateProblems(own, await renderPptx(report), first!.spec).some((p) => p.includes('body area'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('a template the deck cannot use', () => {
+  const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
+    ['not a zip', () => new TextEncoder().encode('not a presentation at all'), /not a zip file/u],
+    ['a zip without a presentation', zipWithoutPresentation, /not a presentation \(no ppt\/presentation\.xml/u],
+    [
+      'a presentation without a title and body layout',
+      () => makeTemplate({ ...TEMPLATE_43, noBody: true }),
+      /no usable layout: the deck needs a layout with a title and a body placeholder .*the template has .*"Title and Content" \(title\)/u,
+    ],
+  ];
+  for (const [what, make, message] of cases) {
+    it(`is refused: ${what}`, async () => {
+      const template = await make();
+      await expect(renderPptx(report, { template })).rejects.toThrow(PptxTemplateError);
+      await expect(renderPptx(report, { template })).rejects.toThrow(message);
+    });
+  }
+
+  it('stops `briefing build --pptx-template` with exit 2 and one line naming the file, writing nothing', async () => {
+    const dir = freshDir('briefing-template-');
+    const bad = join(dir, 'brand.potx');
+    writeFileSync(bad, await makeTemplate({ ...TEMPLATE_169, noBody: true }));
+    const out = join(dir, 'out');
+    const failed = await runCli(['build', '--format', 'pptx', '--out', out, '--pptx-template', bad]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr.trim()).toMatch(/^briefing build: .*brand\.potx: the PowerPoint template: no usable layout/u);
+    expect(failed.stderr).not.toMatch(/\n\s+at /u);
+    expect(existsSync(join(out, 'slides.pptx'))).toBe(false);
+    const good = join(dir, 'brand.pptx');
+    writeFileSync(good, await makeTemplate(TEMPLATE_169));
+    const done = await runCli(['build', '--format', 'pptx', '--out', out, '--pptx-template', good]);
+    expect(done.code).toBe(0);
+    expect(done.stderr).toContain('note: the template\'s heading face "Liberation Serif"');
+    const written = await readPptx(new Uint8Array(readFileSync(join(out, 'slides.pptx'))));
+    expect(written.size.width).toBe(Math.round(TEMPLATE_169.width * EMU));
+  });
+});

@@ -1,0 +1,106 @@
+// Organisation templates the tests make themselves (pptxgenjs, then a few edits of its XML):
+// another slide size, other theme faces and colours, layouts named as PowerPoint names them
+// with their title and body placeholders elsewhere than ours, a logo bar, a sample slide the
+// deck must drop; and broken ones (not a zip, no presentation, no usable layout).
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import pptxgenjs from 'pptxgenjs';
+
+const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
+
+export interface TemplateSpec {
+  /** Slide size in inches. */
+  width: number;
+  height: number;
+  faces: { heading: string; body: string };
+  /** accent1 and accent2 of the theme, six hex digits. */
+  colours: { accent1: string; accent2: string };
+  /** Write the layouts' PowerPoint types (`type="obj"`...), as PowerPoint does; pptxgenjs writes none. */
+  typed: boolean;
+  /** Where the content layout's title and body sit (inches). */
+  title: { x: number; y: number; w: number; h: number };
+  body: { x: number; y: number; w: number; h: number };
+  /** Layouts with a title only (for the broken template): no layout has a body. */
+  noBody?: boolean;
+}
+
+export const TEMPLATE_43: TemplateSpec = {
+  width: 10,
+  height: 7.5,
+  faces: { heading: 'DejaVu Serif', body: 'DejaVu Sans' },
+  colours: { accent1: '7A1F3D', accent2: '2E8B57' },
+  typed: true,
+  title: { x: 0.6, y: 0.9, w: 8.8, h: 1 },
+  body: { x: 0.6, y: 2.0, w: 8.8, h: 4.7 },
+};
+
+export const TEMPLATE_169: TemplateSpec = {
+  width: 13.333,
+  height: 7.5,
+  faces: { heading: 'Liberation Serif', body: 'Liberation Sans' },
+  colours: { accent1: '0B6E4F', accent2: 'C8553D' },
+  typed: false,
+  title: { x: 2.2, y: 0.5, w: 10.5, h: 0.9 },
+  body: { x: 2.2, y: 1.6, w: 10.5, h: 5.2 },
+};
+
+/** A template's bytes, made to `spec`. */
+export async function makeTemplate(spec: TemplateSpec): Promise<Uint8Array> {
+  const pres = new PptxGenJS();
+  pres.defineLayout({ name: 'BRAND', width: spec.width, height: spec.height });
+  pres.layout = 'BRAND';
+  pres.theme = { headFontFace: spec.faces.heading, bodyFontFace: spec.faces.body };
+  const logo = { rect: { x: 0, y: spec.height - 0.35, w: spec.width, h: 0.35, fill: { color: spec.colours.accent1 } } };
+  const ph = (name: string, type: 'title' | 'body', at: { x: number; y: number; w: number; h: number }) => ({
+    placeholder: {
+      options: { name, type, ...at, fontFace: type === 'title' ? spec.faces.heading : spec.faces.body },
+      text: '',
+    },
+  });
+  const mid = { x: spec.title.x, y: spec.height * 0.3, w: spec.title.w, h: 1.4 };
+  const sub = { x: spec.title.x, y: spec.height * 0.3 + 1.6, w: spec.title.w, h: 1 };
+  pres.defineSlideMaster({
+    title: 'Title Slide',
+    objects: [logo, ph('Title', 'title', mid), ...(spec.noBody ? [] : [ph('Subtitle', 'body', sub)])],
+  });
+  pres.defineSlideMaster({
+    title: 'Title and Content',
+    objects: [logo, ph('Title', 'title', spec.title), ...(spec.noBody ? [] : [ph('Content', 'body', spec.body)])],
+  });
+  pres.defineSlideMaster({ title: 'Title Only', objects: [logo, ph('Title', 'title', spec.title)] });
+  pres.defineSlideMaster({
+    title: 'Section Header',
+    objects: [logo, ph('Title', 'title', mid), ...(spec.noBody ? [] : [ph('Text', 'body', sub)])],
+  });
+  const sample = pres.addSlide({ masterName: 'Title and Content' });
+  sample.addText('A sample slide of the template', { placeholder: 'title' });
+  const files = unzipSync((await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
+  const edit = (name: string, change: (xml: string) => string) => {
+    files[name] = strToU8(change(strFromU8(files[name] as Uint8Array)));
+  };
+  edit('ppt/theme/theme1.xml', (xml) =>
+    xml
+      .replace(/(<a:accent1>)[\s\S]*?(<\/a:accent1>)/u, `$1<a:srgbClr val="${spec.colours.accent1}"/>$2`)
+      .replace(/(<a:accent2>)[\s\S]*?(<\/a:accent2>)/u, `$1<a:srgbClr val="${spec.colours.accent2}"/>$2`)
+      .replace(/<a:clrScheme name="[^"]*">/u, '<a:clrScheme name="Brand">'),
+  );
+  if (spec.typed) {
+    const types: Record<string, string> = {
+      'Title Slide': 'title',
+      'Title and Content': 'obj',
+      'Title Only': 'titleOnly',
+      'Section Header': 'secHead',
+    };
+    for (const name of Object.keys(files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n))) {
+      edit(name, (xml) => {
+        const type = types[/<p:cSld name="([^"]*)"/u.exec(xml)?.[1] ?? ''];
+        return type ? xml.replace('<p:sldLayout ', `<p:sldLayout type="${type}" `) : xml;
+      });
+    }
+  }
+  return zipSync(files, { mtime: new Date('2020-01-01T00:00:00Z') });
+}
+
+/** A zip that holds no presentation. */
+export function zipWithoutPresentation(): Uint8Array {
+  return zipSync({ 'word/document.xml': strToU8('<w:document/>') }, { mtime: new Date('2020-01-01T00:00:00Z') });
+}
