@@ -6,9 +6,10 @@ import { finishPackage } from './package.js';
 
 export interface PptxOptions extends DeckOptions {
   /**
-   * The date the file carries (YYYY-MM-DD, midnight UTC) as its created and modified dates
-   * and on every zip entry. Default: the report's `meta.date`; for a plan, 1980-01-01 (the
-   * zip format's first day), since a plan carries no date.
+   * The date the file carries (YYYY-MM-DD, midnight UTC) as its created and modified dates,
+   * and (that day at ten, the same in every time zone: see zipTime) on every zip entry.
+   * Default: the report's `meta.date`; for a plan, 1980-01-01 (the zip format's first day),
+   * since a plan carries no date.
    */
   date?: string;
   /** SOURCE_DATE_EPOCH (seconds): wins over `date`. */

@@ -14,7 +14,7 @@ import { readZip, writeZip, type ZipEntry } from './zip.js';
 // - Same report, same bytes: pptxgenjs stamps the time of writing into docProps/core.xml and
 //   into the core properties of each chart's embedded workbook, and its zip entries carry
 //   the time too. Here the dates are the report's (or SOURCE_DATE_EPOCH), every zip entry
-//   has that date, and the entries are written in a fixed order. (Its random ids are only
+//   has that day (zip.ts), and the entries are written in a fixed order. (Its random ids are only
 //   written for scatter charts and sections, and chart colours are chosen at random only
 //   when a chart has more series than colours: none of these is used.)
 // - Valid paragraphs: for a paragraph of several runs it writes an <a:pPr> before every run
