@@ -2,7 +2,6 @@ import {
   type Chart,
   Chart as ChartSchema,
   chartAltText,
-  chartDateLine,
   escapeXml as escapeXmlText,
   formatDatumFigure,
   formatDatumValue,
@@ -13,6 +12,7 @@ import {
   valueSeriesTitle,
 } from '@briefing/content';
 import { chartBox, charWidth, contentWidth, size } from '../layout/metrics.js';
+import { chartCaption, linkLabel } from '../plan/caption.js';
 
 /** Info string of the fenced block that carries a chart's data through the Markdown. */
 export const CHART_FENCE = 'briefing-chart';
@@ -150,25 +150,6 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
     ...panels,
     `</svg>`,
   ].join('');
-}
-
-/** The caption under the chart: what it shows, when the figures date from, and the source, as plain text. */
-export function chartCaption(chart: Chart, lang: string): string {
-  const source = chart.source.title ? `${chart.source.publisher}, “${chart.source.title}”` : chart.source.publisher;
-  const what = hasShareSeries(chart)
-    ? `${valueSeriesTitle(chart)} and ${SHARE_SERIES_TITLE.toLowerCase()}`
-    : valueSeriesTitle(chart);
-  return `${what}, ${chartDateLine(chart, lang)}. Source: ${source}.`;
-}
-
-/** What a caption shows of a link: its host (the full address is the link target). */
-export function linkLabel(url: string): string {
-  try {
-    const { host, protocol, pathname } = new URL(url);
-    return protocol === 'mailto:' ? pathname : host;
-  } catch {
-    return url;
-  }
 }
 
 /** The chart figure: SVG plus caption (with the source link when the chart has one). */

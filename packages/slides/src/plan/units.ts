@@ -1,9 +1,18 @@
 import type { Callout, Run } from '@briefing/content';
-import { countLines, headingHeight, SAFETY, type Segment, segmentsOf, styles, textHeight } from '../layout/layout.js';
+import {
+  CONTINUED,
+  countLines,
+  headingHeight,
+  SAFETY,
+  type Segment,
+  segmentsOf,
+  styles,
+  textHeight,
+} from '../layout/layout.js';
 import { contentHeight, gap } from '../layout/metrics.js';
 import { splitRuns } from '../layout/split.js';
 import { kicker } from './kicker.js';
-import { type BulletItem, CONTINUED, type SlideElement } from './plan.js';
+import type { BulletItem, SlideElement } from './plan.js';
 
 // Units: the pieces a content slide is packed from, each with its measured height, and the
 // elements a run of them makes once packed (`pack.ts` packs them onto slides).

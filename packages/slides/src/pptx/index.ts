@@ -1,6 +1,6 @@
 import { fixedDate, type Report } from '@briefing/content';
+import { planDeck } from '../plan/deck.js';
 import type { DeckOptions, DeckPlan } from '../plan/plan.js';
-import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
 import { finishPackage } from './package.js';
 
