@@ -18,6 +18,8 @@ import { chartCaption, linkLabel } from '../plan/caption.js';
 export const CHART_FENCE = 'briefing-chart';
 
 const { color } = tokens;
+/** The faces the chart's text is set in (the body's family, Inter). */
+const face = tokens.font.sans.faces;
 
 /** The SVG's text, escaped with apostrophes too: Markdown may quote an attribute either way. */
 const escapeXml = (text: string) => escapeXmlText(text, { apostrophe: true });
@@ -31,7 +33,7 @@ function svgText(
   text: string,
   attrs: { x: number; y: number; size: number; weight?: number; fill: string; anchor?: string; max: number },
 ): string {
-  const fits = textWidth(text, attrs.size, (attrs.weight ?? 400) >= 600) <= attrs.max;
+  const fits = textWidth(text, attrs.size, (attrs.weight ?? face.regular.weight) >= face.semibold.weight) <= attrs.max;
   return `<text x="${attrs.x}" y="${attrs.y}" font-size="${attrs.size}"${attrs.weight ? ` font-weight="${attrs.weight}"` : ''} fill="${attrs.fill}"${attrs.anchor ? ` text-anchor="${attrs.anchor}"` : ''}${fits ? '' : ` textLength="${Math.floor(attrs.max)}" lengthAdjust="spacingAndGlyphs"`}>${escapeXml(text)}</text>`;
 }
 
@@ -95,7 +97,7 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
       x: labelWidth - 18,
       y: mid + labelSize * 0.35,
       size: labelSize,
-      weight: 700,
+      weight: face.bold.weight,
       fill: color.ink,
       anchor: 'end',
       max: labelWidth - 24,
@@ -119,7 +121,7 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
           x: x0 + barWidth + 14,
           y: mid + valueSize * 0.35,
           size: valueSize,
-          weight: 700,
+          weight: face.bold.weight,
           fill: color.ink,
           max: x0 + panelWidth - (x0 + barWidth + 14),
         }),
@@ -132,7 +134,7 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
             x: x0,
             y: Math.round(titleSize * 1.2),
             size: titleSize,
-            weight: 600,
+            weight: face.semibold.weight,
             fill: color.accent,
             max: panelWidth,
           })
