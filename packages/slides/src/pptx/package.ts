@@ -1,7 +1,7 @@
 import { escapeXml, isoSeconds } from '@briefing/content';
 import { labelFormats } from './chart-labels.js';
 import { PptxPassError, replaceExpected } from './pass.js';
-import { finishNotes, finishSlide, fonts, onePPr } from './slide-pass.js';
+import { finishNotes, finishSlide, fonts, inLanguage, onePPr } from './slide-pass.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
@@ -102,13 +102,13 @@ function finishPart(name: string, xml: string, info: PackageInfo): string {
   if (name === 'docProps/core.xml') return coreProperties(info);
   if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(name, xml, info.lang);
   if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return fonts(onePPr(xml, name)).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
+    return inLanguage(name, fonts(onePPr(xml, name), name), info.lang);
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {
     const formats = info.chartFormats[Number(chart[1]) - 1];
     if (!formats) throw new Error(`pptx: no label formats for ${name}`);
-    return fonts(labelFormats(xml, formats, name));
+    return fonts(labelFormats(xml, formats, name), name);
   }
   return xml;
 }
