@@ -7,12 +7,14 @@
 import {
   assertReport,
   chartAltText,
+  fixedDate,
   formatDatumFigure,
   formatSharePercent,
   plainText,
   type Report,
   report,
   toRuns,
+  zipTime,
 } from '@briefing/content';
 import { type PptxFacts, readPptx } from '@briefing/inspect';
 import { type DeckPlan, layoutName, planDeck, renderPptx } from '@briefing/slides';
@@ -86,22 +88,25 @@ function placementProblems(facts: PptxFacts): string[] {
   return problems;
 }
 
-/** Parts that do not parse, and zip entries or document dates other than `date`. */
+/**
+ * Parts that do not parse, and document dates other than `date` at midnight UTC or zip entries
+ * dated other than its day at ten (zipTime's rule, the same in every time zone).
+ */
 async function packageProblems(bytes: Uint8Array, facts: PptxFacts, date: string): Promise<string[]> {
   const problems = facts.illFormed.map((p) => `${p.part}: ${p.error}`);
   const stamp = `${date}T00:00:00Z`;
   if (facts.core.created !== stamp || facts.core.modified !== stamp)
     problems.push(`core dates ${facts.core.created} / ${facts.core.modified}, want ${stamp}`);
   for (const entry of zipDates(bytes)) {
-    if (entry.date !== stamp) problems.push(`${entry.name} dated ${entry.date}`);
+    if (entry.date !== `${date}T10:00:00Z`) problems.push(`${entry.name} dated ${entry.date}`);
   }
   return problems;
 }
 
 /**
- * Each entry's MS-DOS date and time as its central directory records them, read as UTC (the
- * writer's rule), to the two seconds the format keeps: read from the bytes here, since fflate
- * does not report it.
+ * Each entry's MS-DOS date and time as its central directory records them (fields with no
+ * zone, spelt here as UTC), to the two seconds the format keeps: read from the bytes here,
+ * since fflate does not report it.
  */
 function zipDates(bytes: Uint8Array): { name: string; date: string }[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -274,9 +279,8 @@ describe('the checks above find what is wrong', () => {
     expect(placementProblems(moved).length).toBeGreaterThan(0);
     // pptxgenjs's own package: the time of writing in its dates.
     const parts = partsOf(packaged);
-    // fflate dates an entry by local time: the report's day in local fields reads back as UTC.
-    const [y, m, d] = report.meta.date.split('-').map(Number) as [number, number, number];
-    const mtime = new Date(y, m - 1, d);
+    // Dated as the writer dates them (zipTime), but for the one entry stamped now.
+    const mtime = zipTime(fixedDate(report.meta.date));
     const dated = Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, [data, { mtime }] as const]));
     const bad = zipSync({
       ...dated,

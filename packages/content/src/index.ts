@@ -47,4 +47,4 @@ export {
   valueSeriesTitle,
 } from './text.js';
 export { contrastRatio, type DesignTokens, luminance, tokens } from './tokens.js';
-export { escapeXml, fixedDate, isoSeconds, xmlSafe } from './xml.js';
+export { escapeXml, fixedDate, isoSeconds, xmlSafe, zipTime } from './xml.js';

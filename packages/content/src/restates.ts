@@ -7,6 +7,7 @@
 // - two texts restate each other when the one with fewer content words shares half or more
 //   of them with the other.
 
+import { type BlockMap, dispatch } from './fields.js';
 import type { Block, Report } from './schema.js';
 import { plainText } from './text.js';
 
@@ -103,19 +104,23 @@ function reportText(report: Report): string {
   return parts.join(' ');
 }
 
-/** The text a block opens with, and its field: what a reader meets first under a lede. */
-function textUnder(block: Block): { text: string; field: string } | undefined {
-  switch (block.type) {
-    case 'paragraph':
-    case 'callout':
-      return { text: plainText(block.text), field: 'text' };
-    case 'list':
-      if (block.intro) return { text: plainText(block.intro), field: 'intro' };
-      return { text: plainText(block.items[0]!.text), field: 'items[0].text' };
-    default:
-      return undefined;
-  }
-}
+/**
+ * The text each block type opens with, and its field: what a reader meets first under a lede
+ * (none for a chart or a table). A map, so a new block type is a compile error here until it
+ * says what its text is.
+ */
+const OPENING_TEXT: BlockMap<[], { text: string; field: string } | undefined> = {
+  paragraph: (block) => ({ text: plainText(block.text), field: 'text' }),
+  callout: (block) => ({ text: plainText(block.text), field: 'text' }),
+  list: (block) =>
+    block.intro
+      ? { text: plainText(block.intro), field: 'intro' }
+      : { text: plainText(block.items[0]!.text), field: 'items[0].text' },
+  chart: () => undefined,
+  table: () => undefined,
+};
+
+const textUnder = (block: Block) => dispatch(OPENING_TEXT, block);
 
 export interface Restatement {
   /** Field path of the lede, e.g. `sections[3].lede`. */

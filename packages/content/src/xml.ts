@@ -44,3 +44,22 @@ export function fixedDate(date: string | undefined, sourceDateEpoch?: number): D
 
 /** A fixed date as a W3C date-time to the second (core.xml, XMP): 2026-01-01T00:00:00Z. */
 export const isoSeconds = (when: Date): string => when.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+
+/** The first and last days a zip entry can carry here: MS-DOS dates start in 1980, and fflate writes none after 2099. */
+const ZIP_DAYS = [Date.UTC(1980, 0, 1), Date.UTC(2099, 11, 31)] as const;
+
+/**
+ * The `mtime` to give fflate for every entry of a zip dated `when`, so that the entries carry
+ * the same MS-DOS date and time on every machine. fflate reads an entry's time with the
+ * local-time getters (MS-DOS times have no zone), so this is the local time whose fields are
+ * the day of `when` (UTC; within 1980 to 2099) at 10:00. Ten in the morning, because that hour
+ * exists on every such day in every zone of the time zone database, but for the five days a
+ * zone skipped whole (Pacific/Apia and Pacific/Fakaofo 2011-12-30, Pacific/Kiritimati and
+ * Pacific/Enderbury 1994-12-31, Pacific/Kwajalein 1993-08-21), where no hour of that day does:
+ * midnight is skipped when Chile or Paraguay start summer time, noon was in Sudan on
+ * 2000-01-15. The time of day of a SOURCE_DATE_EPOCH is not kept: the file's own dates have it.
+ */
+export function zipTime(when: Date): Date {
+  const day = new Date(Math.min(Math.max(when.getTime(), ZIP_DAYS[0]), ZIP_DAYS[1]));
+  return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 10);
+}

@@ -1,4 +1,12 @@
-import { normalizeForMatch, numberedTitle, type OutlineEntry, plainText, type Section } from '@briefing/content';
+import {
+  type BlockMap,
+  dispatch,
+  normalizeForMatch,
+  numberedTitle,
+  type OutlineEntry,
+  plainText,
+  type Section,
+} from '@briefing/content';
 import type { DeckFacts, SlideFacts } from './deck.js';
 
 // The facts of a section's prose that its slides must show: every number and every name.
@@ -44,23 +52,34 @@ export function textFacts(text: string, path: string): Fact[] {
   return out;
 }
 
+/**
+ * Each block type's prose, as [text, path] pairs: the text whose facts a reader must find on
+ * the slides (a chart's figures and a table's cells are checked as such, not as prose). A map,
+ * so a new block type is a compile error here until it says what its prose is.
+ */
+const PROSE: BlockMap<[path: string], [string, string][]> = {
+  paragraph: (block, path) => [[plainText(block.text), `${path}.text`]],
+  callout: (block, path) => [
+    ...(block.title ? [[block.title, `${path}.title`] as [string, string]] : []),
+    [plainText(block.text), `${path}.text`],
+  ],
+  list: (block, path) => [
+    ...(block.intro ? [[plainText(block.intro), `${path}.intro`] as [string, string]] : []),
+    ...block.items.map((item, i): [string, string] => [
+      item.term ? `${item.term}: ${plainText(item.text)}` : plainText(item.text),
+      `${path}.items[${i}]`,
+    ]),
+  ],
+  chart: () => [],
+  table: () => [],
+};
+
 /** Every fact of a section's prose, once each (the first place it occurs). */
 export function sectionFacts(section: Section, at: string): Fact[] {
   const texts: [string, string][] = [];
   if (section.lede) texts.push([plainText(section.lede), `${at}.lede`]);
   section.blocks.forEach((block, b) => {
-    const path = `${at}.blocks[${b}]`;
-    if (block.type === 'paragraph') texts.push([plainText(block.text), `${path}.text`]);
-    if (block.type === 'callout') {
-      if (block.title) texts.push([block.title, `${path}.title`]);
-      texts.push([plainText(block.text), `${path}.text`]);
-    }
-    if (block.type === 'list') {
-      if (block.intro) texts.push([plainText(block.intro), `${path}.intro`]);
-      block.items.forEach((item, i) => {
-        texts.push([item.term ? `${item.term}: ${plainText(item.text)}` : plainText(item.text), `${path}.items[${i}]`]);
-      });
-    }
+    texts.push(...dispatch(PROSE, block, `${at}.blocks[${b}]`));
   });
   const seen = new Set<string>();
   return texts

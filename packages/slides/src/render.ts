@@ -1,62 +1,11 @@
-import { type OutlineEntry, outline, plainText, type Report } from '@briefing/content';
+import type { Report } from '@briefing/content';
 import { deckMarkdown } from './markdown/markdown.js';
-import { CONTINUED, type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan/plan.js';
-import { agendaSlides, sectionSlides, sourceSlides, takeawaySlides } from './plan/slides.js';
-import { titleSlide } from './plan/title.js';
+import { planDeck } from './plan/deck.js';
+import type { DeckOptions } from './plan/plan.js';
 
+export { planDeck } from './plan/deck.js';
 export type { BulletItem, DeckOptions, DeckPlan, DeckSlide, SlideElement, SlideKind, TitleParts } from './plan/plan.js';
 export { STRUCTURAL, WORDS_PER_MINUTE } from './plan/plan.js';
-
-const words = (texts: readonly string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;
-const minutesOf = (count: number) => Math.max(1, Math.round(count / WORDS_PER_MINUTE));
-
-/**
- * The deck as a typed plan: the title, the key takeaways (the bottom line first), the agenda,
- * each section's slides and the sources, every slide with speaker notes. Pure; takes a report
- * already validated at content's boundary (`parseReport`/`assertReport`).
- */
-export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
-  const entries = outline(report);
-  const sections = new Map(entries.map((entry) => [entry.id, sectionSlides(entry, report.meta.lang, options)]));
-  const sectionWords = (entry: OutlineEntry) => words((sections.get(entry.id) ?? []).flatMap((s) => s.notes));
-  const body: DeckSlide[] = [
-    ...takeawaySlides(report),
-    ...agendaSlides(entries, (entry) => minutesOf(sectionWords(entry))),
-    ...entries.flatMap((entry) => sections.get(entry.id) ?? []),
-    ...sourceSlides(report),
-  ];
-  body.forEach((slide, i) => {
-    if (slide.notes.length === 0) slide.notes = [cue(slide, body[i + 1])];
-  });
-  const talkWords = words(body.flatMap((s) => s.notes));
-  const minutes = minutesOf(talkWords);
-  const title = titleSlide(report);
-  const { meta } = report;
-  const author = meta.authors.map((a) => a.name).join(', ');
-  title.notes = [
-    report.meta.summary ?? plainText(report.takeaways[0] ?? ''),
-    ...title.notes,
-    `A talk of about ${minutes} minutes: the notes run to ${talkWords} words at ${WORDS_PER_MINUTE} words a minute.`,
-  ];
-  return {
-    lang: meta.lang,
-    title: meta.title,
-    ...(meta.summary ? { description: meta.summary } : {}),
-    ...(author ? { author } : {}),
-    keywords: meta.keywords,
-    footer: options.footer ?? meta.shortTitle,
-    slides: [title, ...body],
-    talk: { words: talkWords + words(title.notes), minutes },
-  };
-}
-
-/** A presenter's cue for a slide whose text is all on screen: what it continues and what comes next. */
-function cue(slide: DeckSlide, next: DeckSlide | undefined): string {
-  const where = slide.kicker ? `${slide.kicker}: ` : '';
-  const continues = slide.continued ? `${where}${slide.heading}${CONTINUED}.` : `${where}${slide.heading}.`;
-  if (!next) return continues;
-  return `${continues} Next: ${next.heading}${next.continued ? CONTINUED : ''}.`;
-}
 
 /** Render a validated report into Marp Markdown (the deck plan, serialised). Pure. */
 export function renderDeck(report: Report, options: DeckOptions = {}): string {

@@ -6,7 +6,7 @@ import { scaledReport, stressReport } from '@briefing/testkit';
 import { browserOrReason, type Chromium, launchChromium, slideGeometry } from '@briefing/testkit/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeckSlide, planDeck, renderDeck } from '../src/index.js';
-import { pack } from '../src/plan/pack.js';
+import { pack } from '../src/layout/pack.js';
 
 const reports: [string, () => Report][] = [
   ['the packaged report', () => report],

@@ -4,8 +4,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderDeck } from '../src/index.js';
 import { textWidth } from '../src/layout/measure.js';
-import { CHART_FENCE, chartCaption, chartFence, chartSvg } from '../src/markdown/chart.js';
+import { CHART_FENCE, chartFence, chartSvg } from '../src/markdown/chart.js';
 import { BriefingMarp } from '../src/markdown/engine.js';
+import { chartCaption } from '../src/plan/caption.js';
 
 const chart = report.sections.flatMap((s) => s.blocks).find((b): b is Chart => b.type === 'chart') as Chart;
 const engine = new BriefingMarp({ script: false });

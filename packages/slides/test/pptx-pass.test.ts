@@ -108,6 +108,32 @@ describe('the package pass', () => {
         ),
       /empty <a:bodyPr\/>/u,
     ],
+    [
+      'a face written another way',
+      () =>
+        doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) =>
+          x.replace('<a:latin typeface="Inter"', '<a:latin  typeface="Inter"'),
+        ),
+      /every Inter face/u,
+    ],
+    [
+      'a complex-script face written another way',
+      () =>
+        doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) =>
+          x.replace('<a:cs typeface="Inter"', '<a:cs pitchFamily="34" typeface="Inter"'),
+        ),
+      /every East Asian and complex-script Inter face/u,
+    ],
+    [
+      'a run in another language',
+      () => doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) => x.replace('lang="en-US"', 'lang="en-us"')),
+      /every language as lang="en-US", found lang="en-us"/u,
+    ],
+    [
+      'a layout in another language',
+      () => doctored('ppt/slideLayouts/slideLayout2.xml', (x) => x.replace('lang="en-US"', 'lang="de-DE"')),
+      /found lang="de-DE"/u,
+    ],
   ];
   for (const [what, make, message] of cases) {
     it(`stops with an internal error on ${what}`, async () => {

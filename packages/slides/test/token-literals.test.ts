@@ -9,15 +9,10 @@ import * as metrics from '../src/layout/metrics.js';
 const SRC = join(import.meta.dirname, '../src');
 const HOME = join(SRC, 'layout/metrics.ts');
 
-/**
- * Numbers that are not restatements of a design token although they equal one: a unit
- * conversion and a CSS keyword value, each with where it stands.
- */
+/** Numbers that are not restatements of a design token although they equal one, with where each stands. */
 const NOT_TOKENS: Record<string, readonly number[]> = {
   // CSS pixels per inch (the PPTX is laid out in inches): a unit, not a design decision.
   'pptx/units.ts': [96],
-  // The regular font weight (CSS `normal`), the default of an SVG text element.
-  'markdown/chart.ts': [400],
 };
 
 /** Every whole number of 40 or more among the tokens: small ones (2, 14) recur by chance. */

@@ -1,6 +1,6 @@
 // The PPTX of the slides: one full-bleed image per slide with the slide's notes as speaker
 // notes (pptxgenjs), packaged reproducibly.
-import { fixedDate, isoSeconds, xmlSafe } from '@briefing/content';
+import { fixedDate, isoSeconds, xmlSafe, zipTime } from '@briefing/content';
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
 import pptxgenjs from 'pptxgenjs';
 
@@ -37,13 +37,14 @@ export async function buildPptx(
 /**
  * pptxgenjs's package made reproducible and quick: the fixed date (`date`, YYYY-MM-DD, at
  * midnight UTC; 1980-01-01 without one, never the conversion time) in place of the time it
- * stamps into docProps/core.xml and every zip entry (it has no option for that), XML
- * deflated, the slide PNGs stored as they are (deflating compressed images saves nothing).
+ * stamps into docProps/core.xml and every zip entry (there, that day at ten: see zipTime; it has
+ * no option for that), XML deflated, the slide PNGs stored as they are (deflating compressed
+ * images saves nothing).
  */
 export function repack(pptx: Uint8Array, date: string | undefined): Uint8Array {
   const when = fixedDate(date);
-  // fflate writes an entry's MS-DOS time from local time: the fields of the UTC moment.
-  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate());
+  // fflate dates an entry by local time: zipTime's is the same day and hour in every zone.
+  const mtime = zipTime(when);
   const files: Zippable = {};
   for (const [path, data] of Object.entries(unzipSync(pptx))) {
     if (path.endsWith('/')) continue;

@@ -67,7 +67,11 @@ export function parsePaper(command: string, value: string | undefined): 'a4' | '
   return paper;
 }
 
-/** What every output can stamp: zip entries (the PPTX) hold 1980 to 2107, PDF dates four-digit years. */
+/**
+ * What every output can stamp: MS-DOS dates (the PPTX's zip entries) hold 1980 to 2107, PDF
+ * dates four-digit years. (fflate writes zip entries up to 2099: zipTime dates a later file's
+ * entries 2099-12-31, its own dates stay exact.)
+ */
 const EPOCH_RANGE = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2108, 0, 1) / 1000 - 1 };
 
 export function sourceDateEpoch(env: Record<string, string | undefined>): number | undefined {

@@ -1,9 +1,9 @@
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeXml } from '@briefing/content';
 
 /**
- * Text as HTML element content or a quoted attribute value (either quote): the one escape
- * helper of the CLI, for the preview page and the page the deck is converted in.
+ * Text as HTML element content or a quoted attribute value (either quote), for the preview
+ * page and the page the deck is converted in: content's one XML escape, apostrophes too.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return escapeXml(text, { apostrophe: true });
 }

@@ -194,6 +194,9 @@ export function textHeight(segments: readonly Segment[], style: TextStyle, after
   return countLines(segments, style, headingFont) * style.line + after;
 }
 
+/** What a continuation slide's heading adds to the first slide's (and to its measured height). */
+export const CONTINUED = ' (continued)';
+
 /** Height of a slide heading (`##`), including its rule and the gap under it. */
 export function headingHeight(text: string): number {
   return textHeight([{ text }], styles.heading, headingRule.gap + headingRule.width + gap.afterHeading, true);

@@ -1,8 +1,16 @@
 import { type Table, toRuns } from '@briefing/content';
-import { pack } from '../plan/pack.js';
-import { CONTINUED } from '../plan/plan.js';
-import { countLines, headingHeight, lineWidth, SAFETY, type Segment, segmentsOf, type TextStyle } from './layout.js';
+import {
+  CONTINUED,
+  countLines,
+  headingHeight,
+  lineWidth,
+  SAFETY,
+  type Segment,
+  segmentsOf,
+  type TextStyle,
+} from './layout.js';
 import { contentHeight, contentWidth, lineHeight, table as metrics } from './metrics.js';
+import { pack } from './pack.js';
 
 /**
  * The measured rule for a table on slides. Column widths share the content width in

@@ -2,7 +2,6 @@ import {
   type Chart,
   Chart as ChartSchema,
   chartAltText,
-  chartDateLine,
   escapeXml as escapeXmlText,
   formatDatumFigure,
   formatDatumValue,
@@ -13,11 +12,14 @@ import {
   valueSeriesTitle,
 } from '@briefing/content';
 import { chartBox, charWidth, contentWidth, size } from '../layout/metrics.js';
+import { chartCaption, linkLabel } from '../plan/caption.js';
 
 /** Info string of the fenced block that carries a chart's data through the Markdown. */
 export const CHART_FENCE = 'briefing-chart';
 
 const { color } = tokens;
+/** The faces the chart's text is set in (the body's family, Inter). */
+const face = tokens.font.sans.faces;
 
 /** The SVG's text, escaped with apostrophes too: Markdown may quote an attribute either way. */
 const escapeXml = (text: string) => escapeXmlText(text, { apostrophe: true });
@@ -31,7 +33,7 @@ function svgText(
   text: string,
   attrs: { x: number; y: number; size: number; weight?: number; fill: string; anchor?: string; max: number },
 ): string {
-  const fits = textWidth(text, attrs.size, (attrs.weight ?? 400) >= 600) <= attrs.max;
+  const fits = textWidth(text, attrs.size, (attrs.weight ?? face.regular.weight) >= face.semibold.weight) <= attrs.max;
   return `<text x="${attrs.x}" y="${attrs.y}" font-size="${attrs.size}"${attrs.weight ? ` font-weight="${attrs.weight}"` : ''} fill="${attrs.fill}"${attrs.anchor ? ` text-anchor="${attrs.anchor}"` : ''}${fits ? '' : ` textLength="${Math.floor(attrs.max)}" lengthAdjust="spacingAndGlyphs"`}>${escapeXml(text)}</text>`;
 }
 
@@ -95,7 +97,7 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
       x: labelWidth - 18,
       y: mid + labelSize * 0.35,
       size: labelSize,
-      weight: 700,
+      weight: face.bold.weight,
       fill: color.ink,
       anchor: 'end',
       max: labelWidth - 24,
@@ -119,7 +121,7 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
           x: x0 + barWidth + 14,
           y: mid + valueSize * 0.35,
           size: valueSize,
-          weight: 700,
+          weight: face.bold.weight,
           fill: color.ink,
           max: x0 + panelWidth - (x0 + barWidth + 14),
         }),
@@ -132,7 +134,7 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
             x: x0,
             y: Math.round(titleSize * 1.2),
             size: titleSize,
-            weight: 600,
+            weight: face.semibold.weight,
             fill: color.accent,
             max: panelWidth,
           })
@@ -150,25 +152,6 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
     ...panels,
     `</svg>`,
   ].join('');
-}
-
-/** The caption under the chart: what it shows, when the figures date from, and the source, as plain text. */
-export function chartCaption(chart: Chart, lang: string): string {
-  const source = chart.source.title ? `${chart.source.publisher}, “${chart.source.title}”` : chart.source.publisher;
-  const what = hasShareSeries(chart)
-    ? `${valueSeriesTitle(chart)} and ${SHARE_SERIES_TITLE.toLowerCase()}`
-    : valueSeriesTitle(chart);
-  return `${what}, ${chartDateLine(chart, lang)}. Source: ${source}.`;
-}
-
-/** What a caption shows of a link: its host (the full address is the link target). */
-export function linkLabel(url: string): string {
-  try {
-    const { host, protocol, pathname } = new URL(url);
-    return protocol === 'mailto:' ? pathname : host;
-  } catch {
-    return url;
-  }
 }
 
 /** The chart figure: SVG plus caption (with the source link when the chart has one). */

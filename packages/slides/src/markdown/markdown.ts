@@ -1,6 +1,6 @@
 import type { Run, Table } from '@briefing/content';
+import { CONTINUED } from '../layout/layout.js';
 import {
-  CONTINUED,
   type DeckPlan,
   type DeckSlide,
   dispatchElement,

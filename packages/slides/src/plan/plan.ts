@@ -122,8 +122,5 @@ export interface DeckOptions {
   dividers?: boolean;
 }
 
-/** What a continuation slide's heading adds to the first slide's. */
-export const CONTINUED = ' (continued)';
-
 /** Words a minute a presenter speaks at, for the talk's length. */
 export const WORDS_PER_MINUTE = 130;

@@ -1,8 +1,8 @@
 import { formatDate, numberedTitle, type OutlineEntry, type Report, type Run, toRuns } from '@briefing/content';
 import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout/layout.js';
 import { listSlide } from '../layout/metrics.js';
+import { pack } from '../layout/pack.js';
 import { blockResult, type Ctx } from './blocks/index.js';
-import { pack } from './pack.js';
 import type { DeckOptions, DeckSlide, SlideKind } from './plan.js';
 import { leadUnits, pieces, roomUnder, type Unit, unitElements } from './units.js';
 

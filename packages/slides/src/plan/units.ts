@@ -1,20 +1,28 @@
-import type { Callout, Run } from '@briefing/content';
-import { countLines, headingHeight, SAFETY, type Segment, segmentsOf, styles, textHeight } from '../layout/layout.js';
+import type { Run } from '@briefing/content';
+import {
+  CONTINUED,
+  countLines,
+  headingHeight,
+  SAFETY,
+  type Segment,
+  segmentsOf,
+  styles,
+  textHeight,
+} from '../layout/layout.js';
 import { contentHeight, gap } from '../layout/metrics.js';
 import { splitRuns } from '../layout/split.js';
 import { kicker } from './kicker.js';
-import { type BulletItem, CONTINUED, type SlideElement } from './plan.js';
+import type { BulletItem, Placed, SlideElement } from './plan.js';
 
 // Units: the pieces a content slide is packed from, each with its measured height, and the
 // elements a run of them makes once packed (`pack.ts` packs them onto slides).
 
-/** What every unit has: where it comes from, its text, its height and its notes. */
+/** What every unit has: where it comes from, its height and its notes. */
 interface UnitBase {
   /** Path of the report field it shows (`sections[2].blocks[1]`, `sections[2].lede`). */
   block: string;
   /** Bullets of one list share a group, so they form one list on the slide. */
   group: number;
-  runs: Run[];
   /** Height on the slide in px, the space after it included. */
   height: number;
   notes: string[];
@@ -22,17 +30,27 @@ interface UnitBase {
   keepWithNext?: number;
 }
 
+/**
+ * A slide element as a unit makes it: all but where it comes from and its height, which are
+ * the unit's. Every element type but `bullets` (which bullet units make together) is one, so
+ * a new element that flows with a section's text needs no unit kind of its own.
+ */
+export type OwnElement = Unplaced<Exclude<SlideElement, { type: 'bullets' }>>;
+type Unplaced<E> = E extends unknown ? Omit<E, keyof Placed> : never;
+
 /** A piece of a content slide, by kind; `unitElements` has a case for each (a new kind is a compile error there). */
 export type Unit = UnitBase &
   (
-    | /** A bullet, with its bold lead term on its first piece. */ { kind: 'bullet'; term?: string }
-    | /** An ordered list's item: its number in the list. */ { kind: 'numbered'; term?: string; number: number }
-    | { kind: 'paragraph' }
-    | /** A muted opening line. */ { kind: 'lead' }
-    | /** A callout: the tone, and the bold title on its first piece. */ {
-        kind: 'callout';
-        tone: Callout['tone'];
-        title?: string;
+    | /** A bullet, with its bold lead term on its first piece. */ { kind: 'bullet'; runs: Run[]; term?: string }
+    | /** An ordered list's item: its number in the list. */ {
+        kind: 'numbered';
+        runs: Run[];
+        term?: string;
+        number: number;
+      }
+    | /** Any other element (a muted opening line, a callout...), one per unit. */ {
+        kind: 'element';
+        element: OwnElement;
       }
   );
 
@@ -71,10 +89,10 @@ export function leadUnits(
 ): Unit[] {
   const parts = pieces(runs, styles.body, [], gap.para, room);
   return parts.map((piece, i) => ({
-    kind: 'lead',
+    kind: 'element',
+    element: { type: 'lead', runs: piece },
     block: at.block,
     group: at.group++,
-    runs: piece,
     height: textHeight(segmentsOf(piece), styles.body, gap.para),
     notes: i === 0 ? notes : [],
     ...(i === parts.length - 1 ? (keep > 0 ? { keepWithNext: keep } : {}) : { keepWithNext: 1 }),
@@ -129,15 +147,5 @@ function bullet(unit: UnitOf<'bullet'> | UnitOf<'numbered'>, out: SlideElement[]
 const ELEMENTS: { [K in UnitKind]: (unit: UnitOf<K>, out: SlideElement[], prev: Unit | undefined) => void } = {
   bullet,
   numbered: bullet,
-  paragraph: (unit, out) => out.push({ type: 'paragraph', runs: unit.runs, block: unit.block, height: unit.height }),
-  lead: (unit, out) => out.push({ type: 'lead', runs: unit.runs, block: unit.block, height: unit.height }),
-  callout: (unit, out) =>
-    out.push({
-      type: 'callout',
-      tone: unit.tone,
-      ...(unit.title !== undefined ? { title: unit.title } : {}),
-      runs: unit.runs,
-      block: unit.block,
-      height: unit.height,
-    }),
+  element: (unit, out) => out.push({ ...unit.element, block: unit.block, height: unit.height }),
 };

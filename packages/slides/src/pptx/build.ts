@@ -1,7 +1,7 @@
-import { headingHeight } from '../layout/layout.js';
+import { CONTINUED, headingHeight } from '../layout/layout.js';
 import { footer, slide as geometry, size } from '../layout/metrics.js';
 import { kicker as kickerMetrics } from '../plan/kicker.js';
-import { CONTINUED, type DeckPlan, type DeckSlide } from '../plan/plan.js';
+import type { DeckPlan, DeckSlide } from '../plan/plan.js';
 import { addElement } from './elements.js';
 import { addHeading, addKicker } from './heading.js';
 import { defineLayouts, footerLine, footerTop, layoutName } from './masters.js';

@@ -1,7 +1,7 @@
 import type { Run } from '@briefing/content';
 import { styles } from '../layout/layout.js';
 import { chartBox, contentWidth, slide as geometry } from '../layout/metrics.js';
-import { chartCaption, linkLabel } from '../markdown/chart.js';
+import { chartCaption, linkLabel } from '../plan/caption.js';
 import type { ElementOf } from '../plan/plan.js';
 import { type ChartPanel, chartPanels } from './chart.js';
 import type { At } from './elements.js';

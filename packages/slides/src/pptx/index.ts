@@ -1,6 +1,6 @@
 import { fixedDate, type Report } from '@briefing/content';
+import { planDeck } from '../plan/deck.js';
 import type { DeckOptions, DeckPlan } from '../plan/plan.js';
-import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
 import { finishParts, partOrder } from './package.js';
 import { graft } from './template/graft.js';
@@ -13,9 +13,10 @@ export { PptxTemplateError } from './template/read.js';
 
 export interface PptxOptions extends DeckOptions {
   /**
-   * The date the file carries (YYYY-MM-DD, midnight UTC) as its created and modified dates
-   * and on every zip entry. Default: the report's `meta.date`; for a plan, 1980-01-01 (the
-   * zip format's first day), since a plan carries no date.
+   * The date the file carries (YYYY-MM-DD, midnight UTC) as its created and modified dates,
+   * and (that day at ten, the same in every time zone: see zipTime) on every zip entry.
+   * Default: the report's `meta.date`; for a plan, 1980-01-01 (the zip format's first day),
+   * since a plan carries no date.
    */
   date?: string;
   /** SOURCE_DATE_EPOCH (seconds): wins over `date`. */

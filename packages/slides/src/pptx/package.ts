@@ -3,7 +3,7 @@ import type { SlideKind } from '../plan/plan.js';
 import { labelFormats } from './chart-labels.js';
 import { PptxPassError, replaceExpected } from './pass.js';
 import { finishLayout } from './placeholders.js';
-import { finishNotes, finishSlide, fonts, onePPr } from './slide-pass.js';
+import { finishNotes, finishSlide, fonts, inLanguage, onePPr } from './slide-pass.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
@@ -16,7 +16,7 @@ import { readZip, writeZip, type ZipEntry } from './zip.js';
 // - Same report, same bytes: pptxgenjs stamps the time of writing into docProps/core.xml and
 //   into the core properties of each chart's embedded workbook, and its zip entries carry
 //   the time too. Here the dates are the report's (or SOURCE_DATE_EPOCH), every zip entry
-//   has that date, and the entries are written in a fixed order. (Its random ids are only
+//   has that day (zip.ts), and the entries are written in a fixed order. (Its random ids are only
 //   written for scatter charts and sections, and chart colours are chosen at random only
 //   when a chart has more series than colours: none of these is used.)
 // - Valid paragraphs: for a paragraph of several runs it writes an <a:pPr> before every run
@@ -118,16 +118,13 @@ function finishPart(name: string, xml: string, info: PackageInfo): string {
     return finishSlide(name, xml, info.lang, kind);
   }
   if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return fonts(onePPr(finishLayout(name, xml, info.footer), name)).replaceAll(
-      'lang="en-US"',
-      `lang="${escapeXml(info.lang)}"`,
-    );
+    return inLanguage(name, fonts(onePPr(finishLayout(name, xml, info.footer), name), name), info.lang);
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {
     const formats = info.chartFormats[Number(chart[1]) - 1];
     if (!formats) throw new Error(`pptx: no label formats for ${name}`);
-    return fonts(labelFormats(xml, formats, name));
+    return fonts(labelFormats(xml, formats, name), name);
   }
   return xml;
 }

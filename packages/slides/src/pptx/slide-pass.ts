@@ -37,9 +37,10 @@ export function onePPr(xml: string, part = 'a part'): string {
  * Each face named with its class, so a viewer without it substitutes a font of the same kind.
  * The East Asian and complex-script faces pptxgenjs names after the Latin one are dropped:
  * Inter and Source Serif 4 have no such glyphs, and without a name the viewer uses its own
- * font for those scripts (it also makes a large deck's slides a quarter smaller).
+ * font for those scripts (it also makes a large deck's slides a quarter smaller). A face
+ * written in another form than these patterns expect is an error, not a face left unclassed.
  */
-export function fonts(xml: string): string {
+export function fonts(xml: string, part = 'a part'): string {
   let out = xml;
   for (const [family, { panose, pitchFamily }] of Object.entries(FONT_CLASS)) {
     const name = escapeXml(family);
@@ -49,12 +50,28 @@ export function fonts(xml: string): string {
         `<a:latin typeface="${name}" panose="${panose}" pitchFamily="${pitchFamily}"`,
       )
       .replace(new RegExp(`<a:(?:ea|cs) typeface="${name}"[^>]*/>`, 'gu'), '');
+    if (new RegExp(`<a:latin\\b(?![^>]*panose=)[^>]*typeface="${name}"`, 'u').test(out))
+      throw new PptxPassError(part, `every ${family} face as <a:latin typeface="${name}"`);
+    if (new RegExp(`<a:(?:ea|cs)\\b[^>]*typeface="${name}"`, 'u').test(out))
+      throw new PptxPassError(part, `every East Asian and complex-script ${family} face as one empty element`);
   }
   return out;
 }
 
+/**
+ * The deck's language on every run: pptxgenjs writes lang="en-US" whatever the deck's; one in
+ * any other language would be left wrong, so it is an error.
+ */
+export function inLanguage(part: string, xml: string, lang: string): string {
+  const l = escapeXml(lang);
+  const out = xml.replaceAll('lang="en-US"', `lang="${l}"`);
+  const other = [...out.matchAll(/\blang="([^"]*)"/gu)].find((m) => m[1] !== l);
+  if (other) throw new PptxPassError(part, `every language as lang="en-US", found ${other[0]}`);
+  return out;
+}
+
 export function finishSlide(part: string, xml: string, lang: string, kind: SlideKind): string {
-  let out = placeholderShapes(part, fonts(onePPr(xml, part)), kind);
+  let out = placeholderShapes(part, fonts(onePPr(xml, part), part), kind);
   // The kicker is set in capitals; the slide is named by its kind, which the reader (inspect) reads.
   out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) =>
     shape.includes(`name="${KICKER_SHAPE}"`)
@@ -83,13 +100,13 @@ export function finishSlide(part: string, xml: string, lang: string, kind: Slide
     what: 'shape ids, one per <p:cNvPr>',
     count: out.split('<p:cNvPr ').length - 1,
   });
-  return out.replaceAll('lang="en-US"', `lang="${escapeXml(lang)}"`);
+  return inLanguage(part, out, lang);
 }
 
 /** The notes placeholder's text as one paragraph per line, in the deck's language. */
 export function finishNotes(part: string, xml: string, lang: string): string {
   const l = escapeXml(lang);
-  return replaceExpected(
+  const notes = replaceExpected(
     part,
     xml,
     /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
@@ -99,5 +116,6 @@ export function finishNotes(part: string, xml: string, lang: string): string {
         .map((line) => `<a:p><a:r><a:rPr lang="${l}" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`)
         .join(''),
     { what: 'notes as one run', count: 1 },
-  ).replaceAll('lang="en-US"', `lang="${l}"`);
+  );
+  return inLanguage(part, notes, lang);
 }

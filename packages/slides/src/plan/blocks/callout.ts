@@ -13,12 +13,10 @@ export function callout(block: Callout, ctx: Ctx): BlockResult {
   const group = ++ctx.group;
   return {
     units: parts.map((runs, i) => ({
-      kind: 'callout',
+      kind: 'element',
+      element: { type: 'callout', tone: block.tone, ...(i === 0 && block.title ? { title: block.title } : {}), runs },
       block: ctx.block,
       group,
-      runs,
-      tone: block.tone,
-      ...(i === 0 && block.title ? { title: block.title } : {}),
       height: textHeight([...(i === 0 ? lead : []), ...segmentsOf(runs)], styles.callout, gap.para + box.box),
       notes: i === 0 && shown.notes.length > 0 ? [(block.title ? `${block.title}: ` : '') + shown.notes[0]] : [],
     })),

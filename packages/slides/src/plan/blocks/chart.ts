@@ -1,7 +1,7 @@
 import { type Chart, chartAltText } from '@briefing/content';
 import { headingHeight, SAFETY, styles, textHeight } from '../../layout/layout.js';
 import { chartBox, contentHeight } from '../../layout/metrics.js';
-import { chartCaption, linkLabel } from '../../markdown/chart.js';
+import { chartCaption, linkLabel } from '../caption.js';
 import { kicker } from '../kicker.js';
 import type { DeckSlide } from '../plan.js';
 import type { BlockResult, Ctx } from './types.js';

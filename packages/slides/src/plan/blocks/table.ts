@@ -1,10 +1,10 @@
 import { foldSpace, plainText, type Run, type Table, type TableColumn } from '@briefing/content';
-import { segmentsOf, styles, textHeight } from '../../layout/layout.js';
+import { CONTINUED, segmentsOf, styles, textHeight } from '../../layout/layout.js';
 import { table as metrics } from '../../layout/metrics.js';
 import { layoutTable, type TableLayout } from '../../layout/table-layout.js';
-import { linkLabel } from '../../markdown/chart.js';
+import { linkLabel } from '../caption.js';
 import { kicker } from '../kicker.js';
-import { CONTINUED, type DeckSlide } from '../plan.js';
+import type { DeckSlide } from '../plan.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { type Block, foldSpace, plainText, type Report, type Run } from '@briefing/content';
 import { countLines, type Segment, segmentsOf, styles, type TextStyle } from '../../layout/layout.js';
-import { chartCaption } from '../../markdown/chart.js';
+import { chartCaption } from '../caption.js';
 import type { DeckPlan, DeckSlide, SlideElement } from '../plan.js';
 import { onScreen } from '../screen.js';
 
