@@ -1,6 +1,6 @@
 import { escapeXml } from '@briefing/content';
 import { contentWidth, slide as geometry } from '../../layout/metrics.js';
-import { color, font } from '../units.js';
+import { color, font, inch } from '../units.js';
 import type { Box } from './read.js';
 
 // The deck's slides fitted into a template's body area. The plan lays a slide out in the
@@ -11,7 +11,7 @@ import type { Box } from './read.js';
 // insets, indents, line widths, table grid, type sizes, spacing); the faces become the
 // theme's (+mj-lt headings, +mn-lt text) and the design's colours the theme's scheme colours.
 
-const EMU_PER_PX = 914400 / 96;
+const EMU_PER_PX = inch(1) * 914400;
 
 export interface Fit {
   scale: number;
