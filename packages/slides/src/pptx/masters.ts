@@ -18,6 +18,7 @@ const KINDS = {
   content: true,
   chart: true,
   table: true,
+  closing: true,
   sources: true,
 } satisfies Record<SlideKind, true>;
 
