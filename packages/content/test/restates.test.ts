@@ -61,6 +61,9 @@ describe('ledeRestatements', () => {
       'A country that borders both India and China has become a hub for online fraud that crosses borders.';
     // A list under a lede: its intro is what the lede is read against.
     input.sections[4]!.lede = 'The main schemes, one by one.';
+    const list = input.sections[4]!.blocks[0]!;
+    if (list.type !== 'list') throw new Error('fixture moved');
+    list.intro = 'Among the main schemes:';
     expect(ledeRestatements(assertReport(input))).toEqual([
       { path: 'sections[0].lede', restates: 'sections[0].blocks[0].text' },
       { path: 'sections[4].lede', restates: 'sections[4].blocks[0].intro' },
