@@ -353,7 +353,7 @@ export const reportInput = {
         {
           type: 'table',
           caption: 'China’s and India’s responses compared',
-          point: 'Crackdowns and safeguards at home; little pressure on Myanmar',
+          point: 'China cracks down, India builds defences; neither presses Myanmar',
           columns: [{ header: 'Area' }, { header: 'China' }, { header: 'India' }],
           rows: [
             [
@@ -434,6 +434,7 @@ export const reportInput = {
     text: 'Connectivity in India, China and Myanmar is likely to keep growing, so containing these threats will mean keeping pace with criminals as they innovate. Eliminating transnational cybercriminal groups is unlikely, but well-aimed efforts can do much to make online spaces safer and more trusted for the huge populations of these countries that rely on digital access.',
     onScreen: [
       strong('Keep pace', 'connectivity in India, China and Myanmar keeps growing, and criminals innovate'),
+      strong('Act on the six priorities', 'crypto, awareness, police, AI, diplomacy, partnerships'),
       strong('Aim well', 'safer, more trusted online spaces for the people who rely on them'),
     ],
   },

@@ -87,8 +87,8 @@ export function agendaSlides(entries: OutlineEntry[], minutes: (entry: OutlineEn
 
 /**
  * The closing slide, before the sources: the conclusion's point (the bottom line) as its
- * heading, and its on-screen lines (what should be done) in the takeaways' type; the whole
- * conclusion in the notes. None when the report has no conclusion.
+ * heading, and its on-screen lines (what should be done) as bullets spaced as the
+ * takeaways are; the whole conclusion in the notes. None when the report has no conclusion.
  */
 export function closingSlides(report: Report): DeckSlide[] {
   const { conclusion } = report;
@@ -102,7 +102,7 @@ export function closingSlides(report: Report): DeckSlide[] {
       block: conclusion.onScreen ? `conclusion.onScreen[${i}]` : 'conclusion.text',
     })),
     listSlide.takeaway,
-    styles.takeaway,
+    styles.bullet,
     (i) => (i > 0 ? ['The conclusion, continued.'] : [plainText(conclusion.text), 'Then take questions.']),
   );
 }
