@@ -171,15 +171,12 @@ export const reportInput = {
         {
           type: 'paragraph',
           text: 'China in particular has seen sophisticated cybercriminal networks grow alongside its boom in internet access. It is now seen as one of the world’s major sources of cybercrime groups that attack and defraud targets abroad, and many of the networks involve hundreds or even thousands of people.',
-          onScreen: strong('A major source', 'China’s groups attack abroad, often hundreds or thousands strong'),
+          onScreen: strong('A major source', 'China’s groups attack and defraud abroad, hundreds or thousands strong'),
         },
         {
           type: 'paragraph',
           text: 'Technically skilled Chinese nationals play key parts in building the hacking tools, malware and infrastructure these operations rely on. Much of the lower-level criminal work, however, is outsourced to countries where labour comes cheap.',
-          onScreen: strong(
-            'Chinese specialists',
-            'build the hacking tools, malware and infrastructure; cheap labour abroad does the rest',
-          ),
+          onScreen: strong('Chinese specialists', 'build the hacking tools, malware and infrastructure'),
         },
         {
           type: 'callout',
@@ -203,7 +200,7 @@ export const reportInput = {
             {
               term: 'Weak governance',
               text: 'Myanmar has long struggled to govern effectively and uphold the rule of law, above all in outlying ethnic states such as Shan. With little policing and weak regulation, illegal activity goes unpunished.',
-              onScreen: 'little rule of law, above all in ethnic states such as Shan',
+              onScreen: 'rule of law weakest in ethnic states such as Shan',
             },
             {
               term: 'Proximity to China',

@@ -26,7 +26,7 @@ function chartSlide(chart: Chart, ctx: Ctx): DeckSlide {
     kicker: ctx.kicker,
     heading,
     continued: false,
-    elements: [{ type: 'chart', chart, plot, caption, height: plot + captionHeight }],
+    elements: [{ type: 'chart', chart, plot, caption, height: plot + captionHeight, block: ctx.block }],
     notes: [chartAltText(chart, ctx.lang)],
     classes: ['chart'],
     fill: { used: plot + captionHeight, room },
