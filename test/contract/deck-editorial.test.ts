@@ -9,9 +9,12 @@ import { renderPdf } from '@briefing/pdf';
 import { BriefingMarp, planDeck, renderDeck, renderPptx } from '@briefing/slides';
 import { describe, expect, it } from 'vitest';
 
-/** A reference that only print can keep: to text "below" or "above", or to a numbered table or figure. */
+/**
+ * A reference that only print can keep: to text "below", "above" or elsewhere "in this
+ * section", or to a numbered table or figure.
+ */
 const PRINT_REFERENCE =
-  /\b(?:(?:listed|shown|set out|see|given|described) (?:below|above)|(?:see|in|as) (?:Table|Figure|Chart) \d+|(?:Table|Figure) \d+ (?:shows|compares|lists|sets out))\b/iu;
+  /\b(?:(?:listed|shown|set out|see|given|described) (?:below|above|in this section)|(?:see|in|as) (?:Table|Figure|Chart) \d+|(?:Table|Figure) \d+ (?:shows|compares|lists|sets out))\b/iu;
 
 /** Slides whose visible text holds a print cross-reference, as "slide n: the reference". */
 function printReferences(deck: DeckFacts): string[] {
