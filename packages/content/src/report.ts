@@ -106,12 +106,12 @@ export const reportInput = {
       blocks: [
         {
           type: 'paragraph',
-          text: 'Myanmar, also called Burma, has India and China as neighbours: two of the world’s most populous countries, and ever more connected online. That connectivity has brought real benefits, but it has also made room for new kinds of cybercrime that cross borders and can reach people anywhere.',
+          text: 'Myanmar, also called Burma, has India and China as neighbours: two of the world’s most populous countries, and ever more connected online.',
           onScreen: strong('Two giant neighbours', 'Myanmar, or Burma, borders India and China'),
         },
         {
           type: 'paragraph',
-          text: 'Connectivity cuts both ways: alongside its benefits come new kinds of crime that cross borders with ease.',
+          text: 'That connectivity cuts both ways: it has brought real benefits, but it has also made room for new kinds of cybercrime that cross borders and can reach people anywhere.',
           onScreen: strong('Ever more connected', 'real benefits, and crime that crosses borders with ease'),
         },
         {
