@@ -1,4 +1,4 @@
-import { type OutlineEntry, outline, plainText, type Report } from '@briefing/content';
+import { type OutlineEntry, outline, type Report } from '@briefing/content';
 import { deckMarkdown } from './markdown/markdown.js';
 import { CONTINUED, type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan/plan.js';
 import { agendaSlides, closingSlides, sectionSlides, sourceSlides, takeawaySlides } from './plan/slides.js';
