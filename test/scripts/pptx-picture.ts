@@ -21,9 +21,12 @@ if (!('path' in soffice) || !browserPath) {
   process.exit(0);
 }
 
-// The slides shown: a section's first content slide and the chart.
-const kinds = planDeck(report).slides.map((s) => s.kind);
-const shown = [kinds.indexOf('content'), kinds.indexOf('chart')];
+// The slides shown: a section's first content slide and the chart's.
+const slides = planDeck(report).slides;
+const shown = [
+  slides.findIndex((s) => s.kind === 'content'),
+  slides.findIndex((s) => s.elements.some((e) => e.type === 'chart')),
+];
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-pptx-picture-'));
 const pptx = join(work, 'slides.pptx');
@@ -53,7 +56,10 @@ try {
   await page.setContent(slidesPage(renderDeck(report)), { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const svgs = await page.$$('svg[data-marpit-svg]');
-  const htmlPngs = await Promise.all(shown.map((index) => svgs[index]?.screenshot() as Promise<Uint8Array>));
+  // One at a time: each element screenshot scrolls the page to its slide, and two at once
+  // can both catch the same one.
+  const htmlPngs: Uint8Array[] = [];
+  for (const index of shown) htmlPngs.push((await svgs[index]?.screenshot()) as Uint8Array);
   // Left the HTML deck, right the PPTX in LibreOffice, a row per slide.
   const cell = (png: Uint8Array) =>
     `<img style="width:640px;height:360px;border:1px solid #c5cdd8" src="data:image/png;base64,${Buffer.from(png).toString('base64')}">`;

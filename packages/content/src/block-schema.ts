@@ -102,6 +102,11 @@ export const Chart = z.strictObject({
   id: Id,
   kind: z.literal('bar').default('bar'),
   title: line(LIMITS.heading),
+  /**
+   * What the chart shows, as a short assertion: the heading of its slide (slides only;
+   * default: the title, which stays the figure's label).
+   */
+  point: line(LIMITS.heading).optional(),
   /** Unit of `value`, plural, read after a number: "internet users" (also the first series' title). */
   unit: line(LIMITS.term),
   /** The date the figures describe; with `reported`, the day the source published them. */
@@ -151,6 +156,11 @@ export const Table = z
     type: z.literal('table'),
     /** What the table shows, as a short heading ("How China and India have responded"). */
     caption: line(LIMITS.heading),
+    /**
+     * What the table shows, as a short assertion: the heading of its slides (slides only;
+     * default: the caption, which stays the table's label).
+     */
+    point: line(LIMITS.heading).optional(),
     columns: z
       .array(TableColumn)
       .min(2, 'must have at least two columns')

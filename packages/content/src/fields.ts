@@ -107,6 +107,9 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
   ],
   chart: (block, at, lang) => [
     { path: `${at}.title`, text: block.title, role: 'heading' },
+    ...(block.point
+      ? [{ path: `${at}.point`, text: block.point, role: 'heading' as const, only: 'deck' as const }]
+      : []),
     { path: `${at}.unit`, text: valueSeriesTitle(block), role: 'label' },
     // The second series' title, drawn when the data have shares (the renderers write it).
     ...(hasShareSeries(block)
@@ -137,6 +140,9 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
   ],
   table: (block, at) => [
     { path: `${at}.caption`, text: block.caption, role: 'heading' },
+    ...(block.point
+      ? [{ path: `${at}.point`, text: block.point, role: 'heading' as const, only: 'deck' as const }]
+      : []),
     ...block.columns.map((c, i): Field => ({ path: `${at}.columns[${i}].header`, text: c.header, role: 'label' })),
     ...block.rows.flatMap((row, r) =>
       row.flatMap((cell, c) => {
@@ -206,6 +212,7 @@ export function reportStats(report: Report): {
       texts.push(...textsOf(block, fields, report.meta.lang));
     });
   });
+  if (report.conclusion) texts.push(plainText(report.conclusion.text));
   const words = texts.join(' ').split(/\s+/u).filter(Boolean).length;
   return { sections: report.sections.length, items: counts.item, figures: counts.figure, cells: counts.cell, words };
 }

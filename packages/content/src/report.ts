@@ -8,6 +8,14 @@ const SOURCE = {
   url: SOURCE_URL,
 } as const;
 
+/** An on-screen line: a bold term, then its phrase after a dash. */
+function strong(term: string, phrase: string) {
+  return [
+    { type: 'text' as const, text: term, emphasis: 'strong' as const },
+    { type: 'text' as const, text: ` – ${phrase}` },
+  ];
+}
+
 /**
  * The briefing, written once. Adapted from Talktails, "The Growth of Transnational
  * Cybercrime Networks Between China and Myanmar" (23 February 2024, no author named): every
@@ -82,11 +90,11 @@ export const reportInput = {
   },
 
   takeaways: [
-    'Chinese-organised cybercrime networks use Myanmar as a hub for defrauding people around the world, and Indians are frequent targets.',
-    'Mass internet access widens the pool of victims: about 1 billion users in China (about 70% of the population) and over 600 million in India (about 50%), with 4G bringing hundreds of millions online for the first time.',
-    'Weak rule of law, proximity to China, poverty, armed conflict, corruption and cryptocurrency make Myanmar an ideal base. Its scams are hugely profitable: victims often lose thousands of dollars or more, and telecom fraud operations have earned billions.',
-    'India faces financial losses, reputational damage, national-security risks and a possible rise in domestic fraud, yet cybercrime appears still to be a low priority between India and Myanmar.',
-    'The threat seems likely to persist and grow; a multi-pronged strategy combining enforcement at home, international collaboration and public–private partnerships could help reduce the harm.',
+    'Chinese-organised networks defraud people worldwide from bases in Myanmar, and Indians are frequent targets.',
+    'About 1 billion internet users in China and over 600 million in India, many first brought online by 4G, are a vast pool of victims.',
+    'Weak rule of law, China next door, poverty, conflict, corruption and cryptocurrency suit the networks; telecom fraud operations have earned billions.',
+    'India risks money, trust, security and more fraud at home, yet cybercrime still ranks low between India and Myanmar.',
+    'The threat looks set to grow; enforcement at home, work across borders and public–private partnerships can still reduce the harm.',
   ],
 
   sections: [
@@ -98,37 +106,48 @@ export const reportInput = {
       blocks: [
         {
           type: 'paragraph',
-          text: 'Myanmar, also called Burma, has India and China as neighbours: two of the world’s most populous countries, and ever more connected online. That connectivity has brought real benefits, but it has also made room for new kinds of cybercrime that cross borders and can reach people anywhere.',
-          onScreen:
-            'Myanmar, also called Burma, neighbours India and China: two of the world’s most populous countries, ever more connected, and open to cross-border cybercrime.',
+          text: 'Myanmar, also called Burma, has India and China as neighbours: two of the world’s most populous countries, and ever more connected online.',
+          onScreen: strong('Two giant neighbours', 'Myanmar, or Burma, borders India and China'),
         },
         {
           type: 'paragraph',
-          text: 'In recent years, Chinese-organised criminal networks have made Myanmar a hub from which they target victims worldwide. They exploit the country’s weak rule of law, its poverty and its conflicts to set up centres running many kinds of cyber-enabled fraud. India feels the effects too: its citizens are frequent targets.',
-          onScreen:
-            'Chinese-organised networks exploit Myanmar’s weak rule of law, poverty and conflict to run fraud centres; Indians are frequent targets.',
+          text: 'That connectivity cuts both ways: it has brought real benefits, but it has also made room for new kinds of cybercrime that cross borders and can reach people anywhere.',
+          onScreen: strong('Ever more connected', 'real benefits, and crime that crosses borders with ease'),
+        },
+        {
+          type: 'paragraph',
+          text: 'In recent years, Chinese-organised criminal networks have made Myanmar a hub from which they target victims worldwide. They exploit the country’s weak rule of law, its poverty and its conflicts to set up centres running many kinds of cyber-enabled fraud.',
+          onScreen: strong('Chinese-organised', 'fraud centres feed on weak rule of law, poverty, conflict'),
+        },
+        {
+          type: 'callout',
+          tone: 'key',
+          title: 'India in range',
+          text: 'India feels the effects too: its citizens are frequent targets.',
+          onScreen: 'Indians are among the networks’ frequent targets.',
         },
       ],
       notes: [
-        'Open with the map: Myanmar shares a border with each of India and China, both among the world’s most populous countries.',
+        'Set the scene: Myanmar shares a border with each of India and China, both among the world’s most populous countries.',
       ],
     },
     {
       id: 'internet-expansion',
       title: 'China and India come online',
-      point: 'Hundreds of millions of new users are also new targets',
+      point: 'Mass connectivity next door means a vast pool of victims',
       lede: 'The boom in internet use next door gives fraud centres in Myanmar a vast, often inexperienced pool of potential victims.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'Over recent decades, internet access and digital connectivity have spread fast in both countries. China has around 1 billion internet users, some 70% of its population; India has over 600 million, around 50% of its people. With the arrival of 4G mobile networks, hundreds of millions in each country have come online for the first time. Figure 1 compares both countries.',
-          onScreen: 'Access spread fast in both countries; 4G brought hundreds of millions online for the first time.',
+          text: 'Over recent decades, internet access and digital connectivity have spread fast in both countries. China has around 1 billion internet users, some 70% of its population; India has over 600 million, around 50% of its people (Figure 1). With the arrival of 4G mobile networks, hundreds of millions in each country have come online for the first time. Growth on this scale also hands criminals new openings. Every extra user is someone they might target, and the anonymity and borderlessness of the internet make cybercrime pay: with a device and a connection, an offender anywhere can reach victims all over the world.',
+          onScreen: strong('4G', 'hundreds of millions online for the first time, each a potential target'),
         },
         {
           type: 'chart',
           id: 'internet-users-chart',
           kind: 'bar',
           title: 'Internet users in China and India',
+          point: 'China has about 1 billion people online, India over 600 million',
           unit: 'internet users',
           asOf: '2024-02-23',
           reported: true,
@@ -137,12 +156,6 @@ export const reportInput = {
             { label: 'China', value: 1_000_000_000, qualifier: 'about', share: 70 },
             { label: 'India', value: 600_000_000, qualifier: 'over', share: 50 },
           ],
-        },
-        {
-          type: 'paragraph',
-          text: 'Growth on this scale also hands criminals new openings. Every extra user is someone they might target, and the anonymity and borderlessness of the internet make cybercrime pay: with a device and a connection, an offender anywhere can reach victims all over the world.',
-          onScreen:
-            'Every new user is a potential target, and anonymity lets offenders anywhere reach victims worldwide.',
         },
       ],
       notes: [
@@ -158,14 +171,12 @@ export const reportInput = {
         {
           type: 'paragraph',
           text: 'China in particular has seen sophisticated cybercriminal networks grow alongside its boom in internet access. It is now seen as one of the world’s major sources of cybercrime groups that attack and defraud targets abroad, and many of the networks involve hundreds or even thousands of people.',
-          onScreen:
-            'China is now seen as a major source of cybercrime groups worldwide, many of them hundreds or thousands strong.',
+          onScreen: strong('A major source', 'China’s groups attack and defraud abroad, hundreds or thousands strong'),
         },
         {
           type: 'paragraph',
           text: 'Technically skilled Chinese nationals play key parts in building the hacking tools, malware and infrastructure these operations rely on. Much of the lower-level criminal work, however, is outsourced to countries where labour comes cheap.',
-          onScreen:
-            'Skilled Chinese nationals build the tools, malware and infrastructure; low-level work is outsourced where labour is cheap.',
+          onScreen: strong('Chinese specialists', 'build the hacking tools, malware and infrastructure'),
         },
         {
           type: 'callout',
@@ -173,7 +184,7 @@ export const reportInput = {
           title: 'Myanmar as the offshore base',
           text: 'Myanmar has become a key base for Chinese groups that offshore such work. They recruit people in Myanmar and neighbouring countries through job advertisements and other schemes; once recruited, these people serve as money mules laundering stolen funds, or carry out online fraud on the orders of Chinese organisers.',
           onScreen:
-            'Recruited in Myanmar and nearby countries through job advertisements, people end up as money mules or online fraudsters for Chinese organisers.',
+            'Job advertisements draw recruits from Myanmar and nearby countries into work as money mules or online fraudsters.',
         },
       ],
     },
@@ -187,38 +198,34 @@ export const reportInput = {
           type: 'list',
           items: [
             {
-              term: 'Weak governance and rule of law',
+              term: 'Weak governance',
               text: 'Myanmar has long struggled to govern effectively and uphold the rule of law, above all in outlying ethnic states such as Shan. With little policing and weak regulation, illegal activity goes unpunished.',
-              onScreen:
-                'Long-standing, above all in ethnic states such as Shan; thin policing lets crime go unpunished.',
+              onScreen: 'rule of law weakest in ethnic states such as Shan',
             },
             {
-              term: 'Proximity and ties to China',
+              term: 'Proximity to China',
               text: 'Myanmar borders China’s Yunnan province, which eases the flow of people, goods and information across the border, and Chinese migrant communities live in parts of the country. These cultural links make it easier to recruit and coordinate mules based in Myanmar.',
-              onScreen:
-                'A border with China’s Yunnan province and Chinese migrant communities ease recruiting and coordinating mules.',
+              onScreen: 'Yunnan next door; Chinese migrants ease recruiting mules',
             },
             {
-              term: 'Poverty and few economic opportunities',
+              term: 'Poverty',
               text: 'Much of the population lives with poverty and unemployment. Many young people are desperate to earn money, and promises of well-paid jobs can lure them into working as mules.',
-              onScreen:
-                'Poverty and unemployment leave young people open to being lured in as mules by promises of well-paid jobs.',
+              onScreen: 'jobless young people lured in by promises of well-paid work',
             },
             {
               term: 'Conflict and displacement',
               text: 'Fighting between the military and ethnic armed groups in border areas such as Shan State has displaced many people within the country, and, marginalised, they are vulnerable to being recruited by criminal groups.',
-              onScreen:
-                'Fighting in border areas such as Shan State has displaced many people, leaving them open to criminal recruiters.',
+              onScreen: 'the displaced of Shan State are easy to recruit',
             },
             {
               term: 'Corruption',
               text: 'Officials and police who take bribes and look away let the networks operate, and laundering the proceeds depends on corruption too.',
+              onScreen: 'bribed officials and police look away; laundering needs them too',
             },
             {
               term: 'Cryptocurrency',
               text: 'Cryptocurrency makes illicit money easier to move and helps offenders escape regulation and detection; its wide uptake in both China and Myanmar smooths their transactions.',
-              onScreen:
-                'Moves illicit money easily, past regulation and detection; wide uptake in China and Myanmar smooths transactions.',
+              onScreen: 'moves illicit money undetected; popular in China and Myanmar',
             },
           ],
         },
@@ -227,39 +234,41 @@ export const reportInput = {
     {
       id: 'fraud-schemes',
       title: 'The frauds run from Myanmar',
-      point: 'From fake romances to stolen data: the main scams',
-      lede: 'Most of the frauds run from Myanmar work by deceiving people into handing over money, access or personal details; the rest steal them outright.',
+      point: 'Most schemes trick people into handing over money or data',
+      lede: 'Chinese-led groups in Myanmar run many kinds of cyber-enabled fraud; most work by deceiving people, and the rest steal outright.',
       blocks: [
         {
           type: 'list',
-          intro: 'Among the main schemes:',
-          onScreen: 'Schemes run from Myanmar by Chinese-led groups include:',
           items: [
             {
               term: 'Romance scams',
               text: 'The offender poses as a new partner online, wins the victim’s trust and then asks for money.',
+              onScreen: 'a fake partner online wins trust, then asks for money',
             },
             {
               term: 'Tech support scams',
               text: 'Bogus calls or pop-ups in the name of technology companies trick users into allowing remote access or giving up sensitive information to “fix” problems that do not exist.',
-              onScreen:
-                'Bogus calls or pop-ups trick users into allowing remote access or giving up sensitive information.',
+              onScreen: 'bogus calls or pop-ups win remote access to “fix” nothing',
             },
             {
               term: 'Investment scams',
               text: 'Fake websites and accounts promote sham investments that promise high returns.',
+              onScreen: 'sham offers of high returns from fake sites and accounts',
             },
             {
               term: 'Email and SMS phishing',
               text: 'Messages posing as legitimate companies push users to enter their credentials or bank details on fake sites.',
+              onScreen: 'fake company messages harvest logins and bank details',
             },
             {
               term: 'Business email compromise',
               text: 'Hacked employee mailboxes are used to trick colleagues into making unauthorised transfers of funds.',
+              onScreen: 'hacked mailboxes get staff to pay out',
             },
             {
               term: 'Reselling stolen data',
               text: 'Bank account and credit card details stolen through hacking and malware are sold on in dark-web markets.',
+              onScreen: 'card and account details sold on dark-web markets',
             },
           ],
         },
@@ -278,36 +287,38 @@ export const reportInput = {
     {
       id: 'impacts-on-india',
       title: 'What it means for India',
-      point: 'Over 600 million users make India a prime target',
+      point: 'Over 600 million users, many new online, leave India exposed',
       lede: 'The harm to India goes beyond the money its citizens lose: trust, security and the growth of crime at home are also at stake.',
       blocks: [
         {
           type: 'paragraph',
           text: 'Chinese cybercrime run from Myanmar is a threat to India as well. Over 600 million people in India use the internet, many of them recently connected and unaware of cybersecurity, which gives scammers inside and outside the country a vast pool of targets.',
-          onScreen:
-            'Chinese cybercrime run from Myanmar threatens India: over 600 million users, many new and unaware of cybersecurity.',
+          onScreen: strong('From Myanmar', 'Chinese cybercrime joins scammers inside India and out'),
         },
         {
           type: 'list',
           intro: 'The main effects on India:',
+          onScreen: 'The costs go beyond money:',
           items: [
             {
               term: 'Financial losses',
               text: 'Indian victims lose large sums to tech support scams, to phishing, to extortion gangs such as the Jao Bolenge Fraud Gang and to other schemes directed, in the end, by groups in Myanmar.',
-              onScreen:
-                'Large sums lost to tech support scams, phishing and extortion gangs such as the Jao Bolenge Fraud Gang, run from Myanmar.',
+              onScreen: 'scams, phishing and the Jao Bolenge Fraud Gang',
             },
             {
               term: 'Reputational damage',
               text: 'Compromised Indian businesses and infrastructure undermine trust in digital services and in the economy.',
+              onScreen: 'hacked Indian firms erode trust in digital services',
             },
             {
               term: 'National security risks',
               text: 'Terrorists and hostile states can turn the same criminal tools and infrastructure to disruptive attacks.',
+              onScreen: 'terrorists and hostile states can reuse the tools',
             },
             {
               term: 'Growth of domestic cybercrime',
               text: 'The know-how and businesses built for transnational organised cybercrime could be redirected into more fraud within India.',
+              onScreen: 'the know-how could turn to fraud at home',
             },
           ],
         },
@@ -316,24 +327,36 @@ export const reportInput = {
     {
       id: 'responses',
       title: 'The responses so far',
-      point: 'Both governments are concerned, but cross-border action is scarce',
+      point: 'Each country acts at home; little reaches across into Myanmar',
       lede: 'Each country has acted mostly at home, and each runs into limits once the trail leads into Myanmar.',
       blocks: [
         {
           type: 'paragraph',
-          text: 'The governments of China and India are both increasingly concerned about the spread of cybercriminal activity and the harm it does to their reputations. So far, though, meaningful cross-border cooperation and law enforcement have been limited. Table 1 compares what each has done.',
-          onScreen:
-            'China and India are increasingly concerned, but cross-border cooperation and enforcement have been limited.',
+          text: 'The governments of China and India are both increasingly concerned about the spread of cybercriminal activity and the harm it does to their reputations. So far, though, meaningful cooperation and law enforcement across borders have been limited. Table 1 compares what each country has done.',
+          onScreen: strong('Rising concern', 'both worry about the damage to their reputations'),
+        },
+        {
+          type: 'list',
+          intro: 'At home, India’s measures to strengthen cybersecurity and protect people from cyber-fraud include:',
+          onScreen: 'India’s steps so far:',
+          items: [
+            { text: 'Expanding police cybercrime units' },
+            { text: 'Government-run cybersecurity training' },
+            { text: 'Public awareness campaigns on cyber-hygiene' },
+            { text: 'Tighter regulation of know-your-customer (KYC) norms and transaction monitoring' },
+            { text: 'Working with the fintech industry to share threat intelligence' },
+          ],
         },
         {
           type: 'table',
           caption: 'China’s and India’s responses compared',
+          point: 'China cracks down, India builds defences; neither presses Myanmar',
           columns: [{ header: 'Area' }, { header: 'China' }, { header: 'India' }],
           rows: [
             [
               'At home',
               'Recent crackdowns at home on cybercrime and online fraud rings, with many arrests.',
-              'Steps to strengthen cybersecurity and protection against cyber-fraud at home, listed in this section.',
+              'Five measures to strengthen cybersecurity and protect people from cyber-fraud at home.',
             ],
             [
               'Critics and limits',
@@ -348,71 +371,70 @@ export const reportInput = {
           ],
           source: SOURCE,
         },
-        {
-          type: 'list',
-          intro: 'At home, India’s measures to strengthen cybersecurity and protect people from cyber-fraud include:',
-          items: [
-            { text: 'Expanding police cybercrime units' },
-            { text: 'Government-run cybersecurity training' },
-            { text: 'Public awareness campaigns on cyber-hygiene' },
-            { text: 'Tighter regulation of know-your-customer (KYC) norms and transaction monitoring' },
-            { text: 'Working with the fintech industry to share threat intelligence' },
-          ],
-        },
       ],
     },
     {
       id: 'outlook',
       title: 'Limiting the harm',
-      point: 'Priorities that could limit the harm of a lasting threat',
+      point: 'Six priorities could blunt a threat that will not go away',
       lede: 'No single actor can do this alone: the priorities in this section call on police, regulators, technology companies and other countries.',
       blocks: [
         {
           type: 'paragraph',
           text: 'Given present conditions, cybercrime by groups based in Myanmar seems likely to persist and grow. Its harm could still be reduced by a multi-pronged strategy that joins law enforcement at home, collaboration between countries and public–private partnerships.',
-          onScreen:
-            'Myanmar-based cybercrime seems likely to persist and grow; a multi-pronged strategy could still reduce the harm.',
+          onScreen: strong('A multi-pronged strategy', 'police at home, partners abroad, industry alongside'),
         },
         {
           type: 'list',
           intro: 'Priorities for stronger cybersecurity and for countering transnational organised cybercrime:',
+          onScreen: 'Against transnational organised cybercrime:',
           items: [
             {
               term: 'Cryptocurrency oversight',
               text: 'Tighten the oversight and regulation of cryptocurrency so that it is harder to use for laundering money.',
+              onScreen: 'make laundering through it harder',
             },
             {
               term: 'Public awareness',
               text: 'Spread awareness of cyber-hygiene and of how to recognise fraud, through education campaigns and media reporting.',
+              onScreen: 'cyber-hygiene taught through education and the media',
             },
             {
               term: 'Law enforcement capacity',
               text: 'Give law enforcement more training and institutional capacity, so that it can investigate cybercrime cases and prosecute them.',
+              onScreen: 'training to investigate and prosecute',
             },
             {
               term: 'AI and big data',
               text: 'Have technology companies use AI and big-data analytics to detect cybercrime operations quickly and block attacks.',
+              onScreen: 'tech companies detecting operations and blocking attacks',
             },
             {
               term: 'Diplomatic pressure',
               text: 'Press the countries that harbour cybercriminal groups to cooperate and to take real action against them.',
+              onScreen: 'on the countries that harbour the groups',
             },
             {
               term: 'Public–private partnerships',
               text: 'Bring law enforcement and cybersecurity firms together to gather threat intelligence and watch criminal infrastructure more closely.',
+              onScreen: 'police and security firms sharing threat intelligence',
             },
           ],
         },
-        {
-          type: 'paragraph',
-          text: 'Connectivity in India, China and Myanmar is likely to keep growing, so containing these threats will mean keeping pace with criminals as they innovate. Eliminating transnational cybercriminal groups is unlikely, but well-aimed efforts can do much to make online spaces safer and more trusted for the huge populations of these countries that rely on digital access.',
-          onScreen:
-            'Connectivity in India, China and Myanmar will likely keep growing, so defences must keep pace with criminals’ innovation.',
-        },
       ],
-      notes: ['Close on the six priorities; invite questions on which of them India can act on alone.'],
+      notes: ['Take the six priorities in turn; ask which of them India can act on alone.'],
     },
   ],
+
+  conclusion: {
+    point: 'The networks will not be eliminated, but their harm can be cut',
+    text: 'Connectivity in India, China and Myanmar is likely to keep growing, so containing these threats will mean keeping pace with criminals as they innovate. Eliminating transnational cybercriminal groups is unlikely, but well-aimed efforts can do much to make online spaces safer and more trusted for the huge populations of these countries that rely on digital access.',
+    onScreen: [
+      strong('Keep pace', 'connectivity in India, China and Myanmar keeps growing, and criminals innovate'),
+      strong('Act on the six priorities', 'crypto, awareness, police, AI, diplomacy, partnerships'),
+      strong('Aim well', 'safer, more trusted online spaces for the people who rely on them'),
+    ],
+  },
 
   sources: [
     {

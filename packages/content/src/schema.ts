@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Block, RichText } from './block-schema.js';
+import { Block, OnScreen, RichText } from './block-schema.js';
 import { EMPTY, Href, Id, IsoDate, Lang, LIMITS, line, prose, text } from './primitives.js';
 
 export * from './block-schema.js';
@@ -37,6 +37,22 @@ export const Section = z.strictObject({
     .max(LIMITS.blocks, `must have at most ${LIMITS.blocks} blocks`),
   /** Extra cues for the presenter; the section's paragraphs are added to the notes anyway. */
   notes: z.array(prose(LIMITS.run)).max(LIMITS.notes).optional(),
+});
+
+/**
+ * The bottom line and what should be done: the PDF's closing paragraph after the last
+ * section, and the deck's closing slide before the sources.
+ */
+export const Conclusion = z.strictObject({
+  /** The bottom line as a short assertion: the closing slide's heading (slides only; default: "Conclusion"). */
+  point: line(LIMITS.heading).optional(),
+  /** The closing paragraph, in full (the PDF sets it; the deck's notes read it). */
+  text: RichText,
+  /**
+   * The closing slide's lines, a bold term and a phrase each: what should be done (slides
+   * only; default: the text's first sentence).
+   */
+  onScreen: z.array(OnScreen).min(1, EMPTY).max(4, 'must have at most 4 lines').optional(),
 });
 
 export const Person = z.strictObject({
@@ -108,6 +124,7 @@ export const ReportSchema = z
       .min(1, 'must have at least one takeaway')
       .max(LIMITS.takeaways, `must have at most ${LIMITS.takeaways} takeaways`),
     sections: z.array(Section).max(LIMITS.sections, `must have at most ${LIMITS.sections} sections`),
+    conclusion: Conclusion.optional(),
     sources: z
       .array(Source)
       .min(1, 'must have at least one source')
@@ -141,3 +158,4 @@ export type ReportInput = z.input<typeof ReportSchema>;
 export type ReportMeta = Report['meta'];
 export type Section = z.output<typeof Section>;
 export type Source = z.output<typeof Source>;
+export type Conclusion = z.output<typeof Conclusion>;

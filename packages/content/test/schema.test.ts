@@ -28,6 +28,23 @@ describe('ReportSchema', () => {
     ]);
   });
 
+  it("names the field of a bad conclusion, a chart's or a table's point, as of any other field", () => {
+    const problems = problemsAfter((r) => {
+      r.conclusion = { point: '', text: 'Enough said.', onScreen: [] };
+      const chart = r.sections[1]!.blocks[1]!;
+      const table = r.sections[6]!.blocks[2]!;
+      if (chart.type !== 'chart' || table.type !== 'table') throw new Error('fixture moved');
+      chart.point = 'x'.repeat(1000);
+      (table as Record<string, unknown>).point = 7;
+    });
+    expect(lines(problems)).toEqual([
+      expect.stringMatching(/^sections\[1\]\.blocks\[1\]\.point: /u),
+      expect.stringMatching(/^sections\[6\]\.blocks\[2\]\.point: /u),
+      expect.stringMatching(/^conclusion\.point: /u),
+      'conclusion.onScreen: must not be empty',
+    ]);
+  });
+
   it('accepts a report without an organisation or authors, and one that names them, as it has them', () => {
     expect(reportInput.meta).not.toHaveProperty('organisation');
     expect(reportInput.meta).not.toHaveProperty('authors');

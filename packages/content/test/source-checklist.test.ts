@@ -81,6 +81,8 @@ function sectionText(r: Report, id: string): string {
   if (!section) return '';
   const parts = [section.title, section.lede ? plainText(section.lede) : ''];
   for (const block of section.blocks) parts.push(...blockTexts(block, r.meta.lang));
+  // The article's outlook closes with its conclusion, which the report holds after its last section.
+  if (section === r.sections.at(-1) && r.conclusion) parts.push(plainText(r.conclusion.text));
   return foldSpace(parts.join(' ')).toLowerCase();
 }
 

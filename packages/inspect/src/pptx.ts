@@ -21,6 +21,8 @@ export interface PptxShape {
 }
 
 export interface PptxChart {
+  /** The chart frame's name: "Chart: " and the chart's title (the writer's), the panel's after it. */
+  name: string;
   title: string;
   altText: string;
   series: { name: string; categories: string[]; values: number[]; labels: string[] }[];
@@ -156,7 +158,8 @@ export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
       const ref = first(frame, 'c:chart');
       if (!ref) return [];
       const chartPart = resolvePart(name, slideRels.get(ref.attrs['r:id'] ?? '')?.target ?? '');
-      return [readChart(part(chartPart), first(frame, 'p:cNvPr')?.attrs.descr ?? '')];
+      const nv = first(frame, 'p:cNvPr');
+      return [readChart(part(chartPart), nv?.attrs.descr ?? '', nv?.attrs.name ?? '')];
     });
     const notesPart = target('notesSlide');
     const notesXml = notesPart ? part(notesPart) : undefined;
@@ -166,7 +169,10 @@ export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
     const fold = (text: string) => text.replace(/\s+/gu, ' ').trim();
     const title = shapes.find((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle');
     const kicker = shapes.find((s) => s.name === 'Kicker');
+    // Each chart's text: its frame's name (the chart's title, which a slide headed by the
+    // section's point does not show), its panel title, then each bar's category and label.
     const chartText = charts.flatMap((c) => [
+      c.name,
       c.title,
       ...c.series.flatMap((s) => s.categories.map((cat, i) => `${cat} ${s.labels[i] ?? ''}`)),
     ]);
@@ -206,10 +212,11 @@ export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
   };
 }
 
-function readChart(xml: XmlNode | undefined, altText: string): PptxChart {
-  if (!xml) return { title: '', altText, series: [] };
+function readChart(xml: XmlNode | undefined, altText: string, name: string): PptxChart {
+  if (!xml) return { name, title: '', altText, series: [] };
   const titleNode = first(xml, 'c:title');
   return {
+    name,
     title: titleNode ? paragraphs(titleNode).join(' ') : '',
     altText,
     series: all(xml, 'c:ser').map((ser) => {

@@ -1,8 +1,8 @@
-import { formatDate, numberedTitle, outline, type Section } from '@briefing/content';
+import { formatDate, numberedTitle, outline, type RichText, type Section } from '@briefing/content';
 import { block, listItems } from './blocks/index.js';
 import type { Builder, Drawer } from './builder.js';
 import type { Opening } from './cover.js';
-import { artifact, baseline, drawText, pieces, plain } from './draw.js';
+import { artifact, baseline, drawText, type Node, pieces, plain } from './draw.js';
 import { FREE, NEVER } from './paginate.js';
 import { C, H2_LEADING, leading, S, SPACE } from './styles.js';
 import { type Piece, type Style, wrap } from './text-layout.js';
@@ -100,6 +100,7 @@ export function section(
   b: Builder,
   entry: { id: string; label: string; title: string; section: Section },
   first: boolean,
+  closing?: RichText,
 ) {
   const { root } = b;
   const sect = root.child('Sect');
@@ -128,6 +129,13 @@ export function section(
       if (firstBlockUnit) firstBlockUnit.gap += SPACE.headingAfter + (lede ? 2 : 0);
     } else block(b, blk, sect, i);
   });
+  // The report's conclusion closes the last section, as the article's closing paragraph did.
+  if (closing) conclusion(b, sect, closing);
+}
+
+/** The report's conclusion: the briefing's closing paragraph, in the body type. */
+export function conclusion(b: Builder, parent: Node, text: RichText) {
+  b.lines(pieces(text), { node: parent.child('P'), gap: SPACE.paragraph });
 }
 
 /** A text closed as a sentence: a full stop added unless it already ends in one (or ? or !). */

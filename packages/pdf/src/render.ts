@@ -8,7 +8,7 @@ import { faces } from './fonts.js';
 import { geometry, type Paper } from './geometry.js';
 import { composePages } from './pages.js';
 import { firstFit } from './paginate.js';
-import { about, contents, section, sources } from './parts.js';
+import { about, conclusion, contents, section, sources } from './parts.js';
 import { C, S } from './styles.js';
 import { Measurer } from './text-layout.js';
 
@@ -92,8 +92,9 @@ export async function renderWith(
   about(b);
   const entries = outline(report);
   entries.forEach((entry, i) => {
-    section(b, entry, i === 0);
+    section(b, entry, i === 0, i === entries.length - 1 ? report.conclusion?.text : undefined);
   });
+  if (entries.length === 0 && report.conclusion) conclusion(b, root.child('Sect'), report.conclusion.text);
   sources(b);
   // The sections open on a page of their own, unless the summary, contents and about note run
   // over theirs: then the first section follows them, rather than leave a near-empty page.

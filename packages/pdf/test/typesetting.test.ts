@@ -142,9 +142,10 @@ describe('paragraphs of the PDF, read back', () => {
   it('would end on runts if set line by line: the check finds them', async () => {
     const greedy = runts((await readParagraphs(await renderWithout(report, { totalFit: false }))).paragraphs);
     // Greedy breaking left eight runts in the report as the issue found it; seven since the
-    // ledes were rewritten (the lede that ended on "cybercrime." says something else now).
-    expect(greedy.length).toBeGreaterThanOrEqual(7);
-    expect(greedy.join('\n')).toContain('"unpunished."');
+    // ledes were rewritten (the lede that ended on "cybercrime." says something else now);
+    // four since the deck's rewrite split, merged and moved paragraphs (issue 21).
+    expect(greedy.length).toBeGreaterThanOrEqual(4);
+    expect(greedy.join('\n')).toContain('"cheap."');
   });
 
   it('hyphenate some words, each of which reads whole: pdf.js, poppler and the structure tree', async () => {

@@ -1,5 +1,6 @@
-// Screenshots of the deck for the README: the title slide, the key takeaways, a content slide,
-// a split (continued) slide and the chart slide.
+// Screenshots of the deck for the README: the title slide, the key takeaways, an ordinary
+// content slide (the first section's), a slide of six list items, the chart's slide and the
+// closing slide.
 //   node --conditions=@briefing/source --import tsx packages/slides/scripts/screenshots.ts [outDir] [--all]
 // With --all, every slide of the real deck, a deck ten times its size and the stress deck is
 // written to outDir (for review).
@@ -26,13 +27,16 @@ try {
   for (const [name, deckReport] of Object.entries(decks)) {
     const slides = planDeck(deckReport).slides;
     const kinds = slides.map((s) => s.kind);
+    const has = (test: (e: (typeof slides)[number]['elements'][number]) => boolean) =>
+      slides.findIndex((s) => s.elements.some(test));
     // README pictures: slide index -> file name.
     const pictures = new Map<number, string>([
       [0, 'slides-title.png'],
       [kinds.indexOf('takeaways'), 'slides-takeaways.png'],
       [kinds.indexOf('content'), 'slides-content.png'],
-      [slides.findIndex((s) => s.kind === 'content' && s.continued), 'slides-split.png'],
-      [kinds.indexOf('chart'), 'slides-chart.png'],
+      [has((e) => e.type === 'bullets' && e.items.length >= 6), 'slides-list.png'],
+      [has((e) => e.type === 'chart'), 'slides-chart.png'],
+      [kinds.indexOf('closing'), 'slides-closing.png'],
     ]);
     const page = await chromium.browser.newPage();
     await page.setViewport({ width: 1280, height: 720 });

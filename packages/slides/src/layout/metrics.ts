@@ -112,6 +112,8 @@ export const chartBox = {
   panelGap: 48,
   minHeight: 120,
   maxHeight: 400,
+  /** The shortest plot a chart joins the text slide before it with, rather than take a slide of its own. */
+  inline: 260,
   minLabel: 12,
   /** A panel's title, and the PPTX chart's labels. */
   title: Math.max(12, size.body - 6),

@@ -116,7 +116,7 @@ export function layoutTable(block: Table, sourceHeight: number, top = 0): TableL
   const at = (fontSize: number) => {
     const headerHeight = rowHeight(header, widths, fontSize, metrics.headRule);
     const rowHeights = cells.map((row) => rowHeight(row, widths, fontSize, metrics.rowRule));
-    const room = rowRoom(block.caption, headerHeight, sourceHeight, top);
+    const room = rowRoom(block.point ?? block.caption, headerHeight, sourceHeight, top);
     return { fontSize, widths, headerHeight, rowHeights, room, fits: Math.max(...rowHeights) <= room(1) };
   };
   let chosen = at(metrics.size);

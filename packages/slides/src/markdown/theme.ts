@@ -196,11 +196,11 @@ section.divider.long h1 { font-size: ${size.heading}px; }
 section.divider p { color: ${color.panel}; font-size: ${size.lead}px; max-width: ${divider.textWidth}px; }
 section.divider footer, section.divider::after { color: ${color.panel}; }
 
-/* Agenda, takeaways, sources */
+/* Agenda, takeaways, closing, sources */
 section.agenda ul, section.sources ul { list-style: none; padding-left: 0; }
 section.agenda li { list-style: none; padding: ${listSlide.agendaTop}px 0 ${listSlide.agendaBottom}px; margin: 0; border-bottom: ${listSlide.agendaRule}px solid ${color.rule}; }
 section.takeaways { font-size: ${size.takeaway}px; }
-section.takeaways li { margin-bottom: ${listSlide.takeaway}px; }
+section.takeaways li, section.closing li { margin-bottom: ${listSlide.takeaway}px; }
 section.sources li { list-style: none; margin-bottom: ${listSlide.source}px; }
 section.sources p { color: ${color.muted}; }
 

@@ -1,7 +1,7 @@
-import { type OutlineEntry, outline, plainText, type Report } from '@briefing/content';
+import { type OutlineEntry, outline, type Report } from '@briefing/content';
 import { CONTINUED } from '../layout/layout.js';
 import { type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan.js';
-import { agendaSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
+import { agendaSlides, closingSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
 import { titleSlide } from './title.js';
 
 const words = (texts: readonly string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;
@@ -9,7 +9,7 @@ const minutesOf = (count: number) => Math.max(1, Math.round(count / WORDS_PER_MI
 
 /**
  * The deck as a typed plan: the title, the key takeaways (the bottom line first), the agenda,
- * each section's slides and the sources, every slide with speaker notes. Pure; takes a report
+ * each section's slides, the closing slide and the sources, every slide with speaker notes. Pure; takes a report
  * already validated at content's boundary (`parseReport`/`assertReport`).
  */
 export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
@@ -20,6 +20,7 @@ export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
     ...takeawaySlides(report),
     ...agendaSlides(entries, (entry) => minutesOf(sectionWords(entry))),
     ...entries.flatMap((entry) => sections.get(entry.id) ?? []),
+    ...closingSlides(report),
     ...sourceSlides(report),
   ];
   body.forEach((slide, i) => {
@@ -30,8 +31,9 @@ export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
   const title = titleSlide(report);
   const { meta } = report;
   const author = meta.authors.map((a) => a.name).join(', ');
+  // The title slide opens with the subject; the summary opens the takeaways slide after it.
   title.notes = [
-    report.meta.summary ?? plainText(report.takeaways[0] ?? ''),
+    `${(meta.subtitle ?? meta.title).replace(/[.!?…]$/u, '')}.`,
     ...title.notes,
     `A talk of about ${minutes} minutes: the notes run to ${talkWords} words at ${WORDS_PER_MINUTE} words a minute.`,
   ];

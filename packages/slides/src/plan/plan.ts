@@ -5,7 +5,16 @@ import type { Callout, Chart, Run, Table } from '@briefing/content';
 // `renderDeck` serialises it to Marp Markdown and `renderPptx` to a PowerPoint file, so both
 // show the same slides in the same order.
 
-export type SlideKind = 'title' | 'takeaways' | 'agenda' | 'divider' | 'content' | 'chart' | 'table' | 'sources';
+export type SlideKind =
+  | 'title'
+  | 'takeaways'
+  | 'agenda'
+  | 'divider'
+  | 'content'
+  | 'chart'
+  | 'table'
+  | 'closing'
+  | 'sources';
 
 /** Slides that structure the talk rather than carry its content. */
 export const STRUCTURAL: ReadonlySet<SlideKind> = new Set(['title', 'agenda', 'divider', 'sources']);

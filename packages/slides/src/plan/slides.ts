@@ -1,7 +1,16 @@
-import { formatDate, numberedTitle, type OutlineEntry, type Report, type Run, toRuns } from '@briefing/content';
+import {
+  formatDate,
+  numberedTitle,
+  type OutlineEntry,
+  plainText,
+  type Report,
+  type Run,
+  toRuns,
+} from '@briefing/content';
 import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout/layout.js';
-import { listSlide } from '../layout/metrics.js';
+import { chartBox, gap, listSlide } from '../layout/metrics.js';
 import { pack } from '../layout/pack.js';
+import { firstSentence } from '../layout/split.js';
 import { blockResult, type Ctx } from './blocks/index.js';
 import type { DeckOptions, DeckSlide, SlideKind } from './plan.js';
 import { leadUnits, pieces, roomUnder, type Unit, unitElements } from './units.js';
@@ -76,6 +85,28 @@ export function agendaSlides(entries: OutlineEntry[], minutes: (entry: OutlineEn
   );
 }
 
+/**
+ * The closing slide, before the sources: the conclusion's point (the bottom line) as its
+ * heading, and its on-screen lines (what should be done) as bullets spaced as the
+ * takeaways are; the whole conclusion in the notes. None when the report has no conclusion.
+ */
+export function closingSlides(report: Report): DeckSlide[] {
+  const { conclusion } = report;
+  if (!conclusion) return [];
+  const lines = conclusion.onScreen ?? [firstSentence(toRuns(conclusion.text)).runs];
+  return listSlides(
+    'closing',
+    conclusion.point ?? 'Conclusion',
+    lines.map((line, i) => ({
+      runs: toRuns(line),
+      block: conclusion.onScreen ? `conclusion.onScreen[${i}]` : 'conclusion.text',
+    })),
+    listSlide.takeaway,
+    styles.bullet,
+    (i) => (i > 0 ? ['The conclusion, continued.'] : [plainText(conclusion.text), 'Then take questions.']),
+  );
+}
+
 export function sourceSlides(report: Report): DeckSlide[] {
   const lang = report.meta.lang;
   return listSlides(
@@ -120,9 +151,15 @@ function dividerSlide(entry: OutlineEntry): DeckSlide {
 }
 
 /**
- * A section's slides: its text (lede, paragraphs, lists, callouts) on content slides under the
- * section's point and kicker, divided evenly, and each chart or table on slides of its own
- * after the content slide that holds the text before it.
+ * A section's slides, in the order of its blocks: its text (paragraphs, lists, callouts) on
+ * content slides under the section's point and kicker, divided evenly, and each chart or table
+ * on slides of its own where it stands among the blocks. The text before a chart or table and
+ * the text after it are packed apart, so no slide continues text from before a visual after
+ * it. A chart that fits under the text of the slide before it (its plot at least
+ * `chartBox.inline` px tall) joins that slide instead of taking one of its own.
+ *
+ * The lede: under a point it is the presenter's opening (the first note), not a line on
+ * screen, where it would say the heading's point again; a section without a point shows it.
  */
 export function sectionSlides(entry: OutlineEntry, lang: string, options: DeckOptions): DeckSlide[] {
   const { section } = entry;
@@ -137,37 +174,70 @@ export function sectionSlides(entry: OutlineEntry, lang: string, options: DeckOp
     group: 1,
     room: room(1),
   };
-  const units: Unit[] = [];
-  if (section.lede) units.push(...leadUnits(toRuns(section.lede), ctx, room(1), []));
-  // Slides of charts and tables, with the number of text units that come before them.
-  const own: { after: number; slides: DeckSlide[] }[] = [];
+  // Runs of text units, each closed by the slides of the chart or table after it.
+  const runs: { units: Unit[]; visual: DeckSlide[] }[] = [{ units: [], visual: [] }];
+  const ledeNotes = section.lede && section.point ? [plainText(section.lede)] : [];
+  if (section.lede && !section.point) runs[0]?.units.push(...leadUnits(toRuns(section.lede), ctx, room(1), []));
   for (const [b, block] of section.blocks.entries()) {
     ctx.block = `${at}.blocks[${b}]`;
     const result = blockResult(block, ctx);
-    if ('slides' in result) own.push({ after: units.length, slides: result.slides });
-    else units.push(...result.units);
+    const last = runs.at(-1) as { units: Unit[]; visual: DeckSlide[] };
+    if ('slides' in result) {
+      last.visual.push(...result.slides);
+      runs.push({ units: [], visual: [] });
+    } else {
+      // Text after a visual starts a run of its own.
+      if (last.visual.length > 0) runs.push({ units: [...result.units], visual: [] });
+      else last.units.push(...result.units);
+    }
   }
-  const packed = pack(units, room);
-  const content: DeckSlide[] = packed.map((slideUnits, i) => ({
-    kind: 'content',
-    section: section.id,
-    ...(kicker ? { kicker } : {}),
-    heading,
-    continued: i > 0,
-    elements: unitElements(slideUnits),
-    notes: [...(i === 0 ? (section.notes ?? []) : []), ...slideUnits.flatMap((u) => u.notes)],
-    classes: [],
-    fill: { used: slideUnits.reduce((sum, u) => sum + u.height, 0), room: room(i) },
-  }));
   const slides: DeckSlide[] = options.dividers ? [dividerSlide(entry)] : [];
-  slides.push(...own.filter((o) => o.after === 0).flatMap((o) => o.slides));
-  // Each chart or table follows the content slide holding the last text unit before it.
-  let end = 0;
-  content.forEach((slide, i) => {
-    const start = end;
-    end += (packed[i] as Unit[]).length;
-    slides.push(slide);
-    for (const o of own) if (o.after > start && o.after <= end) slides.push(...o.slides);
-  });
+  let content = 0;
+  for (const run of runs) {
+    const first = content;
+    const packed = pack(run.units, (i) => room(first + i));
+    const made: DeckSlide[] = packed.map((slideUnits, i) => ({
+      kind: 'content',
+      section: section.id,
+      ...(kicker ? { kicker } : {}),
+      heading,
+      continued: first + i > 0,
+      elements: unitElements(slideUnits),
+      notes: [
+        ...(first + i === 0 ? [...ledeNotes, ...(section.notes ?? [])] : []),
+        ...slideUnits.flatMap((u) => u.notes),
+      ],
+      classes: [],
+      fill: { used: slideUnits.reduce((sum, u) => sum + u.height, 0), room: room(first + i) },
+    }));
+    content += made.length;
+    const [visual, ...more] = run.visual;
+    const last = made.at(-1);
+    if (last && visual && more.length === 0 && joinChart(last, visual)) {
+      slides.push(...made);
+      continue;
+    }
+    slides.push(...made, ...run.visual);
+  }
+  // With no content slide, the section's own notes open its first slide.
+  if (content === 0 && slides[0]) slides[0].notes = [...ledeNotes, ...(section.notes ?? []), ...slides[0].notes];
   return slides;
+}
+
+/**
+ * Put a chart slide's chart under the text of `slide` when its plot can be at least
+ * `chartBox.inline` px tall there; the chart's notes follow the slide's. Whether it did.
+ */
+function joinChart(slide: DeckSlide, visual: DeckSlide): boolean {
+  const chart = visual.elements[0];
+  if (visual.kind !== 'chart' || chart?.type !== 'chart' || !slide.fill) return false;
+  const captionHeight = chart.height - chart.plot;
+  const left = slide.fill.room - slide.fill.used - captionHeight - gap.para;
+  if (left < chartBox.inline) return false;
+  const plot = Math.min(chartBox.maxHeight, left);
+  slide.elements.push({ ...chart, plot, height: plot + captionHeight });
+  slide.notes.push(...visual.notes);
+  slide.classes.push('chart');
+  slide.fill = { used: slide.fill.used + plot + captionHeight, room: slide.fill.room };
+  return true;
 }

@@ -20,7 +20,7 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
   const { panelGap } = chartBox;
   const width = (contentWidth - panelGap * (panels.length - 1)) / panels.length;
   panels.forEach((panel, k) => {
-    addChartPanel(panel, { ...at, x: geometry.padX + k * (width + panelGap), w: width, h: plot });
+    addChartPanel(panel, chart.title, { ...at, x: geometry.padX + k * (width + panelGap), w: width, h: plot });
     at.chartFormats.push(panel.formats);
   });
   const caption: Run[] = [
@@ -39,14 +39,20 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
   });
 }
 
-function addChartPanel(panel: ChartPanel, at: At & { x: number; w: number; h: number }): void {
+/**
+ * One panel as a native bar chart. Its frame is named by the chart's title and the panel's
+ * ("Chart: Internet users in China and India – Internet users"), as the HTML figure's SVG
+ * title names it: where the chart shares a slide headed by the section's point, the PPTX
+ * reader still finds which chart the bars belong to.
+ */
+function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w: number; h: number }): void {
   const labelSize = pt(chartBox.title);
   at.slide.addChart(
     at.pres.ChartType.bar,
     [{ name: xmlSafe(panel.title), labels: panel.labels.map(xmlSafe), values: panel.values }],
     {
       ...box(at.x, at.y, at.w, at.h),
-      objectName: `Chart: ${xmlSafe(panel.title)}`,
+      objectName: `Chart: ${xmlSafe(title)} – ${xmlSafe(panel.title)}`,
       altText: xmlSafe(panel.altText),
       barDir: 'bar',
       barGapWidthPct: 60,

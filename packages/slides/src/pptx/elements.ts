@@ -34,9 +34,13 @@ export interface At {
 /** A list as a content slide sets it: body bullets after square markers. */
 const BULLETS: ListStyle = { style: styles.bullet, before: 0, after: gap.item, marker: true, x: 0 };
 
+/** The key takeaways: the takeaway type, more space between items. */
+const TAKEAWAYS: ListStyle = { style: styles.takeaway, before: 0, after: listSlide.takeaway, marker: true, x: 0 };
+
 /** How each kind of slide sets a list's items: type, spacing around each item, marker. */
 const LISTS: Record<SlideKind, ListStyle> = {
-  takeaways: { style: styles.takeaway, before: 0, after: listSlide.takeaway, marker: true, x: 0 },
+  takeaways: TAKEAWAYS,
+  closing: { ...BULLETS, after: listSlide.takeaway },
   agenda: {
     style: styles.body,
     before: listSlide.agendaTop,

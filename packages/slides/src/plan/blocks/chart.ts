@@ -6,7 +6,7 @@ import { kicker } from '../kicker.js';
 import type { DeckSlide } from '../plan.js';
 import type { BlockResult, Ctx } from './types.js';
 
-/** A chart: a slide of its own, headed by its title, the plot sized to the room left by the caption. */
+/** A chart: a slide of its own, headed by its point (default: its title), the plot sized to the room left by the caption. */
 export function chart(block: Chart, ctx: Ctx): BlockResult {
   return { slides: [chartSlide(block, ctx)] };
 }
@@ -17,15 +17,16 @@ function chartSlide(chart: Chart, ctx: Ctx): DeckSlide {
     styles.small,
   );
   const captionHeight = caption + chartBox.captionGap;
-  const room = contentHeight - kicker.height - headingHeight(chart.title) - SAFETY;
+  const heading = chart.point ?? chart.title;
+  const room = contentHeight - kicker.height - headingHeight(heading) - SAFETY;
   const plot = Math.max(chartBox.minHeight, Math.min(chartBox.maxHeight, room - captionHeight));
   return {
     kind: 'chart',
     section: ctx.section,
     kicker: ctx.kicker,
-    heading: chart.title,
+    heading,
     continued: false,
-    elements: [{ type: 'chart', chart, plot, caption, height: plot + captionHeight }],
+    elements: [{ type: 'chart', chart, plot, caption, height: plot + captionHeight, block: ctx.block }],
     notes: [chartAltText(chart, ctx.lang)],
     classes: ['chart'],
     fill: { used: plot + captionHeight, room },

@@ -8,7 +8,7 @@ import type { DeckSlide } from '../plan.js';
 import type { BlockResult, Ctx } from './types.js';
 
 /**
- * A table: slides of its own, headed by its caption, each a GFM pipe table with the header
+ * A table: slides of its own, headed by its point (default: its caption), each a GFM pipe table with the header
  * row repeated, rows split between slides but never within one (see table-layout.ts), and the
  * source line under the table. The speaker notes read each row out as a sentence.
  */
@@ -32,6 +32,7 @@ function tableSlide(
   ctx: Ctx,
 ): DeckSlide {
   const rowHeights = [layout.headerHeight, ...rows.map((r) => layout.rowHeights[r] as number)];
+  // The caption names the table for the presenter; the point, when there is one, is the heading.
   const notes = [
     block.caption + (index > 0 ? CONTINUED : ''),
     ...rows.map((r) => rowSentence(block.columns, block.rows[r] ?? [])),
@@ -40,7 +41,7 @@ function tableSlide(
     kind: 'table',
     section: ctx.section,
     kicker: ctx.kicker,
-    heading: block.caption,
+    heading: block.point ?? block.caption,
     continued: index > 0,
     elements: [
       {
@@ -51,8 +52,9 @@ function tableSlide(
         widths: layout.widths,
         rowHeights,
         height: rowHeights.reduce((a, b) => a + b, 0),
+        block: ctx.block,
       },
-      ...(source ? [{ type: 'source' as const, runs: source.runs, height: source.height }] : []),
+      ...(source ? [{ type: 'source' as const, runs: source.runs, height: source.height, block: ctx.block }] : []),
     ],
     notes,
     classes: ['table', `t${layout.fontSize}`, ...layout.widths.map((w, c) => `c${c + 1}w${w}`)],
