@@ -60,11 +60,11 @@ describe('the packaged deck, read back', () => {
 
   it('has the same slides in the PPTX: count, kinds and headings, the closing slide included', async () => {
     const pptx = await readPptx(await renderPptx(report));
-    expect(pptx.slides.map((s) => s.layout)).toEqual(plan.slides.map((s) => `Briefing ${s.kind}`));
+    expect(pptx.slides.map((s) => s.classes[0])).toEqual(plan.slides.map((s) => s.kind));
     expect(pptx.slides.slice(1).map((s) => s.heading)).toEqual(
       plan.slides.slice(1).map((s) => s.heading + (s.continued ? ' (continued)' : '')),
     );
-    expect(pptx.slides.at(-2)?.layout).toBe('Briefing closing');
+    expect(pptx.slides.at(-2)?.classes[0]).toBe('closing');
   });
 });
 

@@ -140,7 +140,7 @@ export const reportInput = {
         {
           type: 'paragraph',
           text: 'Over recent decades, internet access and digital connectivity have spread fast in both countries. China has around 1 billion internet users, some 70% of its population; India has over 600 million, around 50% of its people (Figure 1). With the arrival of 4G mobile networks, hundreds of millions in each country have come online for the first time. Growth on this scale also hands criminals new openings. Every extra user is someone they might target, and the anonymity and borderlessness of the internet make cybercrime pay: with a device and a connection, an offender anywhere can reach victims all over the world.',
-          onScreen: strong('4G', 'hundreds of millions online for the first time, each a potential target'),
+          onScreen: strong('4G', 'hundreds of millions newly online, each a potential target'),
         },
         {
           type: 'chart',
@@ -171,20 +171,24 @@ export const reportInput = {
         {
           type: 'paragraph',
           text: 'China in particular has seen sophisticated cybercriminal networks grow alongside its boom in internet access. It is now seen as one of the world’s major sources of cybercrime groups that attack and defraud targets abroad, and many of the networks involve hundreds or even thousands of people.',
-          onScreen: strong('A major source', 'China’s groups attack and defraud abroad, hundreds or thousands strong'),
+          onScreen: strong('A major source', 'groups of hundreds or thousands attack and defraud abroad'),
         },
         {
           type: 'paragraph',
-          text: 'Technically skilled Chinese nationals play key parts in building the hacking tools, malware and infrastructure these operations rely on. Much of the lower-level criminal work, however, is outsourced to countries where labour comes cheap.',
+          text: 'Technically skilled Chinese nationals play key parts in building the hacking tools, malware and infrastructure these operations rely on.',
           onScreen: strong('Chinese specialists', 'build the hacking tools, malware and infrastructure'),
+        },
+        {
+          type: 'paragraph',
+          text: 'Much of the lower-level criminal work, however, is outsourced to countries where labour comes cheap.',
+          onScreen: strong('Cheap labour', 'the lower-level criminal work is outsourced abroad'),
         },
         {
           type: 'callout',
           tone: 'key',
-          title: 'Myanmar as the offshore base',
+          title: 'Offshore base',
           text: 'Myanmar has become a key base for Chinese groups that offshore such work. They recruit people in Myanmar and neighbouring countries through job advertisements and other schemes; once recruited, these people serve as money mules laundering stolen funds, or carry out online fraud on the orders of Chinese organisers.',
-          onScreen:
-            'Job advertisements draw recruits from Myanmar and nearby countries into work as money mules or online fraudsters.',
+          onScreen: 'job ads recruit mules and fraudsters from Myanmar and nearby',
         },
       ],
     },
@@ -248,7 +252,7 @@ export const reportInput = {
             {
               term: 'Tech support scams',
               text: 'Bogus calls or pop-ups in the name of technology companies trick users into allowing remote access or giving up sensitive information to “fix” problems that do not exist.',
-              onScreen: 'bogus calls or pop-ups win remote access to “fix” nothing',
+              onScreen: 'bogus calls or pop-ups gain remote access or data',
             },
             {
               term: 'Investment scams',
@@ -275,9 +279,9 @@ export const reportInput = {
         {
           type: 'callout',
           tone: 'warning',
-          title: 'The scale of the losses',
+          title: 'The losses',
           text: 'Together, the scams are hugely profitable. Individual victims often lose thousands of dollars or more, and telecom fraud operations, which are widespread, have brought in billions of dollars in criminal earnings.',
-          onScreen: 'Victims often lose thousands of dollars or more; telecom fraud operations have earned billions.',
+          onScreen: 'victims lose thousands of dollars or more; telecom fraud, billions',
         },
       ],
       notes: [
@@ -430,9 +434,9 @@ export const reportInput = {
     point: 'The networks will not be eliminated, but their harm can be cut',
     text: 'Connectivity in India, China and Myanmar is likely to keep growing, so containing these threats will mean keeping pace with criminals as they innovate. Eliminating transnational cybercriminal groups is unlikely, but well-aimed efforts can do much to make online spaces safer and more trusted for the huge populations of these countries that rely on digital access.',
     onScreen: [
-      strong('Keep pace', 'connectivity in India, China and Myanmar keeps growing, and criminals innovate'),
+      strong('Keep pace', 'connectivity keeps growing and criminals keep innovating'),
       strong('Act on the six priorities', 'crypto, awareness, police, AI, diplomacy, partnerships'),
-      strong('Aim well', 'safer, more trusted online spaces for the people who rely on them'),
+      strong('Aim well', 'safer, more trusted online spaces for everyone relying on them'),
     ],
   },
 

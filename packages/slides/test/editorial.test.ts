@@ -51,12 +51,13 @@ const CASES: {
 }[] = [
   {
     rule: 'restates',
+    // A lede under a point opens the notes, not the slide; a list's intro is the grey line here.
     what: 'a grey line that says the heading again',
     report: () =>
       broken((s) => {
-        s[0]!.lede = 'Crowded berths are where most dock accidents happen.';
+        list(s, 0, 0).intro = 'Crowded berths are where most dock accidents happen.';
       }),
-    path: 'sections[0].lede',
+    path: 'sections[0].blocks[0].intro',
     slide: 4,
     message: /^restates sections\[0\]\.point “Most dock accidents happen at crowded berths”$/u,
   },

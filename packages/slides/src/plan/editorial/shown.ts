@@ -85,6 +85,11 @@ function sourcesOf(report: Report, element: SlideElement): { key: string; source
   const at = element.block ?? '';
   if (/^takeaways\[\d+\]$/u.test(at))
     return { key: 'takeaways', sources: report.takeaways.map((t, i) => fixed(`takeaways[${i}]`, plainText(t))) };
+  if (/^conclusion\.onScreen\[\d+\]$/u.test(at))
+    return {
+      key: 'conclusion',
+      sources: (report.conclusion?.onScreen ?? []).map((t, i) => fixed(`conclusion.onScreen[${i}]`, plainText(t))),
+    };
   if (/^sources\[\d+\]$/u.test(at))
     return { key: 'sources', sources: report.sources.map((s, i) => fixed(`sources[${i}]`, fold(s.title))) };
   if (/^sections\[\d+\]\.title$/u.test(at))
