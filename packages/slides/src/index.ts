@@ -1,10 +1,11 @@
+export { FACE_SETS, type FaceSetName, HTML_METRICS, type Metrics, NAMED_FACES } from './layout/faces.js';
 export { DECK_FACES, type DeckFace, deckCharacters } from './layout/fonts.js';
 export { CHART_FENCE, chartPlugin, chartSvg } from './markdown/chart.js';
 export { BriefingMarp, engineOptions } from './markdown/engine.js';
 export { escapeMarkdown, inlineMarkdown, noteComment, stripJoiners } from './markdown/escape.js';
 export { deckMarkdown } from './markdown/markdown.js';
 export { THEME_NAME, themeCss } from './markdown/theme.js';
-export { type PptxOptions, renderPptx } from './pptx/index.js';
+export { type PptxOptions, planPptx, renderPptx } from './pptx/index.js';
 export {
   type BulletItem,
   type DeckOptions,

@@ -2,6 +2,7 @@
 // purpose in a real pptxgenjs package, stops the render with an internal error naming it.
 import { report } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
+import { NAMED_FACES } from '../src/layout/faces.js';
 import { buildPresentation, KICKER_SHAPE, TITLE_SHAPE } from '../src/pptx/build.js';
 import { finishPackage, type PackageInfo } from '../src/pptx/package.js';
 import { readZip, writeZip } from '../src/pptx/zip.js';
@@ -11,7 +12,16 @@ const plan = planDeck(report);
 const { pres, chartFormats } = buildPresentation(plan);
 const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
 const date = new Date('2026-01-01T00:00:00Z');
-const info: PackageInfo = { lang: 'en-GB', title: 't', subject: 's', keywords: [], date, chartFormats };
+const info: PackageInfo = {
+  lang: 'en-GB',
+  title: 't',
+  subject: 's',
+  keywords: [],
+  date,
+  chartFormats,
+  faces: NAMED_FACES.design,
+  slideTitles: plan.slides.map((s) => s.heading),
+};
 const parts = readZip(written);
 const text = (name: string) => new TextDecoder().decode(parts.find((p) => p.name === name)?.data);
 const first = (pattern: RegExp) => parts.find((p) => pattern.test(p.name))?.name as string;

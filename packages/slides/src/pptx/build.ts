@@ -1,4 +1,6 @@
+import { HTML_METRICS } from '../layout/faces.js';
 import { headingHeight } from '../layout/layout.js';
+import { withMetrics } from '../layout/measure.js';
 import { slide as geometry } from '../layout/metrics.js';
 import { kicker as kickerMetrics } from '../plan/kicker.js';
 import { CONTINUED, type DeckPlan, type DeckSlide } from '../plan/plan.js';
@@ -22,6 +24,10 @@ export interface Built {
 
 /** The deck plan as a pptxgenjs presentation: one slide per plan slide, in order. */
 export function buildPresentation(plan: DeckPlan): Built {
+  return withMetrics(plan.metrics ?? HTML_METRICS, () => build(plan));
+}
+
+function build(plan: DeckPlan): Built {
   const pres = new PptxGenJS();
   pres.defineLayout({ name: 'BRIEFING_16x9', width: inch(geometry.width), height: inch(geometry.height) });
   pres.layout = 'BRIEFING_16x9';
@@ -53,7 +59,7 @@ function addSlide(pres: Pres, planned: DeckSlide, plan: DeckPlan, chartFormats: 
     y += kickerMetrics.height;
   }
   const heading = planned.heading + (planned.continued ? CONTINUED : '');
-  addHeading(pres, slide, heading, y, plan.lang);
+  addHeading(pres, slide, heading, y, plan.lang, planned.headingLines);
   y += headingHeight(heading);
   for (const element of planned.elements) {
     y += addElement(element, { pres, slide, kind: planned.kind, y, lang: plan.lang, chartFormats });

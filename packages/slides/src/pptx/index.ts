@@ -1,5 +1,6 @@
 import { fixedDate, type Report } from '@briefing/content';
-import type { DeckOptions, DeckPlan } from '../plan/plan.js';
+import { type FaceSetName, HTML_METRICS, NAMED_FACES } from '../layout/faces.js';
+import { CONTINUED, type DeckOptions, type DeckPlan } from '../plan/plan.js';
 import { planDeck } from '../render.js';
 import { buildPresentation } from './build.js';
 import { finishPackage } from './package.js';
@@ -13,6 +14,20 @@ export interface PptxOptions extends DeckOptions {
   date?: string;
   /** SOURCE_DATE_EPOCH (seconds): wins over `date`. */
   sourceDateEpoch?: number;
+  /**
+   * The faces the PPTX names and is laid out for (faces.ts): `office` (Georgia and Arial,
+   * the default: every PowerPoint has them) or `design` (Inter and Source Serif 4, as the HTML
+   * deck). Used when a report is planned here; a plan keeps the faces it was planned in.
+   */
+  faces?: FaceSetName;
+}
+
+/**
+ * The deck plan for a PPTX in these faces: measured in them, with room left for a wider
+ * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts.
+ */
+export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
+  return planDeck(report, { ...options, metrics: { faces: options.faces ?? 'office', reserve: true } });
 }
 
 /**
@@ -24,7 +39,8 @@ export interface PptxOptions extends DeckOptions {
  * shape (a report has `meta`, a plan has not), never validated again. Pure: no files, no network.
  */
 export async function renderPptx(input: Report | DeckPlan, options: PptxOptions = {}): Promise<Uint8Array> {
-  const plan = 'meta' in input ? planDeck(input, options) : input;
+  const plan = 'meta' in input ? planPptx(input, options) : input;
+  const faces = NAMED_FACES[(plan.metrics ?? HTML_METRICS).faces];
   const reportDate = 'meta' in input ? input.meta.date : undefined;
   const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);
@@ -37,5 +53,7 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
     keywords: plan.keywords,
     date,
     chartFormats,
+    faces,
+    slideTitles: plan.slides.map((s) => (s.kind === 'title' ? plan.title : s.heading + (s.continued ? CONTINUED : ''))),
   });
 }

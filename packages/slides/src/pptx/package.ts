@@ -1,6 +1,7 @@
 import { escapeXml, isoSeconds } from '@briefing/content';
 import { labelFormats } from './chart-labels.js';
 import { PptxPassError, replaceExpected } from './pass.js';
+import { appProperties, type DeckInfo, finishTheme } from './properties.js';
 import { finishNotes, finishSlide, fonts, onePPr } from './slide-pass.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
@@ -30,9 +31,10 @@ import { readZip, writeZip, type ZipEntry } from './zip.js';
 //   colour, the number of a numbered item in the body face.
 // - Notes as paragraphs (pptxgenjs writes all of a slide's notes as one), in the deck's language.
 // - Chart labels: one number format per bar, so each label reads as the report's figure.
-// - Document properties pptxgenjs does not write: keywords, language.
+// - Document properties pptxgenjs does not write: keywords, language; the application
+//   properties and the theme say what the file is (properties.ts), not Office's defaults.
 
-export interface PackageInfo {
+export interface PackageInfo extends DeckInfo {
   lang: string;
   title: string;
   subject: string;
@@ -48,7 +50,14 @@ export interface PackageInfo {
 export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promise<Uint8Array> {
   const entries = readZip(pptx);
   const names = entries.map((e) => e.name);
-  for (const required of ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'ppt/presentation.xml']) {
+  for (const required of [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'docProps/core.xml',
+    'docProps/app.xml',
+    'ppt/presentation.xml',
+    'ppt/theme/theme1.xml',
+  ]) {
     if (!names.includes(required)) throw new PptxPassError('the package', `a part ${required}`);
   }
   const renumber = chartNumbers(names);
@@ -99,16 +108,19 @@ function partOrder(a: string, b: string): number {
 }
 
 function finishPart(name: string, xml: string, info: PackageInfo): string {
+  const faces = [info.faces.sans, info.faces.serif];
   if (name === 'docProps/core.xml') return coreProperties(info);
-  if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(name, xml, info.lang);
+  if (name === 'docProps/app.xml') return appProperties(info);
+  if (/^ppt\/theme\/theme\d+\.xml$/u.test(name)) return finishTheme(name, xml, info);
+  if (/^ppt\/slides\/slide\d+\.xml$/u.test(name)) return finishSlide(name, xml, info.lang, faces);
   if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return fonts(onePPr(xml, name)).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
+    return fonts(onePPr(xml, name), faces).replaceAll('lang="en-US"', `lang="${escapeXml(info.lang)}"`);
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {
     const formats = info.chartFormats[Number(chart[1]) - 1];
     if (!formats) throw new Error(`pptx: no label formats for ${name}`);
-    return fonts(labelFormats(xml, formats, name));
+    return fonts(labelFormats(xml, formats, name), faces);
   }
   return xml;
 }

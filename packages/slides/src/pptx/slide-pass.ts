@@ -1,15 +1,13 @@
 import { escapeXml } from '@briefing/content';
+import type { NamedFace } from '../layout/faces.js';
 import { KICKER_SHAPE, TITLE_SHAPE } from './build.js';
 import { PptxPassError, replaceExpected } from './pass.js';
-import { color, font } from './units.js';
+import { color } from './units.js';
 
 // The package pass's edits on slide, layout and notes parts (see package.ts for why each).
 
-/** Panose and pitch family of each face, from the fonts' OS/2 tables: how a viewer without them picks a substitute. */
-const FONT_CLASS: Record<string, { panose: string; pitchFamily: number }> = {
-  [font.sans]: { panose: '02000503000000020004', pitchFamily: 34 },
-  [font.serif]: { panose: '02040603050405020204', pitchFamily: 18 },
-};
+/** The faces a deck names, each with its class (faces.ts): how a viewer without them picks a substitute. */
+export type DeckFaces = readonly NamedFace[];
 
 /**
  * Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph).
@@ -34,9 +32,9 @@ export function onePPr(xml: string, part = 'a part'): string {
  * Inter and Source Serif 4 have no such glyphs, and without a name the viewer uses its own
  * font for those scripts (it also makes a large deck's slides a quarter smaller).
  */
-export function fonts(xml: string): string {
+export function fonts(xml: string, faces: DeckFaces): string {
   let out = xml;
-  for (const [family, { panose, pitchFamily }] of Object.entries(FONT_CLASS)) {
+  for (const { family, panose, pitchFamily } of faces) {
     const name = escapeXml(family);
     out = out
       .replace(
@@ -48,8 +46,8 @@ export function fonts(xml: string): string {
   return out;
 }
 
-export function finishSlide(part: string, xml: string, lang: string): string {
-  let out = fonts(onePPr(xml, part));
+export function finishSlide(part: string, xml: string, lang: string, faces: DeckFaces): string {
+  let out = fonts(onePPr(xml, part), faces);
   // Shapes: the heading becomes the title placeholder, the kicker is set in capitals.
   out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
     if (shape.includes(`name="${TITLE_SHAPE}"`)) {
