@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { FACE_SETS, type FaceSetName } from '@briefing/slides';
 import { browserTimeout, findBrowser } from '../browser/browser.js';
 import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
@@ -20,6 +21,9 @@ Options:
   -i, --input <file>    report JSON to build (default: the packaged report)
   -o, --out <dir>       output folder (default: out); never / or a system folder
       --paper <size>    a4 or letter, for the PDF briefing (default: a4)
+      --pptx-faces <set>  office (Georgia and Arial, on every PowerPoint) or design
+                        (Inter and Source Serif 4, as the HTML deck), for slides.pptx
+                        (default: office)
       --json            print one JSON object describing the build, nothing else
   -q, --quiet           print nothing but errors
   -h, --help            show this help
@@ -63,6 +67,14 @@ export function parsePaper(command: string, value: string | undefined): 'a4' | '
   return paper;
 }
 
+/** `--pptx-faces`: office (the default) or design. */
+export function parsePptxFaces(command: string, value: string | undefined): FaceSetName {
+  const faces = value ?? 'office';
+  const known = FACE_SETS.find((f) => f === faces);
+  if (!known) throw new CliError(`briefing ${command}: --pptx-faces must be ${FACE_SETS.join(' or ')}, not "${faces}"`);
+  return known;
+}
+
 /** What every output can stamp: zip entries (the PPTX) hold 1980 to 2107, PDF dates four-digit years. */
 const EPOCH_RANGE = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2108, 0, 1) / 1000 - 1 };
 
@@ -95,12 +107,14 @@ export const buildCommand = defineCommand({
     input: { type: 'string', short: 'i' },
     out: { type: 'string', short: 'o' },
     paper: { type: 'string' },
+    'pptx-faces': { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
   deps: realDeps,
   async run(values, _positionals, io, deps) {
     const paper = parsePaper('build', values.paper);
+    const pptxFaces = parsePptxFaces('build', values['pptx-faces']);
     const { formats, explicit } = parseFormats(values.format);
     const outDir = resolve(io.cwd, values.out ?? 'out');
     const json = values.json === true;
@@ -136,7 +150,7 @@ export const buildCommand = defineCommand({
     // What builds killed earlier left in the temp folder (Chromium profiles, marp-cli files) goes first.
     removeStaleTemp();
     // The deck is planned once, by the first output that needs it, and read again for the talk.
-    const deck = deckOf(report);
+    const deck = deckOf(report, { pptxFaces });
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered, tookOver } = await writeOutputs(outDir, shown(outDir), async (stage) => {
       const options = {
