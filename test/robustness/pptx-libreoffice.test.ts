@@ -1,66 +1,23 @@
 // The editable PowerPoint opened in a real client: LibreOffice Impress converts the PPTX of
 // the packaged report, of a report ten times its size, of the adversarial report and of random
 // reports, and of one whose chart holds the largest figures a report may, to PDF, in one run,
-// with the design's faces installed. Every file must convert; the
+// with the faces the PPTX names by default (the office set's metric equivalents) installed;
+// the three font setups of a colleague's machine are pptx-faces.test.ts's. Every file must convert; the
 // PDF has a page per slide, every section title and item on its section's pages in order
 // (each chart's labels and figures on its page), and no word outside the page.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertReport, outline, type Report, report } from '@briefing/content';
-import { compact, expectations, readPptx } from '@briefing/inspect';
-import { type DeckPlan, planDeck, renderPptx } from '@briefing/slides';
+import { assertReport, type Report, report } from '@briefing/content';
+import { readPptx } from '@briefing/inspect';
+import { type DeckPlan, planPptx, renderPptx } from '@briefing/slides';
 import { largestFiguresReport, nastyReport, reportArbitrary, scaledReport, seeded } from '@briefing/testkit';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, type PdfPageWords, pdfWords, sofficeOrReason } from '../helpers/libreoffice.js';
+import { missingText, outsideWords } from '../helpers/pdf-checks.js';
 
 const soffice = sofficeOrReason();
-
-/** Words that lie (by more than a quarter point) outside their page. */
-export function outsideWords(pages: readonly PdfPageWords[]): string[] {
-  return pages.flatMap((page, i) =>
-    page.words
-      .filter((w) => w.xMin < -0.25 || w.yMin < -0.25 || w.xMax > page.width + 0.25 || w.yMax > page.height + 0.25)
-      .map((w) => `page ${i + 1}: "${w.text}" at [${w.xMin}, ${w.yMin}, ${w.xMax}, ${w.yMax}]`),
-  );
-}
-
-/**
- * What of the report the converted PDF does not show where the plan put it: each section's
- * title on its section's pages (a kicker cut short with an ellipsis counts for the title it
- * begins), each item, cell and figure on its section's pages in order, a page per slide.
- */
-export function missingText(r: Report, plan: DeckPlan, pages: readonly PdfPageWords[], kickers: string[]): string[] {
-  const problems: string[] = [];
-  if (pages.length !== plan.slides.length) problems.push(`${pages.length} pages for ${plan.slides.length} slides`);
-  const text = pages.map((p) => compact(p.words.map((w) => w.text).join(' ')));
-  const entries = outline(r);
-  const cursors = new Map<string, number>();
-  for (const e of expectations(r)) {
-    const id = entries[e.section]?.id;
-    const span = plan.slides.flatMap((s, i) => (s.section === id ? [i] : []));
-    const hay = span.map((i) => text[i] ?? '').join('\u0000');
-    if (e.kind === 'section') {
-      const cut = span.map((i) => compact(kickers[i] ?? '')).find((k) => k.endsWith('...'));
-      const found = hay.includes(e.needle) || (cut !== undefined && e.numbered?.startsWith(cut.slice(0, -3)));
-      if (!found) problems.push(`section "${e.label}" not on its pages`);
-      cursors.clear();
-      continue;
-    }
-    if (e.kind === 'figure') {
-      // A chart's labels and figures are separate texts of the chart: each on the section's pages.
-      if (![e.needle, ...(e.with ?? [])].every((t) => hay.includes(t)))
-        problems.push(`figure "${e.label}" not on its pages`);
-      continue;
-    }
-    const needle = e.screen ?? e.needle;
-    const at = hay.indexOf(needle, cursors.get(e.kind) ?? 0);
-    if (at < 0) problems.push(`${e.kind} "${e.label}" not on its section's pages in order`);
-    else cursors.set(e.kind, at + needle.length);
-  }
-  return problems;
-}
 
 describe('finding LibreOffice', () => {
   it('gives a reason to skip locally, and fails under CI=true, when there is none', () => {
@@ -92,11 +49,12 @@ describe.skipIf(!('path' in soffice))(
         const file = join(dir, `${name}.pptx`);
         writeFileSync(file, bytes);
         const kickers = (await readPptx(bytes)).slides.map((s) => s.kicker);
-        cases.push({ name, report: r, file, plan: planDeck(r), kickers });
+        cases.push({ name, report: r, file, plan: planPptx(r), kickers });
       }
       const pdfs = await convertWithLibreOffice(
         'path' in soffice ? soffice.path : '',
         cases.map((c) => c.file),
+        'office',
       );
       for (const [i, c] of cases.entries()) pages.set(c.name, pdfWords(pdfs[i] as string));
     }, 300_000);
