@@ -123,3 +123,44 @@ export function headingsNotIn(
   });
   return problems;
 }
+
+/**
+ * Slides whose heading LibreOffice did not break where the plan did: the heading's words,
+ * found in the page's reading order, must sit on as many lines as the plan has, each line
+ * holding the planned line's words.
+ */
+export function headingBreakProblems(plan: DeckPlan, pages: readonly PdfPageWords[]): string[] {
+  const problems: string[] = [];
+  plan.slides.forEach((slide, i) => {
+    const planned = slide.headingLines;
+    if (!planned) return;
+    const words = pages[i]?.words ?? [];
+    const want = compact(planned.join(' '));
+    // The first run of words on the page that spells the heading.
+    let taken: PdfWord[] | undefined;
+    for (let k = 0; k < words.length && !taken; k++) {
+      const run: PdfWord[] = [];
+      let text = '';
+      for (let j = k; j < words.length && want.startsWith(text) && text.length < want.length; j++) {
+        const word = words[j] as PdfWord;
+        run.push(word);
+        text += compact(word.text);
+      }
+      if (text === want) taken = run;
+    }
+    if (!taken) {
+      problems.push(`page ${i + 1}: heading "${planned.join(' / ')}" not found`);
+      return;
+    }
+    const lines: PdfWord[][] = [];
+    for (const word of taken) {
+      const line = lines.find((l) => Math.abs((l[0] as PdfWord).yMin - word.yMin) < 2);
+      if (line) line.push(word);
+      else lines.push([word]);
+    }
+    const shown = lines.map((l) => l.map((w) => w.text).join(' '));
+    if (shown.length !== planned.length || shown.some((l, k) => compact(l) !== compact(planned[k] ?? '')))
+      problems.push(`page ${i + 1}: heading shown as "${shown.join(' / ')}", planned "${planned.join(' / ')}"`);
+  });
+  return problems;
+}

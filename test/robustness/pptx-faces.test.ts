@@ -8,7 +8,7 @@
 //     the office faces.
 // In each: every slide's text within the slide, no two words printed over each other, every
 // section title, item, cell and figure on its slide in order (pages derived from the plan),
-// and the headings in a serif where the setup has one for the face the deck names.
+// every heading broken where the plan broke it (its line count holds), and the headings in a serif where the setup has one for the face the deck names.
 // Each check is shown able to fail on a real file in (b): a deck laid out for Arial with no
 // room for a substitute prints its source line over its table, and the design faces' serif
 // headings fall back to a sans.
@@ -26,7 +26,14 @@ import {
   pdfWords,
   sofficeOrReason,
 } from '../helpers/libreoffice.js';
-import { headingsNotIn, missingText, outsideWords, overlappingWords, pdfFontRuns } from '../helpers/pdf-checks.js';
+import {
+  headingBreakProblems,
+  headingsNotIn,
+  missingText,
+  outsideWords,
+  overlappingWords,
+  pdfFontRuns,
+} from '../helpers/pdf-checks.js';
 
 const soffice = sofficeOrReason();
 
@@ -105,6 +112,10 @@ describe.skipIf(!('path' in soffice))(
       }
     });
 
+    it('breaks every heading where the plan did', () => {
+      for (const key of fine) expect(headingBreakProblems(get(key).plan, get(key).pages), key).toEqual([]);
+    });
+
     it('sets the headings in a serif: the design’s with it, Gelasio for Georgia, DejaVu Serif without either', () => {
       expect(headingsNotIn(get('design/design').plan, get('design/design').runs, /SourceSerif4/u)).toEqual([]);
       expect(headingsNotIn(get('office/office').plan, get('office/office').runs, /Gelasio/u)).toEqual([]);
@@ -112,11 +123,20 @@ describe.skipIf(!('path' in soffice))(
       expect(headingsNotIn(get('none/office').plan, get('none/office').runs, /Serif/u)).toEqual([]);
     });
 
-    it('the checks catch text printed over a table and headings fallen back to a sans', () => {
+    it('the checks catch text printed over a table, headings fallen back to a sans, a heading broken elsewhere', () => {
       const unreserved = get('none/unreserved');
       expect(overlappingWords(unreserved.pages).length).toBeGreaterThan(0);
       const design = get('none/design');
       expect(headingsNotIn(design.plan, design.runs, /Serif/u).length).toBeGreaterThan(0);
+      // The plan's breaks moved one word on: LibreOffice's lines no longer match them.
+      const office = get('office/office');
+      const moved = office.plan.slides.map((s) => {
+        const [first, ...rest] = s.headingLines ?? [];
+        if (!first || rest.length === 0) return s;
+        const words = first.split(' ');
+        return { ...s, headingLines: [words.slice(0, -1).join(' '), `${words.at(-1)} ${rest.join(' ')}`] };
+      });
+      expect(headingBreakProblems({ ...office.plan, slides: moved }, office.pages).length).toBeGreaterThan(0);
     });
   },
 );
