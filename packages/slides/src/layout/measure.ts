@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tokens } from '@briefing/content';
 import { create, type Font } from 'fontkit';
 import { HTML_METRICS, type Metrics, TTF_FILES } from './faces.js';
-import { fontFaceCss, oneFont } from './fonts.js';
+import { fontFaceCss, oneFont, ttfBytes } from './fonts.js';
 import { charAdvance, fallbackWidth } from './metrics.js';
 
 /**
@@ -27,6 +25,11 @@ import { charAdvance, fallbackWidth } from './metrics.js';
  * a large deck costs map look-ups.
  *
  * Checked against Chromium by test/measure.test.ts.
+ *
+ * A PPTX plan measures otherwise (faces.ts, withMetrics): in the office faces' equivalents
+ * (whole TTFs, Gelasio and Arimo) or the design faces, and, since the file cannot carry its
+ * fonts, each width as the wider of the face's and DejaVu's, so its boxes hold their text in
+ * whichever the viewer draws.
  */
 export type Face = 'regular' | 'bold' | 'italic' | 'heading';
 
@@ -117,11 +120,10 @@ const ttfFaces = new Map<string, Record<Face, Measured>>();
 function loadTtf(set: keyof typeof TTF_FILES): Record<Face, Measured> {
   const known = ttfFaces.get(set);
   if (known) return known;
-  const require = createRequire(import.meta.url);
   const out = {} as Record<Face, Measured>;
   for (const face of FACES) {
-    const file = require.resolve(TTF_FILES[set][face]);
-    out[face] = measured([{ ranges: [[0, 0x10ffff]], bytes: () => readFileSync(file) }]);
+    const file = TTF_FILES[set][face];
+    out[face] = measured([{ ranges: [[0, 0x10ffff]], bytes: () => ttfBytes(file) }]);
   }
   ttfFaces.set(set, out);
   return out;
