@@ -88,11 +88,20 @@ Object.assign(ratios, {
   htmlGrowth100x: html100.median / html1.median,
 });
 
-// The editable PowerPoint in-process (renderPptx from the deck plan, no browser); aims: the
-// briefing under 150 ms and 300 KB, a hundred times it under 3 s and 5 MB.
+// The editable PowerPoint in-process (renderPptx from the deck plan, no browser), planned for
+// its faces (the office set by default, the design set by flag); aims: the briefing under
+// 100 ms and 300 KB, a hundred times it under 3 s and 5 MB. The CPU time beside each is
+// steadier than the wall time when others share the machine.
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const cpu = (m: Measure) => `cpu ${fmtMs(m.cpuMedian)}`;
 const pptx1 = await measure(() => renderPptx(report), { warmup: 3, runs: runs * 2 });
-row('PPTX editable, in-process (briefing)', pptx1, kb((await renderPptx(report)).byteLength));
+row(
+  'PPTX editable, in-process (briefing)',
+  pptx1,
+  `${kb((await renderPptx(report)).byteLength)}, ${cpu(pptx1)}, aim < 100 ms`,
+);
+const pptxDesign = await measure(() => renderPptx(report, { faces: 'design' }), { warmup: 3, runs: runs * 2 });
+row('PPTX editable, in-process (briefing, design faces)', pptxDesign, `${cpu(pptxDesign)}, aim < 100 ms`);
 // On an organisation's template (--pptx-template), aim under 300 ms: the deck's own file serves
 // as the template here (a real one: its masters, layouts, theme and twenty slides to drop).
 const template = await renderPptx(report);

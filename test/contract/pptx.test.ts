@@ -17,7 +17,7 @@ import {
   zipTime,
 } from '@briefing/content';
 import { type PptxFacts, readPptx } from '@briefing/inspect';
-import { type DeckPlan, layoutName, planDeck, renderPptx } from '@briefing/slides';
+import { type DeckPlan, layoutName, planDeck, planPptx, renderPptx } from '@briefing/slides';
 import {
   largestFiguresReport,
   nastyReport,
@@ -141,7 +141,7 @@ const partText = (bytes: Uint8Array, name: string) => strFromU8(partsOf(bytes)[n
 
 const packaged = await renderPptx(report);
 const facts = await readPptx(packaged);
-const plan = planDeck(report);
+const plan = planPptx(report);
 
 describe('the editable PowerPoint of the packaged report', () => {
   it('has the plan’s slides in order, each with one title placeholder holding its heading', () => {
@@ -296,7 +296,7 @@ describe('the checks above find what is wrong', () => {
 async function expectSound(r: Report): Promise<void> {
   const bytes = await renderPptx(r);
   const read = await readPptx(bytes);
-  const planned = planDeck(r);
+  const planned = planPptx(r);
   expect(await packageProblems(bytes, read, r.meta.date)).toEqual([]);
   expect(titleProblems(read, planned)).toEqual([]);
   expect(notesProblems(read, planned)).toEqual([]);

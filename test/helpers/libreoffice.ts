@@ -2,7 +2,16 @@
 // headless run (with the design's faces installed for it, as the README tells a viewer to),
 // and read the PDFs' words with their boxes (pdftotext -bbox).
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
@@ -39,16 +48,59 @@ export function sofficeOrReason(
   return { reason };
 }
 
-/** A fontconfig file that adds the design's faces (the TTFs the PDF package uses) to the system's. */
-function fontConfig(dir: string): string {
-  const require = createRequire(import.meta.url);
-  const dirs = ['@expo-google-fonts/inter', '@expo-google-fonts/source-serif-4'].map((pkg) =>
-    dirname(require.resolve(`${pkg}/package.json`)),
-  );
+/**
+ * The fonts LibreOffice may draw with:
+ * - `design`: the machine's fonts and the design's faces (the TTFs the PDF package uses), as
+ *   the README tells a viewer to install them;
+ * - `none`: DejaVu alone (from npm), a machine with none of the deck's faces: whatever the
+ *   deck names is substituted;
+ * - `office`: DejaVu and the office faces' metric-compatible equivalents, Gelasio for Georgia
+ *   and Arimo for Arial (from npm), aliased as a Linux fontconfig does (30-metric-aliases).
+ */
+export type FontSetup = 'design' | 'none' | 'office';
+
+const packageDir = (pkg: string) => dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+
+/**
+ * A private fontconfig file for the setup: LibreOffice (through fontconfig) sees only these
+ * fonts. `none` and `office` take the system's rules (conf.d: which family is a serif, the
+ * metric aliases) but none of its fonts; DejaVu is the plain set a Linux machine has (Sans,
+ * Serif and Mono, not the Math face, which fontconfig would otherwise pick for running text).
+ */
+function fontConfig(dir: string, setup: FontSetup): string {
+  const dejavu = join(dir, 'dejavu');
+  mkdirSync(dejavu);
+  const from = join(packageDir('dejavu-fonts-ttf'), 'ttf');
+  for (const file of readdirSync(from).filter((f) => /^DejaVu(Sans|Serif|SansMono)(-[A-Za-z]+)?\.ttf$/u.test(f))) {
+    symlinkSync(join(from, file), join(dejavu, file));
+  }
+  const dirs = (pkgs: string[]) => pkgs.map((p) => `<dir>${packageDir(p)}</dir>`);
+  const rules = '<include ignore_missing="yes">/etc/fonts/conf.d</include>';
+  const lines =
+    setup === 'design'
+      ? [
+          '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+          ...dirs(['@expo-google-fonts/inter', '@expo-google-fonts/source-serif-4']),
+        ]
+      : setup === 'none'
+        ? [rules, `<dir>${dejavu}</dir>`]
+        : [
+            rules,
+            `<dir>${dejavu}</dir>`,
+            ...dirs(['@expo-google-fonts/gelasio', '@expo-google-fonts/arimo']),
+            // As 30-metric-aliases.conf has them, should a system's rules lack them.
+            ...[
+              ['Georgia', 'Gelasio'],
+              ['Arial', 'Arimo'],
+            ].map(
+              ([name, to]) =>
+                `<alias binding="same"><family>${name}</family><accept><family>${to}</family></accept></alias>`,
+            ),
+          ];
   const file = join(dir, 'fonts.conf');
   writeFileSync(
     file,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${dirs.map((d) => `  <dir>${d}</dir>`).join('\n')}\n  <cachedir>${join(dir, 'fc-cache')}</cachedir>\n</fontconfig>\n`,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n${[...lines, `<cachedir>${join(dir, 'fc-cache')}</cachedir>`].map((l) => `  ${l}`).join('\n')}\n</fontconfig>\n`,
   );
   return file;
 }
@@ -58,13 +110,17 @@ function fontConfig(dir: string): string {
  * profile of its own; returns each PDF's path, in the order given. Rejects when LibreOffice
  * fails or leaves a file unconverted.
  */
-export async function convertWithLibreOffice(soffice: string, files: readonly string[]): Promise<string[]> {
+export async function convertWithLibreOffice(
+  soffice: string,
+  files: readonly string[],
+  fonts: FontSetup = 'design',
+): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'briefing-soffice-'));
   const outDir = join(work, 'pdf');
   const env = {
     ...process.env,
     HOME: work,
-    FONTCONFIG_FILE: fontConfig(work),
+    FONTCONFIG_FILE: fontConfig(work, fonts),
     SAL_USE_VCLPLUGIN: 'svp',
   };
   const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
@@ -129,49 +185,4 @@ export function pdfWords(pdf: string): PdfPageWords[] {
       yMax: Number(y1),
     })),
   }));
-}
-
-/** Words that lie (by more than a quarter point) outside their page. */
-export function outsideWords(pages: readonly PdfPageWords[]): string[] {
-  return pages.flatMap((page, i) =>
-    page.words
-      .filter((w) => w.xMin < -0.25 || w.yMin < -0.25 || w.xMax > page.width + 0.25 || w.yMax > page.height + 0.25)
-      .map((w) => `page ${i + 1}: "${w.text}" at [${w.xMin}, ${w.yMin}, ${w.xMax}, ${w.yMax}]`),
-  );
-}
-
-/**
- * What of the report the converted PDF does not show where the plan put it: each section's
- * title on its section's pages (a kicker cut short with an ellipsis counts for the title it
- * begins), each item, cell and figure on its section's pages in order, a page per slide.
- */
-export function missingText(r: Report, plan: DeckPlan, pages: readonly PdfPageWords[], kickers: string[]): string[] {
-  const problems: string[] = [];
-  if (pages.length !== plan.slides.length) problems.push(`${pages.length} pages for ${plan.slides.length} slides`);
-  const text = pages.map((p) => compact(p.words.map((w) => w.text).join(' ')));
-  const entries = outline(r);
-  const cursors = new Map<string, number>();
-  for (const e of expectations(r)) {
-    const id = entries[e.section]?.id;
-    const span = plan.slides.flatMap((s, i) => (s.section === id ? [i] : []));
-    const hay = span.map((i) => text[i] ?? '').join('\u0000');
-    if (e.kind === 'section') {
-      const cut = span.map((i) => compact(kickers[i] ?? '')).find((k) => k.endsWith('...'));
-      const found = hay.includes(e.needle) || (cut !== undefined && e.numbered?.startsWith(cut.slice(0, -3)));
-      if (!found) problems.push(`section "${e.label}" not on its pages`);
-      cursors.clear();
-      continue;
-    }
-    if (e.kind === 'figure') {
-      // A chart's labels and figures are separate texts of the chart: each on the section's pages.
-      if (![e.needle, ...(e.with ?? [])].every((t) => hay.includes(t)))
-        problems.push(`figure "${e.label}" not on its pages`);
-      continue;
-    }
-    const needle = e.screen ?? e.needle;
-    const at = hay.indexOf(needle, cursors.get(e.kind) ?? 0);
-    if (at < 0) problems.push(`${e.kind} "${e.label}" not on its section's pages in order`);
-    else cursors.set(e.kind, at + needle.length);
-  }
-  return problems;
 }

@@ -9,14 +9,8 @@ import { report } from '@briefing/content';
 import { readPptx } from '@briefing/inspect';
 import { planDeck, renderPptx } from '@briefing/slides';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  convertWithLibreOffice,
-  missingText,
-  outsideWords,
-  type PdfPageWords,
-  pdfWords,
-  sofficeOrReason,
-} from '../helpers/libreoffice.js';
+import { convertWithLibreOffice, type PdfPageWords, pdfWords, sofficeOrReason } from '../helpers/libreoffice.js';
+import { missingText, outsideWords } from '../helpers/pdf-checks.js';
 import { makeTemplate, TEMPLATE_43, TEMPLATE_169 } from '../helpers/pptx-template.js';
 
 const soffice = sofficeOrReason();

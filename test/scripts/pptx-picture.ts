@@ -1,7 +1,8 @@
 // The README's side-by-side picture: two slides of the HTML deck (Chromium) beside the same
-// slides of slides.pptx as LibreOffice Impress draws them (with the design's faces installed,
-// as the README tells a viewer to). Part of `npm run pictures`; without LibreOffice it says so
-// and leaves the picture as it is.
+// slides of slides.pptx as LibreOffice Impress draws them, in the faces the PPTX names by
+// default (Georgia and Arial, drawn in their metric equivalents Gelasio and Arimo, as a Linux
+// LibreOffice does). Part of `npm run pictures`; without LibreOffice it says so and leaves
+// the picture as it is.
 //   node --conditions=@briefing/source --import tsx test/scripts/pptx-picture.ts [outDir]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ const shown = [
 const work = mkdtempSync(join(tmpdir(), 'briefing-pptx-picture-'));
 const pptx = join(work, 'slides.pptx');
 writeFileSync(pptx, await renderPptx(report));
-const [pdf] = await convertWithLibreOffice(soffice.path, [pptx]);
+const [pdf] = await convertWithLibreOffice(soffice.path, [pptx], 'office');
 const pptxPngs = shown.map((index) => {
   const prefix = join(work, `pptx-${index}`);
   execFileSync('pdftoppm', [

@@ -5,6 +5,7 @@ import { readPdf } from '@briefing/inspect';
 import { planDeck } from '@briefing/slides';
 import { captureIo, freshDir, reportFile, runCli } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { build, sourceDateEpoch } from '../src/commands/build.js';
 import type { CliError } from '../src/edge/errors.js';
@@ -152,6 +153,25 @@ describe('briefing build', () => {
     // A build that needs no browser does not look for one.
     const { code } = await runCli(['build', '--format', 'md', '--out', fresh()], { env: { CHROME_PATH: nowhere } });
     expect(code).toBe(0);
+  });
+
+  it('names the office faces in slides.pptx by default and the design faces with --pptx-faces design', async () => {
+    const theme = (dir: string) => {
+      const parts = unzipSync(new Uint8Array(readFileSync(join(dir, 'slides.pptx'))));
+      const xml = new TextDecoder().decode(parts['ppt/theme/theme1.xml']);
+      return [...xml.matchAll(/<a:(major|minor)Font><a:latin typeface="([^"]*)"/gu)].map((m) => `${m[1]}:${m[2]}`);
+    };
+    const office = fresh();
+    expect((await runCli(['build', '-f', 'pptx', '-o', office])).code).toBe(0);
+    expect(theme(office)).toEqual(['major:Georgia', 'minor:Arial']);
+    const design = fresh();
+    expect((await runCli(['build', '-f', 'pptx', '--pptx-faces', 'design', '-o', design])).code).toBe(0);
+    expect(theme(design)).toEqual(['major:Source Serif 4', 'minor:Inter']);
+    const bad = await runCli(['build', '-f', 'pptx', '--pptx-faces', 'comic', '-o', fresh()]);
+    expect([bad.code, bad.stderr.trim()]).toEqual([
+      2,
+      'briefing build: --pptx-faces must be design or office, not "comic"',
+    ]);
   });
 
   it('exits 2 on an unknown format, an unknown flag, a bad paper size or a bad SOURCE_DATE_EPOCH', async () => {

@@ -1,3 +1,4 @@
+export { FACE_SETS, type FaceSetName, HTML_METRICS, type Metrics, NAMED_FACES } from './layout/faces.js';
 export { DECK_FACES, type DeckFace, deckCharacters } from './layout/fonts.js';
 export { CHART_FENCE, chartPlugin, chartSvg } from './markdown/chart.js';
 export { BriefingMarp, engineOptions } from './markdown/engine.js';
@@ -15,7 +16,7 @@ export {
   RULES as EDITORIAL_RULES,
   wordCount,
 } from './plan/editorial/index.js';
-export { type PptxOptions, PptxTemplateError, renderPptx } from './pptx/index.js';
+export { type PptxOptions, PptxTemplateError, planPptx, renderPptx } from './pptx/index.js';
 export { layoutName } from './pptx/masters.js';
 export {
   type BulletItem,

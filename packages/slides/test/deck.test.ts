@@ -231,7 +231,7 @@ describe('renderDeck', () => {
     const { html } = new BriefingMarp({ script: false }).render(renderDeck(assertReport(input)));
     const { document } = parseHTML(`<div>${html}</div>`);
     const content = [...document.querySelectorAll('section')].find(
-      (s) => s.querySelector('h2')?.textContent === '1. Lists',
+      (s) => s.querySelector('h2')?.textContent?.replace(/\u00a0/gu, ' ') === '1. Lists',
     );
     const lists = [...(content?.querySelectorAll('ol, ul') ?? [])].map((l) => `${l.tagName}:${l.children.length}`);
     expect(lists).toEqual(['OL:2', 'OL:1', 'UL:1', 'UL:1']);

@@ -2,6 +2,7 @@
 // purpose in a real pptxgenjs package, stops the render with an internal error naming it.
 import { report } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
+import { NAMED_FACES } from '../src/layout/faces.js';
 import { buildPresentation, KICKER_SHAPE, TITLE_SHAPE } from '../src/pptx/build.js';
 import { finishPackage, type PackageInfo } from '../src/pptx/package.js';
 import { readZip, writeZip } from '../src/pptx/zip.js';
@@ -20,6 +21,8 @@ const info: PackageInfo = {
   chartFormats,
   kinds: plan.slides.map((s) => s.kind),
   footer: plan.footer,
+  faces: NAMED_FACES.design,
+  slideTitles: plan.slides.map((s) => s.heading),
 };
 const parts = readZip(written);
 const text = (name: string) => new TextDecoder().decode(parts.find((p) => p.name === name)?.data);

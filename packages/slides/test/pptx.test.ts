@@ -2,8 +2,15 @@
 // zip in zip.test.ts).
 // The file as a whole is read back in test/contract/pptx.test.ts and opened in LibreOffice in
 // test/robustness/pptx-libreoffice.test.ts.
+
+import { formatDatumFigure, formatSharePercent } from '@briefing/content';
+import { largestFiguresReport } from '@briefing/testkit';
 import numfmt from 'numfmt';
 import { describe, expect, it } from 'vitest';
+import { advance } from '../src/layout/layout.js';
+import { withMetrics } from '../src/layout/measure.js';
+import { chartBox, contentWidth } from '../src/layout/metrics.js';
+import { chartPanels } from '../src/pptx/chart.js';
 import { formatValue, labelFormat } from '../src/pptx/numfmt.js';
 import { onePPr } from '../src/pptx/slide-pass.js';
 
@@ -35,6 +42,29 @@ describe('chart label formats', () => {
     expect(labelFormat(1_000_000_000, 'environ 1 milliard')).toBe('"environ 1 milliard"');
     expect(labelFormat(600_000_000, 'about 1 billion')).toBe('"about 1 billion"');
     expect(formatValue('"say ""hi"""', 3)).toBe('say "hi"');
+  });
+});
+
+describe('chart axes', () => {
+  it('leave every bar room for its value label after it, in the faces and room of the PPTX plan', () => {
+    const r = largestFiguresReport();
+    const chart = r.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart');
+    if (chart?.type !== 'chart') throw new Error('fixture moved');
+    const width = (contentWidth - chartBox.panelGap) / 2;
+    withMetrics({ faces: 'office', reserve: true }, () => {
+      const labels = {
+        value: chart.data.map((d) => formatDatumFigure(d, 'en-GB')),
+        share: chart.data.filter((d) => d.share !== undefined).map((d) => formatSharePercent(d, 'en-GB') ?? ''),
+      };
+      for (const panel of chartPanels(chart, 'en-GB', width)) {
+        const size = chartBox.title;
+        const plot = width - Math.max(...panel.labels.map((c) => advance(c, size, 'regular'))) - 4 * size;
+        panel.values.forEach((value, i) => {
+          const label = advance(labels[panel.key][i] ?? '', size, 'bold');
+          expect((value / panel.max) * plot + label, `${panel.key} ${i}`).toBeLessThanOrEqual(plot);
+        });
+      }
+    });
   });
 });
 

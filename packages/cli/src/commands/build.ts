@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { PptxTemplateError } from '@briefing/slides';
+import { FACE_SETS, type FaceSetName, PptxTemplateError } from '@briefing/slides';
 import { browserTimeout, findBrowser } from '../browser/browser.js';
 import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
@@ -24,6 +24,9 @@ Options:
       --paper <size>    a4 or letter, for the PDF briefing (default: a4)
       --pptx-template <file>
                         build slides.pptx on an organisation's .pptx or .potx template
+      --pptx-faces <set>  office (Georgia and Arial, on every PowerPoint) or design
+                        (Inter and Source Serif 4, as the HTML deck), for slides.pptx
+                        (default: office)
       --json            print one JSON object describing the build, nothing else
   -q, --quiet           print nothing but errors
   -h, --help            show this help
@@ -65,6 +68,14 @@ export function parsePaper(command: string, value: string | undefined): 'a4' | '
     throw new CliError(`briefing ${command}: --paper must be a4 or letter, not "${paper}"`);
   }
   return paper;
+}
+
+/** `--pptx-faces`: office (the default) or design. */
+export function parsePptxFaces(command: string, value: string | undefined): FaceSetName {
+  const faces = value ?? 'office';
+  const known = FACE_SETS.find((f) => f === faces);
+  if (!known) throw new CliError(`briefing ${command}: --pptx-faces must be ${FACE_SETS.join(' or ')}, not "${faces}"`);
+  return known;
 }
 
 /**
@@ -117,12 +128,14 @@ export const buildCommand = defineCommand({
     out: { type: 'string', short: 'o' },
     paper: { type: 'string' },
     'pptx-template': { type: 'string' },
+    'pptx-faces': { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
   deps: realDeps,
   async run(values, _positionals, io, deps) {
     const paper = parsePaper('build', values.paper);
+    const pptxFaces = parsePptxFaces('build', values['pptx-faces']);
     const { formats, explicit } = parseFormats(values.format);
     const outDir = resolve(io.cwd, values.out ?? 'out');
     const json = values.json === true;
@@ -163,7 +176,7 @@ export const buildCommand = defineCommand({
     // What builds killed earlier left in the temp folder (Chromium profiles, marp-cli files) goes first.
     removeStaleTemp();
     // The deck is planned once, by the first output that needs it, and read again for the talk.
-    const deck = deckOf(report);
+    const deck = deckOf(report, { pptxFaces });
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered, tookOver } = await writeOutputs(outDir, shown(outDir), async (stage) => {
       const options = {

@@ -1,6 +1,6 @@
 import { chartAltText, fixedDate, type Report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
-import { type DeckPlan, deckMarkdown, planDeck, renderPptx } from '@briefing/slides';
+import { type DeckPlan, deckMarkdown, type FaceSetName, planDeck, planPptx, renderPptx } from '@briefing/slides';
 import { renderDeckHtml } from '../browser/deck-html.js';
 import { type Converted, DeckBrowser, type DeckConverter } from '../browser/marp.js';
 import { FORMATS, type Format } from '../edge/formats.js';
@@ -41,15 +41,27 @@ export interface BuildOptions {
 export interface Deck {
   plan(): DeckPlan;
   markdown(): string;
+  /** The PPTX's plan: laid out for the faces it names, with room for a substitute (planPptx). */
+  pptxPlan(): DeckPlan;
 }
 
-export function deckOf(report: Report): Deck {
+export interface DeckChoices {
+  /** The faces the PPTX names (--pptx-faces; default: office). */
+  pptxFaces?: FaceSetName | undefined;
+}
+
+export function deckOf(report: Report, choices: DeckChoices = {}): Deck {
   let plan: DeckPlan | undefined;
+  let pptx: DeckPlan | undefined;
   let markdown: string | undefined;
   const deck: Deck = {
     plan: () => {
       plan ??= planDeck(report);
       return plan;
+    },
+    pptxPlan: () => {
+      pptx ??= planPptx(report, choices.pptxFaces ? { faces: choices.pptxFaces } : {});
+      return pptx;
     },
     markdown: () => {
       markdown ??= deckMarkdown(deck.plan());
@@ -108,8 +120,8 @@ export async function* produce(report: Report, formats: readonly Format[], optio
         break;
       }
       case 'pptx': {
-        // The editable PowerPoint, from the same deck plan as the Markdown; dated as the PDFs are.
-        const data = await renderPptx(source.plan(), {
+        // The editable PowerPoint, from its own plan (its faces, room for a substitute); dated as the PDFs are.
+        const data = await renderPptx(source.pptxPlan(), {
           date: report.meta.date,
           ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
           ...(options.pptxTemplate ? { template: options.pptxTemplate } : {}),

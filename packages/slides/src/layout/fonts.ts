@@ -149,6 +149,14 @@ function fontFaces(face: DeckFace, files: readonly SubsetFile[]): string {
   return rules.join('\n');
 }
 
+/**
+ * The bytes of a whole TTF from an npm package (a package-relative path, as faces.ts lists
+ * them): the office faces' equivalents and the substitute the PPTX layout measures in.
+ */
+export function ttfBytes(specifier: string): Buffer {
+  return readFileSync(createRequire(import.meta.url).resolve(specifier));
+}
+
 /** fontkit's `create` may return a collection (a .ttc); every subset here is one font. */
 export function oneFont(font: Font | FontCollection): Font {
   if ('fonts' in font) throw new Error('internal: a font collection where one font was expected');

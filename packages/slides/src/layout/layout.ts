@@ -215,3 +215,50 @@ export function segmentOf(run: Run, text = run.text): Segment {
   const emphasis = run.type === 'text' ? run.emphasis : undefined;
   return { text, bold: emphasis === 'strong', italic: emphasis === 'em' };
 }
+
+/**
+ * A heading's lines, balanced: as many lines as countLines gives, each as short as it can
+ * be (the narrowest measure at which the words still take that many lines, found by
+ * bisection), so no line ends up holding a lone word the others left over. A " (continued)"
+ * stays with the word before it. The plan decides these breaks once; the HTML deck keeps the
+ * words of a line together and the PPTX breaks its title at them. Undefined when a word is
+ * wider than a line (it wraps anywhere, and there is nothing to balance).
+ */
+export function balancedLines(text: string, style: TextStyle, headingFont = true): string[] | undefined {
+  const glued = text.replace(/ \(continued\)$/u, `${NBSP}(continued)`);
+  const words = wordsOf([{ text: glued }], style.fontSize, headingFont);
+  const room = style.width * FILL;
+  if (words.length === 0 || words.some((w) => w.width > room)) return undefined;
+  const breaks = (measure: number): number[] => {
+    const starts = [0];
+    let x = 0;
+    words.forEach((word, i) => {
+      if (x > 0 && x + word.width > measure) {
+        starts.push(i);
+        x = 0;
+      }
+      x += word.width + word.space;
+    });
+    return starts;
+  };
+  const lines = breaks(room).length;
+  let lo = Math.max(...words.map((w) => w.width));
+  let hi = room;
+  if (breaks(lo).length <= lines) hi = lo;
+  while (hi - lo > 0.5) {
+    const mid = (lo + hi) / 2;
+    if (breaks(mid).length <= lines) hi = mid;
+    else lo = mid;
+  }
+  const starts = breaks(hi);
+  return starts.map((start, k) =>
+    words
+      .slice(start, starts[k + 1] ?? words.length)
+      .map((w) => w.parts.map((p) => p.text).join(''))
+      .join(' ')
+      .replace(NBSP_CONTINUED, ' (continued)'),
+  );
+}
+
+const NBSP = '\u00a0';
+const NBSP_CONTINUED = /\u00a0\(continued\)$/u;

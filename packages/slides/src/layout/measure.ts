@@ -1,6 +1,7 @@
 import { tokens } from '@briefing/content';
 import { create, type Font } from 'fontkit';
-import { fontFaceCss, oneFont } from './fonts.js';
+import { HTML_METRICS, type Metrics, TTF_FILES } from './faces.js';
+import { fontFaceCss, oneFont, ttfBytes } from './fonts.js';
 import { charAdvance, fallbackWidth } from './metrics.js';
 
 /**
@@ -24,6 +25,11 @@ import { charAdvance, fallbackWidth } from './metrics.js';
  * a large deck costs map look-ups.
  *
  * Checked against Chromium by test/measure.test.ts.
+ *
+ * A PPTX plan measures otherwise (faces.ts, withMetrics): in the office faces' equivalents
+ * (whole TTFs, Gelasio and Arimo) or the design faces, and, since the file cannot carry its
+ * fonts, each width as the wider of the face's and DejaVu's, so its boxes hold their text in
+ * whichever the viewer draws.
  */
 export type Face = 'regular' | 'bold' | 'italic' | 'heading';
 
@@ -49,7 +55,8 @@ const FEATURES = { calt: false, kern: true, liga: true };
 interface Subset {
   /** Inclusive code point ranges of the rule's unicode-range. */
   ranges: [number, number][];
-  base64: string;
+  /** The font's bytes: a WOFF2 subset of the theme, or a whole TTF. */
+  bytes: () => Buffer;
   font?: Font;
 }
 
@@ -71,10 +78,11 @@ const MAX_WORDS = 50_000;
 /** Longer strings are measured afresh each time (they seldom recur). */
 const MAX_CACHED_LENGTH = 64;
 
-let faces: Record<Face, Measured> | undefined;
+let designFaces: Record<Face, Measured> | undefined;
 
-function load(): Record<Face, Measured> {
-  if (faces) return faces;
+/** The design's faces as the HTML deck embeds them. */
+function loadDesign(): Record<Face, Measured> {
+  if (designFaces) return designFaces;
   const rules = [...fontFaceCss().matchAll(/@font-face\s*\{([^}]*)\}/gu)].map(([, body = '']) => {
     const get = (name: string) => new RegExp(`${name}:\\s*([^;]+);`, 'u').exec(body)?.[1]?.trim() ?? '';
     return {
@@ -90,13 +98,83 @@ function load(): Record<Face, Measured> {
     const css = FACE_CSS[face];
     const subsets = rules
       .filter((r) => r.family === css.family && r.weight === css.weight && r.style === css.style)
-      .map(({ ranges, base64 }) => ({ ranges, base64 }));
+      .map(({ ranges, base64 }) => ({ ranges, bytes: () => Buffer.from(base64, 'base64') }));
     if (subsets.length === 0) throw new Error(`the theme embeds no ${css.family} ${css.weight} ${css.style}`);
-    out[face] = { subsets, source: new Map(), chars: new Map(), words: new Map(), spaced: new Map() };
+    out[face] = measured(subsets);
   }
-  faces = out;
+  designFaces = out;
   return out;
 }
+
+const measured = (subsets: Subset[]): Measured => ({
+  subsets,
+  source: new Map(),
+  chars: new Map(),
+  words: new Map(),
+  spaced: new Map(),
+});
+
+const ttfFaces = new Map<string, Record<Face, Measured>>();
+
+/** Faces from whole TTF files of npm packages (each draws every character it has a glyph for). */
+function loadTtf(set: keyof typeof TTF_FILES): Record<Face, Measured> {
+  const known = ttfFaces.get(set);
+  if (known) return known;
+  const out = {} as Record<Face, Measured>;
+  for (const face of FACES) {
+    const file = TTF_FILES[set][face];
+    out[face] = measured([{ ranges: [[0, 0x10ffff]], bytes: () => ttfBytes(file) }]);
+  }
+  ttfFaces.set(set, out);
+  return out;
+}
+
+/**
+ * What the layout measures in now: the faces of the plan being made, and (reserve) the
+ * substitute's, each width the wider of the two. Set for the length of a plan or a PPTX
+ * build (withMetrics); the HTML deck's otherwise. The caches of the combined widths are kept
+ * per metrics.
+ */
+interface Active {
+  sources: Record<Face, Measured>[];
+  /** The widths of several sources combined (the wider), cached as one source's are. */
+  combined: Record<Face, Measured>;
+}
+
+const actives = new Map<string, Active>();
+let current: Metrics = HTML_METRICS;
+
+function active(): Active {
+  const key = `${current.faces}${current.reserve ? '+reserve' : ''}`;
+  let found = actives.get(key);
+  if (!found) {
+    const primary = current.faces === 'design' ? loadDesign() : loadTtf('office');
+    const sources = current.reserve ? [primary, loadTtf('substitute')] : [primary];
+    const combined = {} as Record<Face, Measured>;
+    for (const face of FACES) combined[face] = sources.length === 1 ? (primary[face] as Measured) : measured([]);
+    found = { sources, combined };
+    actives.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Run `fn` measuring in `metrics` (a plan's faces, and room for a substitute): the layout's
+ * widths, line counts and heights inside it are those of these faces. Synchronous, and
+ * restored afterwards, so the renderers stay pure functions of their input.
+ */
+export function withMetrics<T>(metrics: Metrics, fn: () => T): T {
+  const before = current;
+  current = metrics;
+  try {
+    return fn();
+  } finally {
+    current = before;
+  }
+}
+
+/** The metrics the layout measures in now. */
+export const currentMetrics = (): Metrics => current;
 
 /** `U+0000-00FF,U+0131` as inclusive ranges. */
 function parseRanges(range: string): [number, number][] {
@@ -107,7 +185,7 @@ function parseRanges(range: string): [number, number][] {
 }
 
 function fontOf(subset: Subset): Font {
-  subset.font ??= oneFont(create(Buffer.from(subset.base64, 'base64')));
+  subset.font ??= oneFont(create(subset.bytes()));
   return subset.font;
 }
 
@@ -132,8 +210,22 @@ function sourceOf(m: Measured, cp: number): number {
  * space counts as the face's space; line breaks are the caller's business.
  */
 export function textWidth(text: string, face: Face): number {
-  const m = load();
-  const measured = m[face];
+  const { sources, combined } = active();
+  if (sources.length === 1) return widthIn(combined[face], text, face);
+  const cached = combined[face].words.get(text);
+  if (cached !== undefined) return cached;
+  const em = Math.max(...sources.map((source) => widthIn(source[face], text, face)));
+  keep(combined[face].words, text, em);
+  return em;
+}
+
+function keep(words: Map<string, number>, text: string, em: number): void {
+  if (text.length > MAX_CACHED_LENGTH) return;
+  if (words.size >= MAX_WORDS) words.clear();
+  words.set(text, em);
+}
+
+function widthIn(measured: Measured, text: string, face: Face): number {
   const cached = measured.words.get(text);
   if (cached !== undefined) return cached;
   let em = 0;
@@ -158,10 +250,7 @@ export function textWidth(text: string, face: Face): number {
     run += ch;
   }
   flush();
-  if (text.length <= MAX_CACHED_LENGTH) {
-    if (measured.words.size >= MAX_WORDS) measured.words.clear();
-    measured.words.set(text, em);
-  }
+  keep(measured.words, text, em);
   return em;
 }
 
@@ -174,7 +263,14 @@ export function textWidth(text: string, face: Face): number {
 export function wordWidth(word: string, face: Face, spaceBefore: boolean, spaceAfter: boolean): number {
   const context = (spaceBefore ? 1 : 0) + (spaceAfter ? 2 : 0);
   if (context === 0 || word.length > MAX_CACHED_LENGTH) return textWidth(word, face);
-  const measured = load()[face];
+  const { sources, combined } = active();
+  if (sources.length === 1) return spacedIn(combined[face], word, face, context);
+  return Math.max(...sources.map((source) => spacedIn(source[face], word, face, context)));
+}
+
+function spacedIn(measured: Measured, word: string, face: Face, context: number): number {
+  const spaceBefore = (context & 1) === 1;
+  const spaceAfter = (context & 2) === 2;
   let widths = measured.spaced.get(word);
   if (!widths) {
     if (measured.spaced.size >= MAX_WORDS) measured.spaced.clear();
@@ -184,7 +280,7 @@ export function wordWidth(word: string, face: Face, spaceBefore: boolean, spaceA
   let em = widths[context] as number;
   if (Number.isNaN(em)) {
     const spaced = `${spaceBefore ? ' ' : ''}${word}${spaceAfter ? ' ' : ''}`;
-    em = textWidth(spaced, face) - (spaced.length - word.length) * textWidth(' ', face);
+    em = widthIn(measured, spaced, face) - (spaced.length - word.length) * widthIn(measured, ' ', face);
     widths[context] = em;
   }
   return em;
@@ -201,7 +297,10 @@ function fallbackEm(cp: number, face: Face): number {
 
 /** Advance of one code point in em of the face, unkerned (the step of a break inside a word). */
 export function charEm(cp: number, face: Face): number {
-  const measured = load()[face];
+  return Math.max(...active().sources.map((source) => charIn(source[face], cp, face)));
+}
+
+function charIn(measured: Measured, cp: number, face: Face): number {
   let em = measured.chars.get(cp);
   if (em !== undefined) return em;
   const source = sourceOf(measured, cp);
@@ -217,5 +316,5 @@ export function charEm(cp: number, face: Face): number {
 
 /** Whether the theme's embedded subsets of the face draw the code point (false: a system font does). */
 export function embeds(cp: number, face: Face): boolean {
-  return sourceOf(load()[face], cp) >= 0;
+  return sourceOf(active().sources[0]?.[face] as Measured, cp) >= 0;
 }

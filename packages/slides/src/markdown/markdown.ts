@@ -51,10 +51,21 @@ export function slideMarkdown(slide: DeckSlide, lang: string): string {
       ? titleMarkdown(slide.title)
       : [
           ...(slide.kicker ? [escapeMarkdown(slide.kicker)] : []),
-          `${slide.kind === 'divider' ? '#' : '##'} ${escapeMarkdown(slide.heading + (slide.continued ? CONTINUED : ''))}`,
+          `${slide.kind === 'divider' ? '#' : '##'} ${escapeMarkdown(headingText(slide))}`,
           ...elementsMarkdown(slide.elements, lang),
         ].join('\n\n');
   return [...directives.map((d) => `<!-- ${d} -->`), '', body, '', ...slide.notes.map(noteComment)].join('\n').trim();
+}
+
+/**
+ * The heading as the plan breaks it: the words of each planned line joined by no-break
+ * spaces, so the browser breaks only where the plan did (the theme's balancing then has no
+ * other choice to make).
+ */
+function headingText(slide: DeckSlide): string {
+  const lines = slide.headingLines;
+  if (!lines) return slide.heading + (slide.continued ? CONTINUED : '');
+  return lines.map((line) => line.replace(/ /gu, '\u00a0')).join(' ');
 }
 
 function titleMarkdown(parts: TitleParts): string {

@@ -1,5 +1,7 @@
 import { type OutlineEntry, outline, type Report } from '@briefing/content';
-import { CONTINUED } from '../layout/layout.js';
+import { HTML_METRICS } from '../layout/faces.js';
+import { balancedLines, CONTINUED, styles } from '../layout/layout.js';
+import { withMetrics } from '../layout/measure.js';
 import { type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan.js';
 import { agendaSlides, closingSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
 import { titleSlide } from './title.js';
@@ -13,6 +15,21 @@ const minutesOf = (count: number) => Math.max(1, Math.round(count / WORDS_PER_MI
  * already validated at content's boundary (`parseReport`/`assertReport`).
  */
 export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
+  const metrics = options.metrics ?? HTML_METRICS;
+  return withMetrics(metrics, () => {
+    const plan = planIn(report, options);
+    // Each heading's lines, balanced once here for both outputs (no lone word or "(continued)").
+    for (const slide of plan.slides) {
+      if (slide.kind === 'title') continue;
+      const style = slide.kind === 'divider' && !slide.classes.includes('long') ? styles.divider : styles.heading;
+      const lines = balancedLines(slide.heading + (slide.continued ? CONTINUED : ''), style);
+      if (lines) slide.headingLines = lines;
+    }
+    return { ...plan, metrics };
+  });
+}
+
+function planIn(report: Report, options: DeckOptions): DeckPlan {
   const entries = outline(report);
   const sections = new Map(entries.map((entry) => [entry.id, sectionSlides(entry, report.meta.lang, options)]));
   const sectionWords = (entry: OutlineEntry) => words((sections.get(entry.id) ?? []).flatMap((s) => s.notes));

@@ -1,4 +1,5 @@
 import type { Callout, Chart, Run, Table } from '@briefing/content';
+import type { Metrics } from '../layout/faces.js';
 
 // The deck plan: every slide as typed elements with the layout decisions already taken
 // (splits, type scale, table size and widths). `planDeck` makes it from a validated report;
@@ -100,6 +101,12 @@ export interface DeckSlide {
   heading: string;
   /** A continuation slide of the same heading. */
   continued: boolean;
+  /**
+   * The heading's lines, "(continued)" included, as the plan breaks them (balancedLines):
+   * the HTML deck and the PPTX both break the heading here. Absent on the title slide, and
+   * where a word is wider than a line.
+   */
+  headingLines?: string[];
   elements: SlideElement[];
   /** Speaker notes, one paragraph each; never empty. */
   notes: string[];
@@ -122,6 +129,8 @@ export interface DeckPlan {
   slides: DeckSlide[];
   /** The talk the notes make: their words and the minutes at a speaking pace. */
   talk: { words: number; minutes: number };
+  /** The faces the plan was measured in (the HTML deck's when absent): a PPTX names these. */
+  metrics?: Metrics;
 }
 
 export interface DeckOptions {
@@ -129,6 +138,8 @@ export interface DeckOptions {
   footer?: string;
   /** A divider slide before each section (default: none; the section's kicker does its work). */
   dividers?: boolean;
+  /** The faces to measure in (default: the HTML deck's, the design faces with nothing reserved). */
+  metrics?: Metrics;
 }
 
 /** Words a minute a presenter speaks at, for the talk's length. */

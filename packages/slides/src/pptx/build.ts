@@ -1,4 +1,6 @@
+import { HTML_METRICS } from '../layout/faces.js';
 import { CONTINUED, headingHeight } from '../layout/layout.js';
+import { withMetrics } from '../layout/measure.js';
 import { footer, slide as geometry, size } from '../layout/metrics.js';
 import { kicker as kickerMetrics } from '../plan/kicker.js';
 import type { DeckPlan, DeckSlide } from '../plan/plan.js';
@@ -23,6 +25,10 @@ export interface Built {
 
 /** The deck plan as a pptxgenjs presentation: one slide per plan slide, in order. */
 export function buildPresentation(plan: DeckPlan): Built {
+  return withMetrics(plan.metrics ?? HTML_METRICS, () => build(plan));
+}
+
+function build(plan: DeckPlan): Built {
   const pres = new PptxGenJS();
   pres.defineLayout({ name: 'BRIEFING_16x9', width: inch(geometry.width), height: inch(geometry.height) });
   pres.layout = 'BRIEFING_16x9';
@@ -56,7 +62,7 @@ function addSlide(pres: Pres, planned: DeckSlide, plan: DeckPlan, chartFormats: 
     y += kickerMetrics.height;
   }
   const heading = planned.heading + (planned.continued ? CONTINUED : '');
-  addHeading(pres, slide, heading, y, plan.lang);
+  addHeading(pres, slide, heading, y, plan.lang, planned.headingLines);
   y += headingHeight(heading);
   for (const element of planned.elements) {
     y += addElement(element, { pres, slide, kind: planned.kind, y, lang: plan.lang, chartFormats });

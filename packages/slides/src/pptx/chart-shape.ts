@@ -1,4 +1,4 @@
-import type { Run } from '@briefing/content';
+import { hasShareSeries, type Run } from '@briefing/content';
 import { styles } from '../layout/layout.js';
 import { chartBox, contentWidth, slide as geometry } from '../layout/metrics.js';
 import { chartCaption, linkLabel } from '../plan/caption.js';
@@ -16,9 +16,10 @@ import { color, font, pt } from './units.js';
  */
 export function addChart(element: ElementOf<'chart'>, at: At): void {
   const { chart, plot } = element;
-  const panels = chartPanels(chart, at.lang);
   const { panelGap } = chartBox;
-  const width = (contentWidth - panelGap * (panels.length - 1)) / panels.length;
+  const count = hasShareSeries(chart) ? 2 : 1;
+  const width = (contentWidth - panelGap * (count - 1)) / count;
+  const panels = chartPanels(chart, at.lang, width);
   panels.forEach((panel, k) => {
     addChartPanel(panel, chart.title, { ...at, x: geometry.padX + k * (width + panelGap), w: width, h: plot });
     at.chartFormats.push(panel.formats);

@@ -7,6 +7,8 @@ import {
   SHARE_SERIES_TITLE,
   valueSeriesTitle,
 } from '@briefing/content';
+import { advance } from '../layout/layout.js';
+import { chartBox, contentWidth } from '../layout/metrics.js';
 import { labelFormat } from './numfmt.js';
 
 /**
@@ -31,16 +33,24 @@ export interface ChartPanel {
   altText: string;
 }
 
-export function chartPanels(chart: Chart, lang: string): ChartPanel[] {
+export function chartPanels(chart: Chart, lang: string, width = contentWidth): ChartPanel[] {
   const alt = chartAltText(chart, lang);
+  const categories = chart.data.map((d) => d.label);
   const panels: ChartPanel[] = [
     {
       key: 'value',
       title: valueSeriesTitle(chart),
-      labels: chart.data.map((d) => d.label),
+      labels: categories,
       values: chart.data.map((d) => d.value),
       formats: chart.data.map((d) => labelFormat(d.value, formatDatumFigure(d, lang))),
-      max: roomy(Math.max(...chart.data.map((d) => d.value), 1)),
+      max: roomy(
+        Math.max(...chart.data.map((d) => d.value), 1),
+        clearance(
+          chart.data.map((d) => ({ value: d.value, label: formatDatumFigure(d, lang) })),
+          categories,
+          width,
+        ),
+      ),
       altText: alt,
     },
   ];
@@ -53,18 +63,53 @@ export function chartPanels(chart: Chart, lang: string): ChartPanel[] {
       labels: points.map((d) => d.label),
       values: points.map((d) => d.share as number),
       formats: points.map((d) => labelFormat(d.share as number, formatSharePercent(d, lang) ?? '')),
-      max: 100,
+      max: roomy(
+        0,
+        clearance(
+          points.map((d) => ({ value: d.share as number, label: formatSharePercent(d, lang) ?? '' })),
+          points.map((d) => d.label),
+          width,
+        ),
+        100,
+      ),
       altText: `${SHARE_SERIES_TITLE}, the chart's second panel. ${alt}`,
     });
   }
   return panels;
 }
 
-/** An axis maximum 1.6 times the largest value, rounded up to two significant digits. */
-function roomy(max: number): number {
-  const target = max * 1.6;
+/**
+ * An axis maximum at least 1.6 times the largest value (`floor` at the least), and at least
+ * `clear`, rounded up to two significant digits.
+ */
+function roomy(max: number, clear: number, floor = 0): number {
+  const target = Math.max(max * 1.6, clear, floor);
+  if (target === floor) return floor;
   const step = 10 ** Math.floor(Math.log10(target) - 1);
   return Math.ceil(target / step) * step;
+}
+
+/**
+ * The smallest axis maximum at which every bar's value label, set after the bar's end, ends
+ * inside the plot: the label is measured in the chart's face (the labels' size, bold, with
+ * the plan's room for a substitute), and the plot is the panel less its category labels and
+ * the chart's inner margins (an estimate: the viewer lays the plot out itself).
+ */
+function clearance(
+  bars: readonly { value: number; label: string }[],
+  categories: readonly string[],
+  width: number,
+): number {
+  const size = chartBox.title;
+  const axis = Math.max(0, ...categories.map((c) => advance(c, size, 'regular'))) + 2 * size;
+  const plot = Math.max(1, width - axis - 2 * size);
+  return Math.max(
+    0,
+    ...bars.map(({ value, label }) => {
+      const room = plot - advance(label, size, 'bold') - size / 2;
+      return room > plot / 4 ? (value * plot) / room : value * 4;
+    }),
+  );
 }
 
 /** The per-bar label formats of every chart part in the deck, in the order the parts are numbered. */

@@ -1,6 +1,6 @@
 import { advance, countLines, FILL, styles } from '../layout/layout.js';
 import { contentWidth, slide as geometry, headingRule, kickerStyle, lineHeight, size } from '../layout/metrics.js';
-import { box, KICKER_SHAPE, type Pres, paragraph, type Slide, TITLE_SHAPE } from './shapes.js';
+import { box, KICKER_SHAPE, type Pres, paragraph, type Slide, type TextProps, TITLE_SHAPE } from './shapes.js';
 import { collapse } from './text.js';
 import { color, font, pt } from './units.js';
 
@@ -8,9 +8,16 @@ import { color, font, pt } from './units.js';
  * The slide heading at `y` with the rule under it, as the theme's h2 draws them; returns
  * nothing (the plan's `headingHeight` is the room it takes).
  */
-export function addHeading(pres: Pres, slide: Slide, heading: string, y: number, lang: string): void {
-  const lines = countLines([{ text: heading }], styles.heading, true);
-  slide.addText(collapse(heading), {
+export function addHeading(
+  pres: Pres,
+  slide: Slide,
+  heading: string,
+  y: number,
+  lang: string,
+  planned?: readonly string[],
+): void {
+  const lines = planned?.length ?? countLines([{ text: heading }], styles.heading, true);
+  slide.addText(headingRuns(heading, planned), {
     objectName: TITLE_SHAPE,
     ...box(geometry.padX, y, contentWidth, lines * styles.heading.line),
     ...paragraph(styles.heading),
@@ -58,4 +65,13 @@ export function addKicker(slide: Slide, text: string, y: number, lang: string): 
     wrap: false,
     lang,
   });
+}
+
+/**
+ * A heading's text broken where the plan broke it (a line break, <a:br/>, before each planned
+ * line after the first), or as one run when the plan has no lines for it.
+ */
+export function headingRuns(heading: string, planned?: readonly string[]): string | TextProps[] {
+  if (!planned || planned.length < 2) return collapse(heading);
+  return planned.map((line, i) => ({ text: collapse(line), options: i > 0 ? { softBreakBefore: true } : {} }));
 }

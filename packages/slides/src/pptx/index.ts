@@ -1,4 +1,6 @@
 import { fixedDate, type Report } from '@briefing/content';
+import { type FaceSetName, HTML_METRICS, NAMED_FACES } from '../layout/faces.js';
+import { CONTINUED } from '../layout/layout.js';
 import { planDeck } from '../plan/deck.js';
 import type { DeckOptions, DeckPlan } from '../plan/plan.js';
 import { buildPresentation } from './build.js';
@@ -6,7 +8,6 @@ import { finishParts, partOrder } from './package.js';
 import { graft } from './template/graft.js';
 import { readTemplate, type Template } from './template/read.js';
 import { collapse } from './text.js';
-import { font } from './units.js';
 import { writeZip } from './zip.js';
 
 export { PptxTemplateError } from './template/read.js';
@@ -29,6 +30,20 @@ export interface PptxOptions extends DeckOptions {
   template?: Uint8Array;
   /** Told what the deck could not do as asked (a template face it cannot measure); the CLI prints it. */
   onWarning?: (message: string) => void;
+  /**
+   * The faces the PPTX names and is laid out for (faces.ts): `office` (Georgia and Arial,
+   * the default: every PowerPoint has them) or `design` (Inter and Source Serif 4, as the HTML
+   * deck). Used when a report is planned here; a plan keeps the faces it was planned in.
+   */
+  faces?: FaceSetName;
+}
+
+/**
+ * The deck plan for a PPTX in these faces: measured in them, with room left for a wider
+ * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts.
+ */
+export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
+  return planDeck(report, { ...options, metrics: { faces: options.faces ?? 'office', reserve: true } });
 }
 
 /**
@@ -43,8 +58,9 @@ export interface PptxOptions extends DeckOptions {
 export async function renderPptx(input: Report | DeckPlan, options: PptxOptions = {}): Promise<Uint8Array> {
   // The template is read first: a file the deck cannot use fails before any work is done.
   const template = options.template ? readTemplate(options.template) : undefined;
-  if (template) warnFaces(template, options.onWarning);
-  const plan = 'meta' in input ? planDeck(input, options) : input;
+  const plan = 'meta' in input ? planPptx(input, options) : input;
+  const faces = NAMED_FACES[(plan.metrics ?? HTML_METRICS).faces];
+  if (template) warnFaces(template, faces, options.onWarning);
   const reportDate = 'meta' in input ? input.meta.date : undefined;
   const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);
@@ -59,6 +75,8 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
     chartFormats,
     kinds: plan.slides.map((s) => s.kind),
     footer: collapse(plan.footer),
+    faces,
+    slideTitles: plan.slides.map((s) => (s.kind === 'title' ? plan.title : s.heading + (s.continued ? CONTINUED : ''))),
   });
   if (!template) return writeZip(parts, date);
   return writeZip(
@@ -73,8 +91,12 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
  * design face's line breaks, and a line that the template's face sets wider shrinks into its
  * box (every text box shrinks on overflow): said once per face.
  */
-function warnFaces(template: Template, warn: ((message: string) => void) | undefined): void {
-  const measured = { heading: font.serif, body: font.sans };
+function warnFaces(
+  template: Template,
+  faces: (typeof NAMED_FACES)[FaceSetName],
+  warn: ((message: string) => void) | undefined,
+): void {
+  const measured = { heading: faces.serif.family, body: faces.sans.family };
   for (const role of ['heading', 'body'] as const) {
     const face = template.faces[role];
     if (face && face !== measured[role])

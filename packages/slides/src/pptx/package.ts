@@ -3,6 +3,7 @@ import type { SlideKind } from '../plan/plan.js';
 import { labelFormats } from './chart-labels.js';
 import { PptxPassError, replaceExpected } from './pass.js';
 import { finishLayout } from './placeholders.js';
+import { appProperties, type DeckInfo, finishTheme } from './properties.js';
 import { finishNotes, finishSlide, fonts, inLanguage, onePPr } from './slide-pass.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
@@ -32,9 +33,10 @@ import { readZip, writeZip, type ZipEntry } from './zip.js';
 //   colour, the number of a numbered item in the body face.
 // - Notes as paragraphs (pptxgenjs writes all of a slide's notes as one), in the deck's language.
 // - Chart labels: one number format per bar, so each label reads as the report's figure.
-// - Document properties pptxgenjs does not write: keywords, language.
+// - Document properties pptxgenjs does not write: keywords, language; the application
+//   properties and the theme say what the file is (properties.ts), not Office's defaults.
 
-export interface PackageInfo {
+export interface PackageInfo extends DeckInfo {
   lang: string;
   title: string;
   subject: string;
@@ -59,7 +61,14 @@ export async function finishPackage(pptx: Uint8Array, info: PackageInfo): Promis
 export function finishParts(pptx: Uint8Array, info: PackageInfo): ZipEntry[] {
   const entries = readZip(pptx);
   const names = entries.map((e) => e.name);
-  for (const required of ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'ppt/presentation.xml']) {
+  for (const required of [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'docProps/core.xml',
+    'docProps/app.xml',
+    'ppt/presentation.xml',
+    'ppt/theme/theme1.xml',
+  ]) {
     if (!names.includes(required)) throw new PptxPassError('the package', `a part ${required}`);
   }
   const renumber = chartNumbers(names);
@@ -110,21 +119,24 @@ export function partOrder(a: string, b: string): number {
 }
 
 function finishPart(name: string, xml: string, info: PackageInfo): string {
+  const faces = [info.faces.sans, info.faces.serif];
   if (name === 'docProps/core.xml') return coreProperties(info);
+  if (name === 'docProps/app.xml') return appProperties(info);
+  if (/^ppt\/theme\/theme\d+\.xml$/u.test(name)) return finishTheme(name, xml, info);
   const slide = /^ppt\/slides\/slide(\d+)\.xml$/u.exec(name);
   if (slide) {
     const kind = info.kinds[Number(slide[1]) - 1];
     if (!kind) throw new PptxPassError(name, `a slide of the plan's ${info.kinds.length}`);
-    return finishSlide(name, xml, info.lang, kind);
+    return finishSlide(name, xml, info.lang, kind, faces);
   }
   if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return inLanguage(name, fonts(onePPr(finishLayout(name, xml, info.footer), name), name), info.lang);
+    return inLanguage(name, fonts(onePPr(finishLayout(name, xml, info.footer), name), faces, name), info.lang);
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {
     const formats = info.chartFormats[Number(chart[1]) - 1];
     if (!formats) throw new Error(`pptx: no label formats for ${name}`);
-    return fonts(labelFormats(xml, formats, name), name);
+    return fonts(labelFormats(xml, formats, name), faces, name);
   }
   return xml;
 }

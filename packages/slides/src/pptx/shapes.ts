@@ -35,9 +35,9 @@ export function paragraph(style: TextStyle) {
     fontSize: pt(style.fontSize),
     lineSpacing: pt(style.line),
     valign: 'top',
-    // Shrink on overflow: were a viewer's substitute font wider than the design's, the text
-    // shrinks into its box instead of running off it (PowerPoint's "Shrink text on overflow").
-    fit: 'shrink',
+    // No autofit: a box that shrank its text on overflow would set one slide's text at
+    // several sizes. The plan leaves room for a wider substitute instead (faces.ts, reserve),
+    // so text that grows stays inside its box and cannot print over the next one.
   } as const;
 }
 

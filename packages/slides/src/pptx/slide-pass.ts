@@ -1,20 +1,18 @@
 import { escapeXml } from '@briefing/content';
+import type { NamedFace } from '../layout/faces.js';
 import type { SlideKind } from '../plan/plan.js';
 import { KICKER_SHAPE } from './build.js';
 import { PptxPassError, replaceExpected } from './pass.js';
 import { placeholderShapes } from './placeholders.js';
-import { color, font } from './units.js';
+import { color } from './units.js';
 
 // The package pass's edits on slide, layout and notes parts (see package.ts for why each).
 
 /** A slide's name (its <p:cSld name>): its kind, which the reader gives as the slide's class. */
 export const slideName = (kind: SlideKind) => `Briefing ${kind}`;
 
-/** Panose and pitch family of each face, from the fonts' OS/2 tables: how a viewer without them picks a substitute. */
-const FONT_CLASS: Record<string, { panose: string; pitchFamily: number }> = {
-  [font.sans]: { panose: '02000503000000020004', pitchFamily: 34 },
-  [font.serif]: { panose: '02040603050405020204', pitchFamily: 18 },
-};
+/** The faces a deck names, each with its class (faces.ts): how a viewer without them picks a substitute. */
+export type DeckFaces = readonly NamedFace[];
 
 /**
  * Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph).
@@ -40,9 +38,9 @@ export function onePPr(xml: string, part = 'a part'): string {
  * font for those scripts (it also makes a large deck's slides a quarter smaller). A face
  * written in another form than these patterns expect is an error, not a face left unclassed.
  */
-export function fonts(xml: string, part = 'a part'): string {
+export function fonts(xml: string, faces: DeckFaces, part = 'a part'): string {
   let out = xml;
-  for (const [family, { panose, pitchFamily }] of Object.entries(FONT_CLASS)) {
+  for (const { family, panose, pitchFamily } of faces) {
     const name = escapeXml(family);
     out = out
       .replace(
@@ -70,8 +68,8 @@ export function inLanguage(part: string, xml: string, lang: string): string {
   return out;
 }
 
-export function finishSlide(part: string, xml: string, lang: string, kind: SlideKind): string {
-  let out = placeholderShapes(part, fonts(onePPr(xml, part), part), kind);
+export function finishSlide(part: string, xml: string, lang: string, kind: SlideKind, faces: DeckFaces): string {
+  let out = placeholderShapes(part, fonts(onePPr(xml, part), faces, part), kind);
   // The kicker is set in capitals; the slide is named by its kind, which the reader (inspect) reads.
   out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) =>
     shape.includes(`name="${KICKER_SHAPE}"`)

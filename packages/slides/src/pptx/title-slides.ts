@@ -10,6 +10,7 @@ import {
   TITLE_ROOM,
 } from '../layout/metrics.js';
 import type { DeckSlide, TitleParts } from '../plan/plan.js';
+import { headingRuns } from './heading.js';
 import { bodyType, box, paragraph, type Slide, TITLE_SHAPE } from './shapes.js';
 import { collapse, textRuns, trimmed } from './text.js';
 import { color, font } from './units.js';
@@ -72,7 +73,7 @@ export function titleSlide(slide: Slide, planned: DeckSlide, parts: TitleParts, 
 export function dividerSlide(slide: Slide, planned: DeckSlide, lang: string): void {
   const long = planned.classes.includes('long');
   const style = long ? styles.heading : styles.divider;
-  const lines = countLines([{ text: planned.heading }], style, true);
+  const lines = planned.headingLines?.length ?? countLines([{ text: planned.heading }], style, true);
   const bar = divider.barHeight + divider.barGap;
   const total = bar + lines * style.line;
   const room = geometry.height - geometry.padTop - geometry.padBottom;
@@ -82,7 +83,7 @@ export function dividerSlide(slide: Slide, planned: DeckSlide, lang: string): vo
     fill: { color: color.highlight },
     line: { type: 'none' },
   });
-  slide.addText(collapse(planned.heading), {
+  slide.addText(headingRuns(planned.heading, planned.headingLines), {
     objectName: TITLE_SHAPE,
     ...box(geometry.padX, top + bar, contentWidth, lines * style.line),
     ...paragraph(style),

@@ -1,4 +1,6 @@
 import { tokens } from '@briefing/content';
+import { NAMED_FACES } from '../layout/faces.js';
+import { currentMetrics } from '../layout/measure.js';
 
 // PowerPoint measures the slide in inches (pptxgenjs's positions) and type in points; the
 // deck plan measures both in the CSS pixels of the 1280×720 slide. CSS has 96 px to the inch
@@ -26,12 +28,16 @@ export const color = {
 } as const;
 
 /**
- * The faces a PPTX names (it cannot embed fonts): the design's families, as the HTML deck
- * draws them. A viewer without them installed gets its own substitute, chosen by the
- * family's class (PANOSE and pitch family, written by package.ts): a sans for Inter, a serif
- * for Source Serif 4.
+ * The faces a PPTX names (it cannot embed fonts): those of the set its plan was measured in
+ * (faces.ts), read while the presentation is built (build.ts runs inside the plan's metrics).
+ * A viewer without them gets its own substitute, chosen by the family's class (PANOSE and
+ * pitch family, written by the package pass): a sans for the text, a serif for the headings.
  */
 export const font = {
-  sans: tokens.font.sans.family,
-  serif: tokens.font.serif.family,
-} as const;
+  get sans(): string {
+    return NAMED_FACES[currentMetrics().faces].sans.family;
+  },
+  get serif(): string {
+    return NAMED_FACES[currentMetrics().faces].serif.family;
+  },
+};
