@@ -238,7 +238,7 @@ export const reportInput = {
     {
       id: 'fraud-schemes',
       title: 'The frauds run from Myanmar',
-      point: 'Most schemes trick people into handing over money or data',
+      point: 'Most schemes trick victims out of money or data',
       lede: 'Chinese-led groups in Myanmar run many kinds of cyber-enabled fraud; most work by deceiving people, and the rest steal outright.',
       blocks: [
         {
@@ -279,9 +279,9 @@ export const reportInput = {
         {
           type: 'callout',
           tone: 'warning',
-          title: 'The losses',
+          title: 'Losses',
           text: 'Together, the scams are hugely profitable. Individual victims often lose thousands of dollars or more, and telecom fraud operations, which are widespread, have brought in billions of dollars in criminal earnings.',
-          onScreen: 'victims lose thousands of dollars or more; telecom fraud, billions',
+          onScreen: 'victims lose thousands of dollars; telecom fraud operations, billions',
         },
       ],
       notes: [
@@ -380,13 +380,13 @@ export const reportInput = {
     {
       id: 'outlook',
       title: 'Limiting the harm',
-      point: 'Six priorities could blunt a threat that will not go away',
+      point: 'Six priorities could blunt a lasting threat',
       lede: 'No single actor can do this alone: the priorities in this section call on police, regulators, technology companies and other countries.',
       blocks: [
         {
           type: 'paragraph',
           text: 'Given present conditions, cybercrime by groups based in Myanmar seems likely to persist and grow. Its harm could still be reduced by a multi-pronged strategy that joins law enforcement at home, collaboration between countries and public–private partnerships.',
-          onScreen: strong('A multi-pronged strategy', 'police at home, partners abroad, industry alongside'),
+          onScreen: strong('A multi-pronged strategy', 'police, partners abroad, industry'),
         },
         {
           type: 'list',

@@ -82,7 +82,6 @@ function addFooter(slide: Slide, plan: DeckPlan, dark: boolean): void {
     fontSize: pt(size.small),
     color: dark ? color.panel : color.muted,
     valign: 'top',
-    fit: 'shrink',
     lang: plan.lang,
   });
 }

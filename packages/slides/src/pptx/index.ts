@@ -86,10 +86,10 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
 }
 
 /**
- * The plan measures text in the design's faces. On a template its text is set in the
- * template's theme faces; where one is not a face the plan measures, the slides keep the
- * design face's line breaks, and a line that the template's face sets wider shrinks into its
- * box (every text box shrinks on overflow): said once per face.
+ * The plan measures text in the faces the PPTX names (Georgia and Arial by default), with room
+ * in every box for a face as wide as DejaVu's. On a template its text is set in the template's
+ * theme faces; where one is not a face the plan measures, the slides keep the measured face's
+ * line breaks and the room left for a wider one, and nothing shrinks: said once per face.
  */
 function warnFaces(
   template: Template,
@@ -101,7 +101,7 @@ function warnFaces(
     const face = template.faces[role];
     if (face && face !== measured[role])
       warn?.(
-        `the template's ${role} face "${face}" is not one briefing measures: its slides keep the line breaks of ${measured[role]}, and a line "${face}" sets wider shrinks to fit its box`,
+        `the template's ${role} face "${face}" is not one briefing measures: its slides keep the line breaks of ${measured[role]}, with room in each box for a face as wide as DejaVu's`,
       );
   }
 }
