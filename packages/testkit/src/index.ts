@@ -15,7 +15,16 @@ export {
 } from './cli.js';
 export { eventStream, httpGet, idleSockets } from './http.js';
 export { NASTY, nastyReport } from './nasty.js';
-export { type CliProcess, childrenOf, openFiles, spawnCli, until } from './process.js';
+export {
+  type CliProcess,
+  childrenOf,
+  openFiles,
+  readyWaitMs,
+  type StopTime,
+  spawnCli,
+  stopClock,
+  until,
+} from './process.js';
 export { largestFiguresReport, report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';
 export { type WaitOptions, waitFor } from './wait.js';
