@@ -6,6 +6,7 @@ export { builtIsCurrent, cliArgs, runsBuilt } from './built.js';
 export {
   captureIo,
   convertDeck,
+  deckBrowser,
   freshDir,
   renderDeckHtml,
   repoRoot,
