@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // One vitest run for the whole repo: every package's unit tests plus the cross-output
@@ -9,8 +9,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * The test files that start Chromium or LibreOffice (directly, or through a build of the
  * slides' PDF or picture PPTX), drive real `briefing` processes, wait out timeouts, or spend
- * seconds of CPU on fuzzing and whole builds. Everything else is the quick project
- * (`npm run test:quick`, for the inner loop); test/lint/quick.test.ts fails when a quick file
+ * seconds of CPU on fuzzing and whole builds. Everything else is the quick files
+ * (`npm run test:quick`, vitest.quick.config.ts, for the inner loop); test/lint/quick.test.ts fails when a quick file
  * starts using the browser or LibreOffice helpers. Entries are paths or `folder/**\/*.test.ts`.
  */
 export const SLOW = [
@@ -53,19 +53,26 @@ export const WAITING = [
   'packages/cli/test/module-thread.test.ts',
 ];
 
+/** Whether a SLOW entry names `file` (relative to the root): a path, or `folder/**\/*.test.ts`. */
+export function names(entry: string, file: string): boolean {
+  const folder = /^(.+)\/\*\*\/\*\.test\.ts$/u.exec(entry)?.[1];
+  return folder === undefined ? file === entry : file.startsWith(`${folder}/`);
+}
+
+const root = new URL('./', import.meta.url).pathname;
+
 /**
- * The order files are handed to the workers: the slow project before the quick one (vitest's
- * own order puts projects alphabetically, so the longest files started last and the run ended
- * on them), the WAITING files first within it, and otherwise vitest's (failed first, then the
- * longest last time, or the largest). A worker runs the files of one project only, so keeping
- * each project's files together also spares starting (and loading the packages in) new ones.
+ * The order files are handed to the workers: the WAITING files first, then the other SLOW
+ * ones, then the quick ones, each part in vitest's own order (failed first, then the longest
+ * last time, or the largest), so the run does not end on a long file started late.
  */
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (spec: TestSpecification) => {
-      if (spec.project.name === 'quick') return WAITING.length + 1;
-      const waiting = WAITING.findIndex((path) => spec.moduleId.endsWith(`/${path}`));
-      return waiting < 0 ? WAITING.length : waiting;
+      const file = spec.moduleId.startsWith(root) ? spec.moduleId.slice(root.length) : spec.moduleId;
+      const waiting = WAITING.indexOf(file);
+      if (waiting >= 0) return waiting;
+      return SLOW.some((entry) => names(entry, file)) ? WAITING.length : WAITING.length + 1;
     };
     const sorted = await super.sort(files);
     return sorted
@@ -97,16 +104,9 @@ export default defineConfig({
     sequence: { sequencer: SlowFirst },
     // For test/lint/quick.test.ts, which checks what the quick files import.
     provide: { slowTests: SLOW },
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'quick',
-          include: ALL,
-          exclude: [...configDefaults.exclude, ...SLOW],
-        },
-      },
-      { extends: true, test: { name: 'slow', include: SLOW } },
-    ],
+    // One project for the whole run: a worker runs the files of one project only, and each
+    // worker loads the packages (about 3 s of CPU), so a quick and a slow project cost a set
+    // of workers each. The quick files alone: vitest.quick.config.ts.
+    include: ALL,
   },
 });
