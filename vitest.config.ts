@@ -41,10 +41,10 @@ export const SLOW = [
 
 /**
  * Slow files that spend most of their time waiting on processes they stop, time out or hang
- * on purpose. They start first, so their waiting overlaps everyone else's work. They used to
- * run alone at the end, because a loaded machine pushed their "exits within a second" past
- * the limit; they now time those stops with the testkit's stopClock, which leaves out the time
- * a busy machine kept a process waiting for a core.
+ * on purpose. They start early, spread among the others, so that their waiting overlaps other
+ * work. They used to run alone at the end, because a loaded machine pushed their "exits within
+ * a second" past the limit; they now time those stops with the testkit's stopClock, which
+ * leaves out the time a busy machine kept a process waiting for a core.
  */
 export const WAITING = [
   'test/robustness/browser-session.test.ts',
@@ -62,23 +62,27 @@ export function names(entry: string, file: string): boolean {
 const root = new URL('./', import.meta.url).pathname;
 
 /**
- * The order files are handed to the workers: the WAITING files first, then the other SLOW
- * ones, then the quick ones, each part in vitest's own order (failed first, then the longest
- * last time, or the largest), so the run does not end on a long file started late.
+ * The order files are handed to the workers: the SLOW files, then the quick ones, each part in
+ * vitest's own order (failed first, then the longest last time, or the largest), so the run
+ * does not end on a long file started late; and among the SLOW ones, a WAITING file at every
+ * third place from the first, so that each waits while two files keep the cores busy rather
+ * than three of them starting builds and browsers at once.
  */
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (spec: TestSpecification) => {
-      const file = spec.moduleId.startsWith(root) ? spec.moduleId.slice(root.length) : spec.moduleId;
-      const waiting = WAITING.indexOf(file);
-      if (waiting >= 0) return waiting;
-      return SLOW.some((entry) => names(entry, file)) ? WAITING.length : WAITING.length + 1;
-    };
+    const relative = (spec: TestSpecification) =>
+      spec.moduleId.startsWith(root) ? spec.moduleId.slice(root.length) : spec.moduleId;
     const sorted = await super.sort(files);
-    return sorted
-      .map((spec, index) => ({ spec, index }))
-      .sort((a, b) => rank(a.spec) - rank(b.spec) || a.index - b.index)
-      .map(({ spec }) => spec);
+    const waiting = WAITING.flatMap((path) => sorted.filter((spec) => relative(spec) === path));
+    const rest = sorted.filter((spec) => !waiting.includes(spec));
+    const slow = rest.filter((spec) => SLOW.some((entry) => names(entry, relative(spec))));
+    const quick = rest.filter((spec) => !slow.includes(spec));
+    const order: TestSpecification[] = [];
+    for (const spec of slow) {
+      if (order.length % 3 === 0 && waiting.length > 0) order.push(waiting.shift() as TestSpecification);
+      order.push(spec);
+    }
+    return [...order, ...waiting, ...quick];
   }
 }
 
