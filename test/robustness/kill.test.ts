@@ -75,7 +75,7 @@ describe.skipIf(!browserPath)('stopping a build', () => {
         expect(profiles(tmp)).toEqual([]);
         expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
         expect(snapshot(out)).toEqual(before);
-      }, 60_000);
+      }, 120_000);
     }
   }
 
@@ -87,7 +87,7 @@ describe.skipIf(!browserPath)('stopping a build', () => {
       const pid = run.pid;
       run.child.kill('SIGKILL');
       await run.exited;
-      await until('Chromium to exit after its parent died', () => chromiumOf(pid).length === 0, 5000);
+      await until('Chromium to exit after its parent died', () => chromiumOf(pid).length === 0, 30_000);
       expect(snapshot(out)).toEqual(before);
       // The next build takes over the dead build's lock and removes its stage and profile.
       mkdirSync(tmp, { recursive: true });
@@ -96,6 +96,6 @@ describe.skipIf(!browserPath)('stopping a build', () => {
       expect(profiles(tmp)).toEqual([]);
       expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
       expect(snapshot(out)).toEqual(before);
-    }, 60_000);
+    }, 120_000);
   }
 });
