@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // One vitest run for the whole repo: every package's unit tests plus the cross-output
 // tests in test/. Source files are resolved through the `@briefing/source` export
@@ -8,8 +9,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /**
  * The test files that start Chromium or LibreOffice (directly, or through a build of the
  * slides' PDF or picture PPTX), drive real `briefing` processes, wait out timeouts, or spend
- * seconds of CPU on fuzzing and whole builds. Everything else is the quick project
- * (`npm run test:quick`, for the inner loop); test/lint/quick.test.ts fails when a quick file
+ * seconds of CPU on fuzzing and whole builds. Everything else is the quick files
+ * (`npm run test:quick`, vitest.quick.config.ts, for the inner loop); test/lint/quick.test.ts fails when a quick file
  * starts using the browser or LibreOffice helpers. Entries are paths or `folder/**\/*.test.ts`.
  */
 export const SLOW = [
@@ -40,16 +41,51 @@ export const SLOW = [
 ];
 
 /**
- * Slow files that assert how soon something happens (a stopped build exits within a second,
- * a hung module is given up in time). They run after the others, one file at a time, so that
- * another file's work cannot push them past their limits.
+ * Slow files that spend most of their time waiting on processes they stop, time out or hang
+ * on purpose. They start early, spread among the others, so that their waiting overlaps other
+ * work. They used to run alone at the end, because a loaded machine pushed their "exits within
+ * a second" past the limit; they now time those stops with the testkit's stopClock, which
+ * leaves out the time a busy machine kept a process waiting for a core.
  */
-export const TIMED = [
-  'packages/cli/test/module-thread.test.ts',
-  'packages/cli/test/read-input.test.ts',
+export const WAITING = [
   'test/robustness/browser-session.test.ts',
   'test/robustness/kill.test.ts',
+  'packages/cli/test/read-input.test.ts',
+  'packages/cli/test/module-thread.test.ts',
 ];
+
+/** Whether a SLOW entry names `file` (relative to the root): a path, or `folder/**\/*.test.ts`. */
+export function names(entry: string, file: string): boolean {
+  const folder = /^(.+)\/\*\*\/\*\.test\.ts$/u.exec(entry)?.[1];
+  return folder === undefined ? file === entry : file.startsWith(`${folder}/`);
+}
+
+const root = new URL('./', import.meta.url).pathname;
+
+/**
+ * The order files are handed to the workers: the SLOW files, then the quick ones, each part in
+ * vitest's own order (failed first, then the longest last time, or the largest), so the run
+ * does not end on a long file started late; and among the SLOW ones, a WAITING file at every
+ * third place from the first, so that each waits while two files keep the cores busy rather
+ * than three of them starting builds and browsers at once.
+ */
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const relative = (spec: TestSpecification) =>
+      spec.moduleId.startsWith(root) ? spec.moduleId.slice(root.length) : spec.moduleId;
+    const sorted = await super.sort(files);
+    const waiting = WAITING.flatMap((path) => sorted.filter((spec) => relative(spec) === path));
+    const rest = sorted.filter((spec) => !waiting.includes(spec));
+    const slow = rest.filter((spec) => SLOW.some((entry) => names(entry, relative(spec))));
+    const quick = rest.filter((spec) => !slow.includes(spec));
+    const order: TestSpecification[] = [];
+    for (const spec of slow) {
+      if (order.length % 3 === 0 && waiting.length > 0) order.push(waiting.shift() as TestSpecification);
+      order.push(spec);
+    }
+    return [...order, ...waiting, ...quick];
+  }
+}
 
 export const ALL = ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
 
@@ -66,23 +102,16 @@ export default defineConfig({
     // the suite's time. No test leaves global state behind (environment variables, the
     // working folder and console spies are restored where they are changed).
     isolate: false,
-    // Two files at a time even on two cores (vitest's default there is one): many tests
-    // spend most of their time waiting on a process, a browser or a timer.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Three files at a time even on two cores (vitest's default there is one): many files
+    // spend most of their time waiting on a process, a browser or a timer, and a third keeps
+    // both cores busy meanwhile.
+    maxWorkers: Math.max(3, availableParallelism() + 1),
+    sequence: { sequencer: SlowFirst },
     // For test/lint/quick.test.ts, which checks what the quick files import.
     provide: { slowTests: SLOW },
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'quick',
-          include: ALL,
-          exclude: [...configDefaults.exclude, ...SLOW],
-          sequence: { groupOrder: 0 },
-        },
-      },
-      { extends: true, test: { name: 'slow', include: SLOW, exclude: TIMED, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },
-    ],
+    // One project for the whole run: a worker runs the files of one project only, and each
+    // worker loads the packages (about 3 s of CPU), so a quick and a slow project cost a set
+    // of workers each. The quick files alone: vitest.quick.config.ts.
+    include: ALL,
   },
 });

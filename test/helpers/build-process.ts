@@ -52,6 +52,10 @@ export function processesWith(text: string): string[] {
 /** The Chromium processes of a build: those started with a profile folder of that build's process. */
 export const chromiumOf = (pid: number) => processesWith(`briefing-chromium-${pid}-`);
 
-export function until(what: string, test: () => boolean, ms = 15_000): Promise<void> {
+/**
+ * Wait, polling every 10 ms, until `test` holds. A guard against a build that never gets
+ * there, not a measure of speed (a loaded machine may take many seconds to start one).
+ */
+export function until(what: string, test: () => boolean, ms = 60_000): Promise<void> {
   return waitFor(what, test, { ms, every: 10 }).then(() => undefined);
 }

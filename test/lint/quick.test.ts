@@ -22,6 +22,7 @@ const STARTERS: readonly RegExp[] = [
   /helpers\/libreoffice(?:\.js)?['"]/u,
   /src\/chromium\.js['"]/u,
   /\bconvertDeck\b/u,
+  /\bdeckBrowser\b/u,
   /\bpuppeteer\.(?:launch|connect)\b/u,
 ];
 

@@ -4,13 +4,13 @@
 
 import { assertReport, type Report } from '@briefing/content';
 import { renderDeck } from '@briefing/slides';
-import { nastyReport, report, reportArbitrary, seeded, stressReport } from '@briefing/testkit';
+import { deckBrowser, nastyReport, report, reportArbitrary, seeded, stressReport } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
-import { convertDeck, deckCsp, refusedLoad } from 'briefing/internal';
+import { deckCsp, refusedLoad } from 'briefing/internal';
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 /** The XML parts of a zip that a strict parser rejects, with its first complaint. */
 async function illFormedParts(zipBytes: Uint8Array): Promise<{ part: string; error: string }[]> {
@@ -36,8 +36,18 @@ async function illFormedParts(zipBytes: Uint8Array): Promise<{ part: string; err
 const browser = browserOrReason();
 const browserPath = 'path' in browser ? browser.path : '';
 
+/** One Chromium for every conversion in this file (a conversion that fails starts another). */
+const session = browserPath ? await deckBrowser(browserPath) : undefined;
+afterAll(() => session?.close());
+
+/** A deck converted as a build converts it (convertDeck), in the file's browser. */
+function convertDeck(markdown: string, formats: ('pdf' | 'pptx')[], options: { lang: string; date?: string }) {
+  if (!session) throw new Error('no browser');
+  return session.convert(markdown, formats, options);
+}
+
 async function pptxOf(r: Report): Promise<Uint8Array> {
-  const { pptx } = await convertDeck(renderDeck(r), ['pptx'], { browserPath, lang: r.meta.lang, date: r.meta.date });
+  const { pptx } = await convertDeck(renderDeck(r), ['pptx'], { lang: r.meta.lang, date: r.meta.date });
   return pptx as Uint8Array;
 }
 
@@ -75,7 +85,6 @@ describe('well-formed PPTX parts', () => {
     it('stay well-formed even when the Markdown given to the converter holds control characters', async () => {
       const pptx = (
         await convertDeck('---\nmarp: true\n---\n\n# Slide\n\n<!-- # bell \u0007 backspace \u0008 -->\n', ['pptx'], {
-          browserPath,
           lang: 'en',
         })
       ).pptx as Uint8Array;
@@ -107,7 +116,7 @@ describe('the browser loads nothing while converting', () => {
       `fails the conversion when the deck holds ${markdown}`,
       async () => {
         const deck = `---\nmarp: true\n---\n\n# Slide\n\n${markdown}\n`;
-        await expect(convertDeck(deck, ['pdf'], { browserPath, lang: 'en' })).rejects.toThrow(
+        await expect(convertDeck(deck, ['pdf'], { lang: 'en' })).rejects.toThrow(
           /the deck asked the browser for http:\/\/127\.0\.0\.1:9\/\w+\.png; a deck must load nothing/,
         );
       },

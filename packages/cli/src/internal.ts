@@ -4,6 +4,6 @@
 export { CHROMIUM_ARGS, findBrowser } from './browser/browser.js';
 export { type DeckHtmlOptions, deckEngineModule, renderDeckHtml } from './browser/deck-html.js';
 export { deckCsp } from './browser/deck-page.js';
-export { convertDeck, refusedLoad } from './browser/marp.js';
+export { convertDeck, DeckBrowser, refusedLoad } from './browser/marp.js';
 export { check } from './commands/check.js';
 export { type Renderers, realRenderers, runCheck } from './outputs/check-run.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput, reportToJson } from '@briefing/content';
-import { repoRoot, runCli } from '@briefing/testkit';
+import { repoRoot, runCli, runsBuilt } from '@briefing/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 let dir: string;
@@ -166,7 +166,9 @@ describe('briefing validate', () => {
 
   it('runs as a real process through the bin, with real exit codes and no stack trace', () => {
     const bin = join(repoRoot, 'packages/cli/bin/briefing.js');
-    const env = { ...process.env, BRIEFING_FROM_SOURCE: '1' };
+    // The compiled CLI when dist is current (as every process test runs it: see the testkit's built.ts),
+    // the wrapper and the sources through tsx otherwise: two processes for each of the three runs.
+    const env = { ...process.env, BRIEFING_FROM_SOURCE: runsBuilt(repoRoot) ? '0' : '1' };
     expect(execFileSync(process.execPath, [bin, 'validate', good], { env, encoding: 'utf8' })).toContain(
       'valid report',
     );

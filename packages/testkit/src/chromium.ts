@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BriefingMarp } from '@briefing/slides';
@@ -28,23 +28,94 @@ export function browserOrReason(
   return { reason };
 }
 
-/** Launch headless Chromium with a fresh profile directory (removed on close). */
-export async function launchChromium(executablePath: string): Promise<Chromium> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
+/** Browsers started for this process, by executable. */
+const started = new Map<string, Promise<Browser>>();
+/** Each one's folder (its profile and its temp folder), for the end, which may not wait. */
+const folders = new Map<Browser, string>();
+
+/** Headless Chromium with a fresh profile, as the CLI starts it, and its temp files in a folder of ours. */
+async function start(executablePath: string): Promise<Browser> {
+  const root = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
+  const tmp = join(root, 'tmp');
+  mkdirSync(tmp);
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
     // As the CLI does: no DevTools port, and Chromium dies with the test process.
     pipe: true,
     args: [...CHROMIUM_ARGS],
-    userDataDir,
+    userDataDir: join(root, 'profile'),
+    // Chromium's org.chromium.Chromium.* folders, which a killed browser leaves behind.
+    env: { ...process.env, TMPDIR: tmp },
     defaultViewport: { width: 1280, height: 720 },
+    // Its end is this module's (see endAll).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
+  folders.set(browser, root);
+  return browser;
+}
+
+/**
+ * Kill a browser with everything it started (puppeteer makes it lead a process group), and
+ * remove its folder once it has gone, or at once when `wait` is false (at the exit, where
+ * nothing can be waited for).
+ */
+async function end(browser: Browser, wait = true): Promise<void> {
+  const child = browser.process();
+  if (child?.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+    if (wait && child.exitCode === null && child.signalCode === null)
+      await new Promise((resolve) => {
+        child.once('exit', resolve);
+        setTimeout(resolve, 300);
+      });
+  }
+  rmSync(folders.get(browser) ?? '', { recursive: true, force: true });
+  folders.delete(browser);
+}
+
+/**
+ * The shared browsers end with the process, folders and all: on the SIGTERM vitest stops a
+ * worker with (Node's default for it exits with no 'exit' event; puppeteer's own handler
+ * starts a graceful close and keeps the worker alive until vitest kills it, 500 ms later,
+ * leaving the profile behind), after which the signal is raised again; and on any other exit.
+ */
+process.once('SIGTERM', () => {
+  void Promise.all([...folders.keys()].map((browser) => end(browser))).finally(() =>
+    process.kill(process.pid, 'SIGTERM'),
+  );
+});
+process.once('exit', () => {
+  for (const browser of [...folders.keys()]) void end(browser, false);
+});
+
+/**
+ * Headless Chromium for a test: one browser per test process (a vitest worker runs file after
+ * file), started on first use and kept, since each start cost about 0.6 s of CPU and a dozen
+ * files and helpers asked for one. `close()` closes the pages (popups included) opened since
+ * this call; the browser stays for the next file. A browser that died is started afresh.
+ */
+export async function launchChromium(executablePath: string): Promise<Chromium> {
+  let starting = started.get(executablePath);
+  const running = await starting?.catch(() => undefined);
+  if (!running?.connected) {
+    if (running) await end(running);
+    starting = start(executablePath);
+    started.set(executablePath, starting);
+  }
+  const browser = await (starting as Promise<Browser>);
+  const before = new Set(await browser.pages());
   return {
     browser,
     async close() {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      const opened = (await browser.pages()).filter((page) => !before.has(page));
+      await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
     },
   };
 }

@@ -6,6 +6,7 @@ export { builtIsCurrent, cliArgs, runsBuilt } from './built.js';
 export {
   captureIo,
   convertDeck,
+  deckBrowser,
   freshDir,
   renderDeckHtml,
   repoRoot,
@@ -16,7 +17,16 @@ export {
 export { cleanSections, craftedReport } from './editorial.js';
 export { eventStream, httpGet, idleSockets } from './http.js';
 export { NASTY, nastyReport } from './nasty.js';
-export { type CliProcess, childrenOf, openFiles, spawnCli, until } from './process.js';
+export {
+  type CliProcess,
+  childrenOf,
+  openFiles,
+  readyWaitMs,
+  type StopTime,
+  spawnCli,
+  stopClock,
+  until,
+} from './process.js';
 export { largestFiguresReport, report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';
 export { type WaitOptions, waitFor } from './wait.js';

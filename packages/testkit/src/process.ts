@@ -83,3 +83,55 @@ export function openFiles(pid: number): string[] {
     return [];
   }
 }
+
+/**
+ * Milliseconds a thread has spent ready to run with no core free for it: its run delay, the
+ * second field of /proc/<tid>/schedstat (the main thread's when `tid` is a process id).
+ * Undefined once it is gone, or where the kernel does not keep it.
+ */
+export function readyWaitMs(tid: number): number | undefined {
+  try {
+    const waited = Number(readFileSync(`/proc/${tid}/schedstat`, 'utf8').split(' ')[1]);
+    return Number.isFinite(waited) ? waited / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface StopTime {
+  /** Milliseconds by the wall clock from `start` to the exit. */
+  wall: number;
+  /** Of those, the time the process's main thread stood ready to run with every core busy. */
+  queued: number;
+  /** `wall - queued`: what the same stop takes on an idle machine (see `stopClock`). */
+  ms: number;
+}
+
+/**
+ * A clock for "exits within N ms of a signal" that other work on the machine does not move.
+ * Started just before the signal, it samples the process's run delay (readyWaitMs) every
+ * 10 ms until `stop(at)` is given the exit's `Date.now()`, and takes off the wall time the
+ * time the process's main thread (where a Node program handles the signal, stops and exits)
+ * was ready to run but had no core: the time a loaded machine adds. A stop that waits (on a
+ * timer, a browser, a lock) or works on after the signal still counts in full; only the wait
+ * for a core does not. The last 10 ms or so of the process's run delay go unseen (it is
+ * sampled, and gone at the exit), and so does this test's own wait to hear of the exit: both
+ * can only make `ms` longer, never shorter. (Taking this thread's run delay off as well took
+ * off too much: the two threads mostly wait for a core at the same time.)
+ */
+export function stopClock(pid: number): { stop(at: number): StopTime } {
+  const start = Date.now();
+  const first = readyWaitMs(pid);
+  let last = first;
+  const sampler = setInterval(() => {
+    last = readyWaitMs(pid) ?? last;
+  }, 10);
+  return {
+    stop(at: number) {
+      clearInterval(sampler);
+      const wall = at - start;
+      const queued = first === undefined || last === undefined ? 0 : Math.min(wall, last - first);
+      return { wall, queued, ms: wall - queued };
+    },
+  };
+}
