@@ -15,7 +15,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { report } from '@briefing/content';
+import { type Report, report } from '@briefing/content';
 import { readPptx } from '@briefing/inspect';
 import { type DeckPlan, type FaceSetName, planDeck, planPptx, renderPptx } from '@briefing/slides';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,11 +50,24 @@ const SETUPS: Record<FontSetup, Record<string, FaceSetName | DeckPlan>> = {
   none: {
     office: 'office',
     design: 'design',
-    // Laid out for Arial with nothing reserved: what the check must catch.
-    unreserved: planDeck(report, { metrics: { faces: 'office', reserve: false } }),
+    // Laid out for Arial with nothing reserved, with a line that fills the measure in Arial:
+    // what the check must catch (drawn in DejaVu, the line takes two and runs into the next).
+    unreserved: planDeck(fullLine(report), { metrics: { faces: 'office', reserve: false } }),
   },
   office: { office: 'office' },
 };
+
+/** The report with its second on-screen line as long as one line of Arial holds. */
+function fullLine(r: Report): Report {
+  const copy = structuredClone(r);
+  const block = copy.sections[0]?.blocks[1];
+  if (block?.type !== 'paragraph') throw new Error('fixture moved: sections[0].blocks[1] is no paragraph');
+  block.onScreen = [
+    { type: 'text', text: 'Ever more connected', emphasis: 'strong' },
+    { type: 'text', text: ' – real benefits, and crime that crosses borders with ease' },
+  ];
+  return copy;
+}
 
 describe.skipIf(!('path' in soffice))(
   `LibreOffice renders the PPTX in three font setups${'reason' in soffice ? ` (skipped: ${soffice.reason})` : ''}`,

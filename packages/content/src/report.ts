@@ -112,7 +112,7 @@ export const reportInput = {
         {
           type: 'paragraph',
           text: 'That connectivity cuts both ways: it has brought real benefits, but it has also made room for new kinds of cybercrime that cross borders and can reach people anywhere.',
-          onScreen: strong('Ever more connected', 'real benefits, and crime that crosses borders with ease'),
+          onScreen: strong('Ever more connected', 'real benefits, and crime that crosses borders'),
         },
         {
           type: 'paragraph',
