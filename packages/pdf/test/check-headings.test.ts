@@ -32,25 +32,24 @@ describe('briefing check and a section titled with one letter', () => {
 describe('briefing check and a table row split across pages', () => {
   const words = (tag: string, n: number) =>
     Array.from({ length: n }, (_, i) => `${tag}${String(i + 1).padStart(3, '0')}${tag}${tag}`).join(' ');
-  const tallRow = (x: string) => {
+  const tallRow = (x: string, three = words(x, 60)) => {
     const input = structuredClone(reportInput) as ReportInput;
     input.sections[1]!.blocks.push({
       type: 'table',
       caption: 'Tall row',
       columns: ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map((header) => ({ header })),
-      rows: [['Tall', words('w', 75), words(x, 60), words('y', 60), words('z', 60), words('v', 60)]],
+      rows: [['Tall', words('w', 75), three, words('y', 60), words('z', 60), words('v', 60)]],
     });
     return assertReport(input);
   };
+  const cells = async (shown: ReturnType<typeof tallRow>, claimed = shown) =>
+    checkCoverage(claimed, await readPdf(await renderPdf(shown)), readDeckHtml(''))
+      .rows.filter((row) => row.kind === 'cell' && row.section === 1)
+      .map((row) => [row.label.slice(0, 12), row.pdf.found]);
 
   it('finds every cell of the split row, and misses one the PDF does not show', async () => {
     const shown = tallRow('x');
-    const pdf = await readPdf(await renderPdf(shown));
-    const cells = (r: ReturnType<typeof tallRow>) =>
-      checkCoverage(r, pdf, readDeckHtml(''))
-        .rows.filter((row) => row.kind === 'cell' && row.section === 1)
-        .map((row) => [row.label.slice(0, 12), row.pdf.found]);
-    expect(cells(shown).slice(-6)).toEqual([
+    expect((await cells(shown)).slice(-6)).toEqual([
       ['One: Tall', true],
       ['Two: w001ww ', true],
       ['Three: x001x', true],
@@ -58,6 +57,28 @@ describe('briefing check and a table row split across pages', () => {
       ['Five: z001zz', true],
       ['Six: v001vv ', true],
     ]);
-    expect(cells(tallRow('q')).slice(-4, -3)).toEqual([['Three: q001q', false]]);
+    expect((await cells(shown, tallRow('q'))).slice(-4, -3)).toEqual([['Three: q001q', false]]);
+  });
+
+  // Column Two ends its first page at "w019ww" and goes on with "w020ww"; column Three starts
+  // with "w02". Two's longest match on the first page ran on into Three ("w019www02"), and
+  // Three, looked for after it, went missing.
+  it("ends a cell's first piece where its next page goes on, not where a longer match would", async () => {
+    expect((await cells(tallRow('x', `w02 ${words('x', 60)}`))).slice(-6)).toEqual([
+      ['One: Tall', true],
+      ['Two: w001ww ', true],
+      ['Three: w02 x', true],
+      ['Four: y001yy', true],
+      ['Five: z001zz', true],
+      ['Six: v001vv ', true],
+    ]);
+  });
+
+  // Every word of this Three is on the pages, but not as column Three: "x001xx x002xx" starts
+  // the real one, and "w020ww w021ww" goes on column Two on the next page. Pieces looked for
+  // anywhere on a page made one cell of them.
+  it('misses a cell whose pieces are on the pages but not where the split row puts them', async () => {
+    const claimed = tallRow('x', 'x001xx x002xx w020ww w021ww');
+    expect((await cells(tallRow('x'), claimed)).slice(-4, -3)).toEqual([['Three: x001x', false]]);
   });
 });
