@@ -43,7 +43,11 @@ export function locate(
   /** Where the section's heading ends inside its unit (between `start` and `end`), or -1 when the unit does not show it. */
   headingEnd: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
   needleOf: (entry: Expectation) => string = (entry) => entry.needle,
-  /** Units past its section's span where a figure or table cell may still be (a float's page). */
+  /**
+   * How many later sections' starts a figure or table cell may be set past (a float waiting
+   * for room): it is looked for up to the end of the unit where the section that many after
+   * its own starts. 0: inside its own section's span.
+   */
   floats = 0,
 ): Found[] {
   const hay = new Haystack(units);
@@ -82,9 +86,11 @@ export function locate(
       cursors.clear();
       continued.clear();
       // The section's span ends where the next located section's unit ends.
-      const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
-      end = next === undefined ? hay.text.length : (hay.starts[next + 1] ?? hay.text.length);
-      floatEnd = next === undefined ? hay.text.length : (hay.starts[next + 1 + floats] ?? hay.text.length);
+      const later = [...anchors.entries()].filter(([index]) => index > e.section).map(([, u]) => u);
+      const endOf = (unit: number | undefined) =>
+        unit === undefined ? hay.text.length : (hay.starts[unit + 1] ?? hay.text.length);
+      end = endOf(later[0]);
+      floatEnd = endOf(later[floats]);
       results.push({ found: after >= 0, at: unit + 1 });
       continue;
     }

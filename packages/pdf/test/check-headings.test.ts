@@ -111,3 +111,38 @@ describe('briefing check and a chart whose unit begins with ß', () => {
     ]);
   });
 });
+
+// Two charts too tall for the room under a long paragraph wait for pages of their own: the
+// next section starts under the paragraph, and the second chart comes two pages after that.
+// The check looked for a float's figures one page past the next section's start only, and
+// missed them (random reports with charts, fast-check seed 8); the page breaker lets a float
+// wait past the next section's start, not past a second one.
+describe('briefing check and figures waiting pages past the next section', () => {
+  it('finds the figures of both charts', async () => {
+    const chart = (id: string) => ({
+      type: 'chart' as const,
+      id,
+      title: `Chart ${id}`,
+      unit: 'people counted',
+      asOf: '2024-01-01',
+      source: { publisher: 'A publisher', url: 'https://example.org/source' },
+      data: Array.from({ length: 24 }, (_, i) => ({
+        label: `${id} bar ${i + 1}`,
+        value: (i + 1) * 1000,
+        share: i + 1,
+      })),
+    });
+    const input = structuredClone(reportInput) as ReportInput;
+    input.sections[1]!.blocks = [
+      { type: 'paragraph', text: 'Fraud moves where policing is weak and money moves fast. '.repeat(30).trim() },
+      chart('first'),
+      chart('second'),
+    ];
+    const report = assertReport(input);
+    const pdf = await readPdf(await renderPdf(report));
+    // The layout this test is about: the second chart two pages after the next section starts.
+    expect(pdf.destinations.second! - pdf.destinations[report.sections[2]!.id]!).toBe(2);
+    const result = checkCoverage(report, pdf, readDeckHtml(''));
+    expect(result.rows.filter((r) => r.kind === 'figure' && !r.pdf.found).map((r) => r.label)).toEqual([]);
+  });
+});
