@@ -19,7 +19,7 @@ import { type DeckPlan, planDeck, renderPptx } from '@briefing/slides';
 import {
   largestFiguresReport,
   nastyReport,
-  reportArbitrary,
+  richReportArbitrary,
   scaledReport,
   seeded,
   stressReport,
@@ -322,7 +322,7 @@ describe('every PPTX made from the test reports', () => {
 
   it('random reports: the same', async () => {
     await fc.assert(
-      fc.asyncProperty(reportArbitrary, async (input) => {
+      fc.asyncProperty(richReportArbitrary, async (input) => {
         await expectSound(assertReport(input));
       }),
       { ...seeded(8, 13), endOnFailure: true },

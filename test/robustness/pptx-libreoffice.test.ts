@@ -31,10 +31,18 @@ export function outsideWords(pages: readonly PdfPageWords[]): string[] {
  * title on its section's pages (a kicker cut short with an ellipsis counts for the title it
  * begins), each item, cell and figure on its section's pages in order, a page per slide.
  */
-export function missingText(r: Report, plan: DeckPlan, pages: readonly PdfPageWords[], kickers: string[]): string[] {
+export function missingText(
+  r: Report,
+  plan: DeckPlan,
+  pages: readonly PdfPageWords[],
+  kickers: string[],
+  drawn: readonly PdfPageWords[] = pages,
+): string[] {
   const problems: string[] = [];
   if (pages.length !== plan.slides.length) problems.push(`${pages.length} pages for ${plan.slides.length} slides`);
-  const text = pages.map((p) => compact(p.words.map((w) => w.text).join(' ')));
+  const words = (ps: readonly PdfPageWords[]) => ps.map((p) => compact(p.words.map((w) => w.text).join(' ')));
+  const text = words(pages);
+  const drawnText = words(drawn);
   const entries = outline(r);
   const cursors = new Map<string, number>();
   for (const e of expectations(r)) {
@@ -49,8 +57,10 @@ export function missingText(r: Report, plan: DeckPlan, pages: readonly PdfPageWo
       continue;
     }
     if (e.kind === 'figure') {
-      // A chart's labels and figures are separate texts of the chart: each on the section's pages.
-      if (![e.needle, ...(e.with ?? [])].every((t) => hay.includes(t)))
+      // A chart's labels and figures are separate texts of the chart: each on the section's
+      // pages, as drawn (in reading order a bar's figure may sit between its label's lines).
+      const chart = span.map((i) => drawnText[i] ?? '').join('\u0000');
+      if (![e.needle, ...(e.with ?? [])].every((t) => chart.includes(t)))
         problems.push(`figure "${e.label}" not on its pages`);
       continue;
     }
@@ -75,6 +85,7 @@ describe.skipIf(!('path' in soffice))(
     const dir = mkdtempSync(join(tmpdir(), 'briefing-pptx-lo-'));
     const cases: { name: string; report: Report; file: string; plan: DeckPlan; kickers: string[] }[] = [];
     const pages = new Map<string, PdfPageWords[]>();
+    const drawn = new Map<string, PdfPageWords[]>();
 
     beforeAll(async () => {
       const reports: [string, Report][] = [
@@ -83,6 +94,9 @@ describe.skipIf(!('path' in soffice))(
         ['adversarial', nastyReport()],
         // The longest chart labels a report may have: LibreOffice must show each as the report writes it.
         ['largest figures', largestFiguresReport()],
+        // Reports of text blocks: with charts (richReportArbitrary) LibreOffice leaves out every
+        // other bar label of a chart whose labels wrap over more lines than a bar's row holds
+        // (CI seed, second sample: the PPTX sets no label frequency). Reported with issue 20.
         ...fc
           .sample(reportArbitrary, seeded(3, 29))
           .map((input, i): [string, Report] => [`random-${i + 1}`, assertReport(input)]),
@@ -98,13 +112,18 @@ describe.skipIf(!('path' in soffice))(
         'path' in soffice ? soffice.path : '',
         cases.map((c) => c.file),
       );
-      for (const [i, c] of cases.entries()) pages.set(c.name, pdfWords(pdfs[i] as string));
+      for (const [i, c] of cases.entries()) {
+        pages.set(c.name, pdfWords(pdfs[i] as string));
+        drawn.set(c.name, pdfWords(pdfs[i] as string, true));
+      }
     }, 300_000);
 
     it('converts every file, a page per slide, every section title and item on its pages in order', () => {
       expect(cases.length).toBe(7);
       for (const c of cases) {
-        expect(missingText(c.report, c.plan, pages.get(c.name) ?? [], c.kickers), c.name).toEqual([]);
+        expect(missingText(c.report, c.plan, pages.get(c.name) ?? [], c.kickers, drawn.get(c.name)), c.name).toEqual(
+          [],
+        );
       }
     });
 
