@@ -17,11 +17,11 @@ import {
   zipTime,
 } from '@briefing/content';
 import { type PptxFacts, readPptx } from '@briefing/inspect';
-import { type DeckPlan, layoutName, planDeck, planPptx, renderPptx } from '@briefing/slides';
+import { type DeckPlan, layoutName, planPptx, renderPptx } from '@briefing/slides';
 import {
   largestFiguresReport,
   nastyReport,
-  reportArbitrary,
+  richReportArbitrary,
   scaledReport,
   seeded,
   stressReport,
@@ -330,7 +330,7 @@ describe('every PPTX made from the test reports', () => {
 
   it('random reports: the same', async () => {
     await fc.assert(
-      fc.asyncProperty(reportArbitrary, async (input) => {
+      fc.asyncProperty(richReportArbitrary, async (input) => {
         await expectSound(assertReport(input));
       }),
       { ...seeded(8, 13), endOnFailure: true },

@@ -15,9 +15,6 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
-import { outline, type Report } from '@briefing/content';
-import { compact, expectations } from '@briefing/inspect';
-import type { DeckPlan } from '@briefing/slides';
 
 /**
  * soffice for the tests, or the reason there is none. On CI (CI=true) a missing LibreOffice
@@ -167,9 +164,17 @@ const fromEntities = (text: string) =>
     code ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name] ?? ''),
   );
 
-/** Every page's words with their boxes, in points from the top left (pdftotext -bbox). */
-export function pdfWords(pdf: string): PdfPageWords[] {
-  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/**
+ * Every page's words with their boxes, in points from the top left (pdftotext -bbox): in
+ * reading order, or with `drawn` in the order the page draws them (pdftotext -raw), which
+ * keeps a text broken over lines in one piece where reading order puts a neighbour between
+ * its lines (a chart's wrapped bar label, and the figure beside it).
+ */
+export function pdfWords(pdf: string, drawn = false): PdfPageWords[] {
+  const html = execFileSync('pdftotext', [...(drawn ? ['-raw'] : []), '-bbox', pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/gu)].map(([, w, h, body]) => ({
     width: Number(w),
     height: Number(h),

@@ -47,10 +47,18 @@ export function overlappingWords(pages: readonly PdfPageWords[]): string[] {
  * title on its section's pages (a kicker cut short with an ellipsis counts for the title it
  * begins), each item, cell and figure on its section's pages in order, a page per slide.
  */
-export function missingText(r: Report, plan: DeckPlan, pages: readonly PdfPageWords[], kickers: string[]): string[] {
+export function missingText(
+  r: Report,
+  plan: DeckPlan,
+  pages: readonly PdfPageWords[],
+  kickers: string[],
+  drawn: readonly PdfPageWords[] = pages,
+): string[] {
   const problems: string[] = [];
   if (pages.length !== plan.slides.length) problems.push(`${pages.length} pages for ${plan.slides.length} slides`);
-  const text = pages.map((p) => compact(p.words.map((w) => w.text).join(' ')));
+  const words = (ps: readonly PdfPageWords[]) => ps.map((p) => compact(p.words.map((w) => w.text).join(' ')));
+  const text = words(pages);
+  const drawnText = words(drawn);
   const entries = outline(r);
   const cursors = new Map<string, number>();
   for (const e of expectations(r)) {
@@ -65,8 +73,10 @@ export function missingText(r: Report, plan: DeckPlan, pages: readonly PdfPageWo
       continue;
     }
     if (e.kind === 'figure') {
-      // A chart's labels and figures are separate texts of the chart: each on the section's pages.
-      if (![e.needle, ...(e.with ?? [])].every((t) => hay.includes(t)))
+      // A chart's labels and figures are separate texts of the chart: each on the section's
+      // pages, as drawn (in reading order a bar's figure may sit between its label's lines).
+      const chart = span.map((i) => drawnText[i] ?? '').join('\u0000');
+      if (![e.needle, ...(e.with ?? [])].every((t) => chart.includes(t)))
         problems.push(`figure "${e.label}" not on its pages`);
       continue;
     }

@@ -32,6 +32,7 @@ describe.skipIf(!('path' in soffice))(
     const dir = mkdtempSync(join(tmpdir(), 'briefing-pptx-lo-'));
     const cases: { name: string; report: Report; file: string; plan: DeckPlan; kickers: string[] }[] = [];
     const pages = new Map<string, PdfPageWords[]>();
+    const drawn = new Map<string, PdfPageWords[]>();
 
     beforeAll(async () => {
       const reports: [string, Report][] = [
@@ -40,6 +41,9 @@ describe.skipIf(!('path' in soffice))(
         ['adversarial', nastyReport()],
         // The longest chart labels a report may have: LibreOffice must show each as the report writes it.
         ['largest figures', largestFiguresReport()],
+        // Reports of text blocks: with charts (richReportArbitrary) LibreOffice leaves out every
+        // other bar label of a chart whose labels wrap over more lines than a bar's row holds
+        // (CI seed, second sample: the PPTX sets no label frequency). Reported with issue 20.
         ...fc
           .sample(reportArbitrary, seeded(3, 29))
           .map((input, i): [string, Report] => [`random-${i + 1}`, assertReport(input)]),
@@ -56,13 +60,18 @@ describe.skipIf(!('path' in soffice))(
         cases.map((c) => c.file),
         'office',
       );
-      for (const [i, c] of cases.entries()) pages.set(c.name, pdfWords(pdfs[i] as string));
+      for (const [i, c] of cases.entries()) {
+        pages.set(c.name, pdfWords(pdfs[i] as string));
+        drawn.set(c.name, pdfWords(pdfs[i] as string, true));
+      }
     }, 300_000);
 
     it('converts every file, a page per slide, every section title and item on its pages in order', () => {
       expect(cases.length).toBe(7);
       for (const c of cases) {
-        expect(missingText(c.report, c.plan, pages.get(c.name) ?? [], c.kickers), c.name).toEqual([]);
+        expect(missingText(c.report, c.plan, pages.get(c.name) ?? [], c.kickers, drawn.get(c.name)), c.name).toEqual(
+          [],
+        );
       }
     });
 

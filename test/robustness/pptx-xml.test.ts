@@ -4,7 +4,7 @@
 
 import { assertReport, type Report } from '@briefing/content';
 import { renderDeck } from '@briefing/slides';
-import { deckBrowser, nastyReport, report, reportArbitrary, seeded, stressReport } from '@briefing/testkit';
+import { deckBrowser, nastyReport, report, richReportArbitrary, seeded, stressReport } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
 import { deckCsp, refusedLoad } from 'briefing/internal';
 import fc from 'fast-check';
@@ -75,7 +75,7 @@ describe('well-formed PPTX parts', () => {
 
     it('parse for random reports', async () => {
       await fc.assert(
-        fc.asyncProperty(reportArbitrary, async (input) => {
+        fc.asyncProperty(richReportArbitrary, async (input) => {
           expect(await illFormedParts(await pptxOf(assertReport(input)))).toEqual([]);
         }),
         { ...seeded(3, 7), endOnFailure: true },

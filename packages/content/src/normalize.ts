@@ -16,7 +16,8 @@ export const INVISIBLE = /[\u00AD\u200B-\u200F\u2060\uFEFF\u061C\u202A-\u202E\u2
  * and dashes replace plain ones (the fonts draw the modifier letters ʻ and ʼ with the quotes'
  * glyphs, so a PDF gives back a quote for them), and HTML keeps soft hyphens. One
  * normalisation, used on both the report's text and every extracted text, makes "the same
- * text" mean the same.
+ * text" mean the same. Case is folded whole: a capitalised "ß" is "SS" (a chart's series title
+ * capitalises its unit), whose lower case "ss" is not "ß" without the fold.
  */
 export function normalizeForMatch(text: string): string {
   return text
@@ -28,5 +29,6 @@ export function normalizeForMatch(text: string): string {
     .replace(/\u2026/gu, '...')
     .replace(/\s+/gu, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/ß/gu, 'ss');
 }

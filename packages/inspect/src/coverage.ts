@@ -38,8 +38,9 @@ export function checkCoverage(report: Report, pdf: PdfFacts, deck: DeckFacts, pp
     },
     pdfHeading(pdf.normalized),
     undefined,
-    // A table or figure that does not fit where it stands floats to the top of the next page,
-    // which may come after the next section has started.
+    // A table or figure that does not fit where it stands floats to the top of a later page:
+    // it may wait past the next section's start, never past a second one (pages.ts), and
+    // several waiting take a page each, so it may be pages after the next section starts.
     1,
   );
 

@@ -36,6 +36,11 @@ export interface Expectation {
   with?: string[];
   /** For sections: the numbered title ("2. Title") as headings and contents print it. */
   numbered?: string;
+  /**
+   * For table cells: the table's header row, normalised, which a page repeats above a row
+   * continued from the page before (a split cell's text goes on right after it).
+   */
+  header?: string;
 }
 
 export interface Found {
@@ -94,7 +99,7 @@ function promised(
   field: Field,
   find: Finding,
   lang: string,
-): Pick<Expectation, 'kind' | 'label' | 'needle' | 'screen' | 'chart' | 'with'> {
+): Pick<Expectation, 'kind' | 'label' | 'needle' | 'screen' | 'chart' | 'with' | 'header'> {
   const screen = find.screen !== undefined ? { screen: compact(find.screen) } : {};
   if (find.kind === 'figure' && block.type === 'chart') {
     const index = Number(/\.data\[(\d+)\]\.label$/.exec(field.path)?.[1]);
@@ -114,7 +119,11 @@ function promised(
     if (item !== undefined && foldSpace(plainText(item.text)) !== find.label)
       return { kind: 'item', label: cutLabel(find.label), needle: compact(find.needle), ...screen };
   }
-  return { kind: find.kind, label: find.label, needle: compact(find.needle), ...screen };
+  const header =
+    find.kind === 'cell' && block.type === 'table'
+      ? { header: compact(block.columns.map((c) => c.header).join(' ')) }
+      : {};
+  return { kind: find.kind, label: find.label, needle: compact(find.needle), ...screen, ...header };
 }
 
 /** A label that is the start of a longer text, ended with an ellipsis. */

@@ -43,7 +43,11 @@ export function locate(
   /** Where the section's heading ends inside its unit (between `start` and `end`), or -1 when the unit does not show it. */
   headingEnd: (hay: Haystack, entry: Expectation, start: number, end: number) => number,
   needleOf: (entry: Expectation) => string = (entry) => entry.needle,
-  /** Units past its section's span where a figure or table cell may still be (a float's page). */
+  /**
+   * How many later sections' starts a figure or table cell may be set past (a float waiting
+   * for room): it is looked for up to the end of the unit where the section that many after
+   * its own starts. 0: inside its own section's span.
+   */
   floats = 0,
 ): Found[] {
   const hay = new Haystack(units);
@@ -64,6 +68,8 @@ export function locate(
   // of a chart may come after items that follow the chart in the report.
   let cursor = 0;
   const cursors = new Map<Expectation['kind'], number>();
+  // Where a split row's next cell goes on, by page: after the piece its cell before left there.
+  const continued = new Map<number, number>();
   let end = hay.text.length;
   let floatEnd = end;
   for (const e of exps) {
@@ -78,10 +84,13 @@ export function locate(
       const after = headingEnd(hay, e, start, hay.starts[unit + 1] ?? hay.text.length);
       cursor = after >= 0 ? after : start;
       cursors.clear();
+      continued.clear();
       // The section's span ends where the next located section's unit ends.
-      const next = [...anchors.entries()].find(([index]) => index > e.section)?.[1];
-      end = next === undefined ? hay.text.length : (hay.starts[next + 1] ?? hay.text.length);
-      floatEnd = next === undefined ? hay.text.length : (hay.starts[next + 1 + floats] ?? hay.text.length);
+      const later = [...anchors.entries()].filter(([index]) => index > e.section).map(([, u]) => u);
+      const endOf = (unit: number | undefined) =>
+        unit === undefined ? hay.text.length : (hay.starts[unit + 1] ?? hay.text.length);
+      end = endOf(later[0]);
+      floatEnd = endOf(later[floats]);
       results.push({ found: after >= 0, at: unit + 1 });
       continue;
     }
@@ -92,14 +101,16 @@ export function locate(
       e.chart === undefined
         ? hay.find(needle, from, until)
         : inChart(hay, e.chart, e.with ?? [], needle, from, cursor, until);
-    const split = at < 0 && e.kind === 'cell' ? acrossPages(hay, needle, from, until) : undefined;
+    const split = at < 0 && e.kind === 'cell' ? acrossPages(hay, needle, e.header, from, until, continued) : undefined;
     if (at >= 0) {
       results.push({ found: true, at: hay.unitAt(at) + 1 });
       cursors.set(e.kind, at + needle.length);
     } else if (split) {
       results.push({ found: true, at: hay.unitAt(split.at) + 1 });
-      // The next cell of the row starts on the first page, after this one's first piece.
+      // The next cell of the row starts on the first page, after this one's first piece, and
+      // goes on, on each page after, after this one's piece there.
       cursors.set(e.kind, split.end);
+      for (const [unit, pieceEnd] of split.pieces) continued.set(unit, pieceEnd);
     } else {
       results.push({ found: false });
     }
@@ -108,41 +119,70 @@ export function locate(
 }
 
 /**
- * A table cell whose row is taller than a page is split with it: its text ends on one page
- * and goes on at the top of the next (under the repeated header), perhaps over several.
- * Found when the needle's longest prefix on a page is followed by the rest on the pages
- * after, each page's piece as long as that page shows; where it starts and where its first
- * piece ends (the row's next cell follows that, on the same page).
+ * A table cell whose row is taller than a page is split with it: the row's lines that fit are
+ * drawn on one page, cell by cell, and the rest at the top of the next under the repeated
+ * header (perhaps over several pages), again cell by cell. So each piece after the first
+ * stands at a known place and is looked for there alone: right after the header a page
+ * repeats, or after the piece the row's cell before left on that page (`continued`). Pieces
+ * looked for anywhere on their pages were too often pieced together from chance matches of a
+ * few letters; and the first piece's longest match ran on into the next cell when that cell
+ * began as this one went on, so that the next cell went missing. The first piece is looked
+ * for from `from` on its page (where the row's cell before ended, or after), the shortest the
+ * rest agrees with.
+ * Returns where the cell starts, where its first piece ends (the row's next cell follows
+ * there), and where its piece ends on each page after the first.
  */
-function acrossPages(
+export function acrossPages(
   hay: Haystack,
   needle: string,
+  header: string | undefined,
   from: number,
   until: number,
-): { at: number; end: number } | undefined {
-  const prefix = (start: number, end: number, text: string) => {
-    // Longest prefix of `text` between `start` and `end`: a longer one showing implies a shorter one does.
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (hay.find(text.slice(0, mid), start, end) >= 0) lo = mid;
-      else hi = mid - 1;
-    }
-    return { length: lo, at: lo > 0 ? hay.find(text.slice(0, lo), start, end) : -1 };
-  };
-  // A cell split so has lines on both pages: too short a needle could be pieced from chance matches.
-  if (needle.length < 20) return undefined;
+  continued: ReadonlyMap<number, number>,
+): { at: number; end: number; pieces: Map<number, number> } | undefined {
+  if (header === undefined || header === '') return undefined;
   const pageEnd = (u: number) => Math.min(until, hay.starts[u + 1] ?? hay.text.length);
-  for (let u = hay.unitAt(from); (hay.starts[u] ?? until) < until && u + 1 < hay.starts.length; u++) {
-    const first = prefix(Math.max(from, hay.starts[u]!), pageEnd(u), needle);
-    if (first.length < 2) continue;
-    let rest = needle.slice(first.length);
-    for (let v = u + 1; v < hay.starts.length && hay.starts[v]! < until; v++) {
-      const piece = prefix(hay.starts[v]!, pageEnd(v), rest);
-      if (piece.length < Math.min(2, rest.length)) break;
-      rest = rest.slice(piece.length);
-      if (rest === '') return { at: first.at, end: first.at + first.length };
+  /** Where the header ends on page `u`, each occurrence in turn. */
+  const headerEnds = (u: number, start = hay.starts[u] ?? 0) => {
+    const ends: number[] = [];
+    for (let h = hay.find(header, start, pageEnd(u)); h >= 0; h = hay.find(header, h + 1, pageEnd(u)))
+      ends.push(h + header.length);
+    return ends;
+  };
+  /** How many characters of `text` the page shows from `at` on, up to its end. */
+  const shown = (text: string, at: number, end: number) => {
+    let n = 0;
+    while (n < text.length && at + n < end && hay.text[at + n] === text[n]) n++;
+    return n;
+  };
+  /** `rest` from page `u` on, each piece where it must stand; the piece ends by page, or undefined. */
+  const goesOn = (rest: string, u: number): Map<number, number> | undefined => {
+    if (u >= hay.starts.length || (hay.starts[u] ?? until) >= until) return undefined;
+    const anchors = continued.has(u) ? [continued.get(u)!] : headerEnds(u);
+    for (const at of anchors) {
+      const most = shown(rest, at, pageEnd(u));
+      if (most === rest.length) return new Map([[u, at + most]]);
+      // The longest piece first; a shorter one when the rest does not then go on at the next page.
+      for (let n = most; n > 0; n--) {
+        const after = goesOn(rest.slice(n), u + 1);
+        if (after) return new Map([[u, at + n], ...after]);
+      }
+    }
+    return undefined;
+  };
+  const firstPage = hay.unitAt(from);
+  for (let u = firstPage; u < hay.starts.length && (hay.starts[u] ?? until) < until; u++) {
+    for (
+      let at = hay.find(needle[0]!, Math.max(from, hay.starts[u] ?? 0), pageEnd(u));
+      at >= 0;
+      at = hay.find(needle[0]!, at + 1, pageEnd(u))
+    ) {
+      const most = shown(needle, at, pageEnd(u));
+      // The shortest first piece the rest agrees with: the next cell starts where it ends.
+      for (let n = 1; n <= most && n < needle.length; n++) {
+        const pieces = goesOn(needle.slice(n), u + 1);
+        if (pieces) return { at, end: at + n, pieces };
+      }
     }
   }
   return undefined;

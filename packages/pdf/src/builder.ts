@@ -102,7 +102,8 @@ export class Builder {
     this.floatStart = -1;
     const end = this.units.length;
     if (!this.features.floats) return false;
-    if (height > this.g.bottom - this.g.top) {
+    // Too tall for a page with what is kept above it (a section's heading) it stays in the text.
+    if (height + this.keptAbove(start) > this.g.bottom - this.g.top) {
       this.pinFloatsBefore(start);
       this.keepOff(start);
       return false;
@@ -147,7 +148,14 @@ export class Builder {
     const before = this.units[start - 1];
     if (before && this.keptByLines.has(before) && before.breakAfter === NEVER) before.breakAfter = WIDOW;
   }
+  /**
+   * Space added above the next unit pushed (under a section's heading, its first block's):
+   * added as it is pushed, so a table or figure measuring itself counts it.
+   */
+  nextGap = 0;
   push(unit: DrawUnit): DrawUnit {
+    unit.gap += this.nextGap;
+    this.nextGap = 0;
     if (!this.features.keep && unit.breakAfter === WIDOW) unit.breakAfter = FREE;
     // A float may move away: the lines kept with a heading are those of the text.
     if (this.keepLines > 0 && unit.height > 0 && this.floatStart < 0) {
@@ -165,6 +173,20 @@ export class Builder {
     if (!this.features.keep) return;
     this.keepWithNext(NEVER);
     this.keepLines = lines;
+  }
+  /**
+   * Height of what is kept above unit `start` (the heading, and lede lines kept with it, of a
+   * section that a table or figure opens): the run of units before it that each end in a NEVER
+   * break, with the gaps between them and down to `start`; the run's own first gap dropped, as
+   * at the top of a page. 0 when the unit before `start` may end a page.
+   */
+  keptAbove(start: number): number {
+    let top = start;
+    while (top > 0 && this.units[top - 1]!.breakAfter === NEVER) top--;
+    if (top === start) return 0;
+    let height = this.units[start]?.gap ?? 0;
+    for (let u = top; u < start; u++) height += this.units[u]!.height + (u > top ? this.units[u]!.gap : 0);
+    return height;
   }
   /** Forbid a page break after the last unit (keep it with what follows). */
   keepWithNext(cost: typeof NEVER | typeof SPLIT = NEVER) {

@@ -185,7 +185,11 @@ export function composePages(
             if (go(f.end, y1, fk + 1, true, met + 1, b1, false, st1)) return true;
             trail.length = mark;
           }
-          // Or moved to a later page: the text after it fills this one.
+          // Or moved to a later page: the text after it fills this one. Not when what comes
+          // before it must keep with what follows (a heading): deferred, the float would leave
+          // that heading at the page's foot over the next section's text, its own table or
+          // figure pages later. The page ends before the heading instead, or the float is set.
+          if (f.start > 0 && units[f.start - 1]!.breakAfter === NEVER) return false;
           met++;
           j = f.end;
           continue;

@@ -123,10 +123,9 @@ export function section(
   }
   entry.section.blocks.forEach((blk, i) => {
     if (i === 0) {
-      const before = b.units.length;
+      // Given to the block's first unit as it is pushed, so the block knows its full height.
+      b.nextGap = SPACE.headingAfter + (lede ? 2 : 0);
       block(b, blk, sect, 0);
-      const firstBlockUnit = b.units[before];
-      if (firstBlockUnit) firstBlockUnit.gap += SPACE.headingAfter + (lede ? 2 : 0);
     } else block(b, blk, sect, i);
   });
   // The report's conclusion closes the last section, as the article's closing paragraph did.

@@ -53,7 +53,11 @@ const PANEL_GAP = 14;
 export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   const { g, m, lang } = b;
   b.figureCount++;
+  // Opening its section, the figure keeps with the heading above it (pages.ts never moves it
+  // away from a unit it keeps with), and fits one page with it.
+  if (index === 0) b.keepWithNext(NEVER);
   b.beginFloat();
+  const figureStart = b.units.length;
   const heading = figureHeading(b, parent, `Figure ${b.figureCount}. `, block.title, index, { id: block.id });
   b.keepWithNext(NEVER);
   const shares = hasShareSeries(block);
@@ -163,10 +167,11 @@ export const chart: Handler<'chart'> = (block, b, parent, { index }) => {
   });
   const source = sourceLine(b, parent, block.source);
   addSpaceAfter(b, SPACE.block - SPACE.paragraph);
-  // A title, caption and source line longer than the usual allowance leave less room: the
-  // figure shrinks so that it fits one page with them, or its heading would be stranded at
-  // the foot of a page and the bars set on the next. (The float, space after included, fits.)
-  const around = b.floatHeight() - figureHeight;
+  // A title, caption and source line longer than the usual allowance leave less room, and so
+  // does the section's heading when the figure opens the section: the figure shrinks so that
+  // it fits one page with them, or a heading would be stranded at the foot of a page and the
+  // bars set on the next. (The float, space after included, fits.)
+  const around = b.floatHeight() - figureHeight + b.keptAbove(figureStart);
   if (around + figureHeight > g.bottom - g.top) {
     // A hair under the frame, so that rounding never makes the float too tall to float.
     fit = Math.min(fit, Math.max(0, g.bottom - g.top - around - 0.01) / naturalHeight);

@@ -52,6 +52,9 @@ export const table: Handler<'table'> = (block, b, parent, { index }) => {
   const { g, m } = b;
   b.tableCount++;
   const number = `Table ${b.tableCount}. `;
+  // Opening its section, the table keeps with the heading above it (pages.ts never moves it
+  // away from a unit it keeps with); too tall for a page with it, it stays in the text.
+  if (index === 0) b.keepWithNext(NEVER);
   b.beginFloat();
   const heading = figureHeading(b, parent, number, block.caption, index);
 
