@@ -2,7 +2,7 @@ import { ledeRestatements } from '@briefing/content';
 import { formatMatrix } from '@briefing/inspect';
 import { defineCommand } from '../edge/command.js';
 import { EXIT } from '../edge/errors.js';
-import { loadReport } from '../edge/io.js';
+import { chooseReport } from '../edge/workspace.js';
 import { realRenderers, runCheck } from '../outputs/check-run.js';
 
 const checkHelp = `Usage: briefing check [options]
@@ -17,6 +17,7 @@ half its content words) is a warning on stderr, which does not change the exit c
 
 Options:
   -i, --input <file>  report JSON to check (default: the packaged report)
+  -r, --report <id>   the workspace's briefing reports/<id> (see briefing list)
       --json          print the result as JSON
   -h, --help          show this help
 
@@ -27,10 +28,10 @@ export const checkCommand = defineCommand({
   name: 'check',
   summary: 'prove every section, item, figure and table cell is in both outputs',
   help: checkHelp,
-  options: { input: { type: 'string', short: 'i' }, json: { type: 'boolean' } },
+  options: { input: { type: 'string', short: 'i' }, report: { type: 'string', short: 'r' }, json: { type: 'boolean' } },
   deps: realRenderers,
   async run(values, _positionals, io, renderers) {
-    const { report } = await loadReport(values.input, io.cwd, io.signal);
+    const { report } = await chooseReport('check', values, io);
     // Wording, not coverage: a lede that says again what its first paragraph says is worth
     // an editor's look, but it loses nothing, so it warns and leaves the exit code alone.
     for (const r of ledeRestatements(report)) io.stderr(`warning: ${r.path} restates ${r.restates}\n`);
