@@ -14,6 +14,7 @@ import {
   readFileSync,
   readlinkSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './cli.js';
@@ -74,8 +75,27 @@ export function workspaceClone(dest: string, root: string = repoRoot): string {
       stdio: 'ignore',
     });
   git('init', '-q');
+  // The clone's node_modules are links, which git's own "node_modules/" (folders only) lets through.
+  writeFileSync(join(dest, '.git', 'info', 'exclude'), 'node_modules\n');
   git('add', '-A');
   git('commit', '-q', '--no-verify', '-m', 'clone');
+  linkInstalled(root, dest);
+  return dest;
+}
+
+/**
+ * A second clone, made by `git clone` of the clone at `from` (its committed state only, as a
+ * teammate or CI would get it), with its packages linked as in `from`.
+ */
+export function gitClone(from: string, dest: string): string {
+  execFileSync('git', ['clone', '-q', from, dest], { stdio: 'ignore' });
+  writeFileSync(join(dest, '.git', 'info', 'exclude'), 'node_modules\n');
+  linkInstalled(from, dest);
+  return dest;
+}
+
+/** node_modules for the clone at `dest`, from the installed packages at `root`, and each workspace's own. */
+function linkInstalled(root: string, dest: string): void {
   linkModules(root, dest);
   const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces as string[];
   for (const pattern of workspaces) {
@@ -90,5 +110,4 @@ export function workspaceClone(dest: string, root: string = repoRoot): string {
       if (existsSync(modules) && existsSync(join(dest, dir))) symlinkSync(modules, join(dest, dir, 'node_modules'));
     }
   }
-  return dest;
 }
