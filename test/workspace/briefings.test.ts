@@ -6,7 +6,17 @@
 // a page or two each, and their slides' PDF (Chromium) is left out, so that both clones build
 // in seconds; the packaged briefing's outputs are built and restored in full.
 import { execFile } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -127,6 +137,28 @@ describe('many briefings in one workspace', () => {
     const rows = JSON.parse(listed.stdout) as { id: string | null; lastBuild: string | null }[];
     expect(rows.map((r) => r.id)).toEqual([null, ...IDS]);
     expect(rows.every((r) => r.lastBuild !== null)).toBe(true);
+  });
+
+  it("runs the README's example: another program reads two briefings' content, typed", async () => {
+    // What npm install makes for a new workspace: its link by name.
+    symlinkSync('../../reports/alpha', join(a, 'node_modules/@briefing/report-alpha'));
+    const readme = readFileSync(join(a, 'README.md'), 'utf8');
+    const example = /<!-- example: takeaways.ts -->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const dir = join(a, 'example');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'takeaways.ts'), (example as string).replaceAll('weekly-2026-48', 'alpha'));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: '../tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['*.ts'] }),
+    );
+    await run(join(a, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: a });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(dir, 'takeaways.ts')], { cwd: a });
+    const listed = JSON.parse(stdout) as { id: string; title: string; takeaways: string[] }[];
+    expect(listed.map((b) => b.id)).toEqual(['packaged', 'alpha']);
+    expect(listed[1]?.takeaways).toEqual(['The one thing a reader should remember, as a sentence.']);
+    expect(listed[0]?.takeaways.length).toBeGreaterThan(2);
+    rmSync(dir, { recursive: true });
   });
 
   it('restores every briefing from the remote cache into a second clean clone, byte for byte', {
