@@ -138,6 +138,15 @@ try {
   row(`cold build of all (${count} + packaged)`, cold, counts(a));
   row('no-op rebuild', await turbo(a, cache.env), counts(a));
 
+  // The second clone is of the committed briefings, so it comes before the changes below.
+  const b = gitClone(a, join(work, 'b'));
+  const fresh = await turbo(b, cache.env);
+  row(
+    'fresh clone, warm remote cache',
+    fresh,
+    `${counts(b)}; ${((fresh.ms / cold.ms) * 100).toFixed(1)}% of the cold build (aim 15%)`,
+  );
+
   const single = await timed(a, process.execPath, [
     join(a, 'packages/cli/bin/briefing.js'),
     'build',
@@ -157,14 +166,6 @@ try {
 
   appendFileSync(join(a, 'packages/pdf/src/index.ts'), '\n// the bench changed a renderer\n');
   row('a renderer changed (packages/pdf)', await turbo(a, cache.env), counts(a));
-
-  const b = gitClone(a, join(work, 'b'));
-  const fresh = await turbo(b, cache.env);
-  row(
-    'fresh clone, warm remote cache',
-    fresh,
-    `${counts(b)}; ${((fresh.ms / cold.ms) * 100).toFixed(1)}% of the cold build (aim 15%)`,
-  );
 } finally {
   await cache.stop();
   if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });

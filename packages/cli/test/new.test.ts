@@ -109,6 +109,10 @@ describe('--report <id>', () => {
     expect(unknown.stderr).toContain('no briefing "monthly"');
     expect(unknown.stderr).toContain('briefings: weekly');
     expect((await cli(['build', '--report', '../weekly'])).code).toBe(2);
+    const watch = await cli(['watch', '--report', 'monthly', '--port', '0']);
+    expect(watch.code).toBe(2);
+    expect(watch.stderr).toContain('no briefing "monthly"');
+    expect((await cli(['watch', '--report', 'weekly', '--input', 'x.json'])).code).toBe(2);
     const both = await cli(['export', '--json', '--report', 'weekly', '--input', 'x.json']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--input or --report, not both');
