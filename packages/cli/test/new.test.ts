@@ -50,6 +50,21 @@ describe('briefing new', () => {
     expect(readFileSync(join(dir, 'src', 'report.ts'), 'utf8')).not.toMatch(/lorem|ipsum/i);
   });
 
+  it("has a build script that replaces its dist's schema from an older build (content's schema changed)", async () => {
+    await cli(['new', 'weekly']);
+    const dir = join(root, 'reports', 'weekly');
+    const script = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.build as string;
+    const exporting = script.split(' && ').find((c) => c.startsWith('briefing '));
+    expect(exporting).toBeDefined();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'report.schema.json'), '{"title": "an older schema"}\n');
+    const built = await cli((exporting as string).split(' ').slice(1), dir);
+    expect(built.code, built.stderr).toBe(0);
+    const schema = JSON.parse(readFileSync(join(dir, 'dist', 'report.schema.json'), 'utf8'));
+    expect(schema.title).toBe('Briefing report');
+    expect(JSON.parse(readFileSync(join(dir, 'dist', 'report.json'), 'utf8')).$schema).toBe('./report.schema.json');
+  });
+
   it('refuses a bad id with exit 2 and writes nothing', async () => {
     const bad = ['Weekly', '1st', 'a--b', 'a_b', '../x', 'x/y', 'a-', 'a.b', 'é', `a${'b'.repeat(50)}`];
     for (const id of bad) {

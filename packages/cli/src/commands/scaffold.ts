@@ -26,7 +26,8 @@ export function packageJson(id: string, versions: { content: string; cli: string
     },
     files: ['dist', 'src'],
     scripts: {
-      build: `tsc -p tsconfig.json && briefing export --report ${id} --json --out dist/report.json`,
+      // --force: dist/report.schema.json is this build's own, replaced when the schema changes.
+      build: `tsc -p tsconfig.json && briefing export --report ${id} --json --out dist/report.json --force`,
       artifacts: `briefing build --report ${id}`,
       typecheck: 'tsc -p tsconfig.json --noEmit',
     },
