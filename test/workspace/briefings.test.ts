@@ -39,7 +39,7 @@ const IDS = ['alpha', 'beta'];
 /** The formats the test briefings build: all but the slides' PDF, which needs Chromium. */
 const FORMATS = 'pdf,md,html,pptx';
 /** What a turbo run may take: the first builds every package (on two busy cores, a minute or more). */
-const BUILD_MS = 300_000;
+const BUILD_MS = 600_000;
 const PACKAGED = ['briefing.pdf', 'slides.html', 'slides.md', 'slides.pdf', 'slides.pptx'];
 
 let work: string;
