@@ -38,6 +38,7 @@ export const SLOW = [
   'test/contract/characters.test.ts',
   'test/contract/coverage.test.ts',
   'test/robustness/**/*.test.ts',
+  'test/workspace/briefings.test.ts',
 ];
 
 /**

@@ -2,6 +2,8 @@ import { ReportValidationError } from '@briefing/content';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
+import { listCommand } from './commands/list.js';
+import { newCommand } from './commands/new.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
 import type { Command } from './edge/command.js';
@@ -15,6 +17,8 @@ const COMMANDS: readonly Command<unknown>[] = [
   exportCommand,
   watchCommand,
   validateCommand,
+  newCommand,
+  listCommand,
 ];
 const commands = new Map(COMMANDS.map((c) => [c.name, c]));
 
@@ -28,7 +32,8 @@ export function mainHelp(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `Usage: briefing <command> [options]
 
-Publish the briefing held in @briefing/content as a slide deck and a PDF briefing.
+Publish the briefings of the workspace (the packaged one in @briefing/content, and each
+reports/<id>/: see "briefing list") as slide decks and PDF briefings.
 
 Commands:
 ${lines.join('\n')}

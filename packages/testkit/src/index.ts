@@ -29,4 +29,14 @@ export {
 } from './process.js';
 export { largestFiguresReport, report, scaledReport, stressReport } from './reports.js';
 export { seed, seeded } from './seed.js';
+export {
+  doesWork,
+  lastRunTasks,
+  plannedTasks,
+  type RemoteCache,
+  startRemoteCache,
+  type TurboTask,
+  turbo,
+} from './turbo.js';
 export { type WaitOptions, waitFor } from './wait.js';
+export { gitClone, workspaceClone } from './workspace.js';

@@ -4,9 +4,10 @@ import { browserTimeout, findBrowser } from '../browser/browser.js';
 import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, FORMATS, type Format, formatsHelp, parseFormat } from '../edge/formats.js';
-import { loadReport, shownPath } from '../edge/io.js';
+import { shownPath } from '../edge/io.js';
 import { readInput } from '../edge/read-input.js';
 import { checkTempRoot, removeStaleTemp } from '../edge/temp.js';
+import { chooseReport } from '../edge/workspace.js';
 import { writeOutputs } from '../outputs/outdir.js';
 import { deckOf, produce } from '../outputs/outputs.js';
 
@@ -20,7 +21,9 @@ as they were, and an invalid report writes nothing. One build at a time per fold
 Options:
   -f, --format <list>   comma-separated formats or their file names (default: all)
   -i, --input <file>    report JSON to build (default: the packaged report)
-  -o, --out <dir>       output folder (default: out); never / or a system folder
+  -r, --report <id>     the workspace's briefing reports/<id> (see briefing list)
+  -o, --out <dir>       output folder (default: out, or reports/<id>/out with
+                        --report); never / or a system folder
       --paper <size>    a4 or letter, for the PDF briefing (default: a4)
       --pptx-template <file>
                         build slides.pptx on an organisation's .pptx or .potx template
@@ -125,6 +128,7 @@ export const buildCommand = defineCommand({
   options: {
     format: { type: 'string', short: 'f' },
     input: { type: 'string', short: 'i' },
+    report: { type: 'string', short: 'r' },
     out: { type: 'string', short: 'o' },
     paper: { type: 'string' },
     'pptx-template': { type: 'string' },
@@ -137,7 +141,6 @@ export const buildCommand = defineCommand({
     const paper = parsePaper('build', values.paper);
     const pptxFaces = parsePptxFaces('build', values['pptx-faces']);
     const { formats, explicit } = parseFormats(values.format);
-    const outDir = resolve(io.cwd, values.out ?? 'out');
     const json = values.json === true;
     const quiet = values.quiet === true || json;
     const say = (line: string) => {
@@ -145,7 +148,8 @@ export const buildCommand = defineCommand({
     };
 
     // Everything that can reject the input happens before anything is written.
-    const { report, from } = await loadReport(values.input, io.cwd, io.signal);
+    const { report, from, briefing } = await chooseReport('build', values, io);
+    const outDir = resolve(io.cwd, values.out ?? briefing?.out ?? 'out');
     const epoch = sourceDateEpoch(io.env);
     const templatePath = values['pptx-template'];
     const pptxTemplate =

@@ -2,7 +2,7 @@ import { formatMatrix } from '@briefing/inspect';
 import { editorialCheck, formatFinding, planDeck } from '@briefing/slides';
 import { defineCommand } from '../edge/command.js';
 import { EXIT } from '../edge/errors.js';
-import { loadReport } from '../edge/io.js';
+import { chooseReport } from '../edge/workspace.js';
 import { realRenderers, runCheck } from '../outputs/check-run.js';
 
 const checkHelp = `Usage: briefing check [options]
@@ -22,6 +22,7 @@ Warnings leave the exit code alone unless --strict.
 
 Options:
   -i, --input <file>  report JSON to check (default: the packaged report)
+  -r, --report <id>   the workspace's briefing reports/<id> (see briefing list)
       --strict        fail (exit 1) on any editorial warning
       --json          print the result as JSON (the warnings under "editorial")
   -h, --help          show this help
@@ -34,10 +35,15 @@ export const checkCommand = defineCommand({
   name: 'check',
   summary: 'prove every section, item, figure and table cell is in both outputs',
   help: checkHelp,
-  options: { input: { type: 'string', short: 'i' }, json: { type: 'boolean' }, strict: { type: 'boolean' } },
+  options: {
+    input: { type: 'string', short: 'i' },
+    report: { type: 'string', short: 'r' },
+    json: { type: 'boolean' },
+    strict: { type: 'boolean' },
+  },
   deps: realRenderers,
   async run(values, _positionals, io, renderers) {
-    const { report } = await loadReport(values.input, io.cwd, io.signal);
+    const { report } = await chooseReport('check', values, io);
     // Writing, not coverage: a line too long to speak to or a half-empty slide loses nothing,
     // so it warns and leaves the exit code alone, unless the author asks for --strict (CI does).
     const editorial = editorialCheck(report, planDeck(report));

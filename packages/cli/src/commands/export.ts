@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { reportJsonSchema, reportToJson } from '@briefing/content';
 import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
-import { loadReport, shownPath, writeAtomic } from '../edge/io.js';
+import { shownPath, writeAtomic } from '../edge/io.js';
+import { chooseReport } from '../edge/workspace.js';
 import { replaceableFile, writableFolder } from '../outputs/targets.js';
 
 const exportHelp = `Usage: briefing export (--json | --schema) [options]
@@ -14,6 +15,7 @@ Options:
       --json            the report as JSON (validated first)
       --schema          the JSON Schema (draft 2020-12)
   -i, --input <file>    report JSON to export (default: the packaged report)
+  -r, --report <id>     the workspace's briefing reports/<id> (see briefing list)
   -o, --out <file>      write to a file (atomically) instead of standard output; with
                         --json, the schema is written beside it as report.schema.json,
                         the file its "$schema" names, so editors complete and check it.
@@ -45,6 +47,7 @@ export const exportCommand = defineCommand({
     json: { type: 'boolean' },
     schema: { type: 'boolean' },
     input: { type: 'string', short: 'i' },
+    report: { type: 'string', short: 'r' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
   },
@@ -55,10 +58,13 @@ export const exportCommand = defineCommand({
     let text: string;
     const schemaText = () => `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
     if (values.schema) {
-      if (values.input !== undefined) throw new CliError('briefing export: --input goes with --json, not --schema');
+      if (values.input !== undefined || values.report !== undefined)
+        throw new CliError(
+          `briefing export: --${values.input !== undefined ? 'input' : 'report'} goes with --json, not --schema`,
+        );
       text = schemaText();
     } else {
-      const { report } = await loadReport(values.input, io.cwd, io.signal);
+      const { report } = await chooseReport('export', values, io);
       text = reportToJson(report, `./${SCHEMA_FILE}`);
     }
     const { out } = values;

@@ -3,6 +3,7 @@ import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
 import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS } from '../edge/formats.js';
 import { shownPath } from '../edge/io.js';
+import { findBriefing } from '../edge/workspace.js';
 import { startPreview } from '../preview/preview-server.js';
 import { packagedSource, watchSource } from '../preview/watcher.js';
 import { parseFormats, parsePaper, realDeps } from './build.js';
@@ -18,7 +19,8 @@ good outputs stay.
 Options:
   -i, --input <file>    report JSON to watch (default: the packaged report's source,
                         packages/content/src/report.ts)
-  -o, --out <dir>       output folder (default: out)
+  -r, --report <id>     the workspace's briefing reports/<id>: its src/report.ts
+  -o, --out <dir>       output folder (default: out, or reports/<id>/out with --report)
   -f, --format <list>   formats to rebuild (default: ${BROWSERLESS_FORMATS.join(', ')}); ${ALL_FORMATS.filter((f) => FORMATS[f].browser).join(' and ')}
                         are made in one Chromium kept running while watching
       --paper <size>    a4 or letter (default: a4)
@@ -40,6 +42,7 @@ export const watchCommand = defineCommand({
   help: watchHelp,
   options: {
     input: { type: 'string', short: 'i' },
+    report: { type: 'string', short: 'r' },
     out: { type: 'string', short: 'o' },
     format: { type: 'string', short: 'f' },
     paper: { type: 'string' },
@@ -59,12 +62,17 @@ export const watchCommand = defineCommand({
         `briefing watch: no Chromium found for ${needsBrowser.map((f) => FORMATS[f].file).join(' and ')}: install it (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary`,
         EXIT.usage,
       );
-    const outDir = resolve(io.cwd, values.out ?? 'out');
     const { input } = values;
+    if (input !== undefined && values.report !== undefined)
+      throw new CliError('briefing watch: give --input or --report, not both', EXIT.usage);
+    const briefing = values.report === undefined ? undefined : findBriefing(io.cwd, values.report, 'watch');
+    const outDir = resolve(io.cwd, values.out ?? briefing?.out ?? 'out');
     // BRIEFING_WATCH_MODULE: a report module to watch in place of the packaged report's source,
     // so tests can break a module of their own instead of the one every other test imports.
     const sourcePath =
-      input === undefined ? (io.env.BRIEFING_WATCH_MODULE ?? packagedSource()) : resolve(io.cwd, input);
+      input !== undefined
+        ? resolve(io.cwd, input)
+        : (briefing?.source ?? io.env.BRIEFING_WATCH_MODULE ?? packagedSource());
 
     const preview = await startPreview(port, { title: 'briefing' });
     let watcher: ReturnType<typeof watchSource>;
