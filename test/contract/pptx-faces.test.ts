@@ -47,6 +47,14 @@ export function loneLines(plan: DeckPlan): string[] {
   });
 }
 
+/** The slides and their layouts, whose placeholders give the text and the bullets their faces. */
+const withLayouts = (parts: Record<string, string>) => [
+  ...slideParts(parts),
+  ...Object.keys(parts)
+    .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n))
+    .map((n) => parts[n] as string),
+];
+
 describe('the faces the PPTX names', () => {
   it('are Georgia and Arial by default, with their classes, in the theme and on every run', () => {
     const { sans, serif } = NAMED_FACES.office;
@@ -57,7 +65,7 @@ describe('the faces the PPTX names', () => {
     expect(theme).toContain(
       `<a:minorFont><a:latin typeface="Arial" panose="${sans.panose}" pitchFamily="${sans.pitchFamily}"/>`,
     );
-    const named = new Set(slideParts(office).flatMap(latinFaces));
+    const named = new Set(withLayouts(office).flatMap(latinFaces));
     expect([...named].sort()).toEqual(
       [
         `<a:latin typeface="Arial" panose="${sans.panose}" pitchFamily="${sans.pitchFamily}"/>`,
@@ -71,7 +79,9 @@ describe('the faces the PPTX names', () => {
     expect(theme).toMatch(/<a:majorFont><a:latin typeface="Source Serif 4" panose="\d{20}"/u);
     expect(theme).toMatch(/<a:minorFont><a:latin typeface="Inter" panose="\d{20}"/u);
     const families = new Set(
-      slideParts(design).flatMap((xml) => [...xml.matchAll(/<a:latin typeface="([^"]*)"/gu)].map((m) => m[1])),
+      withLayouts(design).flatMap((xml) =>
+        [...xml.matchAll(/<a:(?:latin|buFont) typeface="([^"]*)"/gu)].map((m) => m[1]),
+      ),
     );
     expect([...families].sort()).toEqual(['Inter', 'Source Serif 4']);
   });

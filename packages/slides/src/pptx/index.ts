@@ -1,6 +1,7 @@
 import { fixedDate, type Report } from '@briefing/content';
 import { type FaceSetName, HTML_METRICS, NAMED_FACES } from '../layout/faces.js';
 import { CONTINUED } from '../layout/layout.js';
+import { withMetrics } from '../layout/measure.js';
 import { planDeck } from '../plan/deck.js';
 import type { DeckOptions, DeckPlan } from '../plan/plan.js';
 import { buildPresentation } from './build.js';
@@ -65,19 +66,24 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
   const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);
   const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const parts = finishParts(written, {
-    lang: plan.lang,
-    title: plan.title,
-    subject: plan.description ?? plan.title,
-    ...(plan.author ? { author: plan.author } : {}),
-    keywords: plan.keywords,
-    date,
-    chartFormats,
-    kinds: plan.slides.map((s) => s.kind),
-    footer: collapse(plan.footer),
-    faces,
-    slideTitles: plan.slides.map((s) => (s.kind === 'title' ? plan.title : s.heading + (s.continued ? CONTINUED : ''))),
-  });
+  // The pass writes the layouts' placeholders in the plan's faces, as the build did the slides.
+  const parts = withMetrics(plan.metrics ?? HTML_METRICS, () =>
+    finishParts(written, {
+      lang: plan.lang,
+      title: plan.title,
+      subject: plan.description ?? plan.title,
+      ...(plan.author ? { author: plan.author } : {}),
+      keywords: plan.keywords,
+      date,
+      chartFormats,
+      kinds: plan.slides.map((s) => s.kind),
+      footer: collapse(plan.footer),
+      faces,
+      slideTitles: plan.slides.map((s) =>
+        s.kind === 'title' ? plan.title : s.heading + (s.continued ? CONTINUED : ''),
+      ),
+    }),
+  );
   if (!template) return writeZip(parts, date);
   return writeZip(
     graft(parts, template, plan.lang).sort((a, b) => partOrder(a.name, b.name)),

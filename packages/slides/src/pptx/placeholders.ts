@@ -65,7 +65,7 @@ interface Style {
 
 function lstStyle(s: Style): string {
   const bu = s.bullet
-    ? `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr><a:buSzPct val="70000"/><a:buFont typeface="Arial"/><a:buChar char="&#x25A0;"/>`
+    ? `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr><a:buSzPct val="70000"/><a:buFont typeface="${escapeXml(s.face)}"/><a:buChar char="&#x25A0;"/>`
     : '<a:buNone/>';
   const indent = s.bullet
     ? ` marL="${emu(bulletIndent + bulletPad)}" indent="-${emu(bulletIndent + bulletPad)}"`
