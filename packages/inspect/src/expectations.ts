@@ -3,6 +3,7 @@
 import {
   type Block,
   blockFields,
+  chartAltText,
   type Field,
   type Finding,
   foldSpace,
@@ -32,6 +33,8 @@ export interface Expectation {
    * end of that page or slide (the chart), not in the prose around it.
    */
   chart?: string;
+  /** The chart's alt text, normalised: where a deck draws no title over the chart, its accessible name. */
+  chartAlt?: string;
   /** Normalised texts the chart must show along with the needle: a figure's bar label and unit. */
   with?: string[];
   /** For sections: the numbered title ("2. Title") as headings and contents print it. */
@@ -99,7 +102,7 @@ function promised(
   field: Field,
   find: Finding,
   lang: string,
-): Pick<Expectation, 'kind' | 'label' | 'needle' | 'screen' | 'chart' | 'with' | 'header'> {
+): Pick<Expectation, 'kind' | 'label' | 'needle' | 'screen' | 'chart' | 'chartAlt' | 'with' | 'header'> {
   const screen = find.screen !== undefined ? { screen: compact(find.screen) } : {};
   if (find.kind === 'figure' && block.type === 'chart') {
     const index = Number(/\.data\[(\d+)\]\.label$/.exec(field.path)?.[1]);
@@ -110,6 +113,7 @@ function promised(
         label: `${datum.label}: ${formatDatumValue(datum, block, lang)}`,
         needle: compact(formatDatumFigure(datum, lang)),
         chart: compact(block.title),
+        chartAlt: compact(chartAltText(block, lang)),
         with: [compact(datum.label), compact(block.unit)],
       };
   }

@@ -97,10 +97,16 @@ export function locate(
     const needle = needleOf(e);
     const from = cursors.get(e.kind) ?? cursor;
     const until = e.kind === 'figure' || e.kind === 'cell' ? floatEnd : end;
+    // A chart is found by its title (the PDF's figure title, the PPTX chart's name) or, where
+    // the slide's heading is the section's point and the title is not drawn, by its alt text
+    // (the HTML chart's <title>).
     const at =
       e.chart === undefined
         ? hay.find(needle, from, until)
-        : inChart(hay, e.chart, e.with ?? [], needle, from, cursor, until);
+        : [e.chart, ...(e.chartAlt ? [e.chartAlt] : [])].reduce(
+            (found, anchor) => (found >= 0 ? found : inChart(hay, anchor, e.with ?? [], needle, from, cursor, until)),
+            -1,
+          );
     const split = at < 0 && e.kind === 'cell' ? acrossPages(hay, needle, e.header, from, until, continued) : undefined;
     if (at >= 0) {
       results.push({ found: true, at: hay.unitAt(at) + 1 });
