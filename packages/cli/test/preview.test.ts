@@ -201,12 +201,12 @@ describe.skipIf(!('path' in found))(
 
     it('keeps the deck on its slide and the PDF on its page, those of the same section when a build adds some before', async () => {
       await page.setViewport({ width: 1280, height: 800 });
-      const section = 'impacts-on-india';
+      const section = 'responses';
       const before = await watch.status();
       const slide = before.slides.indexOf(section) + 1; // the section's second slide
       expect(before.slides[slide]).toBe(section);
       const destBefore = (await destinations(watch.url))[section] as number;
-      const heading = 'What it means for India';
+      const heading = 'The responses so far';
       await page.evaluate(`document.querySelector('#deck iframe').contentWindow.location.hash = '#${slide + 1}'`);
       // The PDF pane scrolled to the section's heading, a little below the pane's top edge.
       await page.evaluate(`(() => {
@@ -257,12 +257,13 @@ describe.skipIf(!('path' in found))(
       const shown = await page.evaluate(
         `document.querySelector('#deck iframe:not(.loading)').contentDocument.querySelector('.bespoke-marp-active').textContent`,
       );
-      expect(shown).toContain('7. What it means for India');
+      expect(shown).toContain('8. The responses so far');
     });
 
     it('opens a presenter window that follows the deck pane from slide to slide and through rebuilds', async () => {
       const start = await watch.status();
-      const slide = start.slides.indexOf('fraud-schemes');
+      // A section of two slides: the next slide is still its own, its kicker its title.
+      const slide = start.slides.indexOf('responses');
       await page.evaluate(`document.querySelector('#deck iframe').contentWindow.location.hash = '#${slide + 1}'`);
       const opened = chromium.browser.waitForTarget((t) => t.url().includes('view=presenter'), { timeout: 30_000 });
       await page.click('#presenter');
@@ -287,12 +288,12 @@ describe.skipIf(!('path' in found))(
 
       // A rebuild: the presenter shows it, on the same slide.
       watch.save((r) => {
-        const fraud = r.sections.find((s) => s.id === 'fraud-schemes');
-        if (fraud) fraud.title = 'The frauds run from Myanmar, by kind';
+        const responses = r.sections.find((s) => s.id === 'responses');
+        if (responses) responses.title = 'What each government has done';
       });
       await watch.settled(start.version + 1);
       await presenter.waitForFunction(
-        `document.querySelector('.bespoke-marp-active') && document.querySelector('.bespoke-marp-active').textContent.includes('The frauds run from Myanmar, by kind')`,
+        `document.querySelector('.bespoke-marp-active') && document.querySelector('.bespoke-marp-active').textContent.includes('What each government has done')`,
         { timeout: 30_000 },
       );
       expect(await presenterSlide()).toBe(slide + 1);
