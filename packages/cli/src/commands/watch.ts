@@ -3,8 +3,6 @@ import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
 import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS } from '../edge/formats.js';
 import { shownPath } from '../edge/io.js';
-import { startPreview } from '../preview/preview-server.js';
-import { packagedSource, watchSource } from '../preview/watcher.js';
 import { parseFormats, parsePaper, realDeps } from './build.js';
 
 const watchHelp = `Usage: briefing watch [options]
@@ -61,6 +59,11 @@ export const watchCommand = defineCommand({
       );
     const outDir = resolve(io.cwd, values.out ?? 'out');
     const { input } = values;
+    // Loaded here, not with the CLI: the watcher brings the renderers and the browser with it.
+    const [{ startPreview }, { packagedSource, watchSource }] = await Promise.all([
+      import('../preview/preview-server.js'),
+      import('../preview/watcher.js'),
+    ]);
     // BRIEFING_WATCH_MODULE: a report module to watch in place of the packaged report's source,
     // so tests can break a module of their own instead of the one every other test imports.
     const sourcePath =

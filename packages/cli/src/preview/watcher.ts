@@ -120,7 +120,7 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
       const { report } = loaded;
       try {
         const deck = deckOf(report);
-        const keys = inputKeys(report, formats, { paper, markdown: deck.markdown() });
+        const keys = inputKeys(report, formats, { paper, markdown: await deck.markdown() });
         const stale = formats.filter((f) => made.get(f)?.key !== keys.get(f));
         if (stale.length === 0) {
           show({ ok: true, building: false, problems: [], message: undefined });
@@ -161,7 +161,7 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
           })) {
             made.set(output.format, { key: keys.get(output.format) as string, data: output.data });
             rebuilt.push(output.file);
-            if (output.format === 'html') slides = deck.plan().slides.map((s) => s.section ?? s.kind);
+            if (output.format === 'html') slides = (await deck.plan()).slides.map((s) => s.section ?? s.kind);
             if (PANES.includes(output.format)) showBuild();
           }
         };
