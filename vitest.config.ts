@@ -29,6 +29,7 @@ export const SLOW = [
   'packages/cli/test/preview.test.ts',
   'packages/cli/test/read-input.test.ts',
   'packages/cli/test/slides-pdf-a11y.test.ts',
+  'packages/cli/test/startup.test.ts',
   'packages/cli/test/validate.test.ts',
   'packages/cli/test/watch.test.ts',
   'packages/cli/test/watch-resilience.test.ts',

@@ -58,7 +58,7 @@ describe('produce', () => {
 
   it('uses the deck it is given (its Markdown) for the Markdown deck and the HTML deck', async () => {
     const given = `${renderDeck(report)}\n---\n\n# A slide only the given Markdown has\n`;
-    const deck = { ...deckOf(report), markdown: () => given };
+    const deck = { ...deckOf(report), markdown: async () => given };
     const out = await all(['md', 'html'], { paper: 'a4', deck });
     expect(out[0]?.data).toBe(given);
     expect(String(out[1]?.data)).toContain('A slide only the given Markdown has');

@@ -18,6 +18,23 @@ describe('temp folders named after their process', () => {
     expect(readFileSync(join(made, '.briefing-temp'), 'utf8')).toBe(`${stampOf()}\n`);
   });
 
+  it('appear under their name already marked: made and marked under another name, then renamed', () => {
+    const dir = fresh();
+    const seen: string[] = [];
+    const made = processTempDir('check', dir, (step) => {
+      // At every step, whatever has a build's name holds its mark: a kill here leaves no unmarked one.
+      for (const name of readdirSync(dir))
+        seen.push(`${step}: ${name.replace(/\w{6}$/, 'X')} ${existsSync(join(dir, name, '.briefing-temp'))}`);
+    });
+    const pid = process.pid;
+    expect(seen).toEqual([
+      `made: briefing-new-check-${pid}-X false`,
+      `marked: briefing-new-check-${pid}-X true`,
+      `renamed: briefing-check-${pid}-X true`,
+    ]);
+    expect(readdirSync(dir)).toEqual([made.slice(dir.length + 1)]);
+  });
+
   it("are removed once their process is gone, and only then (this process's and a live one's stay)", () => {
     const dir = fresh();
     const dead = deadPid();
@@ -35,12 +52,13 @@ describe('temp folders named after their process', () => {
       writeFileSync(join(dir, name, '.briefing-temp'), `${mark}\n`);
     }
     const unmarked = [
-      `briefing-check-${dead}-pqr678`, // a briefing name, but nothing proves a build made it
+      `briefing-check-${dead}-pqr678`, // a briefing name, but nothing proves a build made it (it holds a file)
       'briefing-chromium-abcdef', // not named after a process
       `briefing-deck-${dead}-too-long-a-suffix`,
       'unrelated-123-folder',
     ];
     for (const name of unmarked) mkdirSync(join(dir, name));
+    writeFileSync(join(dir, `briefing-check-${dead}-pqr678`, 'notes.txt'), 'not a build of ours');
     expect(removeStaleTemp(dir).sort()).toEqual(
       [
         `briefing-chromium-${dead}-abc123`,
@@ -51,6 +69,42 @@ describe('temp folders named after their process', () => {
     expect(readdirSync(dir).sort()).toEqual(
       [`briefing-chromium-${process.pid}-ghi789`, 'briefing-deck-1-jkl012', ...unmarked].sort(),
     );
+  });
+
+  it('are removed unmarked only when empty and named after a process that is gone: a build killed before marking one', () => {
+    const dir = fresh();
+    const dead = deadPid();
+    // What a build killed between making and marking its folder leaves: earlier versions made
+    // it under its final name, this one under briefing-new-….
+    const leftovers = [`briefing-deck-${dead}-Ab12Cd`, `briefing-new-chromium-${dead}-xyz789`];
+    const kept = [
+      `briefing-deck-1-abc123`, // pid 1 is always running
+      `briefing-new-check-${process.pid}-def456`, // a live build between its two steps
+      `briefing-deck-${dead}-ghi789`, // not empty: nothing proves a build made it
+      `briefing-other-${dead}-jkl012`, // not a kind of ours
+      `briefing-deck-x${dead}-mno345`, // not named after a process
+    ];
+    for (const name of [...leftovers, ...kept]) mkdirSync(join(dir, name));
+    writeFileSync(join(dir, `briefing-deck-${dead}-ghi789`, 'file'), '');
+    expect(removeStaleTemp(dir).sort()).toEqual([...leftovers].sort());
+    expect(readdirSync(dir).sort()).toEqual([...kept].sort());
+  });
+
+  it('are cleaned up by the next build when a killed build left one unmarked', async () => {
+    const tmp = fresh();
+    const leftover = `briefing-deck-${deadPid()}-qrs678`;
+    mkdirSync(join(tmp, leftover));
+    const out = join(fresh(), 'out');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect((await runCli(['build', '--format', 'md,html', '--out', out, '--quiet'])).code).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    // (From source, tsx keeps its cache there too.)
+    expect(readdirSync(tmp).filter((name) => name.startsWith('briefing-'))).toEqual([]);
   });
 
   it('finds nothing to remove in a temp folder that does not exist', () => {

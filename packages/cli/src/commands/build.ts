@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { FACE_SETS, type FaceSetName, PptxTemplateError } from '@briefing/slides';
+import type { FaceSetName } from '@briefing/slides';
 import { browserTimeout, findBrowser } from '../browser/browser.js';
 import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
@@ -73,11 +73,15 @@ export function parsePaper(command: string, value: string | undefined): 'a4' | '
   return paper;
 }
 
-/** `--pptx-faces`: office (the default) or design. */
-export function parsePptxFaces(command: string, value: string | undefined): FaceSetName {
-  const faces = value ?? 'office';
-  const known = FACE_SETS.find((f) => f === faces);
-  if (!known) throw new CliError(`briefing ${command}: --pptx-faces must be ${FACE_SETS.join(' or ')}, not "${faces}"`);
+/**
+ * `--pptx-faces`: office (the default) or design. The slides package, which knows the sets,
+ * is loaded only when the option is given: a build that makes no PPTX should not load it.
+ */
+export async function parsePptxFaces(command: string, value: string | undefined): Promise<FaceSetName> {
+  if (value === undefined) return 'office';
+  const { FACE_SETS } = await import('@briefing/slides');
+  const known = FACE_SETS.find((f) => f === value);
+  if (!known) throw new CliError(`briefing ${command}: --pptx-faces must be ${FACE_SETS.join(' or ')}, not "${value}"`);
   return known;
 }
 
@@ -108,6 +112,8 @@ async function* templateErrors<T>(outputs: AsyncGenerator<T>, path: string): Asy
   try {
     yield* outputs;
   } catch (error) {
+    // Only the PPTX on a template throws one (templateErrors wraps only a build with a template).
+    const { PptxTemplateError } = await import('@briefing/slides');
     if (error instanceof PptxTemplateError) throw new CliError(`briefing build: ${path}: ${error.message}`, EXIT.usage);
     throw error;
   }
@@ -139,7 +145,7 @@ export const buildCommand = defineCommand({
   deps: realDeps,
   async run(values, _positionals, io, deps) {
     const paper = parsePaper('build', values.paper);
-    const pptxFaces = parsePptxFaces('build', values['pptx-faces']);
+    const pptxFaces = await parsePptxFaces('build', values['pptx-faces']);
     const { formats, explicit } = parseFormats(values.format);
     const json = values.json === true;
     const quiet = values.quiet === true || json;
@@ -196,7 +202,8 @@ export const buildCommand = defineCommand({
           if (!quiet) io.stderr(`note: ${message}\n`);
         },
       };
-      for await (const output of templateErrors(produce(report, todo, options), templatePath ?? '')) {
+      const produced = produce(report, todo, options);
+      for await (const output of templatePath === undefined ? produced : templateErrors(produced, templatePath)) {
         const path = join(outDir, output.file);
         try {
           await stage.put(output.file, output.data);
@@ -219,7 +226,7 @@ export const buildCommand = defineCommand({
       `Built ${written.length} file${written.length === 1 ? '' : 's'} in ${total.toFixed(2)} s${skipped.length ? ` (skipped ${skipped.join(', ')}: no browser)` : ''}`,
     );
     // The deck's length as a talk, from its speaker notes.
-    const talk = written.some((w) => w.format !== 'pdf') ? deck.plan() : undefined;
+    const talk = written.some((w) => w.format !== 'pdf') ? await deck.plan() : undefined;
     if (talk) {
       say(
         `Slides: ${talk.slides.length}, a talk of about ${talk.talk.minutes} min (${talk.talk.words} words of speaker notes)`,

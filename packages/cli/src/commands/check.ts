@@ -1,9 +1,8 @@
-import { formatMatrix } from '@briefing/inspect';
-import { editorialCheck, formatFinding, planDeck } from '@briefing/slides';
 import { defineCommand } from '../edge/command.js';
 import { EXIT } from '../edge/errors.js';
+
 import { chooseReport } from '../edge/workspace.js';
-import { realRenderers, runCheck } from '../outputs/check-run.js';
+import { realRenderers } from '../outputs/check-run.js';
 
 const checkHelp = `Usage: briefing check [options]
 
@@ -44,6 +43,12 @@ export const checkCommand = defineCommand({
   deps: realRenderers,
   async run(values, _positionals, io, renderers) {
     const { report } = await chooseReport('check', values, io);
+    // The readers and the deck's planner load with the check, not with the CLI.
+    const [{ formatMatrix }, { editorialCheck, formatFinding, planDeck }, { runCheck }] = await Promise.all([
+      import('@briefing/inspect'),
+      import('@briefing/slides'),
+      import('../outputs/check-run.js'),
+    ]);
     // Writing, not coverage: a line too long to speak to or a half-empty slide loses nothing,
     // so it warns and leaves the exit code alone, unless the author asks for --strict (CI does).
     const editorial = editorialCheck(report, planDeck(report));

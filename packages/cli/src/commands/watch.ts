@@ -3,9 +3,9 @@ import { defineCommand } from '../edge/command.js';
 import { CliError, EXIT } from '../edge/errors.js';
 import { ALL_FORMATS, BROWSERLESS_FORMATS, FORMATS } from '../edge/formats.js';
 import { shownPath } from '../edge/io.js';
+
 import { findBriefing } from '../edge/workspace.js';
-import { startPreview } from '../preview/preview-server.js';
-import { packagedSource, watchSource } from '../preview/watcher.js';
+
 import { parseFormats, parsePaper, realDeps } from './build.js';
 
 const watchHelp = `Usage: briefing watch [options]
@@ -67,6 +67,11 @@ export const watchCommand = defineCommand({
       throw new CliError('briefing watch: give --input or --report, not both', EXIT.usage);
     const briefing = values.report === undefined ? undefined : findBriefing(io.cwd, values.report, 'watch');
     const outDir = resolve(io.cwd, values.out ?? briefing?.out ?? 'out');
+    // Loaded here, not with the CLI: the watcher brings the renderers and the browser with it.
+    const [{ startPreview }, { packagedSource, watchSource }] = await Promise.all([
+      import('../preview/preview-server.js'),
+      import('../preview/watcher.js'),
+    ]);
     // BRIEFING_WATCH_MODULE: a report module to watch in place of the packaged report's source,
     // so tests can break a module of their own instead of the one every other test imports.
     const sourcePath =

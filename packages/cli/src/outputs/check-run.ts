@@ -1,10 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '@briefing/content';
-import { type CoverageResult, checkOutputs } from '@briefing/inspect';
-import { renderPdf } from '@briefing/pdf';
-import { renderPptx } from '@briefing/slides';
-import { renderDeckHtml } from '../browser/deck-html.js';
+import type { CoverageResult } from '@briefing/inspect';
 import { writeAtomic } from '../edge/io.js';
 import { processTempDir } from '../edge/temp.js';
 
@@ -15,10 +12,11 @@ export interface Renderers {
   pptx: (report: Report) => Promise<Uint8Array>;
 }
 
+// Each renderer is loaded on its first use: `briefing check --help` loads none of them.
 export const realRenderers: Renderers = {
-  pdf: (r) => renderPdf(r),
-  html: (r) => renderDeckHtml(r),
-  pptx: (r) => renderPptx(r),
+  pdf: async (r) => (await import('@briefing/pdf')).renderPdf(r),
+  html: async (r) => (await import('../browser/deck-html.js')).renderDeckHtml(r),
+  pptx: async (r) => (await import('@briefing/slides')).renderPptx(r),
 };
 
 /**
@@ -35,6 +33,7 @@ export async function runCheck(report: Report, renderers: Renderers = realRender
     await writeAtomic(pdfPath, await renderers.pdf(report));
     await writeAtomic(htmlPath, await renderers.html(report));
     await writeAtomic(pptxPath, await renderers.pptx(report));
+    const { checkOutputs } = await import('@briefing/inspect');
     return await checkOutputs(report, {
       pdf: new Uint8Array(await readFile(pdfPath)),
       html: await readFile(htmlPath, 'utf8'),

@@ -1,10 +1,13 @@
 import { chartAltText, fixedDate, type Report } from '@briefing/content';
-import { renderPdf } from '@briefing/pdf';
-import { type DeckPlan, deckMarkdown, type FaceSetName, planDeck, planPptx, renderPptx } from '@briefing/slides';
-import { renderDeckHtml } from '../browser/deck-html.js';
-import { type Converted, DeckBrowser, type DeckConverter } from '../browser/marp.js';
+import type { DeckPlan, FaceSetName } from '@briefing/slides';
+import type { Converted, DeckConverter } from '../browser/marp.js';
 import { FORMATS, type Format } from '../edge/formats.js';
 import { type Env, processEnv } from '../edge/io.js';
+
+// The renderers and the browser are loaded when an output first needs them, not with this
+// module: each costs a good part of a second of CPU to load (the Marp engine with MathJax,
+// pdfkit, pptxgenjs, Puppeteer), and a build of the PDF briefing alone needs none of the deck's.
+const slides = () => import('@briefing/slides');
 
 export interface BuildOptions {
   paper: 'a4' | 'letter';
@@ -30,7 +33,7 @@ export interface BuildOptions {
   /** Told what an output could not do as asked (a template face the deck cannot measure). */
   onWarning?: ((message: string) => void) | undefined;
   /** What renders the PDF briefing: renderPdf, or the same on a thread of its own (watch). */
-  renderPdf?: typeof renderPdf | undefined;
+  renderPdf?: typeof import('@briefing/pdf').renderPdf | undefined;
 }
 
 /**
@@ -39,10 +42,10 @@ export interface BuildOptions {
  * reads the same plan afterwards (the talk's length, the preview's slide map).
  */
 export interface Deck {
-  plan(): DeckPlan;
-  markdown(): string;
+  plan(): Promise<DeckPlan>;
+  markdown(): Promise<string>;
   /** The PPTX's plan: laid out for the faces it names, with room for a substitute (planPptx). */
-  pptxPlan(): DeckPlan;
+  pptxPlan(): Promise<DeckPlan>;
 }
 
 export interface DeckChoices {
@@ -50,21 +53,22 @@ export interface DeckChoices {
   pptxFaces?: FaceSetName | undefined;
 }
 
+/** A deck that loads the slides package only when first asked for (a PDF-only build never is). */
 export function deckOf(report: Report, choices: DeckChoices = {}): Deck {
-  let plan: DeckPlan | undefined;
-  let pptx: DeckPlan | undefined;
-  let markdown: string | undefined;
+  let plan: Promise<DeckPlan> | undefined;
+  let pptx: Promise<DeckPlan> | undefined;
+  let markdown: Promise<string> | undefined;
   const deck: Deck = {
     plan: () => {
-      plan ??= planDeck(report);
+      plan ??= slides().then((s) => s.planDeck(report));
       return plan;
     },
     pptxPlan: () => {
-      pptx ??= planPptx(report, choices.pptxFaces ? { faces: choices.pptxFaces } : {});
+      pptx ??= slides().then((s) => s.planPptx(report, choices.pptxFaces ? { faces: choices.pptxFaces } : {}));
       return pptx;
     },
     markdown: () => {
-      markdown ??= deckMarkdown(deck.plan());
+      markdown ??= Promise.all([slides(), deck.plan()]).then(([s, p]) => s.deckMarkdown(p));
       return markdown;
     },
   };
@@ -104,7 +108,8 @@ export async function* produce(report: Report, formats: readonly Format[], optio
     const start = performance.now();
     switch (how.by) {
       case 'pdf': {
-        const data = await (options.renderPdf ?? renderPdf)(report, {
+        const render = options.renderPdf ?? (await import('@briefing/pdf')).renderPdf;
+        const data = await render(report, {
           paper: options.paper,
           ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
         });
@@ -112,16 +117,18 @@ export async function* produce(report: Report, formats: readonly Format[], optio
         break;
       }
       case 'markdown':
-        yield { format, file, data: deck(), ms: performance.now() - start } satisfies Produced;
+        yield { format, file, data: await deck(), ms: performance.now() - start } satisfies Produced;
         break;
       case 'marp-cli': {
-        const data = await renderDeckHtml(report, { signal, markdown: deck() });
+        const { renderDeckHtml } = await import('../browser/deck-html.js');
+        const data = await renderDeckHtml(report, { signal, markdown: await deck() });
         yield { format, file, data, ms: performance.now() - start } satisfies Produced;
         break;
       }
       case 'pptx': {
         // The editable PowerPoint, from its own plan (its faces, room for a substitute); dated as the PDFs are.
-        const data = await renderPptx(source.pptxPlan(), {
+        const { renderPptx } = await slides();
+        const data = await renderPptx(await source.pptxPlan(), {
           date: report.meta.date,
           ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
           ...(options.pptxTemplate ? { template: options.pptxTemplate } : {}),
@@ -133,7 +140,7 @@ export async function* produce(report: Report, formats: readonly Format[], optio
       case 'browser': {
         if (!options.browserPath && !options.browser) break;
         // One browser session converts every browser format, in one page.
-        converted ??= await convertInBrowser(report, deck(), browserFormats, options);
+        converted ??= await convertInBrowser(report, await deck(), browserFormats, options);
         const data = converted[how.as];
         if (!data) throw new Error(`the browser conversion produced no ${file}`);
         // Its own time, and, for the first browser format, starting the browser and opening the deck.
@@ -162,6 +169,7 @@ async function convertInBrowser(
   });
   const converting = { ...convertOptions(report, options.sourceDateEpoch), signal: options.signal };
   if (options.browser) return await options.browser.convert(markdown, as, converting);
+  const { DeckBrowser } = await import('../browser/marp.js');
   const session = new DeckBrowser(options.browserPath ?? '', {
     timeoutSeconds: options.browserTimeout,
     env: options.env ?? processEnv(),

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Problem, Report } from '@briefing/content';
 import type { PdfOptions } from '@briefing/pdf';
 import { browserTimeout } from '../browser/browser.js';
-import { DeckBrowser } from '../browser/marp.js';
+import type { DeckBrowser } from '../browser/marp.js';
 import { FORMATS, type Format } from '../edge/formats.js';
 import { type Io, readJson, shownPath, validateReport } from '../edge/io.js';
 import { writeOutputs } from '../outputs/outdir.js';
@@ -86,9 +86,15 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
   const load = () => (moduleThread ? loadModule(moduleThread, sourcePath, shown) : loadJson(sourcePath, shown));
   /** Stopping: a load or build cut short by it is not reported. */
   let closing = false;
-  const browser = options.browserPath
-    ? new DeckBrowser(options.browserPath, { timeoutSeconds: browserTimeout(io.env), env: io.env })
+  const { browserPath } = options;
+  // The browser session (Puppeteer and the slides' PDF passes) is loaded only when a browser format is watched.
+  const browser: Promise<DeckBrowser> | undefined = browserPath
+    ? import('../browser/marp.js').then(
+        ({ DeckBrowser }) => new DeckBrowser(browserPath, { timeoutSeconds: browserTimeout(io.env), env: io.env }),
+      )
     : undefined;
+  // Its failure (a bug) is reported by the build that awaits it, not as an unhandled rejection first.
+  browser?.catch(() => {});
   const pdfThread = new PdfThread();
   const renderPdf = (report: Report, pdfOptions: PdfOptions = {}) => pdfThread.render(report, pdfOptions);
   /** The last good output of each format and the key of the inputs it was made from. */
@@ -120,7 +126,7 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
       const { report } = loaded;
       try {
         const deck = deckOf(report);
-        const keys = inputKeys(report, formats, { paper, markdown: deck.markdown() });
+        const keys = inputKeys(report, formats, { paper, markdown: await deck.markdown() });
         const stale = formats.filter((f) => made.get(f)?.key !== keys.get(f));
         if (stale.length === 0) {
           show({ ok: true, building: false, problems: [], message: undefined });
@@ -155,13 +161,13 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
           for await (const output of produce(report, group, {
             paper,
             deck,
-            browser,
+            browser: await browser,
             renderPdf,
             signal: io.signal,
           })) {
             made.set(output.format, { key: keys.get(output.format) as string, data: output.data });
             rebuilt.push(output.file);
-            if (output.format === 'html') slides = deck.plan().slides.map((s) => s.section ?? s.kind);
+            if (output.format === 'html') slides = (await deck.plan()).slides.map((s) => s.section ?? s.kind);
             if (PANES.includes(output.format)) showBuild();
           }
         };
@@ -234,7 +240,7 @@ export function watchSource(options: SourceWatcherOptions): { close: () => Promi
       // A module still loading (or never to finish) is given up at once.
       await moduleThread?.close();
       await rebuilder.idle();
-      await browser?.close();
+      await (await browser)?.close();
       await pdfThread.close();
     },
   };
