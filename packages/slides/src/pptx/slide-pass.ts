@@ -80,15 +80,19 @@ export function finishSlide(part: string, xml: string, lang: string, kind: Slide
     what: 'a named slide',
     count: 1,
   });
-  // Bullets in the highlight colour, a little smaller than the text; numbers in the body face.
+  // Bullets in the highlight colour, a little smaller than the text, in the text's face (a
+  // viewer that takes no bullet face from the layout would take the master's, pptxgenjs's
+  // Arial); numbers in the body face.
   const bullet = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;
+  const text = faces[0]?.family ?? ''; // the deck's faces are given sans first
+  const square = `${bullet}<a:buSzPct val="70000"/><a:buFont typeface="${escapeXml(text)}"/><a:buChar`;
   out = out
-    .replaceAll('<a:buSzPct val="100000"/><a:buChar', `${bullet}<a:buSzPct val="70000"/><a:buChar`)
+    .replaceAll('<a:buSzPct val="100000"/><a:buChar', square)
     .replaceAll(
       '<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/>',
       `${bullet}<a:buSzPct val="100000"/><a:buFont typeface="+mn-lt"/>`,
     );
-  if (out.split('<a:buChar').length !== out.split(`${bullet}<a:buSzPct val="70000"/><a:buChar`).length)
+  if (out.split('<a:buChar').length !== out.split(square).length)
     throw new PptxPassError(part, 'every bullet character after <a:buSzPct val="100000"/>');
   if (out.includes('<a:buFont typeface="+mj-lt"/>'))
     throw new PptxPassError(part, 'every number after <a:buSzPct val="100000"/>');
