@@ -26,16 +26,19 @@ type PdfPage = Awaited<ReturnType<PdfDoc['getPage']>>;
 export type PdfTextItem = Extract<Awaited<ReturnType<PdfPage['getTextContent']>>['items'][number], { str: string }>;
 
 /**
- * A page's text items in content order. A hyphen drawn as an artifact is the hyphen of a word
- * broken across lines (by hyphenation, or between any two characters of a word wider than its
- * column), not part of the text (ISO 32000's soft hyphen): it is
- * given as U+00AD, which the readers join across the line end and the normalisers drop, so
- * "transna-" / "tional" reads "transnational". Hyphens in the text itself are kept.
+ * A page's text items in content order. A hyphen drawn as an artifact right after the text
+ * before it, on its baseline, is the hyphen of a word broken across lines (by hyphenation, or
+ * between any two characters of a word wider than its column), not part of the text (ISO
+ * 32000's soft hyphen): it is given as U+00AD, which the readers join across the line end and
+ * the normalisers drop, so "transna-" / "tional" reads "transnational". Hyphens in the text
+ * itself are kept, and so is a hyphen that is a whole artifact's text of its own: a table's
+ * header cell "-" repeated above a continued row, or a running head, is an artifact too.
  */
 export async function textItems(page: PdfPage): Promise<PdfTextItem[]> {
   const content = await page.getTextContent({ includeMarkedContent: true });
   const tags: (string | undefined)[] = [];
   const out: PdfTextItem[] = [];
+  let before: PdfTextItem | undefined;
   for (const item of content.items) {
     if (!('str' in item)) {
       // pdf.js gives each marked content's tag, though its types do not say so.
@@ -43,10 +46,19 @@ export async function textItems(page: PdfPage): Promise<PdfTextItem[]> {
       else tags.push((item as { tag?: string }).tag);
       continue;
     }
-    const softHyphen = item.str === '-' && tags.includes('Artifact');
+    const softHyphen = item.str === '-' && tags.includes('Artifact') && before !== undefined && follows(before, item);
     out.push(softHyphen ? { ...item, str: '\u00AD' } : item);
+    // pdf.js adds spaces of its own across gaps: they end where the next text starts.
+    if (item.str.trim() !== '') before = item;
   }
   return out;
+}
+
+/** Whether `item` starts where `before` ends, on its baseline (within half a point). */
+function follows(before: PdfTextItem, item: PdfTextItem): boolean {
+  const [x0, y0] = [before.transform[4] as number, before.transform[5] as number];
+  const [x, y] = [item.transform[4] as number, item.transform[5] as number];
+  return Math.abs(y - y0) < 0.5 && Math.abs(x - (x0 + before.width)) < 0.5;
 }
 
 /** What a reader of the PDF gets, read back from its bytes with pdf.js. */

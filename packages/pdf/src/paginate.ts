@@ -3,10 +3,14 @@
  * (a line of text, a heading line, a chart) stacked down the page; between two units a break
  * has a cost:
  * - FREE: anywhere between paragraphs' inner lines, list items, blocks;
- * - WIDOW: would leave one line of a paragraph, item or callout alone at a page foot or head;
  * - SPLIT: inside a list item or a callout;
+ * - WIDOW: would leave one line of a paragraph, item or callout alone at a page foot or head;
  * - NEVER: after a heading and the first line that follows it (keep with two lines), inside a
  *   table or figure, inside a list item's term.
+ * The numbers rank the costs as the page breakers weigh them (page-costs.ts), so that the
+ * larger of two is the dearer: a line that is both inside an item and its first takes
+ * `Math.max(SPLIT, WIDOW)`, a widow. (Ranked the other way, an item's orphan cost what any
+ * split of it costs, and an item's first line was left alone at a page foot.)
  * The renderer breaks pages by total fit (`composePages`, pages.ts). First fit, here, takes
  * for each page the latest break of the lowest cost that fits: kept to show what total fit
  * improves on (the tests switch to it) and as its reference.
@@ -14,10 +18,10 @@
  * repeated there (the table's caption, continued, and header row); its placement says so.
  */
 export const FREE = 0;
-export const WIDOW = 1;
-export const SPLIT = 2;
+export const SPLIT = 1;
+export const WIDOW = 2;
 export const NEVER = 3;
-export type Cost = typeof FREE | typeof WIDOW | typeof SPLIT | typeof NEVER;
+export type Cost = typeof FREE | typeof SPLIT | typeof WIDOW | typeof NEVER;
 
 export interface Unit {
   /** Height of the unit itself. */

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertReport, type Report, type ReportInput, report, reportInput } from '@briefing/content';
-import { openPdf, readPages, readPdf } from '@briefing/inspect';
+import { assertReport, itemLead, type Report, type ReportInput, report, reportInput } from '@briefing/content';
+import { compact, openPdf, readPages, readPdf } from '@briefing/inspect';
 import { scaledReport } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { ALL_FEATURES, type Features } from '../src/builder.js';
@@ -103,6 +103,46 @@ describe('widows, orphans and headings', () => {
     expect(loose.pages.flatMap((p) => strandedHeadings(p, a4, H2))).toEqual([
       expect.stringMatching(/heading "2\. ?The next section" has 0 line/),
     ]);
+  });
+});
+
+/**
+ * Lists of items with no term whose first six words (the lead `briefing check` finds an item
+ * by) are long enough to take two or three lines, each item five or six lines long; `shift`
+ * one-line items first move every page break by that many lines.
+ */
+function longLeadsReport(shift: number): ReportInput {
+  const input = structuredClone(reportInput) as ReportInput;
+  const long = (k: number, n: number) => Array.from({ length: 6 }, (_, w) => `${tag(k)}${tag(w)}${tag(n)}`).join(' ');
+  const item = (k: number) => ({ text: `${long(k, k % 3)} ${Array.from({ length: 40 }, () => tag(k)).join(' ')}.` });
+  input.sections = Array.from({ length: 3 }, (_, s) => ({
+    id: `part-${s + 1}`,
+    title: `Part ${s + 1}`,
+    blocks: [{ type: 'list' as const, items: Array.from({ length: 12 }, (_, i) => item(s * 12 + i)) }],
+  }));
+  input.sections[0]!.blocks.unshift({
+    type: 'list',
+    items: Array.from({ length: shift + 1 }, (_, i) => ({ text: `Point ${i + 1}` })),
+  });
+  return input;
+}
+
+describe('list items', () => {
+  it('keep their first words (how a reader and the check find them) on one page', async () => {
+    const cut: string[] = [];
+    for (let shift = 0; shift < 4; shift++) {
+      const input = longLeadsReport(shift);
+      const { facts } = await render(input);
+      const pages = facts.pages.map(compact);
+      for (const section of input.sections)
+        for (const block of section.blocks)
+          if (block.type === 'list')
+            for (const item of block.items) {
+              const lead = compact(itemLead(item));
+              if (!pages.some((p) => p.includes(lead))) cut.push(`shift ${shift}: ${itemLead(item).slice(0, 40)}…`);
+            }
+    }
+    expect(cut).toEqual([]);
   });
 });
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { balanceLastPage, FREE, NEVER, pageFill, paginate, SPLIT, type Unit, WIDOW } from '../src/paginate.js';
+import { noWidows } from '../src/blocks/list.js';
+import type { Builder, DrawUnit } from '../src/builder.js';
+import { PENALTY } from '../src/page-costs.js';
+import {
+  balanceLastPage,
+  type Cost,
+  FREE,
+  NEVER,
+  pageFill,
+  paginate,
+  SPLIT,
+  type Unit,
+  WIDOW,
+} from '../src/paginate.js';
 
 const line = (breakAfter: Unit['breakAfter'] = FREE, gap = 0, height = 10): Unit => ({ height, gap, breakAfter });
 
@@ -48,6 +61,26 @@ describe('paginate', () => {
     expect(pages(units, 100)).toEqual([0, 1, 1, 1]);
     // A unit taller than the page still gets a page of its own rather than an endless loop.
     expect(pages([line(), line(FREE, 0, 500), line()], 100)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('break costs', () => {
+  it('rank as the total-fit breaker weighs them, so the larger of two is the dearer', () => {
+    const costs: Cost[] = [FREE, SPLIT, WIDOW, NEVER];
+    expect([...costs].sort((a, b) => a - b)).toEqual([...costs].sort((a, b) => PENALTY[a] - PENALTY[b]));
+  });
+
+  it('make the first and last-but-one lines of a list item dearer to break after than its other lines', () => {
+    // An item's lines cost SPLIT; keeping its widows and orphans must raise, not lower, that.
+    const lines = Array.from({ length: 5 }, (_, i) => ({ ...line(i === 4 ? FREE : SPLIT), draw: () => {} }));
+    noWidows({ features: { keep: true } } as Builder, lines as DrawUnit[]);
+    expect(lines.map((l) => PENALTY[l.breakAfter])).toEqual([
+      PENALTY[WIDOW],
+      PENALTY[SPLIT],
+      PENALTY[SPLIT],
+      PENALTY[WIDOW],
+      PENALTY[FREE],
+    ]);
   });
 });
 

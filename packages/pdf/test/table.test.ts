@@ -11,7 +11,7 @@ import {
   reportInput,
   type Table,
 } from '@briefing/content';
-import { normalise, openPdf, type PageText, readPages } from '@briefing/inspect';
+import { normalise, openPdf, type PageText, readPages, readPdf } from '@briefing/inspect';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { geometry, renderPdf } from '../src/index.js';
 import { textOutsideFrame } from './layout-checks.js';
@@ -183,6 +183,25 @@ describe('the table in the PDF', () => {
       expect(head).toContain('Table');
       expect(head.indexOf('Tall row (continued)')).toBeGreaterThan(-1);
       expect(head.indexOf('One Two Three Four Five Six')).toBeLessThan(head.indexOf('w070ww'));
+    });
+
+    it('reads a header cell "-" where the header row is repeated: not taken for a line-end hyphen', async () => {
+      // The repeated header is drawn as artifacts, as a line-end hyphen is; a cell that is
+      // only a hyphen, in the first or the last column, must still read as the page shows it.
+      const input = structuredClone(reportInput) as ReportInput;
+      input.sections[1]!.blocks.push({
+        type: 'table',
+        caption: 'Tall row',
+        columns: ['-', 'Two', 'Three', 'Four', 'Five', '-'].map((header) => ({ header })),
+        rows: [
+          ['First', 'a', 'b', 'c', 'd', 'e'],
+          ['Tall', cell, words('x', 60), words('y', 60), words('z', 60), words('v', 60)],
+        ],
+      });
+      const facts = await readPdf(await renderPdf(assertReport(input)));
+      const continued = facts.pages.filter((p) => p.includes('Tall row (continued)'));
+      expect(continued.length).toBeGreaterThan(0);
+      for (const page of continued) expect(page).toContain('Tall row (continued) - Two Three Four Five -');
     });
   });
 });

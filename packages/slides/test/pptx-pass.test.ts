@@ -48,6 +48,20 @@ describe('the package pass', () => {
     await expect(finishPackage(written, info)).resolves.toBeInstanceOf(Uint8Array);
   });
 
+  it('asks every client to show every category label: a label frequency of 1, the labels unrotated', async () => {
+    // PowerPoint reads the frequency; LibreOffice reads none, and shows every label only when
+    // the axis says its labels are not rotated (it skips every other one that would crowd).
+    const charts = readZip(await finishPackage(written, info)).filter((p) =>
+      /^ppt\/charts\/chart\d+\.xml$/u.test(p.name),
+    );
+    expect(charts.length).toBeGreaterThan(0);
+    for (const part of charts) {
+      const axis = /<c:catAx>[\s\S]*?<\/c:catAx>/u.exec(new TextDecoder().decode(part.data))?.[0] ?? '';
+      expect(axis, part.name).toContain('<c:tickLblSkip val="1"/>');
+      expect(axis, part.name).toContain('<a:bodyPr rot="0" vert="horz"/>');
+    }
+  });
+
   const cases: [string, () => Uint8Array, RegExp][] = [
     ['a missing core properties part', () => doctored('docProps/core.xml', null), /a part docProps\/core\.xml/u],
     ['a chart too few', () => doctored(first(/^ppt\/charts\/chart\d+\.xml$/u), null), /chart parts, found/u],
@@ -110,6 +124,19 @@ describe('the package pass', () => {
           x.replace(/(<c:dLbls>[\s\S]*?)<a:bodyPr\s*\/>/u, '$1<a:bodyPr rot="0"/>'),
         ),
       /empty <a:bodyPr\/>/u,
+    ],
+    [
+      'category axis text properties with a filled body',
+      () =>
+        doctored(first(/^ppt\/charts\/chart\d+\.xml$/u), (x) =>
+          x.replace(/(<c:catAx>[\s\S]*?)<a:bodyPr\s*\/>/u, '$1<a:bodyPr rot="-5400000"/>'),
+        ),
+      /category axis text properties with an empty <a:bodyPr\/>/u,
+    ],
+    [
+      'a chart without a category axis',
+      () => doctored(first(/^ppt\/charts\/chart\d+\.xml$/u), (x) => x.replaceAll('c:catAx>', 'c:dateAx>')),
+      /category axis \(<c:catAx>\)/u,
     ],
     [
       'a face written another way',

@@ -1,8 +1,9 @@
+import { itemLead } from '@briefing/content';
 import type { Builder, DrawUnit, Panel } from '../builder.js';
 import { baseline, drawText, type Node, pieces, plain } from '../draw.js';
 import { type Cost, NEVER, SPLIT, WIDOW } from '../paginate.js';
 import { S, SPACE } from '../styles.js';
-import { type Piece, wrap } from '../text-layout.js';
+import { type Line, type Piece, wrap } from '../text-layout.js';
 import type { Handler } from './handler.js';
 
 export const list: Handler<'list'> = (block, b, parent, { index }) => {
@@ -17,7 +18,7 @@ export const list: Handler<'list'> = (block, b, parent, { index }) => {
     b,
     L,
     block.items.map((item, i) => [...terms[i]!, ...pieces(item.text)]),
-    { ordered: block.ordered ?? false, gap: block.intro ? SPACE.item : gap, leads: terms },
+    { ordered: block.ordered ?? false, gap: block.intro ? SPACE.item : gap, leads: block.items.map(itemLead) },
   );
 };
 
@@ -35,8 +36,11 @@ export function listItems(
     anchors?: string[];
     /** A second paragraph for each item, on its own line under the first (a source's note). */
     after?: (Piece[] | undefined)[];
-    /** Each item's bold lead-in term: an item that splits keeps it whole, with a line after it. */
-    leads?: Piece[][];
+    /**
+     * Each item's lead (its term, or its first words: content's `itemLead`): an item that
+     * splits keeps it whole, with a line after it.
+     */
+    leads?: string[];
   },
 ) {
   const x = opts.x ?? b.g.left;
@@ -64,10 +68,10 @@ export function listItems(
       },
     });
     noWidows(b, lines);
-    // A term is how a reader (and `briefing check`) finds the item: never cut by a page turn.
+    // The lead is how a reader (and `briefing check`) finds the item: never cut by a page turn.
     const lead = opts.leads?.[i];
-    if (lead && lead.length > 0) {
-      const leadLines = wrap(lead, width - indent, b.m).length;
+    if (lead) {
+      const leadLines = linesHolding(wrap(item, width - indent, b.m), lead.replace(/\s+/gu, '').length);
       for (let k = 0; k < Math.min(leadLines, lines.length - 1); k++) lines[k]!.breakAfter = NEVER;
     }
     const after = opts.after?.[i];
@@ -76,6 +80,16 @@ export function listItems(
       b.lines(after, { node: body, x: x + indent, width: width - indent, gap: 2, inner: SPLIT, panel: opts.panel });
     }
   });
+}
+
+/** How many of `lines` it takes to draw their first `chars` characters other than spaces. */
+function linesHolding(lines: readonly Line[], chars: number): number {
+  let seen = 0;
+  for (const [k, line] of lines.entries()) {
+    for (const f of line.fragments) seen += f.text.replace(/\s+/gu, '').length;
+    if (seen >= chars) return k + 1;
+  }
+  return lines.length;
 }
 
 /**

@@ -1,7 +1,28 @@
 import { escapeXml } from '@briefing/content';
 import { PptxPassError, replaceExpected } from './pass.js';
 
-// The package pass's edit on chart parts (see package.ts): each bar's label in its own format.
+// The package pass's edits on chart parts (see package.ts): each bar's label in its own
+// format, and every category label shown.
+
+/**
+ * The category axis's labels with their rotation written, as 0: LibreOffice lets category
+ * labels overlap only when the chart says they are not rotated, and otherwise leaves out every
+ * other one of a chart whose labels wrap over more lines than a bar's row holds (it reads no
+ * label frequency, which PowerPoint reads from catAxisLabelFrequency, chart-shape.ts).
+ */
+export function categoryLabelsShown(xml: string, part = 'a chart part'): string {
+  return replaceExpected(
+    part,
+    xml,
+    /<c:catAx>[\s\S]*?<\/c:catAx>/u,
+    (axis) =>
+      replaceExpected(part, axis, /<a:bodyPr\s*\/>/u, () => '<a:bodyPr rot="0" vert="horz"/>', {
+        what: 'category axis text properties with an empty <a:bodyPr/>',
+        count: 1,
+      }),
+    { what: 'category axis (<c:catAx>)', count: 1 },
+  );
+}
 
 /**
  * One data label per bar with its own number format (and the series' label type), placed

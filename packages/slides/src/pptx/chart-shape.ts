@@ -67,6 +67,9 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
       catAxisLineShow: true,
       catAxisLineColor: color.rule,
       catAxisMajorTickMark: 'none',
+      // Every bar's label: left to choose, LibreOffice skips every other one when they wrap
+      // over more lines than a bar's row holds, and a chart without its labels says nothing.
+      catAxisLabelFrequency: '1',
       valAxisHidden: true,
       valAxisMinVal: 0,
       valAxisMaxVal: panel.max,

@@ -1,6 +1,6 @@
 import { escapeXml, isoSeconds } from '@briefing/content';
 import type { SlideKind } from '../plan/plan.js';
-import { labelFormats } from './chart-labels.js';
+import { categoryLabelsShown, labelFormats } from './chart-labels.js';
 import { PptxPassError, replaceExpected } from './pass.js';
 import { finishLayout } from './placeholders.js';
 import { appProperties, type DeckInfo, finishTheme } from './properties.js';
@@ -136,7 +136,7 @@ function finishPart(name: string, xml: string, info: PackageInfo): string {
   if (chart) {
     const formats = info.chartFormats[Number(chart[1]) - 1];
     if (!formats) throw new Error(`pptx: no label formats for ${name}`);
-    return fonts(labelFormats(xml, formats, name), faces, name);
+    return fonts(categoryLabelsShown(labelFormats(xml, formats, name), name), faces, name);
   }
   return xml;
 }
