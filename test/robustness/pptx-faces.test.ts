@@ -64,7 +64,7 @@ function fullLine(r: Report): Report {
   if (block?.type !== 'paragraph') throw new Error('fixture moved: sections[0].blocks[1] is no paragraph');
   block.onScreen = [
     { type: 'text', text: 'Ever more connected', emphasis: 'strong' },
-    { type: 'text', text: ' – real benefits, and crime that crosses borders with ease' },
+    { type: 'text', text: ' – real benefits, and crime that now crosses borders with great ease' },
   ];
   return copy;
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
 import { type FaceSetName, renderPptx } from '@briefing/slides';
-import { findBrowser, launchChromium } from '@briefing/testkit/chromium';
+import { endChromium, findBrowser, launchChromium } from '@briefing/testkit/chromium';
 import { convertWithLibreOffice, type FontSetup, sofficeOrReason } from '../helpers/libreoffice.js';
 
 const outDir = resolve(process.argv[2] ?? 'docs');
@@ -64,4 +64,5 @@ try {
   }
 } finally {
   await chromium.close();
+  await endChromium();
 }

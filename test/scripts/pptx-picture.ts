@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
 import { planDeck, renderDeck, renderPptx } from '@briefing/slides';
-import { findBrowser, launchChromium, slidesPage } from '@briefing/testkit/chromium';
+import { endChromium, findBrowser, launchChromium, slidesPage } from '@briefing/testkit/chromium';
 import { convertWithLibreOffice, sofficeOrReason } from '../helpers/libreoffice.js';
 
 const outDir = resolve(process.argv[2] ?? 'docs');
@@ -73,4 +73,5 @@ try {
   process.stdout.write(`pptx picture written to ${join(outDir, 'slides-pptx.png')}\n`);
 } finally {
   await chromium.close();
+  await endChromium();
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
 import { planDeck, renderPptx } from '@briefing/slides';
-import { findBrowser, launchChromium } from '@briefing/testkit/chromium';
+import { endChromium, findBrowser, launchChromium } from '@briefing/testkit/chromium';
 import { convertWithLibreOffice, sofficeOrReason } from '../helpers/libreoffice.js';
 import { makeTemplate, TEMPLATE_43, TEMPLATE_169 } from '../helpers/pptx-template.js';
 
@@ -70,4 +70,5 @@ try {
   }
 } finally {
   await chromium.close();
+  await endChromium();
 }

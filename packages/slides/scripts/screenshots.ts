@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
 import { scaledReport, stressReport } from '@briefing/testkit';
-import { findBrowser, launchChromium, slidesPage } from '@briefing/testkit/chromium';
+import { endChromium, findBrowser, launchChromium, slidesPage } from '@briefing/testkit/chromium';
 import { planDeck, renderDeck } from '../src/index.js';
 
 const args = process.argv.slice(2);
@@ -57,4 +57,5 @@ try {
   process.stdout.write(`screenshots written to ${outDir}\n`);
 } finally {
   await chromium.close();
+  await endChromium();
 }

@@ -120,6 +120,15 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
   };
 }
 
+/**
+ * End the shared browsers now: for a script (not a test), which would otherwise wait on the
+ * browser's pipes and never exit.
+ */
+export async function endChromium(): Promise<void> {
+  await Promise.all([...folders.keys()].map((browser) => end(browser)));
+  started.clear();
+}
+
 /** Every slide rendered by the deck's engine and theme, stacked on one page (for measuring). */
 export function slidesPage(markdown: string): string {
   const { html, css } = new BriefingMarp({ script: false }).render(markdown);

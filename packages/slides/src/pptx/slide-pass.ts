@@ -96,6 +96,10 @@ export function finishSlide(part: string, xml: string, lang: string, kind: Slide
     throw new PptxPassError(part, 'every bullet character after <a:buSzPct val="100000"/>');
   if (out.includes('<a:buFont typeface="+mj-lt"/>'))
     throw new PptxPassError(part, 'every number after <a:buSzPct val="100000"/>');
+  // A run set regular says so: a placeholder the layout has no match for by index takes the
+  // layout's first body placeholder's type (the kicker's, bold), and LibreOffice then set every
+  // body text after a slide's first list in bold.
+  out = out.replace(/<a:rPr (?![^>]*\bb=")/gu, '<a:rPr b="0" ');
   // Every shape of the slide its own id, in order.
   let id = 0;
   out = replaceExpected(part, out, /<p:cNvPr id="\d+"/gu, () => `<p:cNvPr id="${++id}"`, {
