@@ -22,8 +22,11 @@ if (!('path' in soffice) || !browserPath) {
   process.exit(0);
 }
 
-const kinds = planDeck(report).slides.map((s) => s.kind);
-const shown = [kinds.indexOf('title'), kinds.indexOf('content'), kinds.indexOf('chart'), kinds.indexOf('table')];
+const slides = planDeck(report).slides;
+const kinds = slides.map((s) => s.kind);
+// The chart sits on its section's text slide (or a slide of its own in other reports).
+const chart = slides.findIndex((s) => s.elements.some((e) => e.type === 'chart'));
+const shown = [kinds.indexOf('title'), kinds.indexOf('content'), chart, kinds.indexOf('table')];
 const work = mkdtempSync(join(tmpdir(), 'briefing-template-picture-'));
 const cases = [
   { name: 'pptx-template-43', spec: TEMPLATE_43 },
