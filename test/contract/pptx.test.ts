@@ -336,6 +336,24 @@ describe('every PPTX made from the test reports', () => {
       { ...seeded(8, 13), endOnFailure: true },
     );
   }, 120_000);
+
+  // Found by random seeds: a chart slide under a heading of three lines with a long caption,
+  // whose plot kept its least height and pushed the caption into the footer band.
+  it.each([
+    { seed: 796531734, path: '5' },
+    { seed: 1288227567, path: '1' },
+  ])(
+    'random report of seed $seed, path $path: the same',
+    async ({ seed: pinned, path }) => {
+      await fc.assert(
+        fc.asyncProperty(richReportArbitrary, async (input) => {
+          await expectSound(assertReport(input));
+        }),
+        { seed: pinned, path, numRuns: 1, endOnFailure: true },
+      );
+    },
+    60_000,
+  );
 });
 
 function escapeRegExp(text: string): string {

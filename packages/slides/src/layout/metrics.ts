@@ -105,12 +105,11 @@ export const divider = { barWidth: 96, barHeight: 6, barGap: 30, after: 24, text
 
 /**
  * Charts: the space between the plot and its caption, between side-by-side panels, the
- * smallest and largest height of a plot, and the smallest type of its labels.
+ * largest height of a plot, and the smallest type of its labels.
  */
 export const chartBox = {
   captionGap: 14,
   panelGap: 48,
-  minHeight: 120,
   maxHeight: 400,
   /** The shortest plot a chart joins the text slide before it with, rather than take a slide of its own. */
   inline: 260,

@@ -19,7 +19,10 @@ function chartSlide(chart: Chart, ctx: Ctx): DeckSlide {
   const captionHeight = caption + chartBox.captionGap;
   const heading = chart.point ?? chart.title;
   const room = contentHeight - kicker.height - headingHeight(heading) - SAFETY;
-  const plot = Math.max(chartBox.minHeight, Math.min(chartBox.maxHeight, room - captionHeight));
+  // The plot takes what the heading and the caption leave, up to its largest height: under a
+  // heading of three lines with a long caption that is less than a plot would like, but a
+  // smaller plot reads better than a caption printed over the footer.
+  const plot = Math.max(0, Math.min(chartBox.maxHeight, room - captionHeight));
   return {
     kind: 'chart',
     section: ctx.section,
