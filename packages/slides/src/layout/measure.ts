@@ -1,8 +1,10 @@
-import { tokens } from '@briefing/content';
 import { create, type Font } from 'fontkit';
-import { HTML_METRICS, type Metrics, TTF_FILES } from './faces.js';
-import { fontFaceCss, oneFont, ttfBytes } from './fonts.js';
+import { HTML_METRICS, type Metrics } from './faces.js';
+import { FACES, type Face, loadDesign, loadTtf, type Measured, measured, type Subset } from './font-sources.js';
+import { oneFont } from './fonts.js';
 import { charAdvance, fallbackWidth } from './metrics.js';
+
+export { FACES, type Face } from './font-sources.js';
 
 /**
  * Text widths from the fonts the deck really draws. The faces are the theme's own
@@ -31,19 +33,6 @@ import { charAdvance, fallbackWidth } from './metrics.js';
  * fonts, each width as the wider of the face's and DejaVu's, so its boxes hold their text in
  * whichever the viewer draws.
  */
-export type Face = 'regular' | 'bold' | 'italic' | 'heading';
-
-export const FACES: readonly Face[] = ['regular', 'bold', 'italic', 'heading'];
-
-const { sans, serif } = tokens.font;
-
-/** Each face as the theme's CSS names it. */
-const FACE_CSS: Record<Face, { family: string; weight: number; style: string }> = {
-  regular: { family: sans.family, ...sans.faces.regular },
-  bold: { family: sans.family, ...sans.faces.bold },
-  italic: { family: sans.family, ...sans.faces.italic },
-  heading: { family: serif.family, ...serif.faces.bold },
-};
 
 /** The features Chromium applies for the theme (see above); fontkit adds its defaults to these. */
 const FEATURES = { calt: false, kern: true, liga: true };
@@ -52,82 +41,10 @@ const FEATURES = { calt: false, kern: true, liga: true };
 // run of digits and punctuation ("3.5") for no script and applies Inter's kerning twice (it
 // reaches the same lookup through two features); HarfBuzz applies it once.
 
-interface Subset {
-  /** Inclusive code point ranges of the rule's unicode-range. */
-  ranges: [number, number][];
-  /** The font's bytes: a WOFF2 subset of the theme, or a whole TTF. */
-  bytes: () => Buffer;
-  font?: Font;
-}
-
-interface Measured {
-  /** In the order the rules are written. */
-  subsets: Subset[];
-  /** Code point to subset index, -1 for a fallback font. */
-  source: Map<number, number>;
-  /** Em advance of one code point (for breaking inside a word). */
-  chars: Map<number, number>;
-  /** Em width of a string (a word, mostly). */
-  words: Map<string, number>;
-  /** Em widths of a word with spaces around it (wordWidth), by context: after ×2 + before. */
-  spaced: Map<string, number[]>;
-}
-
 /** Bounds the word cache of a long-lived process (a watch session) fed endless new text. */
 const MAX_WORDS = 50_000;
 /** Longer strings are measured afresh each time (they seldom recur). */
 const MAX_CACHED_LENGTH = 64;
-
-let designFaces: Record<Face, Measured> | undefined;
-
-/** The design's faces as the HTML deck embeds them. */
-function loadDesign(): Record<Face, Measured> {
-  if (designFaces) return designFaces;
-  const rules = [...fontFaceCss().matchAll(/@font-face\s*\{([^}]*)\}/gu)].map(([, body = '']) => {
-    const get = (name: string) => new RegExp(`${name}:\\s*([^;]+);`, 'u').exec(body)?.[1]?.trim() ?? '';
-    return {
-      family: get('font-family').replace(/^['"]|['"]$/gu, ''),
-      style: get('font-style'),
-      weight: Number(get('font-weight')),
-      base64: /base64,([^)]+)\)/u.exec(body)?.[1] ?? '',
-      ranges: parseRanges(get('unicode-range')),
-    };
-  });
-  const out = {} as Record<Face, Measured>;
-  for (const face of FACES) {
-    const css = FACE_CSS[face];
-    const subsets = rules
-      .filter((r) => r.family === css.family && r.weight === css.weight && r.style === css.style)
-      .map(({ ranges, base64 }) => ({ ranges, bytes: () => Buffer.from(base64, 'base64') }));
-    if (subsets.length === 0) throw new Error(`the theme embeds no ${css.family} ${css.weight} ${css.style}`);
-    out[face] = measured(subsets);
-  }
-  designFaces = out;
-  return out;
-}
-
-const measured = (subsets: Subset[]): Measured => ({
-  subsets,
-  source: new Map(),
-  chars: new Map(),
-  words: new Map(),
-  spaced: new Map(),
-});
-
-const ttfFaces = new Map<string, Record<Face, Measured>>();
-
-/** Faces from whole TTF files of npm packages (each draws every character it has a glyph for). */
-function loadTtf(set: keyof typeof TTF_FILES): Record<Face, Measured> {
-  const known = ttfFaces.get(set);
-  if (known) return known;
-  const out = {} as Record<Face, Measured>;
-  for (const face of FACES) {
-    const file = TTF_FILES[set][face];
-    out[face] = measured([{ ranges: [[0, 0x10ffff]], bytes: () => ttfBytes(file) }]);
-  }
-  ttfFaces.set(set, out);
-  return out;
-}
 
 /**
  * What the layout measures in now: the faces of the plan being made, and (reserve) the
@@ -175,14 +92,6 @@ export function withMetrics<T>(metrics: Metrics, fn: () => T): T {
 
 /** The metrics the layout measures in now. */
 export const currentMetrics = (): Metrics => current;
-
-/** `U+0000-00FF,U+0131` as inclusive ranges. */
-function parseRanges(range: string): [number, number][] {
-  return range.split(',').map((part) => {
-    const [from = '', to] = part.trim().replace(/^U\+/iu, '').split('-');
-    return [Number.parseInt(from, 16), Number.parseInt(to ?? from, 16)];
-  });
-}
 
 function fontOf(subset: Subset): Font {
   subset.font ??= oneFont(create(subset.bytes()));
