@@ -119,7 +119,7 @@ export function partOrder(a: string, b: string): number {
 }
 
 function finishPart(name: string, xml: string, info: PackageInfo): string {
-  const faces = [info.faces.sans, info.faces.serif];
+  const { faces } = info;
   if (name === 'docProps/core.xml') return coreProperties(info);
   if (name === 'docProps/app.xml') return appProperties(info);
   if (/^ppt\/theme\/theme\d+\.xml$/u.test(name)) return finishTheme(name, xml, info);

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { escapeXml } from '@briefing/content';
 import type { NamedFace } from '../layout/faces.js';
 import { replaceExpected } from './pass.js';
-import { fonts } from './slide-pass.js';
+import { type DeckFaces, fonts } from './slide-pass.js';
 import { color } from './units.js';
 
 // The package pass's edits on the theme and the application properties (see package.ts):
@@ -21,7 +21,7 @@ export const APPLICATION = (() => {
 /** What the properties and the theme say of the deck. */
 export interface DeckInfo {
   /** The faces the deck names: the text's (minor) and the headings' (major). */
-  faces: { sans: NamedFace; serif: NamedFace };
+  faces: DeckFaces;
   /** Every slide's title, in order, as the slide shows it. */
   slideTitles: readonly string[];
 }
@@ -70,7 +70,7 @@ export function finishTheme(part: string, xml: string, info: DeckInfo): string {
     );
   face('major', info.faces.serif);
   face('minor', info.faces.sans);
-  return fonts(out, [info.faces.sans, info.faces.serif], part);
+  return fonts(out, info.faces, part);
 }
 
 /**

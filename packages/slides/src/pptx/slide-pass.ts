@@ -12,7 +12,12 @@ import { color } from './units.js';
 export const slideName = (kind: SlideKind) => `Briefing ${kind}`;
 
 /** The faces a deck names, each with its class (faces.ts): how a viewer without them picks a substitute. */
-export type DeckFaces = readonly NamedFace[];
+export interface DeckFaces {
+  /** The text's. */
+  sans: NamedFace;
+  /** The headings'. */
+  serif: NamedFace;
+}
 
 /**
  * Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph).
@@ -40,7 +45,7 @@ export function onePPr(xml: string, part = 'a part'): string {
  */
 export function fonts(xml: string, faces: DeckFaces, part = 'a part'): string {
   let out = xml;
-  for (const { family, panose, pitchFamily } of faces) {
+  for (const { family, panose, pitchFamily } of [faces.sans, faces.serif]) {
     const name = escapeXml(family);
     out = out
       .replace(
@@ -84,8 +89,7 @@ export function finishSlide(part: string, xml: string, lang: string, kind: Slide
   // viewer that takes no bullet face from the layout would take the master's, pptxgenjs's
   // Arial); numbers in the body face.
   const bullet = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;
-  const text = faces[0]?.family ?? ''; // the deck's faces are given sans first
-  const square = `${bullet}<a:buSzPct val="70000"/><a:buFont typeface="${escapeXml(text)}"/><a:buChar`;
+  const square = `${bullet}<a:buSzPct val="70000"/><a:buFont typeface="${escapeXml(faces.sans.family)}"/><a:buChar`;
   out = out
     .replaceAll('<a:buSzPct val="100000"/><a:buChar', square)
     .replaceAll(
