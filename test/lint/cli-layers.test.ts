@@ -3,11 +3,11 @@
 // entry points at the top of src/. The preview page's own code (preview/client/) runs in the
 // browser: it imports only itself and the types the server shares with it (preview/state.ts),
 // and no server module imports it (the server serves it bundled).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repo, sources } from './sources.js';
 
-const repo = new URL('../../', import.meta.url).pathname;
 const SRC = 'packages/cli/src';
 const LAYERS = ['edge', 'browser', 'outputs', 'preview', 'commands'];
 const CLIENT = 'preview/client/';
@@ -37,15 +37,9 @@ function layerOffences(path: string, text: string): string[] {
   return found;
 }
 
-function sources(): string[] {
-  return readdirSync(join(repo, SRC), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.ts$/.test(e.name))
-    .map((e) => relative(join(repo, SRC), join(e.parentPath, e.name)).split('\\').join('/'));
-}
-
 describe('the CLI in layers', () => {
   it('imports only from its own layer or the ones before it', () => {
-    const files = sources();
+    const files = sources(SRC);
     expect(files.length).toBeGreaterThan(40);
     expect(files.flatMap((f) => layerOffences(f, readFileSync(join(repo, SRC, f), 'utf8')))).toEqual([]);
   });

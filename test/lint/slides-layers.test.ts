@@ -2,11 +2,11 @@
 // layout/ (measuring, fonts, design numbers), then plan/ (the deck plan and its packing), then
 // the two serialisers, markdown/ (Marp) and pptx/ (PowerPoint), which never import each other,
 // then the entry points at the top of src/ (index.ts, render.ts).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repo, sources } from './sources.js';
 
-const repo = new URL('../../', import.meta.url).pathname;
 const SRC = 'packages/slides/src';
 /** Each folder's rank: a module imports only its own folder or a lower rank. */
 const RANK: Record<string, number> = { layout: 0, plan: 1, markdown: 2, pptx: 2 };
@@ -33,15 +33,9 @@ function layerOffences(path: string, text: string): string[] {
   return found;
 }
 
-function sources(): string[] {
-  return readdirSync(join(repo, SRC), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.ts$/.test(e.name))
-    .map((e) => relative(join(repo, SRC), join(e.parentPath, e.name)).split('\\').join('/'));
-}
-
 describe('the deck in layers', () => {
   it('imports only from its own layer or the ones before it, and no serialiser from the other', () => {
-    const files = sources();
+    const files = sources(SRC);
     expect(files.length).toBeGreaterThan(40);
     expect(files.flatMap((f) => layerOffences(f, readFileSync(join(repo, SRC, f), 'utf8')))).toEqual([]);
   });
