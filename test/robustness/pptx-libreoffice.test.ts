@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { assertReport, type Report, type ReportInput, report, reportInput } from '@briefing/content';
 import { readPptx } from '@briefing/inspect';
 import { type DeckPlan, planPptx, renderPptx } from '@briefing/slides';
-import { largestFiguresReport, nastyReport, richReportArbitrary, scaledReport, seeded } from '@briefing/testkit';
+import { largestFiguresReport, nastyReport, richReportArbitrary, scaledReport, seed, seeded } from '@briefing/testkit';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, type PdfPageWords, pdfWords, sofficeOrReason } from '../helpers/libreoffice.js';
@@ -46,7 +46,8 @@ describe('finding LibreOffice', () => {
 });
 
 describe.skipIf(!('path' in soffice))(
-  `LibreOffice Impress opens every PPTX${'reason' in soffice ? ` (skipped: ${soffice.reason})` : ''}`,
+  // The seed in the name: a random sample that fails replays with FC_SEED=<seed>.
+  `LibreOffice Impress opens every PPTX (fast-check seed ${seed})${'reason' in soffice ? ` (skipped: ${soffice.reason})` : ''}`,
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-pptx-lo-'));
     const cases: { name: string; report: Report; file: string; plan: DeckPlan; kickers: string[] }[] = [];
