@@ -6,6 +6,7 @@ import { planDeck } from '../plan/deck.js';
 import type { DeckOptions, DeckPlan } from '../plan/plan.js';
 import { buildPresentation } from './build.js';
 import { finishParts, partOrder } from './package.js';
+import { roomFor } from './template/fit.js';
 import { graft } from './template/graft.js';
 import { readTemplate, type Template } from './template/read.js';
 import { collapse } from './text.js';
@@ -41,10 +42,16 @@ export interface PptxOptions extends DeckOptions {
 
 /**
  * The deck plan for a PPTX in these faces: measured in them, with room left for a wider
- * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts.
+ * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts; on
+ * `options.template`, laid out for the proportions of its body area (template/fit.ts).
  */
 export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
-  return planDeck(report, { ...options, metrics: { faces: options.faces ?? 'office', reserve: true } });
+  return planOn(report, options, options.template ? readTemplate(options.template) : undefined);
+}
+
+function planOn(report: Report, options: PptxOptions, template: Template | undefined): DeckPlan {
+  const room = template ? { contentHeight: roomFor(template.frame) } : {};
+  return planDeck(report, { ...options, metrics: { faces: options.faces ?? 'office', reserve: true, ...room } });
 }
 
 /**
@@ -59,7 +66,7 @@ export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
 export async function renderPptx(input: Report | DeckPlan, options: PptxOptions = {}): Promise<Uint8Array> {
   // The template is read first: a file the deck cannot use fails before any work is done.
   const template = options.template ? readTemplate(options.template) : undefined;
-  const plan = 'meta' in input ? planPptx(input, options) : input;
+  const plan = 'meta' in input ? planOn(input, options, template) : input;
   const faces = NAMED_FACES[(plan.metrics ?? HTML_METRICS).faces];
   if (template) warnFaces(template, faces, options.onWarning);
   const reportDate = 'meta' in input ? input.meta.date : undefined;
@@ -86,7 +93,7 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
   );
   if (!template) return writeZip(parts, date);
   return writeZip(
-    graft(parts, template, plan.lang).sort((a, b) => partOrder(a.name, b.name)),
+    graft(parts, template, plan.lang, plan.metrics?.contentHeight).sort((a, b) => partOrder(a.name, b.name)),
     date,
   );
 }

@@ -130,9 +130,9 @@ function presentationRels(xml: string, slides: number, hasNotes: boolean): strin
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[...kept, ...ours].join('')}</Relationships>`;
 }
 
-/** Our finished package (its entries) on the template: see the file's comment. */
-export function graft(ours: readonly ZipEntry[], template: Template, lang: string): ZipEntry[] {
-  const fit = fitInto(template.frame);
+/** Our finished package (its entries) on the template, its content box `room` px high (see fit.ts). */
+export function graft(ours: readonly ZipEntry[], template: Template, lang: string, room?: number): ZipEntry[] {
+  const fit = fitInto(template.frame, room);
   const text = new Map(ours.filter((e) => /\.(xml|rels)$/u.test(e.name)).map((e) => [e.name, decoder.decode(e.data)]));
   const names = layoutNames(text);
   const slides = ours.filter((e) => /^ppt\/slides\/slide\d+\.xml$/u.test(e.name)).length;
