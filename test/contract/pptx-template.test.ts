@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { report } from '@briefing/content';
 import { type PptxFacts, readPptx } from '@briefing/inspect';
-import { PptxTemplateError, planPptx, renderPptx } from '@briefing/slides';
+import { type DeckPlan, PptxTemplateError, planPptx, renderPptx } from '@briefing/slides';
 import { freshDir, runCli } from '@briefing/testkit';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -22,10 +22,9 @@ import {
 } from '../helpers/pptx-template.js';
 
 const EMU = 914400;
-const plan = planPptx(report);
 
 /** What is wrong with a deck built on the template `spec` describes: one line per problem. */
-export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: TemplateSpec): string[] {
+export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: TemplateSpec, plan: DeckPlan): string[] {
   const problems: string[] = [];
   const width = Math.round(spec.width * EMU);
   const height = Math.round(spec.height * EMU);
@@ -89,15 +88,17 @@ const built = await Promise.all(
     const template = await makeTemplate(spec);
     const warnings: string[] = [];
     const bytes = await renderPptx(report, { template, onWarning: (w) => warnings.push(w) });
-    return { name, spec, template, bytes, warnings, facts: await readPptx(bytes) };
+    // The plan laid out for the template's body area, as renderPptx lays it out.
+    const plan = planPptx(report, { template });
+    return { name, spec, template, bytes, warnings, plan, facts: await readPptx(bytes) };
   }),
 );
 
 describe('the PowerPoint on an organisation’s template', () => {
-  for (const { name, spec, bytes, facts } of built) {
+  for (const { name, spec, bytes, facts, plan } of built) {
     it(`builds on the ${name} template: its size, layouts, theme; titles in its title placeholders; charts and tables in its body area; nothing off the slide`, () => {
       expect(facts.illFormed).toEqual([]);
-      expect(templateProblems(facts, bytes, spec)).toEqual([]);
+      expect(templateProblems(facts, bytes, spec, plan)).toEqual([]);
       expect(facts.notesCount).toBe(plan.slides.length);
       expect(facts.slides.some((s) => s.charts.length > 0) && facts.slides.some((s) => s.tables.length > 0)).toBe(true);
     });
@@ -127,7 +128,7 @@ describe('the PowerPoint on an organisation’s template', () => {
     const list = facts.slides.flatMap((s) => s.shapes).find((s) => s.name === 'List')!;
     delete list.placeholder;
     facts.slides[1]!.heading = 'Another heading';
-    const problems = templateProblems(facts, first!.bytes, first!.spec);
+    const problems = templateProblems(facts, first!.bytes, first!.spec, first!.plan);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^slide size/u),
@@ -138,9 +139,11 @@ describe('the PowerPoint on an organisation’s template', () => {
     );
     // Built on the template's size but placed as on our own slide: the chart and table leave its body area.
     const own = await readPptx(await renderPptx(report));
-    expect(templateProblems(own, await renderPptx(report), first!.spec).some((p) => p.includes('body area'))).toBe(
-      true,
-    );
+    expect(
+      templateProblems(own, await renderPptx(report), first!.spec, planPptx(report)).some((p) =>
+        p.includes('body area'),
+      ),
+    ).toBe(true);
   });
 });
 
