@@ -1,6 +1,6 @@
 import { escapeXml } from '@briefing/content';
 import { contentHeight, contentWidth, slide as geometry } from '../../layout/metrics.js';
-import { color, font, inch } from '../units.js';
+import { color, inch } from '../units.js';
 import type { Box } from './read.js';
 
 // The deck's slides fitted into a template's body area. The plan lays a slide out at our
@@ -90,10 +90,21 @@ const SCHEME: Record<string, string> = {
   [color.link]: '<a:schemeClr val="hlink"/>',
 };
 
-/** The design's faces and colours replaced by the theme's. */
-export function themed(xml: string): string {
+/** The faces the deck's parts name: the set its plan was measured in (faces.ts NAMED_FACES). */
+export interface DeckFaces {
+  sans: { family: string };
+  serif: { family: string };
+}
+
+/**
+ * The deck's faces and the design's colours replaced by the theme's. The faces are passed in,
+ * not read from `font`: the graft runs after the build, outside the plan's metrics, where
+ * `font` names the HTML deck's faces and the office faces the parts name would stay.
+ */
+export function themed(xml: string, faces: DeckFaces): string {
+  const face = (family: string) => new RegExp(`<a:latin typeface="${escapeXml(family)}"[^>]*/>`, 'gu');
   return xml
-    .replace(new RegExp(`<a:latin typeface="${escapeXml(font.serif)}"[^>]*/>`, 'gu'), '<a:latin typeface="+mj-lt"/>')
-    .replace(new RegExp(`<a:latin typeface="${escapeXml(font.sans)}"[^>]*/>`, 'gu'), '<a:latin typeface="+mn-lt"/>')
+    .replace(face(faces.serif.family), '<a:latin typeface="+mj-lt"/>')
+    .replace(face(faces.sans.family), '<a:latin typeface="+mn-lt"/>')
     .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m);
 }
