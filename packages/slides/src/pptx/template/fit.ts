@@ -29,9 +29,11 @@ const LEAST_ROOM = 360;
 
 /**
  * The height (px) of the content box a plan for `frame` (EMU) lays out in: the body area's
- * proportions at our content width, to a tenth of a pixel.
+ * proportions at our content width, to a tenth of a pixel, and at least LEAST_ROOM.
  */
 export function roomFor(frame: Box): number {
+  // A body area with no width or height has no proportions to take: our slide's room.
+  if (!(frame.w > 0 && frame.h > 0)) return contentHeight;
   return Math.max(LEAST_ROOM, Math.round(((contentWidth * frame.h) / frame.w) * 10) / 10);
 }
 
