@@ -66,10 +66,15 @@ export interface Field {
    * must not restate (the restatement rule). At most one text of a block; none for a chart or a table.
    */
   opens?: true;
+  /**
+   * Set on (each run of) a text the deck shows through an on-screen line: that line's path,
+   * whether it is given or not (without it, the deck shows the text's first sentence).
+   */
+  screen?: string;
 }
 
 /** What a rich text's fields are marked with: `find` goes on its first run, the rest on every run. */
-type Marks = Pick<Field, 'find' | 'prose' | 'opens'>;
+type Marks = Pick<Field, 'find' | 'prose' | 'opens' | 'screen'>;
 
 /** One field per run of rich text (runs may differ in emphasis, and so in face). */
 export function richFields(path: string, text: RichText, role: 'body' | 'cell', marks: Marks = {}): Field[] {
@@ -86,14 +91,21 @@ export function richFields(path: string, text: RichText, role: 'body' | 'cell', 
   }));
 }
 
-/** The fields of a rich text that is prose, its own text for the facts check (`opens`: a reader meets it first). */
-const proseFields = (path: string, text: RichText, opens = false) =>
-  richFields(path, text, 'body', { prose: path, ...(opens ? { opens: true as const } : {}) });
-
-/** The fields of an optional on-screen line (the deck's alone). */
-function onScreenFields(path: string, text: RichText | undefined): Field[] {
-  return text === undefined ? [] : richFields(path, text, 'body').map((field) => ({ ...field, only: 'deck' as const }));
+/**
+ * The fields of a text of prose that the deck shows through an on-screen line (`screen`, the
+ * line's path), then those of the line, if given (the deck's alone). The text is its own prose
+ * unless `marks` says otherwise.
+ */
+function screenedFields(path: string, text: RichText, screen: string, line: RichText | undefined, marks: Marks = {}) {
+  return [
+    ...richFields(path, text, 'body', { prose: path, screen, ...marks }),
+    ...(line === undefined
+      ? []
+      : richFields(screen, line, 'body').map((field) => ({ ...field, only: 'deck' as const }))),
+  ];
 }
+
+const OPENS = { opens: true } as const;
 
 /** A handler for each block type, typed so that a missing one, or one for another type, is a compile error. */
 export type BlockMap<Args extends unknown[], R> = { [K in BlockType]: (block: BlockOf<K>, ...args: Args) => R };
@@ -104,13 +116,9 @@ export function dispatch<Args extends unknown[], R>(map: BlockMap<Args, R>, bloc
 }
 
 const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
-  paragraph: (block, at) => [
-    ...proseFields(`${at}.text`, block.text, true),
-    ...onScreenFields(`${at}.onScreen`, block.onScreen),
-  ],
+  paragraph: (block, at) => screenedFields(`${at}.text`, block.text, `${at}.onScreen`, block.onScreen, OPENS),
   list: (block, at) => [
-    ...(block.intro ? proseFields(`${at}.intro`, block.intro, true) : []),
-    ...onScreenFields(`${at}.onScreen`, block.onScreen),
+    ...(block.intro ? screenedFields(`${at}.intro`, block.intro, `${at}.onScreen`, block.onScreen, OPENS) : []),
     ...block.items.flatMap((item, i) => {
       const find: Finding = {
         kind: 'item',
@@ -122,11 +130,10 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
       // An item is one text for the facts check, its term and its text ("term: text"); without
       // an intro, what a reader meets first is the first item's text (its term aside).
       const prose = `${at}.items[${i}]`;
-      const opens = !block.intro && i === 0 ? { opens: true as const } : {};
+      const marks: Marks = { ...(item.term ? {} : { find }), prose, ...(!block.intro && i === 0 ? OPENS : {}) };
       return [
         ...(item.term ? [{ path: `${prose}.term`, text: item.term, role: 'term' as const, find, prose }] : []),
-        ...richFields(`${prose}.text`, item.text, 'body', { ...(item.term ? {} : { find }), prose, ...opens }),
-        ...onScreenFields(`${prose}.onScreen`, item.onScreen),
+        ...screenedFields(`${prose}.text`, item.text, `${prose}.onScreen`, item.onScreen, marks),
       ];
     }),
   ],
@@ -163,8 +170,7 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
     ...(block.title
       ? [{ path: `${at}.title`, text: block.title, role: 'heading' as const, prose: `${at}.title` }]
       : []),
-    ...proseFields(`${at}.text`, block.text, true),
-    ...onScreenFields(`${at}.onScreen`, block.onScreen),
+    ...screenedFields(`${at}.text`, block.text, `${at}.onScreen`, block.onScreen, OPENS),
   ],
   table: (block, at) => [
     { path: `${at}.caption`, text: block.caption, role: 'heading' },

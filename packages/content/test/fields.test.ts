@@ -170,6 +170,23 @@ describe('the prose and the opening text a block declares in its fields', () => 
     expect([...blockProse(chart, 'c', 'en'), ...blockProse(table, 't', 'en')]).toEqual([]);
   });
 
+  it("marks each text the deck shows through an on-screen line with that line's path, given or not", () => {
+    const marked = blockFields(list, 'b', 'en').filter((f) => f.screen);
+    expect(marked.map((f) => [f.path, f.screen])).toEqual([
+      ['b.items[0].text[0].text', 'b.items[0].onScreen'],
+      ['b.items[0].text[1].text', 'b.items[0].onScreen'],
+      ['b.items[1].text', 'b.items[1].onScreen'],
+    ]);
+    expect(
+      blockFields(callout, 'b', 'en')
+        .filter((f) => f.screen || f.only)
+        .map((f) => [f.path, f.screen, f.only]),
+    ).toEqual([
+      ['b.text', 'b.onScreen', undefined],
+      ['b.onScreen', undefined, 'deck'],
+    ]);
+  });
+
   it('gives the restatement rule the text a reader meets first: an intro, else the first item without its term', () => {
     expect(openingText(list, 'b', 'en')).toEqual({ path: 'b.items[0].text', text: 'Compounds grew' });
     expect(openingText({ ...list, intro: 'Two places:' }, 'b', 'en')).toEqual({ path: 'b.intro', text: 'Two places:' });
