@@ -18,12 +18,14 @@ describe('every fact of a section is on its slides', () => {
 
   it('in the real slides.html of the packaged report', () => {
     const deck = readDeckHtml(html);
-    const results = factsOffScreen(deck, outline(report));
+    const results = factsOffScreen(deck, outline(report), report.meta.lang);
     for (const r of results) expect(r.slides, `slides of section ${r.entry.label}`).toBeGreaterThan(0);
     const missing = results.flatMap((r) => r.missing.map((f) => `${r.entry.label}. ${f.text} (${f.path})`));
     expect(missing).toEqual([]);
     // The check has something to find: the report's sections hold dozens of facts.
-    expect(report.sections.flatMap((s, i) => sectionFacts(s, `sections[${i}]`)).length).toBeGreaterThan(30);
+    expect(
+      report.sections.flatMap((s, i) => sectionFacts(s, `sections[${i}]`, report.meta.lang)).length,
+    ).toBeGreaterThan(30);
   });
 });
 
@@ -58,7 +60,7 @@ describe('the fact finder', () => {
     delete section.lede;
     const valid = assertReport(input);
     const { html } = new BriefingMarp().render(renderDeck(valid));
-    const [first] = factsOffScreen(readDeckHtml(`<html><body>${html}</body></html>`), outline(valid));
+    const [first] = factsOffScreen(readDeckHtml(`<html><body>${html}</body></html>`), outline(valid), valid.meta.lang);
     expect(first?.missing.map((f) => f.text)).toEqual(['7,000', 'Myawaddy']);
   });
 });

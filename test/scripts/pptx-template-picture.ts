@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { report } from '@briefing/content';
-import { planDeck, renderPptx } from '@briefing/slides';
+import { type DeckPlan, planPptx, renderPptx } from '@briefing/slides';
 import { endChromium, findBrowser, launchChromium } from '@briefing/testkit/chromium';
 import { convertWithLibreOffice, sofficeOrReason } from '../helpers/libreoffice.js';
 import { makeTemplate, TEMPLATE_43, TEMPLATE_169 } from '../helpers/pptx-template.js';
@@ -22,28 +22,33 @@ if (!('path' in soffice) || !browserPath) {
   process.exit(0);
 }
 
-const slides = planDeck(report).slides;
-const kinds = slides.map((s) => s.kind);
-// The chart sits on its section's text slide (or a slide of its own in other reports).
-const chart = slides.findIndex((s) => s.elements.some((e) => e.type === 'chart'));
-const shown = [kinds.indexOf('title'), kinds.indexOf('content'), chart, kinds.indexOf('table')];
+/** The slides shown: the title, a section's first slide, the chart, the table (of the plan for that template). */
+function shownOf(plan: DeckPlan): number[] {
+  const kinds = plan.slides.map((s) => s.kind);
+  // The chart sits on its section's text slide (or a slide of its own in other reports).
+  const chart = plan.slides.findIndex((s) => s.elements.some((e) => e.type === 'chart'));
+  return [kinds.indexOf('title'), kinds.indexOf('content'), chart, kinds.indexOf('table')];
+}
 const work = mkdtempSync(join(tmpdir(), 'briefing-template-picture-'));
 const cases = [
   { name: 'pptx-template-43', spec: TEMPLATE_43 },
   { name: 'pptx-template-169', spec: TEMPLATE_169 },
 ];
 const files: string[] = [];
+const shown: number[][] = [];
 for (const c of cases) {
   const file = join(work, `${c.name}.pptx`);
-  writeFileSync(file, await renderPptx(report, { template: await makeTemplate(c.spec) }));
+  const template = await makeTemplate(c.spec);
+  writeFileSync(file, await renderPptx(report, { template }));
   files.push(file);
+  shown.push(shownOf(planPptx(report, { template })));
 }
 const pdfs = await convertWithLibreOffice(soffice.path, files);
 const chromium = await launchChromium(browserPath);
 try {
   const page = await chromium.browser.newPage();
   for (const [i, c] of cases.entries()) {
-    const pngs = shown.map((index) => {
+    const pngs = (shown[i] as number[]).map((index) => {
       const prefix = join(work, `${c.name}-${index}`);
       execFileSync('pdftoppm', [
         '-r',

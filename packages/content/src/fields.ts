@@ -1,7 +1,8 @@
 // The one checked home of what each block type says: every string a block puts on a page or a
 // slide, with its path, the role it is set in, and what `briefing check` must find of it.
-// The coverage expectations, the report's statistics, text flattening and the deck's width
-// samples all read blocks through `blockFields`, so a new block type is a compile error here (the map
+// The coverage expectations, the report's statistics, text flattening, the deck's width
+// samples, the facts check's prose (`prose`) and the restatement rule's opening text (`opens`)
+// all read blocks through `blockFields`, so a new block type is a compile error here (the map
 // below must have a handler for it, of its type) and nowhere can its text go unchecked.
 
 import type { Block, BlockOf, BlockType, Report, RichText } from './schema.js';
@@ -54,11 +55,31 @@ export interface Field {
   of?: string;
   /** Shown by one output only: an on-screen line is the deck's alone. */
   only?: 'deck';
+  /**
+   * Set on prose, text read as sentences (not a label, a figure, a cell or a deck-only line):
+   * the path of the text it is part of, which a term and the text after it share. `briefing
+   * check` looks for every number and name of a section's prose on the section's slides.
+   */
+  prose?: string;
+  /**
+   * Set on (each run of) the text a reader meets first in the block, the one a section's lede
+   * must not restate (the restatement rule). At most one text of a block; none for a chart or a table.
+   */
+  opens?: true;
+  /**
+   * Set on (each run of) a text the deck shows through an on-screen line: that line's path,
+   * whether it is given or not (without it, the deck shows the text's first sentence).
+   */
+  screen?: string;
 }
 
+/** What a rich text's fields are marked with: `find` goes on its first run, the rest on every run. */
+type Marks = Pick<Field, 'find' | 'prose' | 'opens' | 'screen'>;
+
 /** One field per run of rich text (runs may differ in emphasis, and so in face). */
-export function richFields(path: string, text: RichText, role: 'body' | 'cell', find?: Finding): Field[] {
-  if (typeof text === 'string') return [{ path, text, role, ...(find ? { find } : {}) }];
+export function richFields(path: string, text: RichText, role: 'body' | 'cell', marks: Marks = {}): Field[] {
+  const { find, ...every } = marks;
+  if (typeof text === 'string') return [{ path, text, role, ...(find ? { find } : {}), ...every }];
   return toRuns(text).map((run, i) => ({
     path: `${path}[${i}].text`,
     text: run.text,
@@ -66,13 +87,25 @@ export function richFields(path: string, text: RichText, role: 'body' | 'cell', 
     emphasis: run.type === 'text' ? run.emphasis : undefined,
     of: path,
     ...(find && i === 0 ? { find } : {}),
+    ...every,
   }));
 }
 
-/** The fields of an optional on-screen line (the deck's alone). */
-function onScreenFields(path: string, text: RichText | undefined): Field[] {
-  return text === undefined ? [] : richFields(path, text, 'body').map((field) => ({ ...field, only: 'deck' as const }));
+/**
+ * The fields of a text of prose that the deck shows through an on-screen line (`screen`, the
+ * line's path), then those of the line, if given (the deck's alone). The text is its own prose
+ * unless `marks` says otherwise.
+ */
+function screenedFields(path: string, text: RichText, screen: string, line: RichText | undefined, marks: Marks = {}) {
+  return [
+    ...richFields(path, text, 'body', { prose: path, screen, ...marks }),
+    ...(line === undefined
+      ? []
+      : richFields(screen, line, 'body').map((field) => ({ ...field, only: 'deck' as const }))),
+  ];
 }
+
+const OPENS = { opens: true } as const;
 
 /** A handler for each block type, typed so that a missing one, or one for another type, is a compile error. */
 export type BlockMap<Args extends unknown[], R> = { [K in BlockType]: (block: BlockOf<K>, ...args: Args) => R };
@@ -83,13 +116,9 @@ export function dispatch<Args extends unknown[], R>(map: BlockMap<Args, R>, bloc
 }
 
 const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
-  paragraph: (block, at) => [
-    ...richFields(`${at}.text`, block.text, 'body'),
-    ...onScreenFields(`${at}.onScreen`, block.onScreen),
-  ],
+  paragraph: (block, at) => screenedFields(`${at}.text`, block.text, `${at}.onScreen`, block.onScreen, OPENS),
   list: (block, at) => [
-    ...(block.intro ? richFields(`${at}.intro`, block.intro, 'body') : []),
-    ...onScreenFields(`${at}.onScreen`, block.onScreen),
+    ...(block.intro ? screenedFields(`${at}.intro`, block.intro, `${at}.onScreen`, block.onScreen, OPENS) : []),
     ...block.items.flatMap((item, i) => {
       const find: Finding = {
         kind: 'item',
@@ -98,10 +127,13 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
         // Without a term, the deck shows the item's on-screen line in place of its first sentence.
         ...(item.onScreen !== undefined && !item.term ? { screen: itemLead({ text: item.onScreen }) } : {}),
       };
+      // An item is one text for the facts check, its term and its text ("term: text"); without
+      // an intro, what a reader meets first is the first item's text (its term aside).
+      const prose = `${at}.items[${i}]`;
+      const marks: Marks = { ...(item.term ? {} : { find }), prose, ...(!block.intro && i === 0 ? OPENS : {}) };
       return [
-        ...(item.term ? [{ path: `${at}.items[${i}].term`, text: item.term, role: 'term' as const, find }] : []),
-        ...richFields(`${at}.items[${i}].text`, item.text, 'body', item.term ? undefined : find),
-        ...onScreenFields(`${at}.items[${i}].onScreen`, item.onScreen),
+        ...(item.term ? [{ path: `${prose}.term`, text: item.term, role: 'term' as const, find, prose }] : []),
+        ...screenedFields(`${prose}.text`, item.text, `${prose}.onScreen`, item.onScreen, marks),
       ];
     }),
   ],
@@ -134,9 +166,11 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
     }),
   ],
   callout: (block, at) => [
-    ...(block.title ? [{ path: `${at}.title`, text: block.title, role: 'heading' as const }] : []),
-    ...richFields(`${at}.text`, block.text, 'body'),
-    ...onScreenFields(`${at}.onScreen`, block.onScreen),
+    // Its title is prose too (a chart's title or a table's caption is not: their data are checked as such).
+    ...(block.title
+      ? [{ path: `${at}.title`, text: block.title, role: 'heading' as const, prose: `${at}.title` }]
+      : []),
+    ...screenedFields(`${at}.text`, block.text, `${at}.onScreen`, block.onScreen, OPENS),
   ],
   table: (block, at) => [
     { path: `${at}.caption`, text: block.caption, role: 'heading' },
@@ -148,7 +182,7 @@ const fieldsOf: BlockMap<[path: string, lang: string], Field[]> = {
       row.flatMap((cell, c) => {
         const text = plainText(cell);
         const find: Finding = { kind: 'cell', label: `${block.columns[c]?.header ?? ''}: ${text}`, needle: text };
-        return richFields(`${at}.rows[${r}][${c}]`, cell, 'cell', find);
+        return richFields(`${at}.rows[${r}][${c}]`, cell, 'cell', { find });
       }),
     ),
     ...(block.source
@@ -179,10 +213,14 @@ export function blockTexts(block: Block, lang: string): string[] {
 /** blockTexts from fields already listed for the block. */
 function textsOf(block: Block, fields: readonly Field[], lang: string): string[] {
   if (block.type === 'chart') return [chartAltText(block, lang)];
+  return joined(fields.filter((field) => !field.generated && !field.only));
+}
+
+/** Fields as texts: the runs of one rich text joined, a term joined to the text after it ("term: text"), space folded. */
+function joined(fields: readonly Field[]): string[] {
   const out: string[] = [];
   let last: Field | undefined;
   for (const field of fields) {
-    if (field.generated || field.only) continue;
     const sameText = last?.of !== undefined && last.of === field.of;
     const afterTerm = last?.role === 'term';
     if (sameText || afterTerm) out[out.length - 1] += afterTerm && !sameText ? `: ${field.text}` : field.text;
@@ -190,6 +228,27 @@ function textsOf(block: Block, fields: readonly Field[], lang: string): string[]
     last = field;
   }
   return out.map(foldSpace);
+}
+
+/** A text of a block and the report path of the field it is. */
+export interface BlockText {
+  path: string;
+  text: string;
+}
+
+/** A block's prose (fields marked `prose`), one text per prose path, in reading order: what the facts check reads. */
+export function blockProse(block: Block, at: string, lang: string): BlockText[] {
+  const texts = new Map<string, Field[]>();
+  for (const field of blockFields(block, at, lang))
+    if (field.prose !== undefined) texts.set(field.prose, [...(texts.get(field.prose) ?? []), field]);
+  return [...texts].map(([path, fields]) => ({ path, text: joined(fields).join(' ') }));
+}
+
+/** The text a reader meets first in a block (its fields marked `opens`), if it has one. */
+export function openingText(block: Block, at: string, lang: string): BlockText | undefined {
+  const fields = blockFields(block, at, lang).filter((field) => field.opens);
+  const first = fields[0];
+  return first && { path: first.of ?? first.path, text: joined(fields).join(' ') };
 }
 
 /** Counts for summaries: sections, list items, chart data points, table cells and words of prose. */

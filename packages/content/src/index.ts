@@ -2,12 +2,15 @@ export { ADMITTED_TEXT, characterProblem, isAdmitted, isDrawn, langProblem } fro
 export { DRAWN, UNCASED } from './charset.js';
 export {
   type BlockMap,
+  type BlockText,
   blockFields,
+  blockProse,
   blockTexts,
   dispatch,
   type Field,
   type FieldRole,
   type Finding,
+  openingText,
   reportStats,
   richFields,
 } from './fields.js';

@@ -7,8 +7,8 @@
 // - two texts restate each other when the one with fewer content words shares half or more
 //   of them with the other.
 
-import { type BlockMap, dispatch } from './fields.js';
-import type { Block, Report } from './schema.js';
+import { openingText } from './fields.js';
+import type { Report } from './schema.js';
 import { plainText } from './text.js';
 
 /** Words of four letters or more that carry no content of their own. English: the reports' language so far. */
@@ -96,31 +96,13 @@ function reportText(report: Report): string {
   for (const s of report.sections) {
     parts.push(s.title, s.lede ? plainText(s.lede) : '');
     for (const block of s.blocks) {
-      const under = textUnder(block);
+      const under = openingText(block, '', meta.lang);
       if (under) parts.push(under.text);
       if (block.type === 'list') parts.push(...block.items.map((i) => plainText(i.text)));
     }
   }
   return parts.join(' ');
 }
-
-/**
- * The text each block type opens with, and its field: what a reader meets first under a lede
- * (none for a chart or a table). A map, so a new block type is a compile error here until it
- * says what its text is.
- */
-const OPENING_TEXT: BlockMap<[], { text: string; field: string } | undefined> = {
-  paragraph: (block) => ({ text: plainText(block.text), field: 'text' }),
-  callout: (block) => ({ text: plainText(block.text), field: 'text' }),
-  list: (block) =>
-    block.intro
-      ? { text: plainText(block.intro), field: 'intro' }
-      : { text: plainText(block.items[0]!.text), field: 'items[0].text' },
-  chart: () => undefined,
-  table: () => undefined,
-};
-
-const textUnder = (block: Block) => dispatch(OPENING_TEXT, block);
 
 export interface Restatement {
   /** Field path of the lede, e.g. `sections[3].lede`. */
@@ -135,10 +117,11 @@ export function ledeRestatements(report: Report): Restatement[] {
   const out: Restatement[] = [];
   report.sections.forEach((section, s) => {
     const first = section.blocks[0];
-    const under = first && textUnder(first);
+    // What a reader meets first under the lede: its section's first block says which text that is (fields.ts).
+    const under = first && openingText(first, `sections[${s}].blocks[0]`, report.meta.lang);
     if (!section.lede || !under) return;
     if (restates(plainText(section.lede), under.text, topic))
-      out.push({ path: `sections[${s}].lede`, restates: `sections[${s}].blocks[0].${under.field}` });
+      out.push({ path: `sections[${s}].lede`, restates: under.path });
   });
   return out;
 }

@@ -3,8 +3,10 @@ import {
   type Block,
   type BlockMap,
   blockFields,
+  blockProse,
   blockTexts,
   dispatch,
+  openingText,
   type Paragraph,
   parseReport,
   type ReportInput,
@@ -125,6 +127,72 @@ describe('blockFields', () => {
       'Talktails',
       'The growth of networks',
     ]);
+  });
+});
+
+describe('the prose and the opening text a block declares in its fields', () => {
+  const list: Block = {
+    type: 'list',
+    items: [
+      {
+        term: 'Shan State',
+        text: [
+          { type: 'text', text: 'Compounds ' },
+          { type: 'text', text: 'grew', emphasis: 'em' },
+        ],
+      },
+      { text: 'About 7,000  people were held.', onScreen: 'Thousands held.' },
+    ],
+  };
+  const callout: Block = {
+    type: 'callout',
+    tone: 'note',
+    title: 'In Myawaddy',
+    text: 'Raids in 2024.',
+    onScreen: 'Raids.',
+  };
+
+  it("gives the facts check each prose text once, a term with its item's text, never a deck-only line", () => {
+    expect(blockProse(list, 'b', 'en')).toEqual([
+      { path: 'b.items[0]', text: 'Shan State: Compounds grew' },
+      { path: 'b.items[1]', text: 'About 7,000 people were held.' },
+    ]);
+    expect(blockProse({ ...list, intro: 'Two places:' }, 'b', 'en')[0]).toEqual({
+      path: 'b.intro',
+      text: 'Two places:',
+    });
+    expect(blockProse(callout, 'b', 'en')).toEqual([
+      { path: 'b.title', text: 'In Myawaddy' },
+      { path: 'b.text', text: 'Raids in 2024.' },
+    ]);
+    // A chart's figures and a table's cells are checked as such, not as prose.
+    const chart = report.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart') as Block;
+    expect([...blockProse(chart, 'c', 'en'), ...blockProse(table, 't', 'en')]).toEqual([]);
+  });
+
+  it("marks each text the deck shows through an on-screen line with that line's path, given or not", () => {
+    const marked = blockFields(list, 'b', 'en').filter((f) => f.screen);
+    expect(marked.map((f) => [f.path, f.screen])).toEqual([
+      ['b.items[0].text[0].text', 'b.items[0].onScreen'],
+      ['b.items[0].text[1].text', 'b.items[0].onScreen'],
+      ['b.items[1].text', 'b.items[1].onScreen'],
+    ]);
+    expect(
+      blockFields(callout, 'b', 'en')
+        .filter((f) => f.screen || f.only)
+        .map((f) => [f.path, f.screen, f.only]),
+    ).toEqual([
+      ['b.text', 'b.onScreen', undefined],
+      ['b.onScreen', undefined, 'deck'],
+    ]);
+  });
+
+  it('gives the restatement rule the text a reader meets first: an intro, else the first item without its term', () => {
+    expect(openingText(list, 'b', 'en')).toEqual({ path: 'b.items[0].text', text: 'Compounds grew' });
+    expect(openingText({ ...list, intro: 'Two places:' }, 'b', 'en')).toEqual({ path: 'b.intro', text: 'Two places:' });
+    // A callout's title is a heading over it: its text is what is read.
+    expect(openingText(callout, 'b', 'en')).toEqual({ path: 'b.text', text: 'Raids in 2024.' });
+    expect(openingText(table, 't', 'en')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,5 @@
 import {
-  type BlockMap,
-  dispatch,
+  blockProse,
   normalizeForMatch,
   numberedTitle,
   type OutlineEntry,
@@ -12,9 +11,9 @@ import type { DeckFacts, SlideFacts } from './deck.js';
 // The facts of a section's prose that its slides must show: every number and every name.
 // A "name" is a capitalised word that does not open a sentence (places, organisations,
 // groups, schemes, people); a number is any run of digits with its separators, or a count
-// or magnitude in words. Found in the
-// full text (lede, paragraphs, list intros and items, callouts), and looked for on the
-// section's slides, where an on-screen line, a list term, a chart or a table may carry it.
+// or magnitude in words. Found in the full text (the lede, and the fields of its blocks that
+// content's fields.ts marks as prose: paragraphs, list intros and items, callouts), and looked
+// for on the section's slides, where an on-screen line, a list term, a chart or a table may carry it.
 
 export interface Fact {
   kind: 'number' | 'name';
@@ -52,38 +51,18 @@ export function textFacts(text: string, path: string): Fact[] {
   return out;
 }
 
-/**
- * Each block type's prose, as [text, path] pairs: the text whose facts a reader must find on
- * the slides (a chart's figures and a table's cells are checked as such, not as prose). A map,
- * so a new block type is a compile error here until it says what its prose is.
- */
-const PROSE: BlockMap<[path: string], [string, string][]> = {
-  paragraph: (block, path) => [[plainText(block.text), `${path}.text`]],
-  callout: (block, path) => [
-    ...(block.title ? [[block.title, `${path}.title`] as [string, string]] : []),
-    [plainText(block.text), `${path}.text`],
-  ],
-  list: (block, path) => [
-    ...(block.intro ? [[plainText(block.intro), `${path}.intro`] as [string, string]] : []),
-    ...block.items.map((item, i): [string, string] => [
-      item.term ? `${item.term}: ${plainText(item.text)}` : plainText(item.text),
-      `${path}.items[${i}]`,
-    ]),
-  ],
-  chart: () => [],
-  table: () => [],
-};
-
 /** Every fact of a section's prose, once each (the first place it occurs). */
-export function sectionFacts(section: Section, at: string): Fact[] {
-  const texts: [string, string][] = [];
-  if (section.lede) texts.push([plainText(section.lede), `${at}.lede`]);
+export function sectionFacts(section: Section, at: string, lang: string): Fact[] {
+  const texts: { text: string; path: string }[] = [];
+  if (section.lede) texts.push({ text: plainText(section.lede), path: `${at}.lede` });
+  // A block's prose is what its fields mark as such (content's fields.ts): a chart's figures and
+  // a table's cells are checked as such, not as prose.
   section.blocks.forEach((block, b) => {
-    texts.push(...dispatch(PROSE, block, `${at}.blocks[${b}]`));
+    texts.push(...blockProse(block, `${at}.blocks[${b}]`, lang));
   });
   const seen = new Set<string>();
   return texts
-    .flatMap(([text, path]) => textFacts(text, path))
+    .flatMap(({ text, path }) => textFacts(text, path))
     .filter((fact) => {
       const key = `${fact.kind}:${fact.text}`;
       if (seen.has(key)) return false;
@@ -104,15 +83,16 @@ export function sectionSlides(deck: DeckFacts, entry: OutlineEntry): SlideFacts[
   });
 }
 
-/** The facts of each section that its slides do not show. */
+/** The facts of each section that its slides do not show (`lang`: the report's language). */
 export function factsOffScreen(
   deck: DeckFacts,
   entries: readonly OutlineEntry[],
+  lang: string,
 ): { entry: OutlineEntry; slides: number; missing: Fact[] }[] {
   return entries.map((entry, s) => {
     const slides = sectionSlides(deck, entry);
     const shown = normalizeForMatch(slides.map((slide) => slide.text).join(' '));
-    const missing = sectionFacts(entry.section, `sections[${s}]`).filter(
+    const missing = sectionFacts(entry.section, `sections[${s}]`, lang).filter(
       (fact) =>
         !new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(normalizeForMatch(fact.text))}(?![\\p{N}])`, 'u').test(shown),
     );

@@ -186,7 +186,7 @@ export const buildCommand = defineCommand({
     // What builds killed earlier left in the temp folder (Chromium profiles, marp-cli files) goes first.
     removeStaleTemp();
     // The deck is planned once, by the first output that needs it, and read again for the talk.
-    const deck = deckOf(report, { pptxFaces });
+    const deck = deckOf(report, { pptxFaces, pptxTemplate });
     // Every output is staged first; the folder takes the whole set at the end, or nothing.
     const { recovered, tookOver } = await writeOutputs(outDir, shown(outDir), async (stage) => {
       const options = {

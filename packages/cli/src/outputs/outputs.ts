@@ -51,6 +51,8 @@ export interface Deck {
 export interface DeckChoices {
   /** The faces the PPTX names (--pptx-faces; default: office). */
   pptxFaces?: FaceSetName | undefined;
+  /** The template the PPTX is built on (--pptx-template): its plan is laid out for its body area and faces. */
+  pptxTemplate?: Uint8Array | undefined;
 }
 
 /** A deck that loads the slides package only when first asked for (a PDF-only build never is). */
@@ -64,7 +66,12 @@ export function deckOf(report: Report, choices: DeckChoices = {}): Deck {
       return plan;
     },
     pptxPlan: () => {
-      pptx ??= slides().then((s) => s.planPptx(report, choices.pptxFaces ? { faces: choices.pptxFaces } : {}));
+      pptx ??= slides().then((s) =>
+        s.planPptx(report, {
+          ...(choices.pptxFaces ? { faces: choices.pptxFaces } : {}),
+          ...(choices.pptxTemplate ? { template: choices.pptxTemplate } : {}),
+        }),
+      );
       return pptx;
     },
     markdown: () => {

@@ -48,6 +48,13 @@ export interface Metrics {
    * either, so stacked elements cannot print over each other.
    */
   reserve: boolean;
+  /**
+   * The height of the content box the plan lays out in, px at the deck's width (default
+   * metrics.ts `contentHeight`, our 16:9 slide's). A template's body area sets it to its own
+   * proportions (a 4:3 body area is taller for the same width), so the plan fills that area
+   * with more lines instead of leaving its foot empty.
+   */
+  contentHeight?: number;
 }
 
 /** The HTML deck's: the embedded design faces, nothing to reserve. */

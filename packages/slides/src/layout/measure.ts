@@ -2,7 +2,7 @@ import { create, type Font } from 'fontkit';
 import { HTML_METRICS, type Metrics } from './faces.js';
 import { FACES, type Face, loadDesign, loadTtf, type Measured, measured, type Subset } from './font-sources.js';
 import { oneFont } from './fonts.js';
-import { charAdvance, fallbackWidth } from './metrics.js';
+import { charAdvance, contentHeight, fallbackWidth } from './metrics.js';
 
 export { FACES, type Face } from './font-sources.js';
 
@@ -92,6 +92,9 @@ export function withMetrics<T>(metrics: Metrics, fn: () => T): T {
 
 /** The metrics the layout measures in now. */
 export const currentMetrics = (): Metrics => current;
+
+/** The height of the content box the plan lays out in now (px): the plan's metrics', else our slide's. */
+export const roomHeight = (): number => current.contentHeight ?? contentHeight;
 
 function fontOf(subset: Subset): Font {
   subset.font ??= oneFont(create(subset.bytes()));

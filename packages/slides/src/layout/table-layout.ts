@@ -9,7 +9,8 @@ import {
   segmentsOf,
   type TextStyle,
 } from './layout.js';
-import { contentHeight, contentWidth, lineHeight, table as metrics } from './metrics.js';
+import { roomHeight } from './measure.js';
+import { contentWidth, lineHeight, table as metrics } from './metrics.js';
 import { pack } from './pack.js';
 
 /**
@@ -100,8 +101,9 @@ export function rowRoom(
   top = 0,
 ): (index: number) => number {
   const above = top + SAFETY + headerHeight + sourceHeight;
-  const first = contentHeight - headingHeight(caption) - above;
-  const rest = contentHeight - headingHeight(caption + CONTINUED) - above;
+  const room = roomHeight();
+  const first = room - headingHeight(caption) - above;
+  const rest = room - headingHeight(caption + CONTINUED) - above;
   return (index) => (index === 0 ? first : rest);
 }
 

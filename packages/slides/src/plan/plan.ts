@@ -129,7 +129,10 @@ export interface DeckPlan {
   slides: DeckSlide[];
   /** The talk the notes make: their words and the minutes at a speaking pace. */
   talk: { words: number; minutes: number };
-  /** The faces the plan was measured in (the HTML deck's when absent): a PPTX names these. */
+  /**
+   * The faces the plan was measured in (the HTML deck's when absent): a PPTX names these; and
+   * on a template, the height of the content box it was laid out in (template/fit.ts).
+   */
   metrics?: Metrics;
 }
 
@@ -138,7 +141,10 @@ export interface DeckOptions {
   footer?: string;
   /** A divider slide before each section (default: none; the section's kicker does its work). */
   dividers?: boolean;
-  /** The faces to measure in (default: the HTML deck's, the design faces with nothing reserved). */
+  /**
+   * The faces to measure in (default: the HTML deck's, the design faces with nothing reserved),
+   * and the content box's height (default: our 16:9 slide's).
+   */
   metrics?: Metrics;
 }
 

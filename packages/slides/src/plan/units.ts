@@ -9,7 +9,8 @@ import {
   styles,
   textHeight,
 } from '../layout/layout.js';
-import { contentHeight, gap } from '../layout/metrics.js';
+import { roomHeight } from '../layout/measure.js';
+import { gap } from '../layout/metrics.js';
 import { splitRuns } from '../layout/split.js';
 import { kicker } from './kicker.js';
 import type { BulletItem, Placed, SlideElement } from './plan.js';
@@ -105,8 +106,9 @@ export function leadUnits(
  */
 export function roomUnder(heading: string, withKicker = true): (index: number) => number {
   const top = withKicker ? kicker.height : 0;
-  const first = contentHeight - top - headingHeight(heading) - SAFETY;
-  const rest = contentHeight - top - headingHeight(heading + CONTINUED) - SAFETY;
+  const room = roomHeight();
+  const first = room - top - headingHeight(heading) - SAFETY;
+  const rest = room - top - headingHeight(heading + CONTINUED) - SAFETY;
   return (index) => (index === 0 ? first : rest);
 }
 

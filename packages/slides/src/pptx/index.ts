@@ -6,6 +6,8 @@ import { planDeck } from '../plan/deck.js';
 import type { DeckOptions, DeckPlan } from '../plan/plan.js';
 import { buildPresentation } from './build.js';
 import { finishParts, partOrder } from './package.js';
+import { faceNotes, faceSetFor } from './template/faces.js';
+import { roomFor } from './template/fit.js';
 import { graft } from './template/graft.js';
 import { readTemplate, type Template } from './template/read.js';
 import { collapse } from './text.js';
@@ -29,22 +31,36 @@ export interface PptxOptions extends DeckOptions {
    * PptxTemplateError naming what is wrong or missing.
    */
   template?: Uint8Array;
-  /** Told what the deck could not do as asked (a template face it cannot measure); the CLI prints it. */
+  /**
+   * Told what the deck could not do as asked (a template face it does not measure, and the
+   * face whose line breaks its slides keep instead); the CLI prints it.
+   */
   onWarning?: (message: string) => void;
   /**
    * The faces the PPTX names and is laid out for (faces.ts): `office` (Georgia and Arial,
    * the default: every PowerPoint has them) or `design` (Inter and Source Serif 4, as the HTML
-   * deck). Used when a report is planned here; a plan keeps the faces it was planned in.
+   * deck). Used when a report is planned here; a plan keeps the faces it was planned in. On
+   * a template whose theme faces the layout measures, the plan measures in those instead
+   * (template/faces.ts), since the slides are set in them.
    */
   faces?: FaceSetName;
 }
 
 /**
  * The deck plan for a PPTX in these faces: measured in them, with room left for a wider
- * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts.
+ * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts; on
+ * `options.template`, laid out for the proportions of its body area (template/fit.ts).
  */
 export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
-  return planDeck(report, { ...options, metrics: { faces: options.faces ?? 'office', reserve: true } });
+  return planOn(report, options, options.template ? readTemplate(options.template) : undefined);
+}
+
+function planOn(report: Report, options: PptxOptions, template: Template | undefined): DeckPlan {
+  const asked = options.faces ?? 'office';
+  if (!template) return planDeck(report, { ...options, metrics: { faces: asked, reserve: true } });
+  // On a template: measured in its theme's faces where the layout has their metrics (faces.ts).
+  const metrics = { faces: faceSetFor(template, asked), reserve: true, contentHeight: roomFor(template.frame) };
+  return planDeck(report, { ...options, metrics });
 }
 
 /**
@@ -59,9 +75,10 @@ export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
 export async function renderPptx(input: Report | DeckPlan, options: PptxOptions = {}): Promise<Uint8Array> {
   // The template is read first: a file the deck cannot use fails before any work is done.
   const template = options.template ? readTemplate(options.template) : undefined;
-  const plan = 'meta' in input ? planPptx(input, options) : input;
-  const faces = NAMED_FACES[(plan.metrics ?? HTML_METRICS).faces];
-  if (template) warnFaces(template, faces, options.onWarning);
+  const plan = 'meta' in input ? planOn(input, options, template) : input;
+  const set = (plan.metrics ?? HTML_METRICS).faces;
+  const faces = NAMED_FACES[set];
+  if (template) for (const note of faceNotes(template, set)) options.onWarning?.(note);
   const reportDate = 'meta' in input ? input.meta.date : undefined;
   const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);
@@ -86,28 +103,9 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
   );
   if (!template) return writeZip(parts, date);
   return writeZip(
-    graft(parts, template, plan.lang).sort((a, b) => partOrder(a.name, b.name)),
+    graft(parts, template, { lang: plan.lang, faces, room: plan.metrics?.contentHeight }).sort((a, b) =>
+      partOrder(a.name, b.name),
+    ),
     date,
   );
-}
-
-/**
- * The plan measures text in the faces the PPTX names (Georgia and Arial by default), with room
- * in every box for a face as wide as DejaVu's. On a template its text is set in the template's
- * theme faces; where one is not a face the plan measures, the slides keep the measured face's
- * line breaks and the room left for a wider one, and nothing shrinks: said once per face.
- */
-function warnFaces(
-  template: Template,
-  faces: (typeof NAMED_FACES)[FaceSetName],
-  warn: ((message: string) => void) | undefined,
-): void {
-  const measured = { heading: faces.serif.family, body: faces.sans.family };
-  for (const role of ['heading', 'body'] as const) {
-    const face = template.faces[role];
-    if (face && face !== measured[role])
-      warn?.(
-        `the template's ${role} face "${face}" is not one briefing measures: its slides keep the line breaks of ${measured[role]}, with room in each box for a face as wide as DejaVu's`,
-      );
-  }
 }

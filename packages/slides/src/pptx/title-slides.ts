@@ -1,5 +1,6 @@
 import { type Run, toRuns } from '@briefing/content';
 import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout/layout.js';
+import { roomHeight } from '../layout/measure.js';
 import {
   contentWidth,
   divider,
@@ -76,7 +77,7 @@ export function dividerSlide(slide: Slide, planned: DeckSlide, lang: string): vo
   const lines = planned.headingLines?.length ?? countLines([{ text: planned.heading }], style, true);
   const bar = divider.barHeight + divider.barGap;
   const total = bar + lines * style.line;
-  const room = geometry.height - geometry.padTop - geometry.padBottom;
+  const room = roomHeight();
   const top = geometry.padTop + Math.max(0, (room - total) / 2);
   slide.addShape('rect', {
     ...box(geometry.padX, top, divider.barWidth, divider.barHeight),

@@ -1,6 +1,7 @@
 import { type Chart, chartAltText } from '@briefing/content';
 import { headingHeight, SAFETY, styles, textHeight } from '../../layout/layout.js';
-import { chartBox, contentHeight } from '../../layout/metrics.js';
+import { roomHeight } from '../../layout/measure.js';
+import { chartBox } from '../../layout/metrics.js';
 import { chartCaption, linkLabel } from '../caption.js';
 import { kicker } from '../kicker.js';
 import type { DeckSlide } from '../plan.js';
@@ -18,7 +19,7 @@ function chartSlide(chart: Chart, ctx: Ctx): DeckSlide {
   );
   const captionHeight = caption + chartBox.captionGap;
   const heading = chart.point ?? chart.title;
-  const room = contentHeight - kicker.height - headingHeight(heading) - SAFETY;
+  const room = roomHeight() - kicker.height - headingHeight(heading) - SAFETY;
   // The plot takes what the heading and the caption leave, up to its largest height: under a
   // heading of three lines with a long caption that is less than a plot would like, but a
   // smaller plot reads better than a caption printed over the footer.

@@ -1,4 +1,13 @@
-import { type Block, foldSpace, plainText, type Report, type Run } from '@briefing/content';
+import {
+  type Block,
+  blockFields,
+  type Field,
+  foldSpace,
+  openingText,
+  plainText,
+  type Report,
+  type Run,
+} from '@briefing/content';
 import { countLines, type Segment, segmentsOf, styles, type TextStyle } from '../../layout/layout.js';
 import { chartCaption } from '../caption.js';
 import type { DeckPlan, DeckSlide, SlideElement } from '../plan.js';
@@ -53,16 +62,34 @@ interface Source {
 const fold = (text: string) => foldSpace(text).trim();
 const runsText = (runs: readonly Run[]) => fold(runs.map((r) => r.text).join(''));
 
-/** A field's on-screen text: its `onScreen` line, or its first sentence. */
-function screenSource(at: string, field: string, text: Parameters<typeof onScreen>[0], line: unknown): Source {
-  const shown = onScreen(text, line as Parameters<typeof onScreen>[1]);
-  const given = line !== undefined;
-  return {
-    path: given ? `${at}.onScreen` : `${at}.${field}`,
-    screenPath: `${at}.onScreen`,
-    fromText: !given,
-    text: runsText(shown.runs),
-  };
+/** A field's runs of text, as blockFields lists them. */
+const runsOf = (fields: readonly Field[]): Run[] => fields.map((field) => ({ type: 'text', text: field.text }));
+
+/**
+ * The texts of a block that the deck shows through an on-screen line (content's fields mark
+ * them with the line's path, `screen`), in order, each as what the deck shows of it: its line,
+ * or its first sentence. `of` is the text's own path.
+ */
+function screenSources(block: Block, at: string, lang: string): (Source & { of: string })[] {
+  const fields = blockFields(block, at, lang);
+  const texts = new Map<string, Field[]>();
+  for (const field of fields) {
+    if (field.screen === undefined) continue;
+    const of = field.of ?? field.path;
+    texts.set(of, [...(texts.get(of) ?? []), field]);
+  }
+  return [...texts].map(([of, runs]) => {
+    const screen = runs[0]?.screen as string;
+    const line = fields.filter((field) => (field.of ?? field.path) === screen);
+    const shown = onScreen(runsOf(runs), line.length > 0 ? runsOf(line) : undefined);
+    return {
+      of,
+      path: line.length > 0 ? screen : of,
+      screenPath: screen,
+      fromText: line.length === 0,
+      text: runsText(shown.runs),
+    };
+  });
 }
 
 const fixed = (path: string, text = ''): Source => ({ path, screenPath: path, fromText: false, text });
@@ -79,9 +106,15 @@ export function blockAt(report: Report, path: string): { section: number; block:
 
 /**
  * The fields an element of `block` path may show, in order, and the key its items are
- * counted under across slides (a list's items run on from slide to slide).
+ * counted under across slides (a list's items run on from slide to slide). `leads`: the
+ * blocks the plan opens with a lead element, which shows the block's opening text (a list's
+ * intro) and leaves the rest to the elements after it.
  */
-function sourcesOf(report: Report, element: SlideElement): { key: string; sources: Source[] } {
+function sourcesOf(
+  report: Report,
+  element: SlideElement,
+  leads: ReadonlySet<string>,
+): { key: string; sources: Source[] } {
   const at = element.block ?? '';
   if (/^takeaways\[\d+\]$/u.test(at))
     return { key: 'takeaways', sources: report.takeaways.map((t, i) => fixed(`takeaways[${i}]`, plainText(t))) };
@@ -96,21 +129,14 @@ function sourcesOf(report: Report, element: SlideElement): { key: string; source
     return { key: 'agenda', sources: report.sections.map((s, i) => fixed(`sections[${i}].title`, fold(s.title))) };
   const found = blockAt(report, at);
   if (!found) return { key: at, sources: [fixed(at)] };
-  const { block } = found;
-  switch (block.type) {
-    case 'list':
-      if (element.type === 'lead' && block.intro !== undefined)
-        return { key: `${at}.intro`, sources: [screenSource(at, 'intro', block.intro, block.onScreen)] };
-      return {
-        key: at,
-        sources: block.items.map((item, i) => screenSource(`${at}.items[${i}]`, 'text', item.text, item.onScreen)),
-      };
-    case 'paragraph':
-    case 'callout':
-      return { key: at, sources: [screenSource(at, 'text', block.text, block.onScreen)] };
-    default:
-      return { key: at, sources: [fixed(at)] };
-  }
+  const { lang } = report.meta;
+  const opening = leads.has(at) ? openingText(found.block, at, lang)?.path : undefined;
+  const texts = screenSources(found.block, at, lang);
+  if (element.type === 'lead' && opening !== undefined)
+    return { key: opening, sources: texts.filter((text) => text.of === opening) };
+  const sources = texts.filter((text) => text.of !== opening);
+  // A chart or a table shows no text through an on-screen line: its element is the block.
+  return { key: at, sources: sources.length > 0 ? sources : [fixed(at)] };
 }
 
 /** The path of the block a chart or table slide shows (found by identity: the plan holds the report's block). */
@@ -128,9 +154,11 @@ function ownBlock(report: Report, slide: DeckSlide): string | undefined {
 /** The path of a slide's heading: a chart's title or point, a table's caption or point, a section's point or title. */
 function headingPath(report: Report, slide: DeckSlide, own: string | undefined, section: number): string | undefined {
   if (own) {
-    const block = blockAt(report, own)?.block as (Block & { point?: string }) | undefined;
-    if (block?.point === slide.heading) return `${own}.point`;
-    return `${own}.${block?.type === 'table' ? 'caption' : 'title'}`;
+    // The block's deck-only heading (its point) when that is what the slide shows, else its own heading field.
+    const block = blockAt(report, own)?.block;
+    const headings = block ? blockFields(block, own, report.meta.lang).filter((f) => f.role === 'heading') : [];
+    const point = headings.find((f) => f.only === 'deck' && f.text === slide.heading);
+    return (point ?? headings.find((f) => !f.only))?.path ?? `${own}.title`;
   }
   if (section < 0) return undefined;
   return report.sections[section]?.point === slide.heading
@@ -157,6 +185,9 @@ export function shownTexts(report: Report, plan: DeckPlan): Shown[] {
   const out: Shown[] = [];
   // Where each list's matching has got to: the next bullet is this item or a later one.
   const cursor = new Map<string, number>();
+  const leads = new Set(
+    plan.slides.flatMap((slide) => slide.elements.filter((e) => e.type === 'lead').map((e) => e.block ?? '')),
+  );
   plan.slides.forEach((slide, i) => {
     const number = i + 1;
     if (slide.kind === 'title') return;
@@ -165,7 +196,8 @@ export function shownTexts(report: Report, plan: DeckPlan): Shown[] {
     const heading = headingPath(report, slide, own, section);
     if (heading) out.push(plain(number, 'heading', heading, slide.heading));
     if (slide.kicker) out.push(plain(number, 'kicker', `sections[${section}].title`, slide.kicker));
-    for (const element of slide.elements) out.push(...elementTexts(report, slide, element, { number, own }, cursor));
+    for (const element of slide.elements)
+      out.push(...elementTexts(report, slide, element, { number, own, leads }, cursor));
   });
   return out;
 }
@@ -178,10 +210,10 @@ function elementTexts(
   report: Report,
   slide: DeckSlide,
   element: SlideElement,
-  { number, own }: { number: number; own: string | undefined },
+  { number, own, leads }: { number: number; own: string | undefined; leads: ReadonlySet<string> },
   cursor: Map<string, number>,
 ): Shown[] {
-  const { key, sources } = sourcesOf(report, element);
+  const { key, sources } = sourcesOf(report, element, leads);
   const take = (text: string): Source => {
     const from = cursor.get(key) ?? 0;
     let at = sources.findIndex((s, i) => i >= from && text !== '' && s.text.includes(text));

@@ -1,13 +1,14 @@
 import { escapeXml } from '@briefing/content';
-import { contentWidth, slide as geometry } from '../../layout/metrics.js';
-import { color, font, inch } from '../units.js';
+import { contentHeight, contentWidth, slide as geometry } from '../../layout/metrics.js';
+import { color, inch } from '../units.js';
 import type { Box } from './read.js';
 
-// The deck's slides fitted into a template's body area. The plan lays a slide out in the
-// 1280×720 px of our own slide; on a template, the plan's content box (inside the slide's
-// padding) is scaled into the template's body area at one scale for both directions, type
-// included, so every line the plan measured is still a line and every box keeps its place
-// relative to the others. Lengths are scaled where pptxgenjs writes them (positions, sizes,
+// The deck's slides fitted into a template's body area. The plan lays a slide out at our
+// slide's width (1280 px, the content box 1128 px inside its padding) and, on a template, at
+// the height that gives its content box the body area's proportions (roomFor): a 4:3 body
+// area is taller for its width than ours, so its plan has more lines a slide. The content box
+// is then scaled into the body area at one scale for both directions, type included, so every
+// line the plan measured is still a line and every box keeps its place relative to the others. Lengths are scaled where pptxgenjs writes them (positions, sizes,
 // insets, indents, line widths, table grid, type sizes, spacing); the faces become the
 // theme's (+mj-lt headings, +mn-lt text) and the design's colours the theme's scheme colours.
 
@@ -19,10 +20,30 @@ export interface Fit {
   dy: number;
 }
 
-/** The scale and offset that put the plan's content box into `frame` (EMU), top left aligned. */
-export function fitInto(frame: Box): Fit {
+/**
+ * The smallest content height (px) a plan is laid out in, for a body area far wider than ours:
+ * a chart with its caption and a table's header with a row still fit under a heading. Such a
+ * plan is scaled to the area's height and sits at its left.
+ */
+const LEAST_ROOM = 360;
+
+/**
+ * The height (px) of the content box a plan for `frame` (EMU) lays out in: the body area's
+ * proportions at our content width, to a tenth of a pixel, and at least LEAST_ROOM.
+ */
+export function roomFor(frame: Box): number {
+  // A body area with no width or height has no proportions to take: our slide's room.
+  if (!(frame.w > 0 && frame.h > 0)) return contentHeight;
+  return Math.max(LEAST_ROOM, Math.round(((contentWidth * frame.h) / frame.w) * 10) / 10);
+}
+
+/**
+ * The scale and offset that put the plan's content box (`room` px high, our slide's by
+ * default) into `frame` (EMU), top left aligned.
+ */
+export function fitInto(frame: Box, room = contentHeight): Fit {
   const w = contentWidth * EMU_PER_PX;
-  const h = (geometry.height - geometry.padTop - geometry.padBottom) * EMU_PER_PX;
+  const h = room * EMU_PER_PX;
   const scale = Math.min(frame.w / w, frame.h / h);
   return {
     scale,
@@ -71,10 +92,21 @@ const SCHEME: Record<string, string> = {
   [color.link]: '<a:schemeClr val="hlink"/>',
 };
 
-/** The design's faces and colours replaced by the theme's. */
-export function themed(xml: string): string {
+/** The faces the deck's parts name: the set its plan was measured in (faces.ts NAMED_FACES). */
+export interface DeckFaces {
+  sans: { family: string };
+  serif: { family: string };
+}
+
+/**
+ * The deck's faces and the design's colours replaced by the theme's. The faces are passed in,
+ * not read from `font`: the graft runs after the build, outside the plan's metrics, where
+ * `font` names the HTML deck's faces and the office faces the parts name would stay.
+ */
+export function themed(xml: string, faces: DeckFaces): string {
+  const face = (family: string) => new RegExp(`<a:latin typeface="${escapeXml(family)}"[^>]*/>`, 'gu');
   return xml
-    .replace(new RegExp(`<a:latin typeface="${escapeXml(font.serif)}"[^>]*/>`, 'gu'), '<a:latin typeface="+mj-lt"/>')
-    .replace(new RegExp(`<a:latin typeface="${escapeXml(font.sans)}"[^>]*/>`, 'gu'), '<a:latin typeface="+mn-lt"/>')
+    .replace(face(faces.serif.family), '<a:latin typeface="+mj-lt"/>')
+    .replace(face(faces.sans.family), '<a:latin typeface="+mn-lt"/>')
     .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m);
 }

@@ -1,7 +1,7 @@
 import { escapeXml } from '@briefing/content';
 import { LAYOUTS, type LayoutName } from '../placeholders.js';
 import type { ZipEntry } from '../zip.js';
-import { fitInto, fitXml, themed } from './fit.js';
+import { type DeckFaces, fitInto, fitXml, themed } from './fit.js';
 import { PptxTemplateError, relsOf, type Template, type TemplateLayout } from './read.js';
 
 // The deck grafted onto a template: the template's package keeps its masters, layouts, theme,
@@ -130,9 +130,13 @@ function presentationRels(xml: string, slides: number, hasNotes: boolean): strin
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[...kept, ...ours].join('')}</Relationships>`;
 }
 
-/** Our finished package (its entries) on the template: see the file's comment. */
-export function graft(ours: readonly ZipEntry[], template: Template, lang: string): ZipEntry[] {
-  const fit = fitInto(template.frame);
+/** Our finished package (its entries) on the template, its content box `room` px high (see fit.ts). */
+export function graft(
+  ours: readonly ZipEntry[],
+  template: Template,
+  { lang, faces, room }: { lang: string; faces: DeckFaces; room?: number | undefined },
+): ZipEntry[] {
+  const fit = fitInto(template.frame, room);
   const text = new Map(ours.filter((e) => /\.(xml|rels)$/u.test(e.name)).map((e) => [e.name, decoder.decode(e.data)]));
   const names = layoutNames(text);
   const slides = ours.filter((e) => /^ppt\/slides\/slide\d+\.xml$/u.test(e.name)).length;
@@ -151,9 +155,9 @@ export function graft(ours: readonly ZipEntry[], template: Template, lang: strin
         text.get(relsOf(entry.name)) ?? '',
       )?.[1];
       const role = template.roles[names.get(target ?? '') ?? 'Title and Content'];
-      out = placeholdersOn(themed(fitXml(xml, fit, true)), role, lang);
+      out = placeholdersOn(themed(fitXml(xml, fit, true), faces), role, lang);
     } else if (/^ppt\/charts\/chart\d+\.xml$/u.test(entry.name)) {
-      out = themed(fitXml(xml, fit, false));
+      out = themed(fitXml(xml, fit, false), faces);
     } else if (/^ppt\/slides\/_rels\//u.test(entry.name)) {
       out = xml.replace(/Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u, (_m, part: string) => {
         const role = template.roles[names.get(part) ?? 'Title and Content'];
