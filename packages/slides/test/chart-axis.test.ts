@@ -68,6 +68,17 @@ describe('categoryAxis', () => {
     });
   });
 
+  it('keeps the plot inside a panel squeezed shorter than its title’s band', () => {
+    office(() => {
+      for (const height of [1, 20, 47]) {
+        const { plot } = categoryAxis(labelSets['six, every other one long'], panelWidth(2), height);
+        if (!plot) throw new Error('no plot placed');
+        for (const v of [plot.x, plot.y, plot.w, plot.h]) expect(v, `${height}`).toBeGreaterThanOrEqual(0);
+        expect(plot.y + plot.h, `${height}`).toBeLessThanOrEqual(1);
+      }
+    });
+  });
+
   it('keeps the labels at full size in a wider column when that is enough', () => {
     const labels = Array.from({ length: 4 }, (_, i) => `Households in rural districts without a line ${i}`);
     office(() => {

@@ -47,8 +47,8 @@ export interface CategoryAxis {
  * When there is none, the smallest size in the widest column: the most the panel can hold.
  */
 export function categoryAxis(labels: readonly string[], width: number, height: number): CategoryAxis {
-  // Each bar's row: the plot's height (under the title, above a little room) shared equally.
-  const row = (size: number) => Math.max(0, height - TITLE_BAND - size / 2) / Math.max(1, labels.length);
+  // Each bar's row: the plot's height shared equally.
+  const row = (size: number) => bands(size, height).plot / Math.max(1, labels.length);
   const single = chartBox.title;
   if (row(single) >= single * LABEL_LINE && linesAt(labels, single, width / 4) === 1)
     return { size: single, fits: true };
@@ -83,20 +83,31 @@ function narrowest(labels: readonly string[], size: number, lines: number, wides
 const fraction = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /**
+ * A panel's height in three: the title's band on top, a little room at the bottom, and the plot
+ * between them; in a panel too short for the whole band (a plot squeezed under a long heading
+ * and caption) the title keeps half the height and the room a quarter, so the plot stays
+ * inside the frame.
+ */
+function bands(size: number, height: number): { top: number; plot: number } {
+  const top = Math.min(TITLE_BAND, height / 2);
+  const bottom = Math.min(size / 2, height / 4);
+  return { top, plot: height - top - bottom };
+}
+
+/**
  * The plot right of a label column `column` px wide (and a gap of the labels' size, where the
- * viewer sets them off the axis), under the title band, to the frame's right and bottom edges
- * less a little room.
+ * viewer sets them off the axis), under the title's band, to the frame's right and bottom
+ * edges less a little room.
  */
 function placed(size: number, column: number, width: number, height: number, fits: boolean): CategoryAxis {
   const left = column + size;
   const right = size / 2;
-  const top = TITLE_BAND;
-  const bottom = size / 2;
+  const { top, plot: tall } = bands(size, height);
   const plot = {
     x: fraction(left / width),
     y: fraction(top / height),
     w: fraction((width - left - right) / width),
-    h: fraction(Math.max(1, height - top - bottom) / height),
+    h: fraction(tall / height),
   };
   return { size, fits, plot, plotWidth: plot.w * width };
 }
