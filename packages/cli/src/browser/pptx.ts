@@ -1,12 +1,8 @@
 // The PPTX of the slides: one full-bleed image per slide with the slide's notes as speaker
 // notes (pptxgenjs), packaged reproducibly.
 import { fixedDate, isoSeconds, xmlSafe, zipTime } from '@briefing/content';
+import { PptxGenJS } from '@briefing/slides/pptxgenjs';
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
-import pptxgenjs from 'pptxgenjs';
-
-// pptxgenjs's types describe its CommonJS build; Node imports its ES build, whose default
-// export is the class itself.
-const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 
 /** A PPTX of one full-bleed image per slide, with the slide's Marp notes as speaker notes. */
 export async function buildPptx(
