@@ -1,6 +1,6 @@
 import { hasShareSeries, type Run } from '@briefing/content';
 import { styles } from '../layout/layout.js';
-import { chartBox, contentWidth, slide as geometry } from '../layout/metrics.js';
+import { chartBox, contentWidth, slide as geometry, nativeChart } from '../layout/metrics.js';
 import { chartCaption, linkLabel } from '../plan/caption.js';
 import type { ElementOf } from '../plan/plan.js';
 import { type ChartPanel, chartPanels } from './chart.js';
@@ -57,7 +57,7 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
       objectName: `Chart: ${xmlSafe(title)} – ${xmlSafe(panel.title)}`,
       altText: xmlSafe(panel.altText),
       barDir: 'bar',
-      barGapWidthPct: 60,
+      barGapWidthPct: nativeChart.barGapPct,
       chartColors: [color.accent],
       // The first data point on top, as the HTML slide lists them.
       // (pptxgenjs writes the option as given; its types know only 'minMax'.)

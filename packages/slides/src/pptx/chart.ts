@@ -9,7 +9,7 @@ import {
 } from '@briefing/content';
 import { type CategoryAxis, categoryAxis } from '../layout/chart-axis.js';
 import { advance } from '../layout/layout.js';
-import { chartBox, contentWidth } from '../layout/metrics.js';
+import { chartBox, contentWidth, nativeChart } from '../layout/metrics.js';
 import { labelFormat } from './numfmt.js';
 
 /**
@@ -97,11 +97,11 @@ export function chartPanels(
 }
 
 /**
- * An axis maximum at least 1.6 times the largest value (`floor` at the least), and at least
- * `clear`, rounded up to two significant digits.
+ * An axis maximum at least nativeChart.headroom times the largest value (`floor` at the least),
+ * and at least `clear`, rounded up to two significant digits.
  */
 function roomy(max: number, clear: number, floor = 0): number {
-  const target = Math.max(max * 1.6, clear, floor);
+  const target = Math.max(max * nativeChart.headroom, clear, floor);
   if (target === floor) return floor;
   const step = 10 ** Math.floor(Math.log10(target) - 1);
   return Math.ceil(target / step) * step;
@@ -121,13 +121,15 @@ function clearance(
   placed: CategoryAxis,
 ): number {
   const size = chartBox.title;
-  const axis = Math.max(0, ...categories.map((c) => advance(c, size, 'regular'))) + 2 * size;
-  const plot = placed.plotWidth ?? Math.max(1, width - axis - 2 * size);
+  const { axisMargin, innerMargin, labelGap, minBarShare } = nativeChart;
+  const axis = Math.max(0, ...categories.map((c) => advance(c, size, 'regular'))) + axisMargin * size;
+  const plot = placed.plotWidth ?? Math.max(1, width - axis - innerMargin * size);
   return Math.max(
     0,
     ...bars.map(({ value, label }) => {
-      const room = plot - advance(label, placed.size, 'bold') - placed.size / 2;
-      return room > plot / 4 ? (value * plot) / room : value * 4;
+      const room = plot - advance(label, placed.size, 'bold') - labelGap * placed.size;
+      // A label too long to leave the bar its least share: the bar keeps that share.
+      return room > plot * minBarShare ? (value * plot) / room : value / minBarShare;
     }),
   );
 }
