@@ -5,10 +5,10 @@
 import { assertReport, type ReportInput, reportInput } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import { planPptx } from '../src/index.js';
-import { categoryAxis, LABEL_LINE, panelWidth } from '../src/layout/chart-axis.js';
+import { categoryAxis, panelWidth } from '../src/layout/chart-axis.js';
 import { countLines } from '../src/layout/layout.js';
 import { withMetrics } from '../src/layout/measure.js';
-import { chartBox } from '../src/layout/metrics.js';
+import { chartBox, nativeChart } from '../src/layout/metrics.js';
 
 const long = 'A label long enough to wrap over three lines or more of the axis, beside a bar whose row holds one';
 const labelSets = {
@@ -50,7 +50,7 @@ describe('categoryAxis', () => {
             const lines = Math.max(
               ...labels.map((text) => countLines([{ text }], { fontSize: size, line: size, width: column })),
             );
-            expect(lines * size * LABEL_LINE <= row, `${width}x${height}`).toBe(fits);
+            expect(lines * size * nativeChart.labelLine <= row, `${width}x${height}`).toBe(fits);
             expect(size).toBeGreaterThanOrEqual(chartBox.minLabel);
             // More than the plot holds: the smallest type, in the widest column.
             if (!fits) expect([size, Math.round((column / width) * 100) / 100]).toEqual([chartBox.minLabel, 0.5]);

@@ -1,5 +1,5 @@
 import { countLines } from './layout.js';
-import { chartBox, contentWidth } from './metrics.js';
+import { chartBox, contentWidth, nativeChart } from './metrics.js';
 
 // Where a native bar chart's category labels go, so that each label's lines fit its bar's
 // row. A viewer lays a chart out itself: LibreOffice wraps a bar chart's category labels at
@@ -9,12 +9,9 @@ import { chartBox, contentWidth } from './metrics.js';
 // area): left of it a label column measured so that the longest label wraps into the lines
 // its row holds, in type made smaller first when the widest column allowed is not enough.
 
-/** A label's line box, in em: the face's own (Arimo 1.15, Inter 1.21) or a substitute's (DejaVu 1.16). */
-export const LABEL_LINE = 1.25;
-/** The widest the label column may be, as a share of the panel: the rest is for the bars and their figures. */
-const MAX_COLUMN = 0.5;
+const { labelLine: LABEL_LINE, labelColumn: MAX_COLUMN, viewerLabels } = nativeChart;
 /** Above the plot, the panel's title (one line of `chartBox.title`, set a little below the frame's top). */
-const TITLE_BAND = 2.4 * chartBox.title;
+const TITLE_BAND = nativeChart.titleBand * chartBox.title;
 
 /** The width of each of a chart's `panels` (one, or two with the shares of the population), side by side. */
 export const panelWidth = (panels: number) => (contentWidth - chartBox.panelGap * (panels - 1)) / panels;
@@ -50,7 +47,7 @@ export function categoryAxis(labels: readonly string[], width: number, height: n
   // Each bar's row: the plot's height shared equally.
   const row = (size: number) => bands(size, height).plot / Math.max(1, labels.length);
   const single = chartBox.title;
-  if (row(single) >= single * LABEL_LINE && linesAt(labels, single, width / 4) === 1)
+  if (row(single) >= single * LABEL_LINE && linesAt(labels, single, width * viewerLabels) === 1)
     return { size: single, fits: true };
   for (let size = chartBox.title; size >= chartBox.minLabel; size--) {
     const column = narrowest(labels, size, Math.floor(row(size) / (size * LABEL_LINE)), width * MAX_COLUMN);

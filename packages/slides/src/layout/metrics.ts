@@ -178,7 +178,11 @@ export const chartPlot = {
  * value. The viewer lays the plot out itself, so its room is estimated, in em of the labels'
  * size (chartBox.title): the category labels take their widest plus `axisMargin`, the chart's
  * inner margins `innerMargin`, a bar's value label starts `labelGap` past its end, and a bar
- * keeps at least `minBarShare` of the plot.
+ * keeps at least `minBarShare` of the plot. Where the PPTX places the plot itself (chart-axis.ts):
+ * a label's line box `labelLine` em (the face's own, Arimo 1.15 or Inter 1.21, or a substitute's,
+ * DejaVu 1.16), the label column at most `labelColumn` of the panel, the panel's title a band of
+ * `titleBand` em above the plot; labels that fit on one line in `viewerLabels` of the panel are
+ * left to the viewer.
  */
 export const nativeChart = {
   barGapPct: 60,
@@ -187,6 +191,10 @@ export const nativeChart = {
   innerMargin: 2,
   labelGap: 0.5,
   minBarShare: 0.25,
+  labelLine: 1.25,
+  labelColumn: 0.5,
+  titleBand: 2.4,
+  viewerLabels: 0.25,
 } as const;
 
 /**
