@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { report } from '@briefing/content';
+import { fixedDate, report } from '@briefing/content';
 import { renderPdf } from '@briefing/pdf';
 import { renderDeck, renderPptx } from '@briefing/slides';
 import { fmtMs, fmtRatio, type Measure, measure, scaledReport, timeCommand } from '@briefing/testkit';
@@ -120,7 +120,7 @@ if (browser) {
   // The picture route, in-process too: the deck in Chromium, one screenshot per slide.
   const deckMd = renderDeck(report);
   const pictures = () =>
-    convertDeck(deckMd, ['pptx'], { browserPath: browser, lang: report.meta.lang, date: report.meta.date });
+    convertDeck(deckMd, ['pptx'], { browserPath: browser, lang: report.meta.lang, date: fixedDate(report.meta.date) });
   const picture1 = await measure(pictures, { warmup: 1, runs: 3 });
   row('PPTX of pictures, in-process (briefing)', picture1, kb(((await pictures()).pptx as Uint8Array).byteLength));
   ratios.pptxEditableVsPictures = pptx1.median / picture1.median;

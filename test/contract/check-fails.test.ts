@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Report, type ReportInput, report, reportInput } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
+import { planDeck, planPptx } from '@briefing/slides';
 import { captureIo } from '@briefing/testkit';
-import { check, type Renderers, realRenderers } from 'briefing/internal';
+import { check, deckOf, type Renderers, realRenderers, runCheck } from 'briefing/internal';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
@@ -16,13 +17,16 @@ import { describe, expect, it } from 'vitest';
  * others are the same bytes every time (rendering is deterministic), so only the broken one
  * has to render again.
  */
-function once<T>(render: (r: Report) => Promise<T>): (r: Report) => Promise<T> {
+function once<P extends unknown[], T>(
+  render: (r: Report, ...plan: P) => Promise<T>,
+): (r: Report, ...plan: P) => Promise<T> {
   const made = new Map<string, Promise<T>>();
-  return (r) => {
+  // Keyed by the report alone: its plans follow from it.
+  return (r, ...plan) => {
     const key = JSON.stringify(r);
     let output = made.get(key);
     if (!output) {
-      output = render(r);
+      output = render(r, ...plan);
       made.set(key, output);
     }
     return output;
@@ -33,6 +37,9 @@ const real: Renderers = {
   html: once(realRenderers.html),
   pptx: once(realRenderers.pptx),
 };
+/** The real decks of a report changed as a renderer that lost something would show it, each from its own plan. */
+const htmlOf = (r: Report) => real.html(r, planDeck(r));
+const pptxOf = (r: Report) => real.pptx(r, planPptx(r));
 
 async function runCheckCommand(renderers: Renderers, args: string[] = []) {
   const { io, out } = captureIo();
@@ -111,7 +118,7 @@ describe('briefing check', () => {
   it('fails, naming exactly the item, when the slide renderer drops one list item', async () => {
     const { code, stdout } = await runCheckCommand({
       ...real,
-      html: (r) => real.html(withoutItem(r, 'fraud-schemes', 2)),
+      html: (r) => htmlOf(withoutItem(r, 'fraud-schemes', 2)),
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(
@@ -132,7 +139,7 @@ describe('briefing check', () => {
   it('fails, naming exactly the cell, when the slides lose one table cell', async () => {
     const { code, stdout } = await runCheckCommand({
       ...real,
-      html: (r) => real.html(withCellLost(r, 1, 2)),
+      html: (r) => htmlOf(withCellLost(r, 1, 2)),
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(
@@ -164,7 +171,7 @@ describe('briefing check', () => {
   it('fails, naming exactly the cell and the file, when slides.pptx loses one table cell', async () => {
     const { code, stdout } = await runCheckCommand({
       ...real,
-      pptx: (r) => real.pptx(withCellLost(r, 1, 2)),
+      pptx: (r) => pptxOf(withCellLost(r, 1, 2)),
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(
@@ -173,10 +180,9 @@ describe('briefing check', () => {
   });
 
   it('fails a PPTX whose chart shows another figure, and one whose notes pages are fewer than its slides', async () => {
-    const chartChanged = await runCheckCommand(
-      { ...real, pptx: (r) => real.pptx(withFigureChanged(r, 1, 700_000_000)) },
-      ['--json'],
-    );
+    const chartChanged = await runCheckCommand({ ...real, pptx: (r) => pptxOf(withFigureChanged(r, 1, 700_000_000)) }, [
+      '--json',
+    ]);
     expect(chartChanged.code).toBe(1);
     expect(
       JSON.parse(chartChanged.stdout).missing.map((m: { label: string; pptx: { found: boolean } }) => [
@@ -186,8 +192,8 @@ describe('briefing check', () => {
     ).toEqual([['India: over 600 million internet users', false]]);
     const noNotes = await runCheckCommand({
       ...real,
-      pptx: async (r) => {
-        const parts = unzipSync(await real.pptx(r));
+      pptx: async (r, plan) => {
+        const parts = unzipSync(await real.pptx(r, plan));
         delete parts['ppt/notesSlides/notesSlide3.xml'];
         parts['ppt/slides/_rels/slide3.xml.rels'] = strToU8(
           strFromU8(parts['ppt/slides/_rels/slide3.xml.rels']!).replace(/<Relationship [^>]*notesSlide[^>]*\/>/u, ''),
@@ -199,6 +205,30 @@ describe('briefing check', () => {
     expect(noNotes.stdout).toMatch(
       /^FAIL {2}PPTX speaker notes on every slide: (\d+) notes pages for (?!\1)\d+ slides$/m,
     );
+  });
+
+  it('hands the renderers the plans it was given, planning the deck no second time', async () => {
+    const deck = deckOf(report);
+    const given: unknown[] = [];
+    const result = await runCheck(
+      report,
+      {
+        ...real,
+        html: (r, plan) => {
+          given.push(plan);
+          return real.html(r, plan);
+        },
+        pptx: (r, plan) => {
+          given.push(plan);
+          return real.pptx(r, plan);
+        },
+      },
+      deck,
+    );
+    expect(result.ok).toBe(true);
+    expect(given).toHaveLength(2);
+    expect(given[0]).toBe(await deck.plan());
+    expect(given[1]).toBe(await deck.pptxPlan());
   });
 
   it('ends the label of an item it names by its first words with an ellipsis, and no other', async () => {

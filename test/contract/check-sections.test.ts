@@ -13,6 +13,7 @@ import {
   reportInput,
 } from '@briefing/content';
 import { type CoverageResult, readDeckHtml } from '@briefing/inspect';
+import { planDeck } from '@briefing/slides';
 import { reportFile, runCli } from '@briefing/testkit';
 import { realRenderers, runCheck } from 'briefing/internal';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ function reportOf(sections: { id: string; title: string; before: string; items: 
 async function check(report: Report): Promise<{ result: CoverageResult; continued: number[] }> {
   const result = await runCheck(report);
   // The slides whose heading says "(continued)", so the test proves it exercises them.
-  const deck = readDeckHtml(await realRenderers.html(report));
+  const deck = readDeckHtml(await realRenderers.html(report, planDeck(report)));
   const continued = deck.slides
     .filter((s) => normalizeForMatch(s.text).includes(normalizeForMatch(`${PUNCTUATED} (continued)`)))
     .map((s) => s.number);

@@ -168,7 +168,8 @@ const fromEntities = (text: string) =>
  * Every page's words with their boxes, in points from the top left (pdftotext -bbox): in
  * reading order, or with `drawn` in the order the page draws them (pdftotext -raw), which
  * keeps a text broken over lines in one piece where reading order puts a neighbour between
- * its lines (a chart's wrapped bar label, and the figure beside it).
+ * its lines (a chart's wrapped bar label, and the figure beside it), and a table's cells row
+ * by row where reading order goes down a column of short cells past a tall one's row.
  */
 export function pdfWords(pdf: string, drawn = false): PdfPageWords[] {
   const html = execFileSync('pdftotext', [...(drawn ? ['-raw'] : []), '-bbox', pdf, '-'], {

@@ -46,6 +46,8 @@ export function overlappingWords(pages: readonly PdfPageWords[]): string[] {
  * What of the report the converted PDF does not show where the plan put it: each section's
  * title on its section's pages (a kicker cut short with an ellipsis counts for the title it
  * begins), each item, cell and figure on its section's pages in order, a page per slide.
+ * `drawn` is the pages' words in the order they are drawn (pdfWords with `drawn`), where a
+ * chart's labels and a table's cells are looked for.
  */
 export function missingText(
   r: Report,
@@ -80,8 +82,12 @@ export function missingText(
         problems.push(`figure "${e.label}" not on its pages`);
       continue;
     }
+    // A table's cells in the order the page draws them: LibreOffice draws a table row by row,
+    // each cell whole, where reading order (pdftotext's flow of text blocks) may go down a
+    // column of short cells into the next row before it reads the tall cell beside them.
+    const within = e.kind === 'cell' ? span.map((i) => drawnText[i] ?? '').join('\u0000') : hay;
     const needle = e.screen ?? e.needle;
-    const at = hay.indexOf(needle, cursors.get(e.kind) ?? 0);
+    const at = within.indexOf(needle, cursors.get(e.kind) ?? 0);
     if (at < 0) problems.push(`${e.kind} "${e.label}" not on its section's pages in order`);
     else cursors.set(e.kind, at + needle.length);
   }

@@ -2,10 +2,8 @@
 // another slide size, other theme faces and colours, layouts named as PowerPoint names them
 // with their title and body placeholders elsewhere than ours, a logo bar, a sample slide the
 // deck must drop; and broken ones (not a zip, no presentation, no usable layout).
+import { PptxGenJS } from '@briefing/slides/pptxgenjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import pptxgenjs from 'pptxgenjs';
-
-const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 
 export interface TemplateSpec {
   /** Slide size in inches. */

@@ -2,7 +2,7 @@
 // parser), for the packaged report, the adversarial and stress reports and random reports;
 // and the browser that makes it loads nothing from the network or the file system.
 
-import { assertReport, type Report } from '@briefing/content';
+import { assertReport, fixedDate, type Report } from '@briefing/content';
 import { renderDeck } from '@briefing/slides';
 import { deckBrowser, nastyReport, report, richReportArbitrary, seeded, stressReport } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
@@ -41,13 +41,13 @@ const session = browserPath ? await deckBrowser(browserPath) : undefined;
 afterAll(() => session?.close());
 
 /** A deck converted as a build converts it (convertDeck), in the file's browser. */
-function convertDeck(markdown: string, formats: ('pdf' | 'pptx')[], options: { lang: string; date?: string }) {
+function convertDeck(markdown: string, formats: ('pdf' | 'pptx')[], options: { lang: string; date?: Date }) {
   if (!session) throw new Error('no browser');
   return session.convert(markdown, formats, options);
 }
 
 async function pptxOf(r: Report): Promise<Uint8Array> {
-  const { pptx } = await convertDeck(renderDeck(r), ['pptx'], { lang: r.meta.lang, date: r.meta.date });
+  const { pptx } = await convertDeck(renderDeck(r), ['pptx'], { lang: r.meta.lang, date: fixedDate(r.meta.date) });
   return pptx as Uint8Array;
 }
 

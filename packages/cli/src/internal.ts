@@ -7,3 +7,4 @@ export { deckCsp } from './browser/deck-page.js';
 export { convertDeck, DeckBrowser, refusedLoad } from './browser/marp.js';
 export { check } from './commands/check.js';
 export { type Renderers, realRenderers, runCheck } from './outputs/check-run.js';
+export { type Deck, deckOf } from './outputs/outputs.js';

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { foldSpace, numberedTitle, outline, plainText, report } from '@briefing/content';
+import { fixedDate, foldSpace, numberedTitle, outline, plainText, report } from '@briefing/content';
 import { BriefingMarp, planDeck, renderDeck, stripJoiners } from '@briefing/slides';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/browser/browser.js';
@@ -106,7 +106,7 @@ describe.skipIf(!browserPath)(
       converted = await convertDeck(renderDeck(report), ['pdf', 'pptx'], {
         browserPath: browserPath as string,
         lang: report.meta.lang,
-        date: report.meta.date,
+        date: fixedDate(report.meta.date),
       });
     }, 120_000);
 
@@ -165,7 +165,7 @@ describe.skipIf(!browserPath)(
       const again = await convertDeck(renderDeck(report), ['pdf', 'pptx'], {
         browserPath: browserPath as string,
         lang: report.meta.lang,
-        date: report.meta.date,
+        date: fixedDate(report.meta.date),
       });
       expect(Buffer.from(again.pdf as Uint8Array).equals(Buffer.from(converted.pdf as Uint8Array))).toBe(true);
       expect(Buffer.from(again.pptx as Uint8Array).equals(Buffer.from(converted.pptx as Uint8Array))).toBe(true);

@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chartAltText, report } from '@briefing/content';
+import { chartAltText, fixedDate, report } from '@briefing/content';
 import { renderDeck } from '@briefing/slides';
 import { freshDir, runCli } from '@briefing/testkit';
 import { browserOrReason, launchChromium } from '@briefing/testkit/chromium';
@@ -433,7 +433,7 @@ describe.skipIf(!('path' in browser))('slides.pdf, built by `briefing build` and
       (await runCli(['build', '--format', 'slides-pdf', '--out', out, '--quiet'], { env: process.env })).code,
     ).toBe(0);
     expect(Buffer.from(readFileSync(join(out, 'slides.pdf'))).equals(Buffer.from(built))).toBe(true);
-    const options = { title, lang, date, chartAlt: charts };
+    const options = { title, lang, date: fixedDate(date), chartAlt: charts };
     const once = await accessibleSlidesPdf(raw, options);
     expect(Buffer.from(await accessibleSlidesPdf(raw, options)).equals(Buffer.from(once))).toBe(true);
   });
@@ -477,7 +477,7 @@ describe.skipIf(!('path' in browser))('accessibleSlidesPdf on the forms the deck
       built = await accessibleSlidesPdf(raw, {
         title: 'Forms',
         lang: 'en-GB',
-        date: '2024-02-23',
+        date: fixedDate('2024-02-23'),
         chartAlt: alts,
         ...text,
       });

@@ -37,13 +37,15 @@ let current: boolean | undefined;
 
 /**
  * Node's arguments that run `briefing` (arguments to it follow): the compiled bin when dist
- * is current, the sources through tsx otherwise. Decided once per test process.
+ * is current, the sources through tsx otherwise. Decided once per test process. tsx by its
+ * resolved location, so that a process started in a folder of its own (a test's temp folder,
+ * where no node_modules is) finds it.
  */
 export function cliArgs(root: string): string[] {
   current ??= builtIsCurrent(root);
   return current
     ? [join(root, 'packages/cli/dist/bin.js')]
-    : ['--conditions=@briefing/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
+    : ['--conditions=@briefing/source', '--import', import.meta.resolve('tsx'), join(root, 'packages/cli/src/bin.ts')];
 }
 
 /** Whether `cliArgs` runs the compiled CLI. */

@@ -28,11 +28,11 @@ export interface ConvertDeckOptions {
   /** BCP 47 language of the deck (report.meta.lang): `<html lang>` and the browser locale. */
   lang: string;
   /**
-   * The report's date (YYYY-MM-DD, report.meta.date): stamped as the PDF's CreationDate and
-   * ModDate and the PPTX's created/modified dates instead of the conversion time, which makes
-   * both byte-for-byte reproducible.
+   * The outputs' fixed date (fixedDate of the report's date and SOURCE_DATE_EPOCH): stamped as
+   * the PDF's CreationDate and ModDate and the PPTX's created/modified dates instead of the
+   * conversion time, which makes both byte-for-byte reproducible.
    */
-  date?: string;
+  date?: Date;
   /** Document title of the PDF and PPTX (report.meta.title); the deck's first heading otherwise. */
   title?: string;
   /** Stops the conversion: the browser is killed, its profile removed, and the promise rejects. */

@@ -1,12 +1,8 @@
 // The PPTX of the slides: one full-bleed image per slide with the slide's notes as speaker
 // notes (pptxgenjs), packaged reproducibly.
 import { fixedDate, isoSeconds, xmlSafe, zipTime } from '@briefing/content';
+import { PptxGenJS } from '@briefing/slides/pptxgenjs';
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
-import pptxgenjs from 'pptxgenjs';
-
-// pptxgenjs's types describe its CommonJS build; Node imports its ES build, whose default
-// export is the class itself.
-const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 
 /** A PPTX of one full-bleed image per slide, with the slide's Marp notes as speaker notes. */
 export async function buildPptx(
@@ -14,7 +10,7 @@ export async function buildPptx(
   notes: readonly string[],
   size: { width: number; height: number },
   title: string | undefined,
-  date: string | undefined,
+  date: Date | undefined,
 ): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   const layout = `${size.width}x${size.height}`;
@@ -35,14 +31,14 @@ export async function buildPptx(
 }
 
 /**
- * pptxgenjs's package made reproducible and quick: the fixed date (`date`, YYYY-MM-DD, at
- * midnight UTC; 1980-01-01 without one, never the conversion time) in place of the time it
+ * pptxgenjs's package made reproducible and quick: the fixed date (`date`, fixedDate's instant;
+ * 1980-01-01 without one, as fixedDate says, never the conversion time) in place of the time it
  * stamps into docProps/core.xml and every zip entry (there, that day at ten: see zipTime; it has
  * no option for that), XML deflated, the slide PNGs stored as they are (deflating compressed
  * images saves nothing).
  */
-export function repack(pptx: Uint8Array, date: string | undefined): Uint8Array {
-  const when = fixedDate(date);
+export function repack(pptx: Uint8Array, date: Date | undefined): Uint8Array {
+  const when = date ?? fixedDate(undefined);
   // fflate dates an entry by local time: zipTime's is the same day and hour in every zone.
   const mtime = zipTime(when);
   const files: Zippable = {};

@@ -3,6 +3,7 @@ import { EXIT } from '../edge/errors.js';
 
 import { chooseReport } from '../edge/workspace.js';
 import { realRenderers } from '../outputs/check-run.js';
+import { deckOf } from '../outputs/outputs.js';
 
 const checkHelp = `Usage: briefing check [options]
 
@@ -44,14 +45,16 @@ export const checkCommand = defineCommand({
   async run(values, _positionals, io, renderers) {
     const { report } = await chooseReport('check', values, io);
     // The readers and the deck's planner load with the check, not with the CLI.
-    const [{ formatMatrix }, { editorialCheck, formatFinding, planDeck }, { runCheck }] = await Promise.all([
+    const [{ formatMatrix }, { editorialCheck, formatFinding }, { runCheck }] = await Promise.all([
       import('@briefing/inspect'),
       import('@briefing/slides'),
       import('../outputs/check-run.js'),
     ]);
+    // One plan of the deck for the editorial rules and the HTML deck the check reads back.
+    const deck = deckOf(report);
     // Writing, not coverage: a line too long to speak to or a half-empty slide loses nothing,
     // so it warns and leaves the exit code alone, unless the author asks for --strict (CI does).
-    const editorial = editorialCheck(report, planDeck(report));
+    const editorial = editorialCheck(report, await deck.plan());
     const level = values.strict ? 'error' : 'warning';
     for (const f of editorial) io.stderr(`${level}: ${formatFinding(f)}\n`);
     if (editorial.length > 0) {
@@ -61,7 +64,7 @@ export const checkCommand = defineCommand({
         `${count} on ${slides} ${slides === 1 ? 'slide' : 'slides'}${values.strict ? ' (--strict: failing)' : ''}\n`,
       );
     }
-    const result = await runCheck(report, renderers);
+    const result = await runCheck(report, renderers, deck);
     if (values.json) io.stdout(`${JSON.stringify({ ...result, editorial }, null, 2)}\n`);
     else io.stdout(formatMatrix(result));
     return result.ok && !(values.strict && editorial.length > 0) ? EXIT.ok : EXIT.invalid;

@@ -207,7 +207,8 @@ export function convertOptions(report: Report, sourceDateEpoch: number | undefin
         .flatMap((s) => s.blocks)
         .flatMap((b) => (b.type === 'chart' ? [chartAltText(b, report.meta.lang)] : [])),
     },
-    // The slides' PDF carries the report's date (or SOURCE_DATE_EPOCH), not the build time.
-    date: fixedDate(report.meta.date, sourceDateEpoch).toISOString().slice(0, 10),
+    // The slides' PDF and picture PPTX carry the instant every output carries (fixedDate: the
+    // exact SOURCE_DATE_EPOCH, else the report's date), not the build time.
+    date: fixedDate(report.meta.date, sourceDateEpoch),
   };
 }

@@ -107,15 +107,16 @@ export const divider = { barWidth: 96, barHeight: 6, barGap: 30, after: 24, text
  * Charts: the space between the plot and its caption, between side-by-side panels, the
  * largest height of a plot, and the smallest type of its labels.
  */
+const minChartLabel = 12;
 export const chartBox = {
   captionGap: 14,
   panelGap: 48,
   maxHeight: 400,
   /** The shortest plot a chart joins the text slide before it with, rather than take a slide of its own. */
   inline: 260,
-  minLabel: 12,
-  /** A panel's title, and the PPTX chart's labels. */
-  title: Math.max(12, size.body - 6),
+  minLabel: minChartLabel,
+  /** A panel's title, and the PPTX chart's labels: 6 px under the body, never under the smallest label. */
+  title: Math.max(minChartLabel, size.body - 6),
 } as const;
 
 /**
@@ -128,6 +129,73 @@ export const chartBox = {
  * fallbacks they replace are narrower (Liberation Sans 0.45, Liberation Serif Bold 0.44).
  */
 export const charWidth = { regular: 0.55, bold: 0.58, heading: 0.57 } as const;
+
+/**
+ * The HTML deck's chart, drawn as SVG (markdown/chart.ts), in px where not said otherwise. Its
+ * text is not measured but estimated (`charWidth`, in em a character), so the type and the
+ * columns follow the rows' height and the labels' length.
+ */
+export const chartPlot = {
+  /** Estimated advance of the chart's text: its bold labels and figures, and its regular text. */
+  charWidth: { bold: charWidth.regular, regular: charWidth.regular - 0.04 },
+  /** Space above the first row and below the last. */
+  padY: 4,
+  /** The tallest a data point's row may be. */
+  maxRow: 150,
+  /** A panel title's band above the rows, and its baseline, in em of the title's size. */
+  titleBand: 1.9,
+  titleBaseline: 1.2,
+  /** Where a text's baseline sits below the middle of its row, in em of its size. */
+  baseline: 0.35,
+  /** A label's type as a share of its row's height (between chartBox.minLabel and the body size). */
+  labelShare: 0.5,
+  /** The labels' column: at most `labelMax` wide, the widest label plus `labelRoom`; a label ends `labelEnd` before the bars. */
+  labelMax: 300,
+  labelRoom: 24,
+  labelEnd: 18,
+  /** A figure's type as a share of its row's height, at least `figureMin` and `figureUnderBody` under the body size at most. */
+  figureShare: 0.34,
+  figureMin: 11,
+  figureUnderBody: 2,
+  /** The figures' room in a panel: the widest figure plus `figureRoom`, at most `figureMaxShare` of the panel; a figure starts `figureGap` past its bar. */
+  figureRoom: 20,
+  figureMaxShare: 0.6,
+  figureGap: 14,
+  /** A bar: its thickness as a share of its row's height (at least `barMin`), its least length and its corners' radius. */
+  barShare: 0.46,
+  barMin: 6,
+  barMinLength: 2,
+  barRadius: 3,
+  /** The width of a panel's axis line. */
+  axis: 2,
+  /** The least height a chart fence may ask for (chartBox.maxHeight the most). */
+  minHeight: 60,
+} as const;
+
+/**
+ * The PPTX's native chart (pptx/chart.ts, chart-shape.ts): the gap between bars as a percentage
+ * of a bar's thickness, and the value axis's maximum, at least `headroom` times the longest
+ * value. The viewer lays the plot out itself, so its room is estimated, in em of the labels'
+ * size (chartBox.title): the category labels take their widest plus `axisMargin`, the chart's
+ * inner margins `innerMargin`, a bar's value label starts `labelGap` past its end, and a bar
+ * keeps at least `minBarShare` of the plot. Where the PPTX places the plot itself (chart-axis.ts):
+ * a label's line box `labelLine` em (the face's own, Arimo 1.15 or Inter 1.21, or a substitute's,
+ * DejaVu 1.16), the label column at most `labelColumn` of the panel, the panel's title a band of
+ * `titleBand` em above the plot; labels that fit on one line in `viewerLabels` of the panel are
+ * left to the viewer.
+ */
+export const nativeChart = {
+  barGapPct: 60,
+  headroom: 1.6,
+  axisMargin: 2,
+  innerMargin: 2,
+  labelGap: 0.5,
+  minBarShare: 0.25,
+  labelLine: 1.25,
+  labelColumn: 0.5,
+  titleBand: 2.4,
+  viewerLabels: 0.25,
+} as const;
 
 /**
  * Advance widths (fractions of the font size) of characters outside the embedded subsets,

@@ -11,7 +11,7 @@ import {
   tokens,
   valueSeriesTitle,
 } from '@briefing/content';
-import { chartBox, charWidth, contentWidth, size } from '../layout/metrics.js';
+import { chartBox, chartPlot, contentWidth, size } from '../layout/metrics.js';
 import { chartCaption, linkLabel } from '../plan/caption.js';
 
 /** Info string of the fenced block that carries a chart's data through the Markdown. */
@@ -26,7 +26,7 @@ const escapeXml = (text: string) => escapeXmlText(text, { apostrophe: true });
 
 /** Estimated rendered width of a string in px. */
 const textWidth = (text: string, fontSize: number, bold = false) =>
-  text.length * fontSize * (bold ? charWidth.regular : charWidth.regular - 0.04);
+  text.length * fontSize * (bold ? chartPlot.charWidth.bold : chartPlot.charWidth.regular);
 
 /** Text that may not fit its box: squeezed to the box with textLength instead of overflowing. */
 function svgText(
@@ -78,52 +78,61 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
       figures: chart.data.map((d) => formatSharePercent(d, lang)),
     });
   }
+  const p = chartPlot;
   const titleSize = chartBox.title;
-  const titleHeight = shares ? Math.round(titleSize * 1.9) : 0;
-  const rowHeight = Math.min(150, Math.floor((maxHeight - 8 - titleHeight) / n));
-  const labelSize = Math.max(chartBox.minLabel, Math.min(size.body, Math.floor(rowHeight * 0.5)));
-  const valueSize = Math.max(11, Math.min(size.body - 2, Math.floor(rowHeight * 0.34)));
-  const labelWidth = Math.min(300, Math.max(...chart.data.map((d) => textWidth(d.label, labelSize, true))) + 24);
+  const titleHeight = shares ? Math.round(titleSize * p.titleBand) : 0;
+  const rowHeight = Math.min(p.maxRow, Math.floor((maxHeight - 2 * p.padY - titleHeight) / n));
+  const labelSize = Math.max(chartBox.minLabel, Math.min(size.body, Math.floor(rowHeight * p.labelShare)));
+  const valueSize = Math.max(
+    p.figureMin,
+    Math.min(size.body - p.figureUnderBody, Math.floor(rowHeight * p.figureShare)),
+  );
+  const labelWidth = Math.min(
+    p.labelMax,
+    Math.max(...chart.data.map((d) => textWidth(d.label, labelSize, true))) + p.labelRoom,
+  );
   const { panelGap } = chartBox;
   const panelWidth = (width - labelWidth - panelGap * (series.length - 1)) / series.length;
-  const barHeight = Math.max(6, Math.round(rowHeight * 0.46));
-  const height = titleHeight + n * rowHeight + 8;
+  const barHeight = Math.max(p.barMin, Math.round(rowHeight * p.barShare));
+  const height = titleHeight + n * rowHeight + 2 * p.padY;
+  /** The middle of data point i's row. */
+  const middle = (i: number) => titleHeight + i * rowHeight + p.padY + rowHeight / 2;
   const alt = chartAltText(chart, lang);
   const id = `${chart.id}-title`;
 
   const labels = chart.data.map((d, i) => {
-    const mid = titleHeight + i * rowHeight + 4 + rowHeight / 2;
+    const mid = middle(i);
     return svgText(d.label, {
-      x: labelWidth - 18,
-      y: mid + labelSize * 0.35,
+      x: labelWidth - p.labelEnd,
+      y: mid + labelSize * p.baseline,
       size: labelSize,
       weight: face.bold.weight,
       fill: color.ink,
       anchor: 'end',
-      max: labelWidth - 24,
+      max: labelWidth - p.labelRoom,
     });
   });
 
   const panels = series.map((s, k) => {
     const x0 = labelWidth + k * (panelWidth + panelGap);
     const figureWidth = Math.min(
-      panelWidth * 0.6,
-      Math.max(...s.figures.map((f) => (f ? textWidth(f, valueSize, true) : 0))) + 20,
+      panelWidth * p.figureMaxShare,
+      Math.max(...s.figures.map((f) => (f ? textWidth(f, valueSize, true) : 0))) + p.figureRoom,
     );
     const plotWidth = panelWidth - figureWidth;
     const rows = s.bars.map((bar, i) => {
       if (bar === undefined) return '';
-      const mid = titleHeight + i * rowHeight + 4 + rowHeight / 2;
-      const barWidth = Math.max(2, Math.round(bar * plotWidth));
+      const mid = middle(i);
+      const barWidth = Math.max(p.barMinLength, Math.round(bar * plotWidth));
       return [
-        `<rect x="${x0}" y="${mid - barHeight / 2}" width="${barWidth}" height="${barHeight}" rx="3" fill="${color.accent}"/>`,
+        `<rect x="${x0}" y="${mid - barHeight / 2}" width="${barWidth}" height="${barHeight}" rx="${p.barRadius}" fill="${color.accent}"/>`,
         svgText(s.figures[i] ?? '', {
-          x: x0 + barWidth + 14,
-          y: mid + valueSize * 0.35,
+          x: x0 + barWidth + p.figureGap,
+          y: mid + valueSize * p.baseline,
           size: valueSize,
           weight: face.bold.weight,
           fill: color.ink,
-          max: x0 + panelWidth - (x0 + barWidth + 14),
+          max: x0 + panelWidth - (x0 + barWidth + p.figureGap),
         }),
       ].join('');
     });
@@ -132,14 +141,14 @@ export function chartSvg(chart: Chart, lang: string, maxHeight = CHART_HEIGHT): 
       s.title
         ? svgText(s.title, {
             x: x0,
-            y: Math.round(titleSize * 1.2),
+            y: Math.round(titleSize * p.titleBaseline),
             size: titleSize,
             weight: face.semibold.weight,
             fill: color.accent,
             max: panelWidth,
           })
         : '',
-      `<line x1="${x0}" y1="${titleHeight}" x2="${x0}" y2="${height}" stroke="${color.rule}" stroke-width="2"/>`,
+      `<line x1="${x0}" y1="${titleHeight}" x2="${x0}" y2="${height}" stroke="${color.rule}" stroke-width="${p.axis}"/>`,
       ...rows,
       `</g>`,
     ].join('');
@@ -203,7 +212,9 @@ function parseFence(content: string): { chart: Chart; lang: string; height: numb
   try {
     const raw = JSON.parse(content) as { lang?: unknown; chart?: unknown; height?: unknown };
     const height =
-      typeof raw.height === 'number' && raw.height >= 60 && raw.height <= CHART_HEIGHT ? raw.height : CHART_HEIGHT;
+      typeof raw.height === 'number' && raw.height >= chartPlot.minHeight && raw.height <= CHART_HEIGHT
+        ? raw.height
+        : CHART_HEIGHT;
     const chart = ChartSchema.safeParse(raw.chart);
     const lang = typeof raw.lang === 'string' && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(raw.lang) ? raw.lang : 'en';
     return chart.success ? { chart: chart.data, lang, height } : undefined;

@@ -1,5 +1,6 @@
 import {
   formatDate,
+  hasShareSeries,
   numberedTitle,
   type OutlineEntry,
   plainText,
@@ -7,6 +8,7 @@ import {
   type Run,
   toRuns,
 } from '@briefing/content';
+import { categoryAxis, panelWidth } from '../layout/chart-axis.js';
 import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout/layout.js';
 import { chartBox, gap, listSlide } from '../layout/metrics.js';
 import { pack } from '../layout/pack.js';
@@ -226,7 +228,8 @@ export function sectionSlides(entry: OutlineEntry, lang: string, options: DeckOp
 
 /**
  * Put a chart slide's chart under the text of `slide` when its plot can be at least
- * `chartBox.inline` px tall there; the chart's notes follow the slide's. Whether it did.
+ * `chartBox.inline` px tall there, with its labels as large as on its own slide; the chart's
+ * notes follow the slide's. Whether it did.
  */
 function joinChart(slide: DeckSlide, visual: DeckSlide): boolean {
   const chart = visual.elements[0];
@@ -235,6 +238,12 @@ function joinChart(slide: DeckSlide, visual: DeckSlide): boolean {
   const left = slide.fill.room - slide.fill.used - captionHeight - gap.para;
   if (left < chartBox.inline) return false;
   const plot = Math.min(chartBox.maxHeight, left);
+  // Not where its bars' rows would be too short for their labels' lines, which a slide of its
+  // own gives room (the labels would be set smaller there: chart-axis.ts).
+  const labels = chart.chart.data.map((d) => d.label);
+  const width = panelWidth(hasShareSeries(chart.chart) ? 2 : 1);
+  const [here, own] = [categoryAxis(labels, width, plot), categoryAxis(labels, width, chart.plot)];
+  if (here.size < own.size || (own.fits && !here.fits)) return false;
   slide.elements.push({ ...chart, plot, height: plot + captionHeight });
   slide.notes.push(...visual.notes);
   slide.classes.push('chart');

@@ -8,7 +8,7 @@ import { addElement } from './elements.js';
 import { addHeading, addKicker } from './heading.js';
 import { defineLayouts, footerLine, footerTop, layoutName } from './masters.js';
 import { FOOTER_SHAPE } from './placeholders.js';
-import { PptxGenJS, type Pres, type Slide } from './shapes.js';
+import { PptxGenJS, type Pres, type Slide } from './pptxgenjs.js';
 import { collapse, xmlSafe } from './text.js';
 import { dividerSlide, titleSlide } from './title-slides.js';
 import { color, font, inch, pt } from './units.js';

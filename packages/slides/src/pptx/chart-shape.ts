@@ -1,6 +1,6 @@
 import { hasShareSeries, type Run } from '@briefing/content';
 import { styles } from '../layout/layout.js';
-import { chartBox, contentWidth, slide as geometry } from '../layout/metrics.js';
+import { chartBox, contentWidth, slide as geometry, nativeChart } from '../layout/metrics.js';
 import { chartCaption, linkLabel } from '../plan/caption.js';
 import type { ElementOf } from '../plan/plan.js';
 import { type ChartPanel, chartPanels } from './chart.js';
@@ -19,7 +19,7 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
   const { panelGap } = chartBox;
   const count = hasShareSeries(chart) ? 2 : 1;
   const width = (contentWidth - panelGap * (count - 1)) / count;
-  const panels = chartPanels(chart, at.lang, width);
+  const panels = chartPanels(chart, at.lang, width, plot);
   panels.forEach((panel, k) => {
     addChartPanel(panel, chart.title, { ...at, x: geometry.padX + k * (width + panelGap), w: width, h: plot });
     at.chartFormats.push(panel.formats);
@@ -48,6 +48,7 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
  */
 function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w: number; h: number }): void {
   const labelSize = pt(chartBox.title);
+  const { axis } = panel;
   at.slide.addChart(
     at.pres.ChartType.bar,
     [{ name: xmlSafe(panel.title), labels: panel.labels.map(xmlSafe), values: panel.values }],
@@ -56,13 +57,13 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
       objectName: `Chart: ${xmlSafe(title)} – ${xmlSafe(panel.title)}`,
       altText: xmlSafe(panel.altText),
       barDir: 'bar',
-      barGapWidthPct: 60,
+      barGapWidthPct: nativeChart.barGapPct,
       chartColors: [color.accent],
       // The first data point on top, as the HTML slide lists them.
       // (pptxgenjs writes the option as given; its types know only 'minMax'.)
       catAxisOrientation: 'maxMin' as 'minMax',
       catAxisLabelFontFace: font.sans,
-      catAxisLabelFontSize: labelSize,
+      catAxisLabelFontSize: pt(axis.size),
       catAxisLabelColor: color.ink,
       catAxisLineShow: true,
       catAxisLineColor: color.rule,
@@ -77,7 +78,8 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
       showValue: true,
       dataLabelPosition: 'outEnd',
       dataLabelFontFace: font.sans,
-      dataLabelFontSize: labelSize,
+      // The figures as large as the category labels: a row that holds a label's lines holds a figure's one.
+      dataLabelFontSize: pt(axis.size),
       dataLabelFontBold: true,
       dataLabelColor: color.ink,
       showLegend: false,
@@ -88,6 +90,9 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
       titleColor: color.accent,
       titleAlign: 'left',
       lang: at.lang,
+      // The plot placed by the PPTX where the viewer's own layout would set long labels over
+      // each other (chart-axis.ts); pptxgenjs writes it as the plot's inner area.
+      ...(axis.plot ? { layout: axis.plot } : {}),
     },
   );
 }

@@ -7,8 +7,9 @@ import {
   SHARE_SERIES_TITLE,
   valueSeriesTitle,
 } from '@briefing/content';
+import { type CategoryAxis, categoryAxis } from '../layout/chart-axis.js';
 import { advance } from '../layout/layout.js';
-import { chartBox, contentWidth } from '../layout/metrics.js';
+import { chartBox, contentWidth, nativeChart } from '../layout/metrics.js';
 import { labelFormat } from './numfmt.js';
 
 /**
@@ -30,12 +31,20 @@ export interface ChartPanel {
    * longest bar for its label (as the SVG keeps a share of each panel for the figures).
    */
   max: number;
+  /** The category labels' size and, where they need it, the plot's place (chart-axis.ts). */
+  axis: CategoryAxis;
   altText: string;
 }
 
-export function chartPanels(chart: Chart, lang: string, width = contentWidth): ChartPanel[] {
+export function chartPanels(
+  chart: Chart,
+  lang: string,
+  width = contentWidth,
+  height: number = chartBox.maxHeight,
+): ChartPanel[] {
   const alt = chartAltText(chart, lang);
   const categories = chart.data.map((d) => d.label);
+  const axis = categoryAxis(categories, width, height);
   const panels: ChartPanel[] = [
     {
       key: 'value',
@@ -49,14 +58,21 @@ export function chartPanels(chart: Chart, lang: string, width = contentWidth): C
           chart.data.map((d) => ({ value: d.value, label: formatDatumFigure(d, lang) })),
           categories,
           width,
+          axis,
         ),
       ),
+      axis,
       altText: alt,
     },
   ];
   if (hasShareSeries(chart)) {
     // Only the data points with a share: a bar of 0 would claim a share the source does not give.
     const points = chart.data.filter((d) => d.share !== undefined);
+    const shareAxis = categoryAxis(
+      points.map((d) => d.label),
+      width,
+      height,
+    );
     panels.push({
       key: 'share',
       title: SHARE_SERIES_TITLE,
@@ -69,9 +85,11 @@ export function chartPanels(chart: Chart, lang: string, width = contentWidth): C
           points.map((d) => ({ value: d.share as number, label: formatSharePercent(d, lang) ?? '' })),
           points.map((d) => d.label),
           width,
+          shareAxis,
         ),
         100,
       ),
+      axis: shareAxis,
       altText: `${SHARE_SERIES_TITLE}, the chart's second panel. ${alt}`,
     });
   }
@@ -79,11 +97,11 @@ export function chartPanels(chart: Chart, lang: string, width = contentWidth): C
 }
 
 /**
- * An axis maximum at least 1.6 times the largest value (`floor` at the least), and at least
- * `clear`, rounded up to two significant digits.
+ * An axis maximum at least nativeChart.headroom times the largest value (`floor` at the least),
+ * and at least `clear`, rounded up to two significant digits.
  */
 function roomy(max: number, clear: number, floor = 0): number {
-  const target = Math.max(max * 1.6, clear, floor);
+  const target = Math.max(max * nativeChart.headroom, clear, floor);
   if (target === floor) return floor;
   const step = 10 ** Math.floor(Math.log10(target) - 1);
   return Math.ceil(target / step) * step;
@@ -91,23 +109,27 @@ function roomy(max: number, clear: number, floor = 0): number {
 
 /**
  * The smallest axis maximum at which every bar's value label, set after the bar's end, ends
- * inside the plot: the label is measured in the chart's face (the labels' size, bold, with
- * the plan's room for a substitute), and the plot is the panel less its category labels and
- * the chart's inner margins (an estimate: the viewer lays the plot out itself).
+ * inside the plot: the label is measured in the chart's face (the category labels' size, bold, with
+ * the plan's room for a substitute), and the plot is the one the PPTX places, or else the panel
+ * less its category labels and the chart's inner margins (an estimate: the viewer lays that
+ * plot out itself).
  */
 function clearance(
   bars: readonly { value: number; label: string }[],
   categories: readonly string[],
   width: number,
+  placed: CategoryAxis,
 ): number {
   const size = chartBox.title;
-  const axis = Math.max(0, ...categories.map((c) => advance(c, size, 'regular'))) + 2 * size;
-  const plot = Math.max(1, width - axis - 2 * size);
+  const { axisMargin, innerMargin, labelGap, minBarShare } = nativeChart;
+  const axis = Math.max(0, ...categories.map((c) => advance(c, size, 'regular'))) + axisMargin * size;
+  const plot = placed.plotWidth ?? Math.max(1, width - axis - innerMargin * size);
   return Math.max(
     0,
     ...bars.map(({ value, label }) => {
-      const room = plot - advance(label, size, 'bold') - size / 2;
-      return room > plot / 4 ? (value * plot) / room : value * 4;
+      const room = plot - advance(label, placed.size, 'bold') - labelGap * placed.size;
+      // A label too long to leave the bar its least share: the bar keeps that share.
+      return room > plot * minBarShare ? (value * plot) / room : value / minBarShare;
     }),
   );
 }

@@ -11,7 +11,8 @@ import {
 } from '../layout/metrics.js';
 import { dispatchElement, type ElementMap, type ElementOf, type SlideElement, type SlideKind } from '../plan/plan.js';
 import { addChart } from './chart-shape.js';
-import { bodyType, box, type Pres, paragraph, type Slide, type TextProps } from './shapes.js';
+import type { Pres, Slide, TextProps } from './pptxgenjs.js';
+import { bodyType, box, paragraph } from './shapes.js';
 import { addTable } from './table.js';
 import { collapse, type Type, textRuns, trimmed } from './text.js';
 import { color, pt } from './units.js';

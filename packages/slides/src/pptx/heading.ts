@@ -1,6 +1,7 @@
 import { advance, countLines, FILL, styles } from '../layout/layout.js';
 import { contentWidth, slide as geometry, headingRule, kickerStyle, lineHeight, size } from '../layout/metrics.js';
-import { box, KICKER_SHAPE, type Pres, paragraph, type Slide, type TextProps, TITLE_SHAPE } from './shapes.js';
+import type { Pres, Slide, TextProps } from './pptxgenjs.js';
+import { box, KICKER_SHAPE, paragraph, TITLE_SHAPE } from './shapes.js';
 import { collapse } from './text.js';
 import { color, font, pt } from './units.js';
 

@@ -1,7 +1,7 @@
 import { edgeBar, footer, slide as geometry, lineHeight, size } from '../layout/metrics.js';
 import type { SlideKind } from '../plan/plan.js';
 import { LAYOUTS, type LayoutName, layoutOf } from './placeholders.js';
-import type { MasterObjects, Pres } from './shapes.js';
+import type { MasterObjects, Pres } from './pptxgenjs.js';
 import { color, font, inch, pt } from './units.js';
 
 // The slide layouts: the four PowerPoint names (placeholders.ts), each with its decorations

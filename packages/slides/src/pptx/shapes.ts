@@ -1,19 +1,9 @@
-import pptxgenjs from 'pptxgenjs';
 import type { TextStyle } from '../layout/layout.js';
 import type { Type } from './text.js';
 import { color, font, inch, pt } from './units.js';
 
-// What every part of the PPTX writer shares: pptxgenjs's types, and a text box's position and
-// type set from the plan's px.
-
-// pptxgenjs's types describe its CommonJS build; Node imports its ES build, whose default
-// export is the class itself.
-export const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
-export type Pres = InstanceType<typeof PptxGenJS>;
-export type Slide = ReturnType<Pres['addSlide']>;
-export type TextProps = pptxgenjs.default.TextProps;
-export type TableRow = pptxgenjs.default.TableRow;
-export type MasterObjects = pptxgenjs.default.SlideMasterProps['objects'];
+// What every part of the PPTX writer shares: a text box's position and type set from the
+// plan's px (pptxgenjs itself and its types are in pptxgenjs.ts).
 
 /**
  * The object name of a slide's heading. package.ts makes every shape of this name the slide's

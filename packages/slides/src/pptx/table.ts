@@ -2,7 +2,7 @@ import { type Table, toRuns } from '@briefing/content';
 import { contentWidth, slide as geometry, lineHeight, table as metrics } from '../layout/metrics.js';
 import type { ElementOf } from '../plan/plan.js';
 import type { At } from './elements.js';
-import type { TableRow } from './shapes.js';
+import type { TableRow } from './pptxgenjs.js';
 import { collapse, type Type, textRuns, trimmed } from './text.js';
 import { color, font, inch, pt } from './units.js';
 

@@ -1,8 +1,6 @@
 import { type Run, xmlSafe } from '@briefing/content';
-import type pptxgenjs from 'pptxgenjs';
+import type { TextProps } from './pptxgenjs.js';
 import { color } from './units.js';
-
-type TextProps = pptxgenjs.default.TextProps;
 
 // The XML-safe cleaner is content's (one rule for every writer); build.ts takes it from here.
 export { xmlSafe };

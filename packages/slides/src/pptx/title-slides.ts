@@ -12,7 +12,8 @@ import {
 } from '../layout/metrics.js';
 import type { DeckSlide, TitleParts } from '../plan/plan.js';
 import { headingRuns } from './heading.js';
-import { bodyType, box, paragraph, type Slide, TITLE_SHAPE } from './shapes.js';
+import type { Slide } from './pptxgenjs.js';
+import { bodyType, box, paragraph, TITLE_SHAPE } from './shapes.js';
 import { collapse, textRuns, trimmed } from './text.js';
 import { color, font } from './units.js';
 

@@ -1,6 +1,6 @@
 // The document's metadata pass: the Info dictionary, an XMP packet with the PDF/UA
 // identification, and the catalog's language and viewer preferences.
-import { escapeXml, fixedDate, isoSeconds } from '@briefing/content';
+import { escapeXml, isoSeconds } from '@briefing/content';
 import type { PDFDocument } from 'pdf-lib';
 import type { SlidesPdfAccessibility } from './options.js';
 import { name } from './pdf-objects.js';
@@ -16,7 +16,7 @@ export function xmpPacket(
   const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${x(value)}</rdf:li></rdf:Alt>`;
   const list = (kind: 'Seq' | 'Bag', values: readonly string[]) =>
     `<rdf:${kind}>${values.map((v) => `<rdf:li>${x(v)}</rdf:li>`).join('')}</rdf:${kind}>`;
-  const iso = fields.date ? isoSeconds(fixedDate(fields.date)) : undefined;
+  const iso = fields.date ? isoSeconds(fields.date) : undefined;
   const lines = [
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title>${alt(fields.title)}</dc:title>`,
@@ -58,9 +58,8 @@ function describeDocument(doc: PDFDocument, options: SlidesPdfAccessibility): vo
   // pdf-lib joins keywords with spaces; the PDF briefing's Info dictionary uses commas.
   if (options.keywords?.length) doc.setKeywords([options.keywords.join(', ')]);
   if (options.date) {
-    const when = fixedDate(options.date);
-    doc.setCreationDate(when);
-    doc.setModificationDate(when);
+    doc.setCreationDate(options.date);
+    doc.setModificationDate(options.date);
   }
   const xmp = xmpPacket({
     ...options,

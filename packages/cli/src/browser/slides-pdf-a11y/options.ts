@@ -13,8 +13,8 @@ export interface SlidesPdfAccessibility {
   title: string;
   /** BCP 47 language of the document (dc:language, the catalog's /Lang). */
   lang: string;
-  /** Fixed date, YYYY-MM-DD (midnight UTC): Info CreationDate/ModDate and the XMP dates. */
-  date?: string | undefined;
+  /** The fixed date (fixedDate's instant): Info CreationDate/ModDate and the XMP dates. */
+  date?: Date | undefined;
   /** dc:creator, Info Author (joined with commas). */
   authors?: readonly string[] | undefined;
   /** dc:description, Info Subject. */
