@@ -144,11 +144,21 @@ export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
         ...(nv?.attrs.descr !== undefined ? { descr: nv.attrs.descr } : {}),
       };
     });
-    const links = all(xml, 'a:r').flatMap((r) => {
-      const click = first(r, 'a:hlinkClick');
-      const rel = click ? slideRels.get(click.attrs['r:id'] ?? '') : undefined;
-      const t = first(r, 'a:t');
-      return rel && t ? [{ text: ownText(t), href: rel.target }] : [];
+    // A link is one run a word (the writer's text.ts, for LibreOffice's sake): a paragraph's
+    // consecutive runs to one address are read as one link.
+    const links = all(xml, 'a:p').flatMap((p) => {
+      const found: { text: string; href: string }[] = [];
+      let joined = false;
+      for (const r of elements(p)) {
+        const click = r.name === 'a:r' ? first(r, 'a:hlinkClick') : undefined;
+        const rel = click ? slideRels.get(click.attrs['r:id'] ?? '') : undefined;
+        const t = r.name === 'a:r' ? first(r, 'a:t') : undefined;
+        const last = found.at(-1);
+        if (rel && t && joined && last?.href === rel.target) last.text += ownText(t);
+        else if (rel && t) found.push({ text: ownText(t), href: rel.target });
+        joined = rel !== undefined && t !== undefined;
+      }
+      return found;
     });
     const tables = all(xml, 'a:tbl').map((tbl) =>
       all(tbl, 'a:tr').map((tr) => all(tr, 'a:tc').map((tc) => paragraphs(tc).join(' '))),

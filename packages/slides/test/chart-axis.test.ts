@@ -40,20 +40,32 @@ describe('categoryAxis', () => {
       office(() => {
         for (const width of [panelWidth(1), panelWidth(2)]) {
           for (const height of [chartBox.inline, chartBox.maxHeight]) {
-            const { size, plot, fits } = categoryAxis(labels, width, height);
+            const { size, plot, fits, shown } = categoryAxis(labels, width, height);
             if (!plot) throw new Error('no plot placed');
             expect(plot.x + plot.w).toBeLessThanOrEqual(1);
             expect(plot.y + plot.h).toBeLessThanOrEqual(1);
             // The column left of the plot, less the gap the labels keep from the axis.
             const column = plot.x * width - size;
             const row = (plot.h * height) / labels.length;
-            const lines = Math.max(
-              ...labels.map((text) => countLines([{ text }], { fontSize: size, line: size, width: column })),
-            );
-            expect(lines * size * nativeChart.labelLine <= row, `${width}x${height}`).toBe(fits);
-            expect(size).toBeGreaterThanOrEqual(chartBox.minLabel);
-            // More than the plot holds: the smallest type, in the widest column.
-            if (!fits) expect([size, Math.round((column / width) * 100) / 100]).toEqual([chartBox.minLabel, 0.5]);
+            const linesOf = (texts: readonly string[]) =>
+              Math.max(...texts.map((text) => countLines([{ text }], { fontSize: size, line: size, width: column })));
+            expect(linesOf(labels) * size * nativeChart.labelLine <= row, `${width}x${height}`).toBe(fits);
+            // More than the plot holds: the widest column, the smallest type (smaller still where
+            // a row holds no line of it, down to 8 px), each label cut to its row's lines.
+            if (fits) {
+              expect(size).toBeGreaterThanOrEqual(chartBox.minLabel);
+              expect(shown).toBeUndefined();
+            } else {
+              expect(Math.round((column / width) * 100) / 100).toBe(0.5);
+              expect(size).toBeLessThanOrEqual(chartBox.minLabel);
+              expect(
+                linesOf(shown ?? labels) * size * nativeChart.labelLine <= row || size === nativeChart.lastResortLabel,
+                `${width}x${height}`,
+              ).toBe(true);
+              shown?.forEach((cut, i) => {
+                expect(cut === labels[i] || (cut.endsWith('…') && labels[i]?.startsWith(cut.slice(0, -1)))).toBe(true);
+              });
+            }
           }
         }
       });

@@ -9,7 +9,7 @@ import { chartBox, contentWidth, nativeChart } from './metrics.js';
 // area): left of it a label column measured so that the longest label wraps into the lines
 // its row holds, in type made smaller first when the widest column allowed is not enough.
 
-const { labelLine: LABEL_LINE, labelColumn: MAX_COLUMN, viewerLabels } = nativeChart;
+const { labelLine: LABEL_LINE, labelColumn: MAX_COLUMN, viewerLabels, lastResortLabel: LAST_RESORT } = nativeChart;
 /** Above the plot, the panel's title (one line of `chartBox.title`, set a little below the frame's top). */
 const TITLE_BAND = nativeChart.titleBand * chartBox.title;
 
@@ -33,6 +33,12 @@ export interface CategoryAxis {
   plot?: PlotArea;
   /** The plot's width in px where the PPTX places it. */
   plotWidth?: number;
+  /**
+   * The labels as the slide shows them, where they do not fit: each cut, with an ellipsis, to
+   * the lines its row holds in the widest column at the smallest size (the chart's data sheet,
+   * alt text and speaker notes keep every label whole).
+   */
+  shown?: string[];
 }
 
 /**
@@ -53,8 +59,42 @@ export function categoryAxis(labels: readonly string[], width: number, height: n
     const column = narrowest(labels, size, Math.floor(row(size) / (size * LABEL_LINE)), width * MAX_COLUMN);
     if (column !== undefined) return placed(size, column, width, height, true);
   }
-  return placed(chartBox.minLabel, width * MAX_COLUMN, width, height, false);
+  // More label lines than any plot holds (a dozen bars of long run-on labels under a long
+  // caption): each label is cut to its row's lines rather than printed over its neighbours.
+  // A presenter keeps a readable chart whose bars still say which is which (the start of a
+  // label names it), and the whole names are a click away in the data sheet and in the notes;
+  // splitting the chart over slides would part the bars that are compared.
+  // Where a row is shorter than a line even at the smallest size (a dozen bars in a plot
+  // squeezed under a long heading and caption), the type goes smaller still, so each label's
+  // one line stays in its row: small print rather than labels printed over each other.
+  let size: number = chartBox.minLabel;
+  while (size > LAST_RESORT && row(size) < size * LABEL_LINE) size--;
+  const column = width * MAX_COLUMN;
+  const lines = Math.max(1, Math.floor(row(size) / (size * LABEL_LINE)));
+  return { ...placed(size, column, width, height, false), shown: labels.map((l) => cutTo(l, size, column, lines)) };
 }
+
+/**
+ * `text` as it fits `lines` lines `width` px wide at `size`: whole, or its longest start
+ * (whole characters, white space at its end dropped) followed by an ellipsis that does.
+ */
+export function cutTo(text: string, size: number, width: number, lines: number): string {
+  const style = { fontSize: size, line: size, width };
+  if (countLines([{ text }], style) <= lines) return text;
+  const chars = [...text];
+  const cut = (n: number) => `${chars.slice(0, n).join('').trimEnd()}${ELLIPSIS}`;
+  // A longer start never takes fewer lines, so the search halves.
+  let low = 0;
+  let high = chars.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (countLines([{ text: cut(mid) }], style) <= lines) low = mid;
+    else high = mid - 1;
+  }
+  return cut(low);
+}
+
+const ELLIPSIS = '\u2026';
 
 /** Lines of the longest label in a column `width` px wide at `size`. */
 const linesAt = (labels: readonly string[], size: number, width: number) =>

@@ -182,7 +182,8 @@ export const chartPlot = {
  * a label's line box `labelLine` em (the face's own, Arimo 1.15 or Inter 1.21, or a substitute's,
  * DejaVu 1.16), the label column at most `labelColumn` of the panel, the panel's title a band of
  * `titleBand` em above the plot; labels that fit on one line in `viewerLabels` of the panel are
- * left to the viewer.
+ * left to the viewer; where a row holds no line of `chartBox.minLabel`, the labels go down to
+ * `lastResortLabel` px.
  */
 export const nativeChart = {
   barGapPct: 60,
@@ -195,6 +196,7 @@ export const nativeChart = {
   labelColumn: 0.5,
   titleBand: 2.4,
   viewerLabels: 0.25,
+  lastResortLabel: 8,
 } as const;
 
 /**

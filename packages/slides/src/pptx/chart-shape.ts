@@ -1,4 +1,5 @@
 import { hasShareSeries, type Run } from '@briefing/content';
+import { cutTo } from '../layout/chart-axis.js';
 import { styles } from '../layout/layout.js';
 import { chartBox, contentWidth, slide as geometry, nativeChart } from '../layout/metrics.js';
 import { chartCaption, linkLabel } from '../plan/caption.js';
@@ -51,7 +52,7 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
   const { axis } = panel;
   at.slide.addChart(
     at.pres.ChartType.bar,
-    [{ name: xmlSafe(panel.title), labels: panel.labels.map(xmlSafe), values: panel.values }],
+    [{ name: xmlSafe(panel.title), labels: (axis.shown ?? panel.labels).map(xmlSafe), values: panel.values }],
     {
       ...box(at.x, at.y, at.w, at.h),
       objectName: `Chart: ${xmlSafe(title)} – ${xmlSafe(panel.title)}`,
@@ -84,7 +85,9 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
       dataLabelColor: color.ink,
       showLegend: false,
       showTitle: true,
-      title: xmlSafe(panel.title),
+      // One line, as the plot's place keeps room for (chart-axis.ts): LibreOffice wraps a title
+      // at about 60% of the frame's width, and a second line printed over the first label.
+      title: xmlSafe(cutTo(panel.title, chartBox.title, at.w / 2, 1)),
       titleFontFace: font.sans,
       titleFontSize: labelSize,
       titleColor: color.accent,
