@@ -80,6 +80,53 @@ export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: Temp
   return problems;
 }
 
+/** Shapes whose type the deck sets at its fixed sizes (tables shrink to fit; these never do). */
+const FIXED_TYPE = ['Slide title', 'Kicker', 'List', 'Lead', 'Paragraph', 'Callout', 'Caption'];
+
+/** The type sizes (hundredths of a point) of each shape's runs in a deck's slides, by shape name. */
+function typeSizes(bytes: Uint8Array): Map<string, Set<number>> {
+  const sizes = new Map<string, Set<number>>();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (!/^ppt\/slides\/slide\d+\.xml$/u.test(name)) continue;
+    for (const [shape] of strFromU8(data).matchAll(/<p:sp>[\s\S]*?<\/p:sp>/gu)) {
+      const shapeName = /<p:cNvPr [^>]*name="([^"]*)"/u.exec(shape)?.[1] ?? '';
+      const set = sizes.get(shapeName) ?? new Set<number>();
+      for (const [, sz] of shape.matchAll(/<a:rPr\b[^>]*\bsz="(\d+)"/gu)) set.add(Number(sz));
+      sizes.set(shapeName, set);
+    }
+  }
+  return sizes;
+}
+
+/**
+ * Type on a template at a size our own deck (`own`) never sets it at: one line per shape name.
+ * The deck keeps its type sizes on any template (the plan is laid out for the body area at its
+ * real size), so the body text is 19.5 pt there as on our slide.
+ */
+export function typeProblems(bytes: Uint8Array, own: Uint8Array): string[] {
+  const ours = typeSizes(own);
+  const theirs = typeSizes(bytes);
+  return FIXED_TYPE.flatMap((name) => {
+    const want = ours.get(name) ?? new Set<number>();
+    const odd = [...(theirs.get(name) ?? [])].filter((sz) => !want.has(sz));
+    return odd.length > 0
+      ? [
+          `"${name}" at ${odd.map((sz) => sz / 100).join(', ')} pt, ours at ${[...want].map((sz) => sz / 100).join(', ')} pt`,
+        ]
+      : [];
+  });
+}
+
+const own = await renderPptx(report);
+
+/** How far (EMU) the middle of the title slide's text is from the middle of the slide's height. */
+export function titleOffCentre(facts: PptxFacts): number {
+  const boxes = (facts.slides[0]?.shapes ?? []).flatMap((s) => (s.box && s.paragraphs.join('').trim() ? [s.box] : []));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.h));
+  return Math.abs((top + bottom) / 2 - facts.size.height / 2);
+}
+
 const built = await Promise.all(
   (
     [
@@ -105,6 +152,30 @@ describe('the PowerPoint on an organisation’s template', () => {
       expect(facts.slides.some((s) => s.charts.length > 0) && facts.slides.some((s) => s.tables.length > 0)).toBe(true);
     });
   }
+
+  for (const { name, bytes } of built) {
+    it(`sets the deck’s type at its own sizes on the ${name} template: body text at 19.5 pt, not scaled to the area`, () => {
+      expect(typeSizes(bytes).get('List')).toContain(1950);
+      expect(typeProblems(bytes, own)).toEqual([]);
+    });
+  }
+
+  for (const { name, spec, facts } of built) {
+    it(`centres the title slide in the ${name} template’s height`, () => {
+      expect(titleOffCentre(facts)).toBeLessThan(0.02 * spec.height * EMU);
+    });
+  }
+
+  it('the type check finds text scaled down into the body area', () => {
+    const files = unzipSync(built[0]!.bytes);
+    const part = 'ppt/slides/slide4.xml';
+    files[part] = strToU8(
+      strFromU8(files[part]!).replace(/\bsz="(\d+)"/gu, (_m, sz: string) => `sz="${Math.round(Number(sz) * 0.75)}"`),
+    );
+    expect(typeProblems(zipSync(files), own)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^"List" at 14\.63 pt, ours at .*19\.5/u)]),
+    );
+  });
 
   it('is the same bytes for the same report and template', async () => {
     const [first] = built;
@@ -165,6 +236,10 @@ describe('the PowerPoint on an organisation’s template', () => {
     expect(templateProblems(facts, zipSync(xml), first!.spec, first!.plan)).toContain(
       "text names Arial, not the theme's faces",
     );
+    // The title slide's text moved down by a tenth of the slide: off centre.
+    const title = structuredClone(first!.facts);
+    for (const shape of title.slides[0]!.shapes) if (shape.box) shape.box.y += title.size.height / 10;
+    expect(titleOffCentre(title)).toBeGreaterThan(0.02 * title.size.height);
     const problems = templateProblems(facts, first!.bytes, first!.spec, first!.plan);
     expect(problems).toEqual(
       expect.arrayContaining([

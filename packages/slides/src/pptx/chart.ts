@@ -8,7 +8,8 @@ import {
   valueSeriesTitle,
 } from '@briefing/content';
 import { advance } from '../layout/layout.js';
-import { chartBox, contentWidth } from '../layout/metrics.js';
+import { roomWidth } from '../layout/measure.js';
+import { chartBox } from '../layout/metrics.js';
 import { labelFormat } from './numfmt.js';
 
 /**
@@ -33,7 +34,7 @@ export interface ChartPanel {
   altText: string;
 }
 
-export function chartPanels(chart: Chart, lang: string, width = contentWidth): ChartPanel[] {
+export function chartPanels(chart: Chart, lang: string, width = roomWidth()): ChartPanel[] {
   const alt = chartAltText(chart, lang);
   const categories = chart.data.map((d) => d.label);
   const panels: ChartPanel[] = [

@@ -49,7 +49,7 @@ export interface PptxOptions extends DeckOptions {
 /**
  * The deck plan for a PPTX in these faces: measured in them, with room left for a wider
  * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts; on
- * `options.template`, laid out for the proportions of its body area (template/fit.ts).
+ * `options.template`, laid out for its body area at its real size (template/fit.ts).
  */
 export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
   return planOn(report, options, options.template ? readTemplate(options.template) : undefined);
@@ -59,7 +59,7 @@ function planOn(report: Report, options: PptxOptions, template: Template | undef
   const asked = options.faces ?? 'office';
   if (!template) return planDeck(report, { ...options, metrics: { faces: asked, reserve: true } });
   // On a template: measured in its theme's faces where the layout has their metrics (faces.ts).
-  const metrics = { faces: faceSetFor(template, asked), reserve: true, contentHeight: roomFor(template.frame) };
+  const metrics = { faces: faceSetFor(template, asked), reserve: true, room: roomFor(template) };
   return planDeck(report, { ...options, metrics });
 }
 
@@ -103,7 +103,7 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
   );
   if (!template) return writeZip(parts, date);
   return writeZip(
-    graft(parts, template, { lang: plan.lang, faces, room: plan.metrics?.contentHeight }).sort((a, b) =>
+    graft(parts, template, { lang: plan.lang, faces, room: roomFor(template) }).sort((a, b) =>
       partOrder(a.name, b.name),
     ),
     date,
