@@ -72,8 +72,8 @@ export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: Temp
     .filter(([n]) => /^ppt\/slides\/slide\d+\.xml$/u.test(n))
     .map(([, d]) => strFromU8(d))
     .join('');
-  // Every run in the theme's faces (+mj-lt headings, +mn-lt text), none in a face of ours.
-  const named = new Set([...slidesXml.matchAll(/<a:latin typeface="([^"]*)"/gu)].map(([, face]) => face));
+  // Every run and bullet in the theme's faces (+mj-lt headings, +mn-lt text), none in a face of ours.
+  const named = new Set([...slidesXml.matchAll(/<a:(?:latin|buFont) typeface="([^"]*)"/gu)].map(([, face]) => face));
   const ours = [...named].filter((face) => !face?.startsWith('+'));
   if (ours.length > 0) problems.push(`text names ${ours.join(', ')}, not the theme's faces`);
   if (slidesXml.includes('A sample slide of the template')) problems.push("the template's own slide is still there");
@@ -235,6 +235,15 @@ describe('the PowerPoint on an organisation’s template', () => {
     );
     expect(templateProblems(facts, zipSync(xml), first!.spec, first!.plan)).toContain(
       "text names Arial, not the theme's faces",
+    );
+    xml[slide1] = strToU8(
+      strFromU8(unzipSync(first!.bytes)[slide1]!).replace(
+        /<a:buFont typeface="[^"]*"\/>/u,
+        '<a:buFont typeface="Georgia"/>',
+      ),
+    );
+    expect(templateProblems(facts, zipSync(xml), first!.spec, first!.plan)).toContain(
+      "text names Georgia, not the theme's faces",
     );
     // The title slide's text moved down by a tenth of the slide: off centre.
     const title = structuredClone(first!.facts);

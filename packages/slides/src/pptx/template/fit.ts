@@ -111,14 +111,18 @@ export interface DeckFaces {
 }
 
 /**
- * The deck's faces and the design's colours replaced by the theme's. The faces are passed in,
+ * The deck's faces (of runs and bullets) and the design's colours replaced by the theme's. The faces are passed in,
  * not read from `font`: the graft runs after the build, outside the plan's metrics, where
  * `font` names the HTML deck's faces and the office faces the parts name would stay.
  */
 export function themed(xml: string, faces: DeckFaces): string {
   const face = (tag: string, family: string) => new RegExp(`<a:${tag} typeface="${escapeXml(family)}"[^>]*/>`, 'gu');
-  return xml
-    .replace(face('latin', faces.serif.family), '<a:latin typeface="+mj-lt"/>')
-    .replace(face('latin', faces.sans.family), '<a:latin typeface="+mn-lt"/>')
-    .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m);
+  return (
+    xml
+      .replace(face('latin', faces.serif.family), '<a:latin typeface="+mj-lt"/>')
+      .replace(face('latin', faces.sans.family), '<a:latin typeface="+mn-lt"/>')
+      // The bullets are set in the text's face (slide-pass.ts): the theme's body face here.
+      .replace(face('buFont', faces.sans.family), '<a:buFont typeface="+mn-lt"/>')
+      .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m)
+  );
 }
