@@ -286,6 +286,26 @@ describe('a template the deck cannot use', () => {
     });
   }
 
+  it('is refused with a plan made for another slide: ours, another template’s, or a template’s given without it', async () => {
+    const [on43, on169] = built;
+    // A plan made for the template renders as the report does.
+    expect(
+      Buffer.from(await renderPptx(on43!.plan, { template: on43!.template, date: report.meta.date })).equals(
+        Buffer.from(on43!.bytes),
+      ),
+    ).toBe(true);
+    await expect(renderPptx(planPptx(report), { template: on43!.template })).rejects.toThrow(
+      /^the PowerPoint template: the deck plan was laid out for our own 16:9 slide, not this template's \(845 × 557 px\): plan it with planPptx\(report, \{ template \}\)/u,
+    );
+    await expect(renderPptx(on169!.plan, { template: on43!.template })).rejects.toThrow(
+      /laid out for another body area \(1008 × 605 px\), not this template's \(845 × 557 px\)/u,
+    );
+    await expect(renderPptx(on43!.plan)).rejects.toThrow(PptxTemplateError);
+    await expect(renderPptx(on43!.plan)).rejects.toThrow(
+      /none was given, but the deck plan was laid out for a template/u,
+    );
+  });
+
   it('stops `briefing build --pptx-template` with exit 2 and one line naming the file, writing nothing', async () => {
     const dir = freshDir('briefing-template-');
     const bad = join(dir, 'brand.potx');
