@@ -166,6 +166,21 @@ describe('the PowerPoint on an organisation’s template', () => {
     });
   }
 
+  it('lays a body area narrower than the floor out at the floor’s width and scales it in, type included', async () => {
+    // 4.2 in (403 px) across, under the least width (560 px): laid out at 560 px, scaled by 0.72.
+    const spec = {
+      ...TEMPLATE_43,
+      title: { ...TEMPLATE_43.title, w: 4.2 },
+      body: { ...TEMPLATE_43.body, w: 4.2 },
+    };
+    const template = await makeTemplate(spec);
+    const bytes = await renderPptx(report, { template });
+    const plan = planPptx(report, { template });
+    expect(plan.metrics?.room?.width).toBe(560);
+    expect(templateProblems(await readPptx(bytes), bytes, spec, plan)).toEqual([]);
+    expect([...(typeSizes(bytes).get('List') ?? [])]).toContain(Math.round(1950 * ((4.2 * 96) / 560)));
+  });
+
   it('the type check finds text scaled down into the body area', () => {
     const files = unzipSync(built[0]!.bytes);
     const part = 'ppt/slides/slide4.xml';
