@@ -9,8 +9,8 @@ import {
   segmentsOf,
   type TextStyle,
 } from './layout.js';
-import { roomHeight } from './measure.js';
-import { contentWidth, lineHeight, table as metrics } from './metrics.js';
+import { roomHeight, roomWidth } from './measure.js';
+import { lineHeight, table as metrics } from './metrics.js';
 import { pack } from './pack.js';
 
 /**
@@ -74,10 +74,10 @@ export function columnWidths(block: Table): number[] {
   return steps.map((s) => s * step);
 }
 
-/** The style of a cell's text at a type size in a column of `percent` of the content width. */
+/** The style of a cell's text at a type size in a column of `percent` of the content width (the plan's room's). */
 export function cellStyle(fontSize: number, percent: number): TextStyle {
   // Padding on both sides, and a pixel either side for the collapsed borders and rounding.
-  return { fontSize, line: fontSize * lineHeight.table, width: (contentWidth * percent) / 100 - 2 * metrics.padX - 2 };
+  return { fontSize, line: fontSize * lineHeight.table, width: (roomWidth() * percent) / 100 - 2 * metrics.padX - 2 };
 }
 
 function rowHeight(cells: Segment[][], widths: readonly number[], fontSize: number, rule: number): number {
