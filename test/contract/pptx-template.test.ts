@@ -72,12 +72,59 @@ export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: Temp
     .filter(([n]) => /^ppt\/slides\/slide\d+\.xml$/u.test(n))
     .map(([, d]) => strFromU8(d))
     .join('');
-  // Every run in the theme's faces (+mj-lt headings, +mn-lt text), none in a face of ours.
-  const named = new Set([...slidesXml.matchAll(/<a:latin typeface="([^"]*)"/gu)].map(([, face]) => face));
+  // Every run and bullet in the theme's faces (+mj-lt headings, +mn-lt text), none in a face of ours.
+  const named = new Set([...slidesXml.matchAll(/<a:(?:latin|buFont) typeface="([^"]*)"/gu)].map(([, face]) => face));
   const ours = [...named].filter((face) => !face?.startsWith('+'));
   if (ours.length > 0) problems.push(`text names ${ours.join(', ')}, not the theme's faces`);
   if (slidesXml.includes('A sample slide of the template')) problems.push("the template's own slide is still there");
   return problems;
+}
+
+/** Shapes whose type the deck sets at its fixed sizes (tables shrink to fit; these never do). */
+const FIXED_TYPE = ['Slide title', 'Kicker', 'List', 'Lead', 'Paragraph', 'Callout', 'Caption'];
+
+/** The type sizes (hundredths of a point) of each shape's runs in a deck's slides, by shape name. */
+function typeSizes(bytes: Uint8Array): Map<string, Set<number>> {
+  const sizes = new Map<string, Set<number>>();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (!/^ppt\/slides\/slide\d+\.xml$/u.test(name)) continue;
+    for (const [shape] of strFromU8(data).matchAll(/<p:sp>[\s\S]*?<\/p:sp>/gu)) {
+      const shapeName = /<p:cNvPr [^>]*name="([^"]*)"/u.exec(shape)?.[1] ?? '';
+      const set = sizes.get(shapeName) ?? new Set<number>();
+      for (const [, sz] of shape.matchAll(/<a:rPr\b[^>]*\bsz="(\d+)"/gu)) set.add(Number(sz));
+      sizes.set(shapeName, set);
+    }
+  }
+  return sizes;
+}
+
+/**
+ * Type on a template at a size our own deck (`own`) never sets it at: one line per shape name.
+ * The deck keeps its type sizes on any template (the plan is laid out for the body area at its
+ * real size), so the body text is 19.5 pt there as on our slide.
+ */
+export function typeProblems(bytes: Uint8Array, own: Uint8Array): string[] {
+  const ours = typeSizes(own);
+  const theirs = typeSizes(bytes);
+  return FIXED_TYPE.flatMap((name) => {
+    const want = ours.get(name) ?? new Set<number>();
+    const odd = [...(theirs.get(name) ?? [])].filter((sz) => !want.has(sz));
+    return odd.length > 0
+      ? [
+          `"${name}" at ${odd.map((sz) => sz / 100).join(', ')} pt, ours at ${[...want].map((sz) => sz / 100).join(', ')} pt`,
+        ]
+      : [];
+  });
+}
+
+const own = await renderPptx(report);
+
+/** How far (EMU) the middle of the title slide's text is from the middle of the slide's height. */
+export function titleOffCentre(facts: PptxFacts): number {
+  const boxes = (facts.slides[0]?.shapes ?? []).flatMap((s) => (s.box && s.paragraphs.join('').trim() ? [s.box] : []));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.h));
+  return Math.abs((top + bottom) / 2 - facts.size.height / 2);
 }
 
 const built = await Promise.all(
@@ -105,6 +152,45 @@ describe('the PowerPoint on an organisation’s template', () => {
       expect(facts.slides.some((s) => s.charts.length > 0) && facts.slides.some((s) => s.tables.length > 0)).toBe(true);
     });
   }
+
+  for (const { name, bytes } of built) {
+    it(`sets the deck’s type at its own sizes on the ${name} template: body text at 19.5 pt, not scaled to the area`, () => {
+      expect(typeSizes(bytes).get('List')).toContain(1950);
+      expect(typeProblems(bytes, own)).toEqual([]);
+    });
+  }
+
+  for (const { name, spec, facts } of built) {
+    it(`centres the title slide in the ${name} template’s height`, () => {
+      expect(titleOffCentre(facts)).toBeLessThan(0.02 * spec.height * EMU);
+    });
+  }
+
+  it('lays a body area narrower than the floor out at the floor’s width and scales it in, type included', async () => {
+    // 4.2 in (403 px) across, under the least width (560 px): laid out at 560 px, scaled by 0.72.
+    const spec = {
+      ...TEMPLATE_43,
+      title: { ...TEMPLATE_43.title, w: 4.2 },
+      body: { ...TEMPLATE_43.body, w: 4.2 },
+    };
+    const template = await makeTemplate(spec);
+    const bytes = await renderPptx(report, { template });
+    const plan = planPptx(report, { template });
+    expect(plan.metrics?.room?.width).toBe(560);
+    expect(templateProblems(await readPptx(bytes), bytes, spec, plan)).toEqual([]);
+    expect([...(typeSizes(bytes).get('List') ?? [])]).toContain(Math.round(1950 * ((4.2 * 96) / 560)));
+  });
+
+  it('the type check finds text scaled down into the body area', () => {
+    const files = unzipSync(built[0]!.bytes);
+    const part = 'ppt/slides/slide4.xml';
+    files[part] = strToU8(
+      strFromU8(files[part]!).replace(/\bsz="(\d+)"/gu, (_m, sz: string) => `sz="${Math.round(Number(sz) * 0.75)}"`),
+    );
+    expect(typeProblems(zipSync(files), own)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^"List" at 14\.63 pt, ours at .*19\.5/u)]),
+    );
+  });
 
   it('is the same bytes for the same report and template', async () => {
     const [first] = built;
@@ -165,6 +251,19 @@ describe('the PowerPoint on an organisation’s template', () => {
     expect(templateProblems(facts, zipSync(xml), first!.spec, first!.plan)).toContain(
       "text names Arial, not the theme's faces",
     );
+    xml[slide1] = strToU8(
+      strFromU8(unzipSync(first!.bytes)[slide1]!).replace(
+        /<a:buFont typeface="[^"]*"\/>/u,
+        '<a:buFont typeface="Georgia"/>',
+      ),
+    );
+    expect(templateProblems(facts, zipSync(xml), first!.spec, first!.plan)).toContain(
+      "text names Georgia, not the theme's faces",
+    );
+    // The title slide's text moved down by a tenth of the slide: off centre.
+    const title = structuredClone(first!.facts);
+    for (const shape of title.slides[0]!.shapes) if (shape.box) shape.box.y += title.size.height / 10;
+    expect(titleOffCentre(title)).toBeGreaterThan(0.02 * title.size.height);
     const problems = templateProblems(facts, first!.bytes, first!.spec, first!.plan);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -201,6 +300,26 @@ describe('a template the deck cannot use', () => {
       await expect(renderPptx(report, { template })).rejects.toThrow(message);
     });
   }
+
+  it('is refused with a plan made for another slide: ours, another template’s, or a template’s given without it', async () => {
+    const [on43, on169] = built;
+    // A plan made for the template renders as the report does.
+    expect(
+      Buffer.from(await renderPptx(on43!.plan, { template: on43!.template, date: report.meta.date })).equals(
+        Buffer.from(on43!.bytes),
+      ),
+    ).toBe(true);
+    await expect(renderPptx(planPptx(report), { template: on43!.template })).rejects.toThrow(
+      /^the PowerPoint template: the deck plan was laid out for our own 16:9 slide, not this template's \(845 × 557 px\): plan it with planPptx\(report, \{ template \}\)/u,
+    );
+    await expect(renderPptx(on169!.plan, { template: on43!.template })).rejects.toThrow(
+      /laid out for another body area \(1008 × 605 px\), not this template's \(845 × 557 px\)/u,
+    );
+    await expect(renderPptx(on43!.plan)).rejects.toThrow(PptxTemplateError);
+    await expect(renderPptx(on43!.plan)).rejects.toThrow(
+      /none was given, but the deck plan was laid out for a template/u,
+    );
+  });
 
   it('stops `briefing build --pptx-template` with exit 2 and one line naming the file, writing nothing', async () => {
     const dir = freshDir('briefing-template-');

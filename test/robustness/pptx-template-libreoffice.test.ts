@@ -3,7 +3,10 @@
 // a page per slide of the template's size, every section title and item on its section's
 // pages in order, and no word outside the page or the template's body area (pdftotext -bbox).
 // A report with a long list on the 4:3 template shows the plan laid out for the body area's
-// shape: the fullest slide of the list reaches into the lowest fifth of the body area.
+// shape: the fullest slide of the list reaches into the lowest fifth of the body area. The type
+// LibreOffice draws is the deck's own size on both templates (the body text 19.5 pt, as on our
+// slide), read from the PDF's text operators.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +21,16 @@ import { makeTemplate, TEMPLATE_43, TEMPLATE_169, type TemplateSpec } from '../h
 const soffice = sofficeOrReason();
 
 /**
- * The packaged report with its list of six conditions run on to 21 items (the six over and
- * over): on the 4:3 template the plan puts them on two slides, each nearly full.
+ * The packaged report with its list of six conditions run on to 24 items (the six over and
+ * over): on the 4:3 template, at the deck's type size, the plan puts four on each of six
+ * slides, each nearly full.
  */
 function longListReport(): Report {
   const input = structuredClone(reportInput) as ReportInput;
   const list = input.sections.flatMap((s) => s.blocks).find((b) => b.type === 'list');
   if (list?.type !== 'list') throw new Error('the packaged report has no list');
   const six = list.items;
-  list.items = Array.from({ length: 21 }, (_, i) => structuredClone(six[i % six.length] as (typeof six)[number]));
+  list.items = Array.from({ length: 24 }, (_, i) => structuredClone(six[i % six.length] as (typeof six)[number]));
   return assertReport(input);
 }
 
@@ -54,9 +58,15 @@ export function outsideBodyArea(pages: readonly PdfPageWords[], spec: TemplateSp
  * Runs of slides the plan split one section's text over (a slide and its continuations) whose
  * fullest slide ends above the lowest fifth of the body area: room the plan left empty. A plan
  * laid out for our 16:9 content box and scaled into the 4:3 area never reaches that fifth (the
- * box ends at 78% of the area's height). Each as "page n: at p%" of the area's height.
+ * box ends at 78% of the area's height). Each as "page n: at p%" of the area's height; only the
+ * runs whose heading `heading` accepts (every run by default).
  */
-export function emptyFeet(plan: DeckPlan, pages: readonly PdfPageWords[], spec: TemplateSpec): string[] {
+export function emptyFeet(
+  plan: DeckPlan,
+  pages: readonly PdfPageWords[],
+  spec: TemplateSpec,
+  heading = (_heading: string) => true,
+): string[] {
   const area = bodyArea(spec);
   const reach = (i: number) =>
     (Math.max(...(pages[i]?.words ?? []).map((w) => w.yMax)) - area.top) / (area.bottom - area.top);
@@ -67,12 +77,32 @@ export function emptyFeet(plan: DeckPlan, pages: readonly PdfPageWords[], spec: 
     else runs.push([i]);
   });
   return runs
-    .filter((run) => run.length > 1)
+    .filter((run) => run.length > 1 && heading(plan.slides[run[0] as number]?.heading ?? ''))
     .flatMap((run) => {
       const fullest = run.reduce((a, b) => (reach(b) > reach(a) ? b : a));
       return reach(fullest) < 0.8 ? [`page ${fullest + 1}: at ${Math.round(reach(fullest) * 100)}%`] : [];
     });
 }
+
+/**
+ * The type sizes (pt, to a tenth) a PDF sets its text in, each with how many times it is set
+ * (the content streams' Tf operators, uncompressed by qpdf).
+ */
+export function pdfTypeSizes(pdf: string): Map<number, number> {
+  const content = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], {
+    maxBuffer: 256 * 1024 * 1024,
+  }).toString('latin1');
+  const sizes = new Map<number, number>();
+  for (const [, size] of content.matchAll(/\/[^\s/<>[\]()]+ (\d+(?:\.\d+)?) Tf\b/gu)) {
+    const pt = Math.round(Number(size) * 10) / 10;
+    sizes.set(pt, (sizes.get(pt) ?? 0) + 1);
+  }
+  return sizes;
+}
+
+/** The size most of a PDF's text is set in (pt): the body text's. */
+export const mostUsedSize = (sizes: ReadonlyMap<number, number>): number | undefined =>
+  [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
 
 describe.skipIf(!('path' in soffice))(
   `LibreOffice Impress opens the deck on each template${'reason' in soffice ? ` (skipped: ${soffice.reason})` : ''}`,
@@ -86,6 +116,7 @@ describe.skipIf(!('path' in soffice))(
     const plans = new Map<string, DeckPlan>();
     const pages = new Map<string, PdfPageWords[]>();
     const drawn = new Map<string, PdfPageWords[]>();
+    const sizes = new Map<string, Map<number, number>>();
     const kickers = new Map<string, string[]>();
 
     beforeAll(async () => {
@@ -106,6 +137,7 @@ describe.skipIf(!('path' in soffice))(
       for (const [i, c] of cases.entries()) {
         pages.set(c.name, pdfWords(pdfs[i] as string));
         drawn.set(c.name, pdfWords(pdfs[i] as string, true));
+        sizes.set(c.name, pdfTypeSizes(pdfs[i] as string));
       }
     }, 300_000);
 
@@ -130,10 +162,21 @@ describe.skipIf(!('path' in soffice))(
       }
     });
 
+    it('draws the deck’s type at its own size on each template: most text at the body’s 19.5 pt, none scaled down', () => {
+      for (const c of cases) {
+        expect(mostUsedSize(sizes.get(c.name) ?? new Map()), c.name).toBe(19.5);
+        // The smallest type is the table's or the chart labels' (their least sizes), not a scaled body.
+        expect(Math.min(...(sizes.get(c.name) ?? new Map()).keys()), c.name).toBeGreaterThanOrEqual(9);
+      }
+    });
+
     it('lays the plan out for the 4:3 body area: the fullest slide of the long list reaches into its lowest fifth', () => {
       const plan = plans.get('template-43-long') as DeckPlan;
       expect(plan.slides.some((s) => s.continued)).toBe(true);
-      expect(emptyFeet(plan, pages.get('template-43-long') ?? [], TEMPLATE_43)).toEqual([]);
+      // The long list's run (its other runs are as the packer divides them: a short list over
+      // three slides, evenly, may leave each half full).
+      const long = (heading: string) => heading.startsWith('Six conditions');
+      expect(emptyFeet(plan, pages.get('template-43-long') ?? [], TEMPLATE_43, long)).toEqual([]);
     });
 
     it('the checks find a page of the wrong size, a lost item, a word off the page or the body area, an empty foot', () => {
@@ -165,7 +208,10 @@ describe.skipIf(!('path' in soffice))(
         ...p,
         words: p.words.filter((w) => w.yMax < area.top + 0.75 * (area.bottom - area.top)),
       }));
-      expect(emptyFeet(long, cut, TEMPLATE_43).length).toBeGreaterThan(0);
+      expect(emptyFeet(long, cut, TEMPLATE_43, (h) => h.startsWith('Six conditions')).length).toBeGreaterThan(0);
+      // Body text scaled into the 4:3 area (as a plan for our 16:9 box was): 14.6 pt the most used.
+      const scaled = new Map([...(sizes.get('template-43') ?? [])].map(([pt, n]) => [Math.round(pt * 7.5) / 10, n]));
+      expect(mostUsedSize(scaled)).not.toBe(19.5);
     });
   },
 );

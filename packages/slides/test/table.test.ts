@@ -1,8 +1,10 @@
-import { foldSpace, plainText, type Table } from '@briefing/content';
+import { foldSpace, plainText, report, type Table } from '@briefing/content';
 import { NASTY } from '@briefing/testkit';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { BriefingMarp, type DeckSlide, planDeck } from '../src/index.js';
+import { HTML_METRICS } from '../src/layout/faces.js';
+import { withMetrics } from '../src/layout/measure.js';
 import { table as metrics } from '../src/layout/metrics.js';
 import { columnWidths, layoutTable, rowRoom } from '../src/layout/table-layout.js';
 import { slideMarkdown } from '../src/markdown/markdown.js';
@@ -154,5 +156,19 @@ describe('the table layout rule', () => {
     const room = rowRoom(block.caption, layout.headerHeight, 100);
     for (const height of layout.rowHeights) expect(height).toBeLessThanOrEqual(room(1));
     expect(layout.slides.flat()).toEqual(block.rows.map((_, i) => i));
+  });
+
+  it('sets a table smaller, down to the one-slide size, when that at least halves its continuation slides', () => {
+    // The briefing's table in the body area of a 4:3 template at the deck's own type sizes
+    // (8.8 by 5.8 in): at full size its three long rows took a slide each.
+    const block = report.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table');
+    if (block?.type !== 'table') throw new Error('fixture moved');
+    const narrow = { ...HTML_METRICS, room: { width: 844.8, height: 556.8, slideHeight: 720 } };
+    const layout = withMetrics(narrow, () => layoutTable(block, 70, 30));
+    expect(layout.slides.length).toBe(2);
+    expect(layout.fontSize).toBeGreaterThanOrEqual(metrics.oneSlideSize);
+    expect(layout.fontSize).toBeLessThan(metrics.size);
+    // A long table keeps its size: a slide fewer of many is no reason to shrink it.
+    expect(layoutTable({ ...longTable(60), type: 'table' }, 40).fontSize).toBe(metrics.size);
   });
 });

@@ -1,52 +1,70 @@
-// The room a plan on a template lays out in (template/fit.ts): the body area's proportions at
-// our content width, and the one scale that puts that box into the area. The room is read by
-// the planner only inside the plan's metrics (roomHeight), our slide's everywhere else.
+// The room a plan on a template lays out in (template/fit.ts): the body area at its real size,
+// in our px, so the deck's type keeps its points; a body area too small for a useful line is
+// laid out at the least room and scaled into it. The room is read by the planner only inside
+// the plan's metrics (roomWidth, roomHeight), our slide's everywhere else.
 import { report } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
-import { roomHeight, withMetrics } from '../src/layout/measure.js';
+import { styles } from '../src/layout/layout.js';
+import { roomHeight, roomWidth, slideHeight, withMetrics } from '../src/layout/measure.js';
 import { contentHeight, contentWidth } from '../src/layout/metrics.js';
-import { fitInto, roomFor } from '../src/pptx/template/fit.js';
+import { fitInto, LEAST, roomFor } from '../src/pptx/template/fit.js';
 import { planDeck } from '../src/render.js';
 
 const EMU = 914400;
 const inches = (x: number, y: number, w: number, h: number) => ({ x: x * EMU, y: y * EMU, w: w * EMU, h: h * EMU });
-/** The 4:3 test template's body area: title top 0.9 in, body 0.6–9.4 in across, foot at 6.7 in. */
-const AREA_43 = inches(0.6, 0.9, 8.8, 5.8);
+/** The 4:3 test template: 10 × 7.5 in, its body area (title top 0.9 in, body 0.6–9.4 in across, foot at 6.7 in). */
+const ON_43 = { frame: inches(0.6, 0.9, 8.8, 5.8), size: { cx: 10 * EMU, cy: 7.5 * EMU } };
 
 describe('the room on a template', () => {
-  it('takes the body area’s proportions at our content width, so one scale fits both directions', () => {
-    const room = roomFor(AREA_43);
-    expect(room).toBeCloseTo((contentWidth * 5.8) / 8.8, 1);
-    expect(room).toBeGreaterThan(contentHeight);
-    const fit = fitInto(AREA_43, room);
+  it('is the body area at its real size in our px, so it lands on the area at scale 1', () => {
+    const room = roomFor(ON_43);
+    expect(room.width).toBeCloseTo(8.8 * 96, 6);
+    expect(room.height).toBeCloseTo(5.8 * 96, 6);
+    expect(room.slideHeight).toBeCloseTo(7.5 * 96, 6);
+    const fit = fitInto(ON_43.frame, room);
+    expect(fit.scale).toBeCloseTo(1, 9);
     const px = EMU / 96;
-    // The content box, scaled, is the body area: its right edge and its foot both meet the area's.
-    // (to a pixel of the slide: the room is rounded to a tenth of one)
-    expect(Math.abs(fit.dx + (76 + contentWidth) * px * fit.scale - (AREA_43.x + AREA_43.w))).toBeLessThan(px);
-    expect(Math.abs(fit.dy + (56 + room) * px * fit.scale - (AREA_43.y + AREA_43.h))).toBeLessThan(px);
-    // Our 16:9 box in the same area (as before this room): its foot stops short of the area's.
-    const old = fitInto(AREA_43);
-    expect(old.dy + (56 + contentHeight) * px * old.scale).toBeLessThan(AREA_43.y + 0.8 * AREA_43.h);
+    // The content box, moved, is the body area: its right edge and its foot both meet the area's.
+    const { frame } = ON_43;
+    expect(Math.abs(fit.dx + (76 + room.width) * px * fit.scale - (frame.x + frame.w))).toBeLessThan(1);
+    expect(Math.abs(fit.dy + (56 + room.height) * px * fit.scale - (frame.y + frame.h))).toBeLessThan(1);
   });
 
-  it('keeps a least room for a very wide area, and our slide’s for one without proportions', () => {
-    expect(roomFor(inches(0, 0, 12, 1))).toBe(360);
-    expect(roomFor(inches(0, 0, 0, 5))).toBe(contentHeight);
-    expect(roomFor(inches(0, 0, 8, 0))).toBe(contentHeight);
+  it('keeps a least room for a small body area, scaled into it at one scale', () => {
+    // Half our least width: laid out at the least width and twice the area's height, at scale ½.
+    const small = { frame: inches(1, 1, LEAST.width / 192, 5), size: { cx: 10 * EMU, cy: 7.5 * EMU } };
+    const room = roomFor(small);
+    expect(room.width).toBeCloseTo(LEAST.width, 6);
+    expect(room.height).toBeCloseTo(2 * 5 * 96, 6);
+    expect(room.slideHeight).toBeCloseTo(2 * 7.5 * 96, 6);
+    expect(fitInto(small.frame, room).scale).toBeCloseTo(0.5, 9);
+    // A wide but low area: the height reaches the least, the width grows with it.
+    const low = roomFor({ frame: inches(0, 0, 12, 1), size: { cx: 13 * EMU, cy: 2 * EMU } });
+    expect(low.height).toBeCloseTo(LEAST.height, 6);
+    expect(low.width).toBeCloseTo(12 * LEAST.height, 6);
+    // No proportions at all: our slide's room.
+    for (const frame of [inches(0, 0, 0, 5), inches(0, 0, 8, 0)])
+      expect(roomFor({ frame, size: ON_43.size })).toEqual({
+        width: contentWidth,
+        height: contentHeight,
+        slideHeight: 720,
+      });
   });
 
-  it('is read by the planner inside the plan’s metrics only', () => {
-    const metrics = { faces: 'office' as const, reserve: true, contentHeight: 743.5 };
-    expect(roomHeight()).toBe(contentHeight);
-    expect(withMetrics(metrics, roomHeight)).toBe(743.5);
-    expect(roomHeight()).toBe(contentHeight);
-    // A taller room gives a section's slides more room: the chart's plot grows with it.
-    const plot = (m?: typeof metrics) =>
-      planDeck(report, { metrics: m ?? { faces: 'office', reserve: true } })
-        .slides.flatMap((s) => s.elements)
-        .find((e) => e.type === 'chart');
-    const short = plot();
-    const tall = plot(metrics);
-    expect(short?.type === 'chart' && tall?.type === 'chart' && tall.plot > short.plot).toBe(true);
+  it('is read by the planner inside the plan’s metrics only: the styles’ widths too', () => {
+    const room = roomFor(ON_43);
+    const metrics = { faces: 'office' as const, reserve: true, room };
+    expect([roomWidth(), roomHeight(), slideHeight()]).toEqual([contentWidth, contentHeight, 720]);
+    expect(withMetrics(metrics, () => [roomWidth(), roomHeight(), styles.body.width, styles.body.fontSize])).toEqual([
+      room.width,
+      room.height,
+      room.width,
+      styles.body.fontSize,
+    ]);
+    expect([roomWidth(), roomHeight(), styles.body.width]).toEqual([contentWidth, contentHeight, contentWidth]);
+    // The narrower room: the same type, more lines, so more slides; the chart's plot is no wider.
+    const ours = planDeck(report, { metrics: { faces: 'office', reserve: true } });
+    const there = planDeck(report, { metrics });
+    expect(there.slides.length).toBeGreaterThan(ours.slides.length);
   });
 });

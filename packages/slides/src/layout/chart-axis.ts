@@ -1,5 +1,6 @@
 import { countLines } from './layout.js';
-import { chartBox, contentWidth, nativeChart } from './metrics.js';
+import { roomWidth } from './measure.js';
+import { chartBox, nativeChart } from './metrics.js';
 
 // Where a native bar chart's category labels go, so that each label's lines fit its bar's
 // row. A viewer lays a chart out itself: LibreOffice wraps a bar chart's category labels at
@@ -14,7 +15,7 @@ const { labelLine: LABEL_LINE, labelColumn: MAX_COLUMN, viewerLabels, lastResort
 const TITLE_BAND = nativeChart.titleBand * chartBox.title;
 
 /** The width of each of a chart's `panels` (one, or two with the shares of the population), side by side. */
-export const panelWidth = (panels: number) => (contentWidth - chartBox.panelGap * (panels - 1)) / panels;
+export const panelWidth = (panels: number) => (roomWidth() - chartBox.panelGap * (panels - 1)) / panels;
 
 /** The plot's inner area as fractions of the chart's frame (c:manualLayout, layoutTarget inner). */
 export interface PlotArea {

@@ -49,12 +49,22 @@ export interface Metrics {
    */
   reserve: boolean;
   /**
-   * The height of the content box the plan lays out in, px at the deck's width (default
-   * metrics.ts `contentHeight`, our 16:9 slide's). A template's body area sets it to its own
-   * proportions (a 4:3 body area is taller for the same width), so the plan fills that area
-   * with more lines instead of leaving its foot empty.
+   * The room the plan lays out in (default: our 16:9 slide's). A template sets it to its own
+   * body area and slide at their real size (template/fit.ts roomFor), so the deck keeps its
+   * type sizes there and a narrower area takes more lines instead of smaller type.
    */
-  contentHeight?: number;
+  room?: Room;
+}
+
+/**
+ * A content box and the slide it is on, in px of our slide (1/96 in, so the deck's type sizes
+ * are the same points on any slide): the box's width and height, and the slide's height (the
+ * title slide is centred in it).
+ */
+export interface Room {
+  width: number;
+  height: number;
+  slideHeight: number;
 }
 
 /** The HTML deck's: the embedded design faces, nothing to reserve. */

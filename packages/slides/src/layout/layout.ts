@@ -1,5 +1,5 @@
 import type { Run } from '@briefing/content';
-import { charEm, type Face, textWidth, wordWidth } from './measure.js';
+import { charEm, type Face, roomWidth, textWidth, wordWidth } from './measure.js';
 import {
   bulletIndent,
   bulletPad,
@@ -47,25 +47,53 @@ export interface TextStyle {
  */
 export const FILL = 0.98;
 
-export const styles = {
-  body: { fontSize: size.body, line: size.body * lineHeight.body, width: contentWidth },
-  bullet: { fontSize: size.body, line: size.body * lineHeight.body, width: contentWidth - bulletIndent - bulletPad },
-  heading: { fontSize: size.heading, line: size.heading * lineHeight.heading, width: contentWidth },
-  divider: { fontSize: size.divider, line: size.divider * lineHeight.heading, width: contentWidth },
-  lead: { fontSize: size.lead, line: size.lead * lineHeight.body, width: divider.textWidth },
-  small: { fontSize: size.small, line: size.small * lineHeight.body, width: contentWidth },
-  callout: {
-    fontSize: size.body,
-    line: size.body * lineHeight.body,
-    width: contentWidth - callout.rule - 2 * callout.padX,
-  },
-  /** The key takeaways: a little smaller, so five full sentences share one slide. */
-  takeaway: {
-    fontSize: size.takeaway,
-    line: size.takeaway * lineHeight.body,
-    width: contentWidth - bulletIndent - bulletPad,
-  },
-} satisfies Record<string, TextStyle>;
+/** The deck's text styles in a content box `width` px wide: the same type, lines as long as the box. */
+function stylesAt(width: number) {
+  return {
+    body: { fontSize: size.body, line: size.body * lineHeight.body, width },
+    bullet: { fontSize: size.body, line: size.body * lineHeight.body, width: width - bulletIndent - bulletPad },
+    heading: { fontSize: size.heading, line: size.heading * lineHeight.heading, width },
+    divider: { fontSize: size.divider, line: size.divider * lineHeight.heading, width },
+    lead: { fontSize: size.lead, line: size.lead * lineHeight.body, width: Math.min(divider.textWidth, width) },
+    small: { fontSize: size.small, line: size.small * lineHeight.body, width },
+    callout: {
+      fontSize: size.body,
+      line: size.body * lineHeight.body,
+      width: width - callout.rule - 2 * callout.padX,
+    },
+    /** The key takeaways: a little smaller, so five full sentences share one slide. */
+    takeaway: {
+      fontSize: size.takeaway,
+      line: size.takeaway * lineHeight.body,
+      width: width - bulletIndent - bulletPad,
+    },
+  } satisfies Record<string, TextStyle>;
+}
+
+type Styles = ReturnType<typeof stylesAt>;
+
+/** Our slide's styles, and the last other room's (a plan on a template asks for its own often). */
+const OURS = stylesAt(contentWidth);
+let other: { width: number; styles: Styles } | undefined;
+
+function stylesNow(): Styles {
+  const width = roomWidth();
+  if (width === contentWidth) return OURS;
+  if (other?.width !== width) other = { width, styles: stylesAt(width) };
+  return other.styles;
+}
+
+/**
+ * The text styles of the room the plan lays out in now (measure.ts roomWidth: our content
+ * box's, or a template's body area inside the plan's metrics). Each is read when used, never
+ * kept across plans, so one module serves every room.
+ */
+export const styles: Styles = Object.defineProperties(
+  {} as Styles,
+  Object.fromEntries(
+    (Object.keys(OURS) as (keyof Styles)[]).map((name) => [name, { enumerable: true, get: () => stylesNow()[name] }]),
+  ),
+);
 
 export interface Segment {
   text: string;

@@ -2,7 +2,7 @@ import { create, type Font } from 'fontkit';
 import { HTML_METRICS, type Metrics } from './faces.js';
 import { FACES, type Face, loadDesign, loadTtf, type Measured, measured, type Subset } from './font-sources.js';
 import { oneFont } from './fonts.js';
-import { charAdvance, contentHeight, fallbackWidth } from './metrics.js';
+import { charAdvance, contentHeight, contentWidth, fallbackWidth, slide, TITLE_ROOM } from './metrics.js';
 
 export { FACES, type Face } from './font-sources.js';
 
@@ -93,8 +93,17 @@ export function withMetrics<T>(metrics: Metrics, fn: () => T): T {
 /** The metrics the layout measures in now. */
 export const currentMetrics = (): Metrics => current;
 
-/** The height of the content box the plan lays out in now (px): the plan's metrics', else our slide's. */
-export const roomHeight = (): number => current.contentHeight ?? contentHeight;
+/** The width of the content box the plan lays out in now (px): the plan's room's, else our slide's. */
+export const roomWidth = (): number => current.room?.width ?? contentWidth;
+
+/** The height of the content box the plan lays out in now (px): the plan's room's, else our slide's. */
+export const roomHeight = (): number => current.room?.height ?? contentHeight;
+
+/** The height of the slide the plan lays out for now (px): the plan's room's, else ours. */
+export const slideHeight = (): number => current.room?.slideHeight ?? slide.height;
+
+/** The height the title slide's content may take now (px): metrics.ts TITLE_ROOM on the slide of the plan's room. */
+export const titleRoom = (): number => TITLE_ROOM + slideHeight() - slide.height;
 
 function fontOf(subset: Subset): Font {
   subset.font ??= oneFont(create(subset.bytes()));

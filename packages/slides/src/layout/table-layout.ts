@@ -9,8 +9,8 @@ import {
   segmentsOf,
   type TextStyle,
 } from './layout.js';
-import { roomHeight } from './measure.js';
-import { contentWidth, lineHeight, table as metrics } from './metrics.js';
+import { roomHeight, roomWidth } from './measure.js';
+import { lineHeight, table as metrics } from './metrics.js';
 import { pack } from './pack.js';
 
 /**
@@ -74,10 +74,10 @@ export function columnWidths(block: Table): number[] {
   return steps.map((s) => s * step);
 }
 
-/** The style of a cell's text at a type size in a column of `percent` of the content width. */
+/** The style of a cell's text at a type size in a column of `percent` of the content width (the plan's room's). */
 export function cellStyle(fontSize: number, percent: number): TextStyle {
   // Padding on both sides, and a pixel either side for the collapsed borders and rounding.
-  return { fontSize, line: fontSize * lineHeight.table, width: (contentWidth * percent) / 100 - 2 * metrics.padX - 2 };
+  return { fontSize, line: fontSize * lineHeight.table, width: (roomWidth() * percent) / 100 - 2 * metrics.padX - 2 };
 }
 
 function rowHeight(cells: Segment[][], widths: readonly number[], fontSize: number, rule: number): number {
@@ -131,16 +131,18 @@ export function layoutTable(block: Table, sourceHeight: number, top = 0): TableL
       layout.room,
     ).map((slide) => slide.map((row) => row.index));
   let slides = slidesOf(chosen);
-  // A table that would just spill onto a second slide is set a little smaller instead, down
-  // to `oneSlideSize`, so it can be read as a whole.
-  for (let fontSize = chosen.fontSize - 1; slides.length > 1 && fontSize >= metrics.oneSlideSize; fontSize--) {
-    const smaller = at(fontSize);
-    const whole = slidesOf(smaller);
-    if (whole.length === 1) {
-      chosen = smaller;
-      slides = whole;
+  // A table that would spill onto more slides is set a little smaller instead, down to
+  // `oneSlideSize`, when that at least halves its continuation slides: so it can be read whole,
+  // or (on a template's narrow body area, where three rows would otherwise take a slide each)
+  // on a slide or two. The largest size that does it; a long table keeps its size.
+  let least = slides.length;
+  for (let fontSize = chosen.fontSize - 1; least > 1 && fontSize >= metrics.oneSlideSize; fontSize--)
+    least = Math.min(least, slidesOf(at(fontSize)).length);
+  if ((least - 1) * 2 <= slides.length - 1)
+    for (let fontSize = chosen.fontSize; slides.length > least; fontSize--) {
+      chosen = at(fontSize);
+      slides = slidesOf(chosen);
     }
-  }
   const { room: _room, fits: _fits, ...layout } = chosen;
   return { ...layout, slides };
 }

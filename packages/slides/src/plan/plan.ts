@@ -131,7 +131,7 @@ export interface DeckPlan {
   talk: { words: number; minutes: number };
   /**
    * The faces the plan was measured in (the HTML deck's when absent): a PPTX names these; and
-   * on a template, the height of the content box it was laid out in (template/fit.ts).
+   * on a template, the room it was laid out in (its body area and slide: template/fit.ts).
    */
   metrics?: Metrics;
 }
@@ -143,7 +143,7 @@ export interface DeckOptions {
   dividers?: boolean;
   /**
    * The faces to measure in (default: the HTML deck's, the design faces with nothing reserved),
-   * and the content box's height (default: our 16:9 slide's).
+   * and the room (content box and slide) it lays out in (default: our 16:9 slide's).
    */
   metrics?: Metrics;
 }

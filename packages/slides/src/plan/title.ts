@@ -1,6 +1,7 @@
 import { formatDate, type Report, type Run } from '@briefing/content';
 import { advance, countLines, styles, textHeight } from '../layout/layout.js';
-import { contentWidth, lineHeight, size, titleSlide as space, TITLE_ROOM } from '../layout/metrics.js';
+import { roomWidth, titleRoom } from '../layout/measure.js';
+import { lineHeight, size, titleSlide as space } from '../layout/metrics.js';
 import type { DeckSlide, TitleParts } from './plan.js';
 
 const NBSP = '\u00a0';
@@ -10,7 +11,7 @@ const NBSP = '\u00a0';
  * so a date or a name never breaks inside; longer text keeps its spaces and wraps.
  */
 export function unbroken(text: string, fontSize = size.body): string {
-  const fits = advance(text, fontSize, 'bold') <= contentWidth * 0.9;
+  const fits = advance(text, fontSize, 'bold') <= roomWidth() * 0.9;
   return fits ? text.replace(/ /gu, NBSP) : text;
 }
 
@@ -73,7 +74,7 @@ function titleSlideNaming(report: Report, shown: number): { slide: DeckSlide; fi
   const byline = parts.byline.join(' · ');
   const source = parts.basedOn.map((r) => r.text).join('');
   const fits = (titleSize: number, leadSize: number, bodySize: number, smallSize: number) => {
-    const at = (fontSize: number, line: number) => ({ fontSize, line: fontSize * line, width: contentWidth });
+    const at = (fontSize: number, line: number) => ({ fontSize, line: fontSize * line, width: roomWidth() });
     const total =
       textHeight([{ text: parts.title }], at(titleSize, lineHeight.heading), space.titleAfter, true) +
       (parts.subtitle
@@ -81,7 +82,7 @@ function titleSlideNaming(report: Report, shown: number): { slide: DeckSlide; fi
         : 0) +
       textHeight([{ text: byline }], at(bodySize, lineHeight.body), space.bylineAfter) +
       textHeight([{ text: source }], at(smallSize, lineHeight.body), space.sourceBefore + space.bylineAfter);
-    return total <= TITLE_ROOM;
+    return total <= titleRoom();
   };
   const scale =
     countLines([{ text: parts.title }], styles.divider, true) <= 3 && fits(size.title, size.lead, size.body, size.small)

@@ -1,7 +1,8 @@
 import { hasShareSeries, type Run } from '@briefing/content';
 import { cutTo } from '../layout/chart-axis.js';
 import { styles } from '../layout/layout.js';
-import { chartBox, contentWidth, slide as geometry, nativeChart } from '../layout/metrics.js';
+import { roomWidth } from '../layout/measure.js';
+import { chartBox, slide as geometry, nativeChart } from '../layout/metrics.js';
 import { chartCaption, linkLabel } from '../plan/caption.js';
 import type { ElementOf } from '../plan/plan.js';
 import { type ChartPanel, chartPanels } from './chart.js';
@@ -19,7 +20,7 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
   const { chart, plot } = element;
   const { panelGap } = chartBox;
   const count = hasShareSeries(chart) ? 2 : 1;
-  const width = (contentWidth - panelGap * (count - 1)) / count;
+  const width = (roomWidth() - panelGap * (count - 1)) / count;
   const panels = chartPanels(chart, at.lang, width, plot);
   panels.forEach((panel, k) => {
     addChartPanel(panel, chart.title, { ...at, x: geometry.padX + k * (width + panelGap), w: width, h: plot });
@@ -35,7 +36,7 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
       : []),
   ];
   at.slide.addText(trimmed(textRuns(caption, bodyType(styles.small, at.lang, color.muted))), {
-    ...box(geometry.padX, at.y + plot + chartBox.captionGap, contentWidth, element.caption),
+    ...box(geometry.padX, at.y + plot + chartBox.captionGap, roomWidth(), element.caption),
     ...paragraph(styles.small),
     objectName: 'Caption',
   });

@@ -9,7 +9,8 @@ import {
 } from '@briefing/content';
 import { type CategoryAxis, categoryAxis } from '../layout/chart-axis.js';
 import { advance } from '../layout/layout.js';
-import { chartBox, contentWidth, nativeChart } from '../layout/metrics.js';
+import { roomWidth } from '../layout/measure.js';
+import { chartBox, nativeChart } from '../layout/metrics.js';
 import { labelFormat } from './numfmt.js';
 
 /**
@@ -39,7 +40,7 @@ export interface ChartPanel {
 export function chartPanels(
   chart: Chart,
   lang: string,
-  width = contentWidth,
+  width = roomWidth(),
   height: number = chartBox.maxHeight,
 ): ChartPanel[] {
   const alt = chartAltText(chart, lang);

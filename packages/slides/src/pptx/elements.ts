@@ -1,14 +1,6 @@
 import { styles, type TextStyle } from '../layout/layout.js';
-import {
-  bulletIndent,
-  bulletPad,
-  callout,
-  contentWidth,
-  gap,
-  slide as geometry,
-  listSlide,
-  table,
-} from '../layout/metrics.js';
+import { roomWidth } from '../layout/measure.js';
+import { bulletIndent, bulletPad, callout, gap, slide as geometry, listSlide, table } from '../layout/metrics.js';
 import { dispatchElement, type ElementMap, type ElementOf, type SlideElement, type SlideKind } from '../plan/plan.js';
 import { addChart } from './chart-shape.js';
 import type { Pres, Slide, TextProps } from './pptxgenjs.js';
@@ -32,30 +24,33 @@ export interface At {
   chartFormats: string[][];
 }
 
-/** A list as a content slide sets it: body bullets after square markers. */
-const BULLETS: ListStyle = { style: styles.bullet, before: 0, after: gap.item, marker: true, x: 0 };
-
-/** The key takeaways: the takeaway type, more space between items. */
-const TAKEAWAYS: ListStyle = { style: styles.takeaway, before: 0, after: listSlide.takeaway, marker: true, x: 0 };
-
-/** How each kind of slide sets a list's items: type, spacing around each item, marker. */
-const LISTS: Record<SlideKind, ListStyle> = {
-  takeaways: TAKEAWAYS,
-  closing: { ...BULLETS, after: listSlide.takeaway },
-  agenda: {
-    style: styles.body,
-    before: listSlide.agendaTop,
-    after: listSlide.agendaBottom + listSlide.agendaRule,
-    marker: false,
-    x: 0,
-  },
-  sources: { style: styles.bullet, before: 0, after: listSlide.source, marker: false, x: bulletPad },
-  title: BULLETS,
-  divider: BULLETS,
-  content: BULLETS,
-  chart: BULLETS,
-  table: BULLETS,
-};
+/**
+ * How each kind of slide sets a list's items: type, spacing around each item, marker. Made
+ * when a list is written, since the styles' widths are the plan's room's (layout.ts).
+ */
+function listStyle(kind: SlideKind): ListStyle {
+  /** A list as a content slide sets it: body bullets after square markers. */
+  const bullets: ListStyle = { style: styles.bullet, before: 0, after: gap.item, marker: true, x: 0 };
+  switch (kind) {
+    case 'takeaways':
+      // The key takeaways: the takeaway type, more space between items.
+      return { ...bullets, style: styles.takeaway, after: listSlide.takeaway };
+    case 'closing':
+      return { ...bullets, after: listSlide.takeaway };
+    case 'agenda':
+      return {
+        style: styles.body,
+        before: listSlide.agendaTop,
+        after: listSlide.agendaBottom + listSlide.agendaRule,
+        marker: false,
+        x: 0,
+      };
+    case 'sources':
+      return { style: styles.bullet, before: 0, after: listSlide.source, marker: false, x: bulletPad };
+    default:
+      return bullets;
+  }
+}
 
 interface ListStyle {
   style: TextStyle;
@@ -81,7 +76,7 @@ const text =
   (element: ElementOf<'lead'> | ElementOf<'paragraph'>, at: At): void => {
     const runs = trimmed(textRuns(element.runs, bodyType(styles.body, at.lang, textColor)));
     at.slide.addText(runs, {
-      ...box(geometry.padX, at.y, contentWidth, element.height - gap.para),
+      ...box(geometry.padX, at.y, roomWidth(), element.height - gap.para),
       ...paragraph(styles.body),
       objectName,
     });
@@ -91,7 +86,7 @@ const writers: ElementMap<[at: At], void> = {
   lead: text('Lead', color.muted),
   paragraph: text('Paragraph', color.ink),
   bullets(element, at) {
-    const list = LISTS[at.kind];
+    const list = listStyle(at.kind);
     const type = bodyType(list.style, at.lang);
     const indent = list.marker ? bulletIndent + bulletPad : 0;
     const paragraphs = element.items.map((item, i): TextProps[] => {
@@ -118,7 +113,7 @@ const writers: ElementMap<[at: At], void> = {
       return out;
     });
     at.slide.addText(paragraphs.flat(), {
-      ...box(geometry.padX + list.x, at.y, contentWidth - list.x, element.height),
+      ...box(geometry.padX + list.x, at.y, roomWidth() - list.x, element.height),
       ...paragraph(list.style),
       objectName: 'List',
     });
@@ -130,7 +125,7 @@ const writers: ElementMap<[at: At], void> = {
     const top = at.y + callout.top;
     const panel = element.height - gap.para - callout.top;
     at.slide.addShape(at.pres.ShapeType.rect, {
-      ...box(geometry.padX, top, contentWidth, panel),
+      ...box(geometry.padX, top, roomWidth(), panel),
       fill: { color: color.panel },
       line: { type: 'none' },
     });
@@ -154,7 +149,7 @@ const writers: ElementMap<[at: At], void> = {
   table: (element, at) => addTable(element, at),
   source(element, at) {
     at.slide.addText(trimmed(textRuns(element.runs, bodyType(styles.small, at.lang, color.muted))), {
-      ...box(geometry.padX, at.y + table.sourceGap, contentWidth, element.height - table.sourceGap),
+      ...box(geometry.padX, at.y + table.sourceGap, roomWidth(), element.height - table.sourceGap),
       ...paragraph(styles.small),
       objectName: 'Source',
     });

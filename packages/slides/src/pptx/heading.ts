@@ -1,5 +1,6 @@
 import { advance, countLines, FILL, styles } from '../layout/layout.js';
-import { contentWidth, slide as geometry, headingRule, kickerStyle, lineHeight, size } from '../layout/metrics.js';
+import { roomWidth } from '../layout/measure.js';
+import { slide as geometry, headingRule, kickerStyle, lineHeight, size } from '../layout/metrics.js';
 import type { Pres, Slide, TextProps } from './pptxgenjs.js';
 import { box, KICKER_SHAPE, paragraph, TITLE_SHAPE } from './shapes.js';
 import { collapse } from './text.js';
@@ -20,7 +21,7 @@ export function addHeading(
   const lines = planned?.length ?? countLines([{ text: heading }], styles.heading, true);
   slide.addText(headingRuns(heading, planned), {
     objectName: TITLE_SHAPE,
-    ...box(geometry.padX, y, contentWidth, lines * styles.heading.line),
+    ...box(geometry.padX, y, roomWidth(), lines * styles.heading.line),
     ...paragraph(styles.heading),
     fontFace: font.serif,
     bold: true,
@@ -28,7 +29,7 @@ export function addHeading(
     lang,
   });
   slide.addShape(pres.ShapeType.rect, {
-    ...box(geometry.padX, y + lines * styles.heading.line + headingRule.gap, contentWidth, headingRule.width),
+    ...box(geometry.padX, y + lines * styles.heading.line + headingRule.gap, roomWidth(), headingRule.width),
     fill: { color: color.rule },
     line: { type: 'none' },
   });
@@ -36,26 +37,26 @@ export function addHeading(
 
 /**
  * The kicker: the section's number and title in small bold capitals, on one line, cut with an
- * ellipsis where it would pass the content width (the theme's `text-overflow: ellipsis`).
+ * ellipsis where it would pass the content width (the plan's room's) (the theme's `text-overflow: ellipsis`).
  */
 export function addKicker(slide: Slide, text: string, y: number, lang: string): void {
   const spacing = kickerStyle.tracking * size.small;
   const width = (t: string) => advance(t.toLocaleUpperCase(lang), size.small, 'bold') + spacing * [...t].length;
   let shown = collapse(text).trim();
-  if (width(shown) > contentWidth * FILL) {
+  if (width(shown) > roomWidth() * FILL) {
     const chars = [...shown];
     let lo = 0;
     let hi = chars.length;
     while (lo < hi - 1) {
       const mid = (lo + hi) >> 1;
-      if (width(`${chars.slice(0, mid).join('')}…`) <= contentWidth * FILL) lo = mid;
+      if (width(`${chars.slice(0, mid).join('')}…`) <= roomWidth() * FILL) lo = mid;
       else hi = mid;
     }
     shown = `${chars.slice(0, lo).join('').trimEnd()}…`;
   }
   slide.addText(shown, {
     objectName: KICKER_SHAPE,
-    ...box(geometry.padX, y, contentWidth, size.small * lineHeight.body),
+    ...box(geometry.padX, y, roomWidth(), size.small * lineHeight.body),
     fontFace: font.sans,
     fontSize: pt(size.small),
     lineSpacing: pt(size.small * lineHeight.body),

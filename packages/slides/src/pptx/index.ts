@@ -1,5 +1,5 @@
 import { fixedDate, type Report } from '@briefing/content';
-import { type FaceSetName, HTML_METRICS, NAMED_FACES } from '../layout/faces.js';
+import { type FaceSetName, HTML_METRICS, NAMED_FACES, type Room } from '../layout/faces.js';
 import { CONTINUED } from '../layout/layout.js';
 import { withMetrics } from '../layout/measure.js';
 import { planDeck } from '../plan/deck.js';
@@ -9,7 +9,7 @@ import { finishParts, partOrder } from './package.js';
 import { faceNotes, faceSetFor } from './template/faces.js';
 import { roomFor } from './template/fit.js';
 import { graft } from './template/graft.js';
-import { readTemplate, type Template } from './template/read.js';
+import { PptxTemplateError, readTemplate, type Template } from './template/read.js';
 import { collapse } from './text.js';
 import { writeZip } from './zip.js';
 
@@ -49,7 +49,7 @@ export interface PptxOptions extends DeckOptions {
 /**
  * The deck plan for a PPTX in these faces: measured in them, with room left for a wider
  * substitute in every box (faces.ts `reserve`), since the file cannot carry its fonts; on
- * `options.template`, laid out for the proportions of its body area (template/fit.ts).
+ * `options.template`, laid out for its body area at its real size (template/fit.ts).
  */
 export function planPptx(report: Report, options: PptxOptions = {}): DeckPlan {
   return planOn(report, options, options.template ? readTemplate(options.template) : undefined);
@@ -59,8 +59,34 @@ function planOn(report: Report, options: PptxOptions, template: Template | undef
   const asked = options.faces ?? 'office';
   if (!template) return planDeck(report, { ...options, metrics: { faces: asked, reserve: true } });
   // On a template: measured in its theme's faces where the layout has their metrics (faces.ts).
-  const metrics = { faces: faceSetFor(template, asked), reserve: true, contentHeight: roomFor(template.frame) };
+  const metrics = { faces: faceSetFor(template, asked), reserve: true, room: roomFor(template) };
   return planDeck(report, { ...options, metrics });
+}
+
+const px = (room: Room) => `${Math.round(room.width)} × ${Math.round(room.height)} px`;
+
+/**
+ * A plan given with a template must have been laid out for it (planPptx with the same
+ * template): a plan for our own slide, or for another template, would be fitted into the body
+ * area at another scale, its type shrunk or grown, without a word said. Refused instead, as a
+ * plan for a template given without one.
+ */
+function checkRoom(plan: DeckPlan, template: Template | undefined): void {
+  const planned = plan.metrics?.room;
+  if (!template) {
+    if (planned)
+      throw new PptxTemplateError(
+        `none was given, but the deck plan was laid out for a template's body area (${px(planned)}): pass that template too`,
+      );
+    return;
+  }
+  const room = roomFor(template);
+  const same =
+    planned?.width === room.width && planned.height === room.height && planned.slideHeight === room.slideHeight;
+  if (!same)
+    throw new PptxTemplateError(
+      `the deck plan was laid out for ${planned ? `another body area (${px(planned)})` : 'our own 16:9 slide'}, not this template's (${px(room)}): plan it with planPptx(report, { template }), or pass the report`,
+    );
 }
 
 /**
@@ -69,13 +95,16 @@ function planOn(report: Report, options: PptxOptions, template: Template | undef
  * in a placeholder of its slide's layout, bullets as paragraphs, live links), native charts
  * and tables, speaker notes, and the same bytes for the same input; on a template when
  * `options.template` gives one. Takes a validated report (planned here with `options`) or a
- * plan from `planDeck`; both are typed values, told apart by their shape (a report has
- * `meta`, a plan has not), never validated again. Pure: no files, no network.
+ * plan from `planPptx`; both are typed values, told apart by their shape (a report has
+ * `meta`, a plan has not), never validated again. A plan given with `options.template` must
+ * have been made for that template (planPptx with it), else PptxTemplateError. Pure: no
+ * files, no network.
  */
 export async function renderPptx(input: Report | DeckPlan, options: PptxOptions = {}): Promise<Uint8Array> {
   // The template is read first: a file the deck cannot use fails before any work is done.
   const template = options.template ? readTemplate(options.template) : undefined;
   const plan = 'meta' in input ? planOn(input, options, template) : input;
+  if (!('meta' in input)) checkRoom(plan, template);
   const set = (plan.metrics ?? HTML_METRICS).faces;
   const faces = NAMED_FACES[set];
   if (template) for (const note of faceNotes(template, set)) options.onWarning?.(note);
@@ -103,7 +132,7 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
   );
   if (!template) return writeZip(parts, date);
   return writeZip(
-    graft(parts, template, { lang: plan.lang, faces, room: plan.metrics?.contentHeight }).sort((a, b) =>
+    graft(parts, template, { lang: plan.lang, faces, room: roomFor(template) }).sort((a, b) =>
       partOrder(a.name, b.name),
     ),
     date,

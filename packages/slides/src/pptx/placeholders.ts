@@ -1,14 +1,6 @@
 import { escapeXml } from '@briefing/content';
-import {
-  bulletIndent,
-  bulletPad,
-  contentWidth,
-  footer,
-  gap,
-  slide as geometry,
-  lineHeight,
-  size,
-} from '../layout/metrics.js';
+import { roomHeight, roomWidth } from '../layout/measure.js';
+import { bulletIndent, bulletPad, footer, gap, slide as geometry, lineHeight, size } from '../layout/metrics.js';
 import { kicker as kickerMetrics } from '../plan/kicker.js';
 import type { SlideKind } from '../plan/plan.js';
 import { PptxPassError, replaceExpected } from './pass.js';
@@ -100,11 +92,12 @@ function placeholder(
 export function layoutPlaceholders(layout: LayoutName, footerText: string): string {
   const dark = layout === 'Section Header';
   const x = geometry.padX;
-  const w = contentWidth;
+  // The content box of the plan's room (our slide's unless the plan was made for a template).
+  const w = roomWidth();
   const small = size.small * lineHeight.body;
   const headingLine = size.heading * lineHeight.heading;
   const top = geometry.padTop;
-  const bottom = geometry.height - geometry.padBottom;
+  const bottom = geometry.padTop + roomHeight();
   const footerTop = geometry.height - footer.bottom - small;
   const muted = dark ? color.panel : color.muted;
   const shapes: string[] = [];

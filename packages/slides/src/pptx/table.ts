@@ -1,5 +1,6 @@
 import { type Table, toRuns } from '@briefing/content';
-import { contentWidth, slide as geometry, lineHeight, table as metrics } from '../layout/metrics.js';
+import { roomWidth } from '../layout/measure.js';
+import { slide as geometry, lineHeight, table as metrics } from '../layout/metrics.js';
 import type { ElementOf } from '../plan/plan.js';
 import type { At } from './elements.js';
 import type { TableRow } from './pptxgenjs.js';
@@ -57,8 +58,8 @@ export function addTable(element: ElementOf<'table'>, at: At): void {
   at.slide.addTable([header, ...body], {
     x: inch(geometry.padX),
     y: inch(at.y),
-    w: inch(contentWidth),
-    colW: widths.map((w) => inch((contentWidth * w) / 100)),
+    w: inch(roomWidth()),
+    colW: widths.map((w) => inch((roomWidth() * w) / 100)),
     rowH: element.rowHeights.map(inch),
     objectName: 'Table',
   });

@@ -1,15 +1,7 @@
 import { type Run, toRuns } from '@briefing/content';
 import { countLines, segmentsOf, styles, type TextStyle, textHeight } from '../layout/layout.js';
-import { roomHeight } from '../layout/measure.js';
-import {
-  contentWidth,
-  divider,
-  slide as geometry,
-  lineHeight,
-  size,
-  titleSlide as space,
-  TITLE_ROOM,
-} from '../layout/metrics.js';
+import { roomHeight, roomWidth, slideHeight, titleRoom } from '../layout/measure.js';
+import { divider, slide as geometry, lineHeight, size, titleSlide as space } from '../layout/metrics.js';
 import type { DeckSlide, TitleParts } from '../plan/plan.js';
 import { headingRuns } from './heading.js';
 import type { Slide } from './pptxgenjs.js';
@@ -25,7 +17,7 @@ export function titleSlide(slide: Slide, planned: DeckSlide, parts: TitleParts, 
   const dense = planned.classes.includes('dense');
   const long = planned.classes.includes('long');
   const titleSize = dense ? size.titleDense : long ? size.titleLong : size.title;
-  const at = (fontSize: number, line: number): TextStyle => ({ fontSize, line: fontSize * line, width: contentWidth });
+  const at = (fontSize: number, line: number): TextStyle => ({ fontSize, line: fontSize * line, width: roomWidth() });
   const title = at(titleSize, lineHeight.heading);
   const subtitle = at(dense ? size.leadDense : size.lead, lineHeight.body);
   const body = at(dense ? size.bodyDense : size.body, lineHeight.body);
@@ -42,9 +34,11 @@ export function titleSlide(slide: Slide, planned: DeckSlide, parts: TitleParts, 
     { runs: parts.basedOn, style: small, after: 0, before: space.sourceBefore, heading: false },
   ];
   const heights = blocks.map((b) => (b.before ?? 0) + textHeight(segmentsOf(b.runs), b.style, 0, b.heading) + b.after);
-  // The theme's padding of the title slide, equal above and below (TITLE_ROOM keeps some spare).
-  const pad = (geometry.height - TITLE_ROOM - space.spare) / 2;
-  const room = geometry.height - 2 * pad;
+  // The theme's padding of the title slide, equal above and below (titleRoom keeps some spare),
+  // on the plan's slide (a template's is centred in its own height).
+  const height = slideHeight();
+  const pad = (height - titleRoom() - space.spare) / 2;
+  const room = height - 2 * pad;
   let y = pad + Math.max(0, (room - heights.reduce((a, b) => a + b, 0)) / 2);
   blocks.forEach((b, i) => {
     y += b.before ?? 0;
@@ -52,7 +46,7 @@ export function titleSlide(slide: Slide, planned: DeckSlide, parts: TitleParts, 
     if (b.heading) {
       slide.addText(collapse(parts.title), {
         objectName: TITLE_SHAPE,
-        ...box(geometry.padX, y, contentWidth, h),
+        ...box(geometry.padX, y, roomWidth(), h),
         ...paragraph(b.style),
         fontFace: font.serif,
         bold: true,
@@ -62,7 +56,7 @@ export function titleSlide(slide: Slide, planned: DeckSlide, parts: TitleParts, 
     } else {
       const type = bodyType(b.style, lang, b.color ?? color.muted);
       slide.addText(trimmed(textRuns(b.runs, type)), {
-        ...box(geometry.padX, y, contentWidth, h),
+        ...box(geometry.padX, y, roomWidth(), h),
         ...paragraph(b.style),
         objectName: i === blocks.length - 1 ? 'Source' : 'Byline',
       });
@@ -87,7 +81,7 @@ export function dividerSlide(slide: Slide, planned: DeckSlide, lang: string): vo
   });
   slide.addText(headingRuns(planned.heading, planned.headingLines), {
     objectName: TITLE_SHAPE,
-    ...box(geometry.padX, top + bar, contentWidth, lines * style.line),
+    ...box(geometry.padX, top + bar, roomWidth(), lines * style.line),
     ...paragraph(style),
     fontFace: font.serif,
     bold: true,

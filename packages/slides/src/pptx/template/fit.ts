@@ -1,16 +1,20 @@
 import { escapeXml } from '@briefing/content';
+import type { Room } from '../../layout/faces.js';
 import { contentHeight, contentWidth, slide as geometry } from '../../layout/metrics.js';
 import { color, inch } from '../units.js';
-import type { Box } from './read.js';
+import type { Box, Template } from './read.js';
 
-// The deck's slides fitted into a template's body area. The plan lays a slide out at our
-// slide's width (1280 px, the content box 1128 px inside its padding) and, on a template, at
-// the height that gives its content box the body area's proportions (roomFor): a 4:3 body
-// area is taller for its width than ours, so its plan has more lines a slide. The content box
-// is then scaled into the body area at one scale for both directions, type included, so every
-// line the plan measured is still a line and every box keeps its place relative to the others. Lengths are scaled where pptxgenjs writes them (positions, sizes,
-// insets, indents, line widths, table grid, type sizes, spacing); the faces become the
-// theme's (+mj-lt headings, +mn-lt text) and the design's colours the theme's scheme colours.
+// The deck's slides fitted into a template's body area. The plan is laid out for the body
+// area at its real size (roomFor): its width and height in our px (1/96 in, the px our type
+// sizes are set in), so the deck's type keeps its points on any template and a narrower area
+// takes more lines, not smaller type. The content box then lands on the body area at scale 1:
+// every shape moved, nothing resized. Only a body area smaller than LEAST (type would not fit a
+// useful line) is laid out at LEAST's size and scaled down into it, at one scale for both
+// directions, type included, so every line the plan measured is still a line and every box
+// keeps its place relative to the others. Lengths are scaled where pptxgenjs writes them
+// (positions, sizes, insets, indents, line widths, table grid, type sizes, spacing); the faces
+// become the theme's (+mj-lt headings, +mn-lt text) and the design's colours the theme's
+// scheme colours.
 
 const EMU_PER_PX = inch(1) * 914400;
 
@@ -21,30 +25,38 @@ export interface Fit {
 }
 
 /**
- * The smallest content height (px) a plan is laid out in, for a body area far wider than ours:
- * a chart with its caption and a table's header with a row still fit under a heading. Such a
- * plan is scaled to the area's height and sits at its left.
+ * The smallest content box (px) a plan is laid out in: about forty characters of body text a
+ * line (half our content width), and under a heading a chart with its caption, or a table's
+ * header with a row. A body area smaller than this in either direction is laid out at this
+ * size (its proportions kept) and scaled down into it.
  */
-const LEAST_ROOM = 360;
+export const LEAST = { width: 560, height: 360 } as const;
 
 /**
- * The height (px) of the content box a plan for `frame` (EMU) lays out in: the body area's
- * proportions at our content width, to a tenth of a pixel, and at least LEAST_ROOM.
+ * The room a plan on `template` lays out in: its body area's width and height in our px, and
+ * its slide's height (the title slide is centred in it); for an area smaller than LEAST, all
+ * three enlarged at one scale until the area reaches it.
  */
-export function roomFor(frame: Box): number {
-  // A body area with no width or height has no proportions to take: our slide's room.
-  if (!(frame.w > 0 && frame.h > 0)) return contentHeight;
-  return Math.max(LEAST_ROOM, Math.round(((contentWidth * frame.h) / frame.w) * 10) / 10);
+export function roomFor(template: Pick<Template, 'frame' | 'size'>): Room {
+  const { frame, size } = template;
+  // A body area with no width or height has no size to take: our slide's room.
+  if (!(frame.w > 0 && frame.h > 0))
+    return { width: contentWidth, height: contentHeight, slideHeight: geometry.height };
+  const w = frame.w / EMU_PER_PX;
+  const h = frame.h / EMU_PER_PX;
+  const scale = Math.min(1, w / LEAST.width, h / LEAST.height);
+  return { width: w / scale, height: h / scale, slideHeight: size.cy / EMU_PER_PX / scale };
 }
 
 /**
- * The scale and offset that put the plan's content box (`room` px high, our slide's by
- * default) into `frame` (EMU), top left aligned.
+ * The scale and offset that put the plan's content box (`room`, our slide's by default) into
+ * `frame` (EMU), top left aligned; 1 where the room is the frame's real size.
  */
-export function fitInto(frame: Box, room = contentHeight): Fit {
-  const w = contentWidth * EMU_PER_PX;
-  const h = room * EMU_PER_PX;
-  const scale = Math.min(frame.w / w, frame.h / h);
+export function fitInto(
+  frame: Box,
+  room: Pick<Room, 'width' | 'height'> = { width: contentWidth, height: contentHeight },
+): Fit {
+  const scale = Math.min(frame.w / (room.width * EMU_PER_PX), frame.h / (room.height * EMU_PER_PX));
   return {
     scale,
     dx: frame.x - geometry.padX * EMU_PER_PX * scale,
@@ -99,14 +111,18 @@ export interface DeckFaces {
 }
 
 /**
- * The deck's faces and the design's colours replaced by the theme's. The faces are passed in,
+ * The deck's faces (of runs and bullets) and the design's colours replaced by the theme's. The faces are passed in,
  * not read from `font`: the graft runs after the build, outside the plan's metrics, where
  * `font` names the HTML deck's faces and the office faces the parts name would stay.
  */
 export function themed(xml: string, faces: DeckFaces): string {
-  const face = (family: string) => new RegExp(`<a:latin typeface="${escapeXml(family)}"[^>]*/>`, 'gu');
-  return xml
-    .replace(face(faces.serif.family), '<a:latin typeface="+mj-lt"/>')
-    .replace(face(faces.sans.family), '<a:latin typeface="+mn-lt"/>')
-    .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m);
+  const face = (tag: string, family: string) => new RegExp(`<a:${tag} typeface="${escapeXml(family)}"[^>]*/>`, 'gu');
+  return (
+    xml
+      .replace(face('latin', faces.serif.family), '<a:latin typeface="+mj-lt"/>')
+      .replace(face('latin', faces.sans.family), '<a:latin typeface="+mn-lt"/>')
+      // The bullets are set in the text's face (slide-pass.ts): the theme's body face here.
+      .replace(face('buFont', faces.sans.family), '<a:buFont typeface="+mn-lt"/>')
+      .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m)
+  );
 }

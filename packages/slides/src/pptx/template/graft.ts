@@ -1,4 +1,5 @@
 import { escapeXml } from '@briefing/content';
+import type { Room } from '../../layout/faces.js';
 import { LAYOUTS, type LayoutName } from '../placeholders.js';
 import type { ZipEntry } from '../zip.js';
 import { type DeckFaces, fitInto, fitXml, themed } from './fit.js';
@@ -130,11 +131,11 @@ function presentationRels(xml: string, slides: number, hasNotes: boolean): strin
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[...kept, ...ours].join('')}</Relationships>`;
 }
 
-/** Our finished package (its entries) on the template, its content box `room` px high (see fit.ts). */
+/** Our finished package (its entries) on the template, laid out in `room` (see fit.ts). */
 export function graft(
   ours: readonly ZipEntry[],
   template: Template,
-  { lang, faces, room }: { lang: string; faces: DeckFaces; room?: number | undefined },
+  { lang, faces, room }: { lang: string; faces: DeckFaces; room: Room },
 ): ZipEntry[] {
   const fit = fitInto(template.frame, room);
   const text = new Map(ours.filter((e) => /\.(xml|rels)$/u.test(e.name)).map((e) => [e.name, decoder.decode(e.data)]));
@@ -154,8 +155,11 @@ export function graft(
       const target = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u.exec(
         text.get(relsOf(entry.name)) ?? '',
       )?.[1];
-      const role = template.roles[names.get(target ?? '') ?? 'Title and Content'];
-      out = placeholdersOn(themed(fitXml(xml, fit, true), faces), role, lang);
+      const name = names.get(target ?? '') ?? 'Title and Content';
+      // The title slide was laid out on the template's slide (its height), not in the body
+      // area: its top is the slide's, so it is centred in the template's height.
+      const moved = name === 'Title Slide' ? { ...fit, dy: 0 } : fit;
+      out = placeholdersOn(themed(fitXml(xml, moved, true), faces), template.roles[name], lang);
     } else if (/^ppt\/charts\/chart\d+\.xml$/u.test(entry.name)) {
       out = themed(fitXml(xml, fit, false), faces);
     } else if (/^ppt\/slides\/_rels\//u.test(entry.name)) {
