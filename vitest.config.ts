@@ -40,6 +40,10 @@ export const SLOW = [
   'test/contract/coverage.test.ts',
   'test/robustness/**/*.test.ts',
   'test/workspace/briefings.test.ts',
+  // Processes: npm, whole builds of a new briefing, and a test that keeps a core busy on purpose.
+  'test/lint/newcomer.test.ts',
+  'packages/cli/test/new.test.ts',
+  'packages/testkit/test/stop-clock.test.ts',
 ];
 
 /**

@@ -2,6 +2,8 @@
 // process: stopped while the browser works, given a browser that hangs, crashes or dies in the
 // middle of closing a page. Whatever happens it ends with the README's exit code, in bounded
 // time, and leaves no Chromium, no profile, no Chromium temp folder, no lock and no stage.
+// The builds run side by side (each in folders of its own, each checked for what it alone
+// left): most of their time is spent waiting on a browser or a timeout.
 import {
   chmodSync,
   existsSync,
@@ -16,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stopClock } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildProcess, chromiumOf, processesWith, startBuild, until } from '../helpers/build-process.js';
 
 const browser = browserOrReason();
@@ -129,8 +131,10 @@ const all: Run[] = [];
 const hungPid = join(scratch, 'hung.pid');
 
 /**
- * After a failed test nothing of it may run on: its build, and whatever else names the scratch
- * folder (relays, Chromium with a profile there) or wrote its pid into it (the hung browser).
+ * After the tests nothing of them may run on (a failed test can leave its build running): the
+ * builds, and whatever else names the scratch folder (relays, Chromium with a profile there) or
+ * wrote its pid into it (the hung browser). At the end, not after each test: the tests run at
+ * the same time, and one's end must not stop another's build.
  */
 function killLeftovers() {
   const pids = [
@@ -164,13 +168,13 @@ const SIGNALS = [
   ['SIGTERM', 143, /stopped \(SIGTERM\); outputs left as they were/],
 ] as const;
 
-describe.skipIf(!browserPath)('the browser session of a build', () => {
+describe.skipIf(!browserPath).concurrent('the browser session of a build', () => {
   let relayPath: string;
   beforeAll(() => {
     relayPath = script('relay-chrome.mjs', relay);
   });
-  afterEach(killLeftovers);
   afterAll(() => {
+    killLeftovers();
     for (const dir of [scratch, ...all.map((r) => r.tmp)]) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -247,13 +251,14 @@ describe.skipIf(!browserPath)('the browser session of a build', () => {
       CHROME_PATH: relayPath,
       FAKE_CHROME_MODE: 'hang-on-print',
       // Time enough for a real Chromium on a busy machine to start and open the deck (4 s was
-      // not, at a load of 36 on two cores, with other builds and browsers running beside it).
-      BRIEFING_BROWSER_TIMEOUT: '10',
+      // not, at a load of 36 on two cores, with other builds and browsers running beside it,
+      // this file's own among them).
+      BRIEFING_BROWSER_TIMEOUT: '15',
     });
     const exit = await run.exited;
     expect(existsSync(run.mark), run.output()).toBe(true);
     expect(exit.code, run.output()).toBe(2);
-    expect(run.output()).toMatch(/did not answer within 10 s; check CHROME_PATH/);
+    expect(run.output()).toMatch(/did not answer within 15 s; check CHROME_PATH/);
     expect(leftovers(run)).toEqual(nothing);
   }, 90_000);
 

@@ -1,7 +1,11 @@
 // A build stopped at any moment (Ctrl+C, SIGTERM, SIGKILL) leaves no Chromium running, no temp
 // file or profile behind, and the earlier outputs byte for byte; Ctrl+C and SIGTERM stop it
 // within about a second with exit 130 / 143.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+//
+// The stops run at the same time, each on its own copy of one build's outputs: each waits on a
+// process most of its time (Chromium starting, a build stopping), so side by side they take
+// about the time of the longest rather than the sum.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
@@ -33,6 +37,13 @@ const changed = join(mkdtempSync(join(tmpdir(), 'briefing-kill-')), 'changed.jso
 const out = join(mkdtempSync(join(tmpdir(), 'briefing-kill-')), 'out');
 let before: Record<string, string>;
 
+/** A folder of its own holding the first build's outputs, for one stop to leave untouched. */
+const outputsCopy = () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'briefing-kill-')), 'out');
+  cpSync(out, dir, { recursive: true });
+  return dir;
+};
+
 /** The moments to stop at: while the HTML deck renders, and while Chromium converts the deck. */
 const moments = {
   'while the HTML deck renders': (run: BuildProcess) => until('the PDF line', () => /^\s+md\s/m.test(run.output())),
@@ -40,7 +51,7 @@ const moments = {
     until('Chromium to start', () => run.child.pid !== undefined && chromiumOf(run.child.pid).length > 0),
 } as const;
 
-describe.skipIf(!browserPath)('stopping a build', () => {
+describe.skipIf(!browserPath).concurrent('stopping a build', () => {
   beforeAll(async () => {
     const copy = structuredClone(reportInput) as ReportInput;
     copy.meta.title = `${copy.meta.title}, revised`;
@@ -57,9 +68,12 @@ describe.skipIf(!browserPath)('stopping a build', () => {
     ['SIGTERM', 143],
   ] as const) {
     for (const [moment, reach] of Object.entries(moments)) {
-      it(`${signal} ${moment}: exits ${code} within a second, closes the browser, leaves nothing behind`, async () => {
+      it(`${signal} ${moment}: exits ${code} within a second, closes the browser, leaves nothing behind`, async ({
+        expect,
+      }) => {
         const tmp = mkdtempSync(join(tmpdir(), 'briefing-kill-tmp-'));
-        const run = startBuild(['--input', changed, '--out', out], tmp);
+        const mine = outputsCopy();
+        const run = startBuild(['--input', changed, '--out', mine], tmp);
         await reach(run);
         const pid = run.pid;
         const clock = stopClock(pid);
@@ -73,29 +87,32 @@ describe.skipIf(!browserPath)('stopping a build', () => {
         expect(run.output()).toMatch(/stopped \((Ctrl\+C|SIGTERM)\); outputs left as they were/);
         expect(chromiumOf(pid)).toEqual([]);
         expect(profiles(tmp)).toEqual([]);
-        expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
-        expect(snapshot(out)).toEqual(before);
+        expect(readdirSync(mine).filter((f) => f.startsWith('.'))).toEqual([]);
+        expect(snapshot(mine)).toEqual(before);
       }, 120_000);
     }
   }
 
   for (const [moment, reach] of Object.entries(moments)) {
-    it(`SIGKILL ${moment}: Chromium dies with it, the outputs are untouched, the next build cleans up`, async () => {
+    it(`SIGKILL ${moment}: Chromium dies with it, the outputs are untouched, the next build cleans up`, async ({
+      expect,
+    }) => {
       const tmp = mkdtempSync(join(tmpdir(), 'briefing-kill-tmp-'));
-      const run = startBuild(['--input', changed, '--out', out], tmp);
+      const mine = outputsCopy();
+      const run = startBuild(['--input', changed, '--out', mine], tmp);
       await reach(run);
       const pid = run.pid;
       run.child.kill('SIGKILL');
       await run.exited;
       await until('Chromium to exit after its parent died', () => chromiumOf(pid).length === 0, 30_000);
-      expect(snapshot(out)).toEqual(before);
+      expect(snapshot(mine)).toEqual(before);
       // The next build takes over the dead build's lock and removes its stage and profile.
       mkdirSync(tmp, { recursive: true });
-      const next = startBuild(['--format', 'slides-pdf', '--out', out], tmp);
+      const next = startBuild(['--format', 'slides-pdf', '--out', mine], tmp);
       expect((await next.exited).code, next.output()).toBe(0);
       expect(profiles(tmp)).toEqual([]);
-      expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
-      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(mine).filter((f) => f.startsWith('.'))).toEqual([]);
+      expect(snapshot(mine)).toEqual(before);
     }, 120_000);
   }
 });

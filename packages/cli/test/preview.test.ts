@@ -258,7 +258,7 @@ describe.skipIf(!('path' in found))(
         `document.querySelector('#deck iframe:not(.loading)').contentDocument.querySelector('.bespoke-marp-active').textContent`,
       );
       expect(shown).toContain('8. The responses so far');
-    });
+    }, 120_000); // Two rebuilds and the panes redrawn twice: past a minute on a loaded machine.
 
     it('opens a presenter window that follows the deck pane from slide to slide and through rebuilds', async () => {
       const start = await watch.status();

@@ -3,7 +3,7 @@
 // to load, so a command loads only those it uses, when it uses them: `--help`, a usage error,
 // `validate` and `export` none, and a PDF-only build not the deck's. Each case runs the real
 // `briefing` process under _startup/record-modules.mjs, which lists every module it loaded.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,21 +42,27 @@ beforeAll(() => {
   writeFileSync(report, reportToJson(reportInput as never));
 });
 
-/** `briefing <args>` as a process: its exit code and the heavy packages it loaded. */
-function run(args: string[]): { code: number | null; heavy: Heavy[]; stderr: string } {
+/**
+ * `briefing <args>` as a process: its exit code and the heavy packages it loaded. Asynchronous,
+ * so that the cases of a test run side by side (each is mostly a process starting).
+ */
+function run(args: string[]): Promise<{ code: number | null; heavy: Heavy[]; stderr: string }> {
   const log = join(dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(log, '');
-  const result = spawnSync(process.execPath, ['--import', RECORDER, ...cliArgs(repoRoot), ...args], {
-    cwd: dir,
-    env: { ...process.env, BRIEFING_MODULE_LOG: log },
-    encoding: 'utf8',
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', RECORDER, ...cliArgs(repoRoot), ...args],
+      { cwd: dir, env: { ...process.env, BRIEFING_MODULE_LOG: log }, encoding: 'utf8' },
+      (_error, _stdout, stderr) =>
+        resolve({ code: child.exitCode, heavy: heavyIn(readFileSync(log, 'utf8').split('\n')), stderr }),
+    );
   });
-  return { code: result.status, heavy: heavyIn(readFileSync(log, 'utf8').split('\n')), stderr: result.stderr };
 }
 
 describe('what a command loads', () => {
-  it('loads no heavy library for --help, a usage error, validate or export', () => {
-    for (const [args, code] of [
+  it('loads no heavy library for --help, a usage error, validate or export', async () => {
+    const cases = [
       [['--help'], 0],
       [['build', '--help'], 0],
       [['no-such-command'], 2],
@@ -64,14 +70,16 @@ describe('what a command loads', () => {
       [['validate', report], 0],
       [['export', '--schema'], 0],
       [['export', '--json', '--input', report], 0],
-    ] as const) {
-      const { code: exit, heavy, stderr } = run([...args]);
+    ] as const;
+    const runs = await Promise.all(cases.map(([args]) => run([...args])));
+    cases.forEach(([args, code], i) => {
+      const { code: exit, heavy, stderr } = runs[i] as Awaited<ReturnType<typeof run>>;
       expect({ args, exit, heavy }, stderr).toEqual({ args, exit: code, heavy: [] });
-    }
+    });
   });
 
-  it('builds the PDF briefing alone without the deck libraries or a browser (and the list sees pdfkit)', () => {
-    const { code, heavy, stderr } = run(['build', '--format', 'pdf', '--out', join(dir, 'out'), '--quiet']);
+  it('builds the PDF briefing alone without the deck libraries or a browser (and the list sees pdfkit)', async () => {
+    const { code, heavy, stderr } = await run(['build', '--format', 'pdf', '--out', join(dir, 'out'), '--quiet']);
     expect(code, stderr).toBe(0);
     // pdfkit and fontkit are the PDF's own: seeing them proves the recorder sees what loads.
     expect(heavy).toEqual(['pdfkit', 'fontkit']);

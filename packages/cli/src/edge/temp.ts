@@ -162,8 +162,13 @@ export function removeStaleTemp(dir = tmpdir()): string[] {
     // This process's own folders count as running; one left by an earlier process that had
     // this process's number (a container's) does not.
     if (stillRunning(mark).running) continue;
-    rmSync(path, { recursive: true, force: true });
-    removed.push(name);
+    // A killed build's Chromium may still be writing into its profile for a moment after the
+    // build is gone (a helper process going down last): retried, and left for a later build if
+    // it still will not go, rather than failing this one (it failed with ENOTEMPTY).
+    try {
+      rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      removed.push(name);
+    } catch {}
   }
   return removed;
 }
