@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { styles } from '../src/layout/layout.js';
 import { roomHeight, roomWidth, slideHeight, withMetrics } from '../src/layout/measure.js';
 import { contentHeight, contentWidth } from '../src/layout/metrics.js';
-import { fitInto, LEAST, roomFor } from '../src/pptx/template/fit.js';
+import { PptxPassError } from '../src/pptx/pass.js';
+import { fitInto, fitXml, LEAST, roomFor, themed } from '../src/pptx/template/fit.js';
 import { planDeck } from '../src/render.js';
 
 const EMU = 914400;
@@ -66,5 +67,26 @@ describe('the room on a template', () => {
     const ours = planDeck(report, { metrics: { faces: 'office', reserve: true } });
     const there = planDeck(report, { metrics });
     expect(there.slides.length).toBeGreaterThan(ours.slides.length);
+  });
+});
+
+describe('the template graft edits the parts loudly', () => {
+  const faces = { sans: { family: 'Arial' }, serif: { family: 'Georgia' } };
+  const fit = { scale: 1, dx: 914400, dy: 0 };
+
+  it('moves every shape it reads, and refuses an offset written otherwise', () => {
+    const shape = (off: string) => `<p:sp><a:xfrm>${off}<a:ext cx="10" cy="10"/></a:xfrm></p:sp>`;
+    expect(fitXml('slide1.xml', shape('<a:off x="0" y="5"/>'), fit, true)).toContain('<a:off x="914400" y="5"/>');
+    expect(() => fitXml('slide1.xml', shape('<a:off y="5" x="0"/>'), fit, true)).toThrow(PptxPassError);
+    expect(() => fitXml('slide1.xml', shape('<a:off y="5" x="0"/>'), fit, true)).toThrow(/slide1\.xml/);
+  });
+
+  it("sets every run and bullet in the theme's faces, and refuses a face written otherwise", () => {
+    const run = '<a:rPr><a:latin typeface="Georgia" pitchFamily="18"/></a:rPr><a:buFont typeface="Arial"/>';
+    expect(themed('slide1.xml', run, faces)).toBe(
+      '<a:rPr><a:latin typeface="+mj-lt"/></a:rPr><a:buFont typeface="+mn-lt"/>',
+    );
+    expect(() => themed('slide1.xml', '<a:latin pitchFamily="34" typeface="Arial"/>', faces)).toThrow(PptxPassError);
+    expect(() => themed('slide1.xml', '<a:ea typeface="Georgia"/>', faces)).toThrow(/Georgia/);
   });
 });

@@ -1,6 +1,7 @@
 import { escapeXml } from '@briefing/content';
 import type { Room } from '../../layout/faces.js';
 import { contentHeight, contentWidth, slide as geometry } from '../../layout/metrics.js';
+import { PptxPassError } from '../pass.js';
 import { color, inch } from '../units.js';
 import type { Box, Template } from './read.js';
 
@@ -69,9 +70,11 @@ const LENGTHS = /\b(cx|cy|w|h|marL|marR|marT|marB|indent|lIns|tIns|rIns|bIns|sz|
 
 /**
  * A slide's or chart's lengths scaled and its shapes moved into the frame. The shape tree's
- * own group transform (all zeros) stays as it is.
+ * own group transform (all zeros) stays as it is. Every shape's offset must be one this reads
+ * (`<a:off x=".." y=".."/>`): one written otherwise (a new pptxgenjs) would stay where our
+ * slide had it, so it is refused, naming the part (PptxPassError), as the package pass does.
  */
-export function fitXml(xml: string, fit: Fit, move: boolean): string {
+export function fitXml(part: string, xml: string, fit: Fit, move: boolean): string {
   const group =
     /<p:grpSpPr><a:xfrm><a:off x="0" y="0"\/><a:ext cx="0" cy="0"\/><a:chOff x="0" y="0"\/><a:chExt cx="0" cy="0"\/><\/a:xfrm><\/p:grpSpPr>/u;
   const kept = group.exec(xml)?.[0];
@@ -83,12 +86,19 @@ export function fitXml(xml: string, fit: Fit, move: boolean): string {
     (_m, name: string, v: string) => `${name}="${name === 'sz' ? Math.max(100, Number(s(v))) : s(v)}"`,
   );
   out = out.replace(/<a:spcPts val="(\d+)"\/>/gu, (_m, v: string) => `<a:spcPts val="${s(v)}"/>`);
-  if (move)
-    out = out.replace(
-      /<a:off x="(-?\d+)" y="(-?\d+)"\/>/gu,
-      (_m, x: string, y: string) =>
-        `<a:off x="${Math.round(fit.dx + Number(x) * fit.scale)}" y="${Math.round(fit.dy + Number(y) * fit.scale)}"/>`,
-    );
+  if (move) {
+    let moved = 0;
+    out = out.replace(/<a:off x="(-?\d+)" y="(-?\d+)"\/>/gu, (_m, x: string, y: string) => {
+      moved++;
+      return `<a:off x="${Math.round(fit.dx + Number(x) * fit.scale)}" y="${Math.round(fit.dy + Number(y) * fit.scale)}"/>`;
+    });
+    const offsets = out.split('<a:off ').length - 1;
+    if (moved !== offsets)
+      throw new PptxPassError(
+        part,
+        `every shape's offset as <a:off x=".." y=".."/>, found ${offsets - moved} otherwise`,
+      );
+  }
   return kept ? out.replace(token, kept) : out;
 }
 
@@ -115,14 +125,21 @@ export interface DeckFaces {
  * not read from `font`: the graft runs after the build, outside the plan's metrics, where
  * `font` names the HTML deck's faces and the office faces the parts name would stay.
  */
-export function themed(xml: string, faces: DeckFaces): string {
+export function themed(part: string, xml: string, faces: DeckFaces): string {
   const face = (tag: string, family: string) => new RegExp(`<a:${tag} typeface="${escapeXml(family)}"[^>]*/>`, 'gu');
-  return (
-    xml
-      .replace(face('latin', faces.serif.family), '<a:latin typeface="+mj-lt"/>')
-      .replace(face('latin', faces.sans.family), '<a:latin typeface="+mn-lt"/>')
-      // The bullets are set in the text's face (slide-pass.ts): the theme's body face here.
-      .replace(face('buFont', faces.sans.family), '<a:buFont typeface="+mn-lt"/>')
-      .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m)
-  );
+  const out = xml
+    .replace(face('latin', faces.serif.family), '<a:latin typeface="+mj-lt"/>')
+    .replace(face('latin', faces.sans.family), '<a:latin typeface="+mn-lt"/>')
+    // The bullets are set in the text's face (slide-pass.ts): the theme's body face here.
+    .replace(face('buFont', faces.sans.family), '<a:buFont typeface="+mn-lt"/>')
+    .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m);
+  // A deck face left anywhere (a run or a bullet written otherwise than this reads) would be
+  // drawn in our face, not the template's: refused, naming the part, as the package pass does.
+  for (const family of [faces.serif.family, faces.sans.family])
+    if (out.includes(`typeface="${escapeXml(family)}"`))
+      throw new PptxPassError(
+        part,
+        `every face as <a:latin typeface=".."/> or <a:buFont typeface=".."/>, found "${family}" otherwise`,
+      );
+  return out;
 }

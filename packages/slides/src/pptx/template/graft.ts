@@ -159,9 +159,9 @@ export function graft(
       // The title slide was laid out on the template's slide (its height), not in the body
       // area: its top is the slide's, so it is centred in the template's height.
       const moved = name === 'Title Slide' ? { ...fit, dy: 0 } : fit;
-      out = placeholdersOn(themed(fitXml(xml, moved, true), faces), template.roles[name], lang);
+      out = placeholdersOn(themed(entry.name, fitXml(entry.name, xml, moved, true), faces), template.roles[name], lang);
     } else if (/^ppt\/charts\/chart\d+\.xml$/u.test(entry.name)) {
-      out = themed(fitXml(xml, fit, false), faces);
+      out = themed(entry.name, fitXml(entry.name, xml, fit, false), faces);
     } else if (/^ppt\/slides\/_rels\//u.test(entry.name)) {
       out = xml.replace(/Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u, (_m, part: string) => {
         const role = template.roles[names.get(part) ?? 'Title and Content'];
