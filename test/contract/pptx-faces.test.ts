@@ -113,7 +113,10 @@ describe('headings', () => {
     plan.slides.forEach((slide, i) => {
       const lines = slide.headingLines;
       if (!lines || lines.length < 2) return;
-      const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*<p:ph type="title"\/>[\s\S]*?<\/p:sp>/u.exec(slides[i] ?? '')?.[0];
+      // The title slide's title is its centred title (ctrTitle), every other slide's its title.
+      const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*<p:ph type="(?:ctrTitle|title)"\/>[\s\S]*?<\/p:sp>/u.exec(
+        slides[i] ?? '',
+      )?.[0];
       const shown = [...(title ?? '').matchAll(/<a:t>([^<]*)<\/a:t>|<a:br\/>/gu)].map((m) => m[1] ?? '\n').join('');
       expect(shown.split('\n'), `slide ${i + 1}`).toEqual(lines);
     });
@@ -122,7 +125,10 @@ describe('headings', () => {
     const markdown = deckMarkdown(html);
     for (const slide of html.slides.filter((s) => (s.headingLines?.length ?? 0) > 1)) {
       const lines = slide.headingLines as string[];
-      expect(markdown).toContain(`## ${escapeMarkdown(lines.map((l) => l.replace(/ /gu, '\u00a0')).join(' '))}\n`);
+      const level = slide.kind === 'title' || slide.kind === 'divider' ? '#' : '##';
+      expect(markdown).toContain(
+        `${level} ${escapeMarkdown(lines.map((l) => l.replace(/ /gu, '\u00a0')).join(' '))}\n`,
+      );
     }
   });
 

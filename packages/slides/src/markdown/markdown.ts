@@ -48,7 +48,7 @@ export function slideMarkdown(slide: DeckSlide, lang: string): string {
   ];
   const body =
     slide.kind === 'title' && slide.title
-      ? titleMarkdown(slide.title)
+      ? titleMarkdown(slide.title, slide)
       : [
           ...(slide.kicker ? [escapeMarkdown(slide.kicker)] : []),
           `${slide.kind === 'divider' ? '#' : '##'} ${escapeMarkdown(headingText(slide))}`,
@@ -68,9 +68,9 @@ function headingText(slide: DeckSlide): string {
   return lines.map((line) => line.replace(/ /gu, '\u00a0')).join(' ');
 }
 
-function titleMarkdown(parts: TitleParts): string {
+function titleMarkdown(parts: TitleParts, slide: DeckSlide): string {
   return [
-    `# ${escapeMarkdown(parts.title)}`,
+    `# ${escapeMarkdown(slide.headingLines ? headingText(slide) : parts.title)}`,
     ...(parts.subtitle ? [escapeMarkdown(parts.subtitle)] : []),
     escapeMarkdown(parts.byline.join(' · ')),
     inlineMarkdown(parts.basedOn),

@@ -1,10 +1,11 @@
 import { type OutlineEntry, outline, type Report } from '@briefing/content';
 import { HTML_METRICS } from '../layout/faces.js';
 import { balancedLines, CONTINUED, styles } from '../layout/layout.js';
-import { withMetrics } from '../layout/measure.js';
+import { roomWidth, withMetrics } from '../layout/measure.js';
+import { lineHeight } from '../layout/metrics.js';
 import { type DeckOptions, type DeckPlan, type DeckSlide, WORDS_PER_MINUTE } from './plan.js';
 import { agendaSlides, closingSlides, sectionSlides, sourceSlides, takeawaySlides } from './slides.js';
-import { titleSlide } from './title.js';
+import { titleSize, titleSlide } from './title.js';
 
 const words = (texts: readonly string[]) => texts.join(' ').split(/\s+/u).filter(Boolean).length;
 const minutesOf = (count: number) => Math.max(1, Math.round(count / WORDS_PER_MINUTE));
@@ -18,10 +19,17 @@ export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
   const metrics = options.metrics ?? HTML_METRICS;
   return withMetrics(metrics, () => {
     const plan = planIn(report, options);
-    // Each heading's lines, balanced once here for both outputs (no lone word or "(continued)").
+    // Each heading's lines (the title slide's title too), balanced once here for both outputs
+    // (no lone word or "(continued)").
     for (const slide of plan.slides) {
-      if (slide.kind === 'title') continue;
-      const style = slide.kind === 'divider' && !slide.classes.includes('long') ? styles.divider : styles.heading;
+      // The title slide's title at its scale, in the slide's width, as the renderers set it.
+      const title = (fontSize: number) => ({ fontSize, line: fontSize * lineHeight.heading, width: roomWidth() });
+      const style =
+        slide.kind === 'title'
+          ? title(titleSize(slide.classes))
+          : slide.kind === 'divider' && !slide.classes.includes('long')
+            ? styles.divider
+            : styles.heading;
       const lines = balancedLines(slide.heading + (slide.continued ? CONTINUED : ''), style);
       if (lines) slide.headingLines = lines;
     }

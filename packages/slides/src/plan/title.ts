@@ -60,6 +60,11 @@ function titleParts(report: Report, shown = Number.POSITIVE_INFINITY): TitlePart
  * When even the dense scale cannot hold every author's name, the byline names fewer and
  * counts the others (the notes name them all).
  */
+/** The title's type size on the title slide at the plan's scale (its classes: normal, `long` or `dense`). */
+export function titleSize(classes: readonly string[]): number {
+  return classes.includes('dense') ? size.titleDense : classes.includes('long') ? size.titleLong : size.title;
+}
+
 export function titleSlide(report: Report): DeckSlide {
   const authors = report.meta.authors.length;
   for (let shown = authors; shown > 0; shown--) {

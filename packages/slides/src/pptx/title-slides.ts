@@ -6,7 +6,7 @@ import type { DeckSlide, TitleParts } from '../plan/plan.js';
 import { headingRuns } from './heading.js';
 import type { Slide } from './pptxgenjs.js';
 import { bodyType, box, paragraph, TITLE_SHAPE } from './shapes.js';
-import { collapse, textRuns, trimmed } from './text.js';
+import { textRuns, trimmed } from './text.js';
 import { color, font } from './units.js';
 
 /**
@@ -44,7 +44,7 @@ export function titleSlide(slide: Slide, planned: DeckSlide, parts: TitleParts, 
     y += b.before ?? 0;
     const h = textHeight(segmentsOf(b.runs), b.style, 0, b.heading);
     if (b.heading) {
-      slide.addText(collapse(parts.title), {
+      slide.addText(headingRuns(parts.title, planned.headingLines), {
         objectName: TITLE_SHAPE,
         ...box(geometry.padX, y, roomWidth(), h),
         ...paragraph(b.style),
