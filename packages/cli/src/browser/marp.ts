@@ -194,7 +194,11 @@ export class DeckBrowser implements DeckConverter {
     const page = await openDeck(browser, deck, timeout, blocked, opened);
     const title =
       options.title ??
-      (await page.evaluate(() => document.querySelector('section h1, section h2')?.textContent?.trim() || undefined));
+      // The first heading as read: its words are held together on a line by no-break spaces
+      // (the plan's balanced lines), which a title does not keep.
+      (await page.evaluate(
+        () => document.querySelector('section h1, section h2')?.textContent?.replace(/\s+/gu, ' ').trim() || undefined,
+      ));
     if (title && !options.title) await page.evaluate((t) => (document.title = t), title);
     const times: ConvertTimes = { open: performance.now() - started };
 
