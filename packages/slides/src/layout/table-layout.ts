@@ -135,14 +135,18 @@ export function layoutTable(block: Table, sourceHeight: number, top = 0): TableL
   // `oneSlideSize`, when that at least halves its continuation slides: so it can be read whole,
   // or (on a template's narrow body area, where three rows would otherwise take a slide each)
   // on a slide or two. The largest size that does it; a long table keeps its size.
+  const smaller: { layout: ReturnType<typeof at>; slides: number[][] }[] = [];
   let least = slides.length;
-  for (let fontSize = chosen.fontSize - 1; least > 1 && fontSize >= metrics.oneSlideSize; fontSize--)
-    least = Math.min(least, slidesOf(at(fontSize)).length);
-  if ((least - 1) * 2 <= slides.length - 1)
-    for (let fontSize = chosen.fontSize; slides.length > least; fontSize--) {
-      chosen = at(fontSize);
-      slides = slidesOf(chosen);
-    }
+  for (let fontSize = chosen.fontSize - 1; least > 1 && fontSize >= metrics.oneSlideSize; fontSize--) {
+    const layout = at(fontSize);
+    smaller.push({ layout, slides: slidesOf(layout) });
+    least = Math.min(least, smaller.at(-1)?.slides.length ?? least);
+  }
+  const best = smaller.find((s) => s.slides.length === least);
+  if (best && least < slides.length && (least - 1) * 2 <= slides.length - 1) {
+    chosen = best.layout;
+    slides = best.slides;
+  }
   const { room: _room, fits: _fits, ...layout } = chosen;
   return { ...layout, slides };
 }

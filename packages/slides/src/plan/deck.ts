@@ -21,9 +21,9 @@ export function planDeck(report: Report, options: DeckOptions = {}): DeckPlan {
     const plan = planIn(report, options);
     // Each heading's lines (the title slide's title too), balanced once here for both outputs
     // (no lone word or "(continued)").
+    // The title slide's title at its scale, in the slide's width, as the renderers set it.
+    const title = (fontSize: number) => ({ fontSize, line: fontSize * lineHeight.heading, width: roomWidth() });
     for (const slide of plan.slides) {
-      // The title slide's title at its scale, in the slide's width, as the renderers set it.
-      const title = (fontSize: number) => ({ fontSize, line: fontSize * lineHeight.heading, width: roomWidth() });
       const style =
         slide.kind === 'title'
           ? title(titleSize(slide.classes))
