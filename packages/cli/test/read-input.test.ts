@@ -2,7 +2,7 @@
 // and SIGTERM stop a command that waits for input as they stop any other.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportInput, reportToJson } from '@briefing/content';
 import { childrenOf, openFiles, runCli, spawnCli, stopClock, until } from '@briefing/testkit';
@@ -19,11 +19,33 @@ function fifo(dir: string): string {
   return path;
 }
 
+/** Whether the process catches `signal` (its bit in /proc/<pid>/status SigCgt): its handler is in place. */
+function catches(pid: number, signal: 'SIGINT' | 'SIGTERM'): boolean {
+  try {
+    const mask = /^SigCgt:\s*([0-9a-f]+)$/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
+    return ((BigInt(`0x${mask}`) >> BigInt(constants.signals[signal] - 1)) & 1n) === 1n;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A test of whether the process has opened its input: the FIFO's path, or its standard input's
- * pipe once more than when the command started (bash may leave the pipe open on a second fd).
+ * A test of whether the process waits on its input, ready to be stopped: it catches the signal
+ * the test sends (its stop handler is in place), and it has opened the FIFO's path, or its
+ * standard input's pipe once more than when the command started (bash may leave the pipe open
+ * on a second fd). Without the first, the signal once came before the handler was in place
+ * (a README run: exit by the signal itself, no code), the pipe count having grown early.
  */
-function opened(pid: number, input: string): () => boolean {
+function opened(pid: number, input: string, signal: 'SIGINT' | 'SIGTERM'): () => boolean {
+  const has = openedInput(pid, input);
+  // Both asked each time: the pipe count's baseline is the first sample's, taken at the start.
+  return () => {
+    const open = has();
+    return catches(pid, signal) && open;
+  };
+}
+
+function openedInput(pid: number, input: string): () => boolean {
   if (input !== '/dev/stdin') return () => openFiles(pid).includes(input);
   let before: number | undefined;
   return () => {
@@ -64,7 +86,7 @@ describe('a command waiting for its input', () => {
       try {
         // Once it has the input open it is waiting on it (or, before it could open a FIFO
         // without blocking, it never gets that far: signal it anyway after a while).
-        await until(opened(pid, input), 30_000);
+        await until(opened(pid, input, signal), 30_000);
         writer = childrenOf(pid);
         const clock = stopClock(pid);
         run.child.kill(signal);
