@@ -10,7 +10,7 @@
  * Floats are tables and figures. A float is set where it stands when it fits there; when it
  * does not (or when moving it fills the pages better), it goes to the top of the next page,
  * and the text after it fills the room it left, as LaTeX floats do. Floats keep their order
- * and never pass the start of the next section (`barrier`): the section stays together.
+ * and wait past the start of the next section (`barrier`) at most, never a second one.
  */
 import {
   AIM,
@@ -72,6 +72,13 @@ export function composePages(
   for (let i = 0, c = 0; i <= n; i++) {
     before[i] = c;
     if (i < n && floatAt[i]! >= 0) c++;
+  }
+  // lastBarrier[i]: the last section start before unit i, or -1. A float that starts before
+  // it has already waited past one section start when unit i starts another.
+  const lastBarrier = new Int32Array(n + 1);
+  for (let i = 0, b = -1; i <= n; i++) {
+    lastBarrier[i] = b;
+    if (i < n && units[i]!.barrier) b = i;
   }
   // A float's height, its first gap dropped.
   const height = floats.map((f) => {
@@ -197,9 +204,10 @@ export function composePages(
         const u = units[j]!;
         if (u.newPage && (j > i || placed)) return false;
         // A section starts: floats of the one before may wait past it, to the top of the next
-        // page, but never past a second one.
+        // page, but never past a second one, on this page or an earlier one (a float that
+        // waited past a section start on the page before may not wait past another here).
         if (u.barrier && kk < before[j]!) {
-          if (crossed) return false;
+          if (floats[kk]!.start < lastBarrier[j]!) return false;
           crossed = true;
         }
         const repeated = first && u.repeat !== undefined;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { composePages, type FloatRange, MAX_EMPTY } from '../src/pages.js';
 import { FREE, firstFit, NEVER, SPLIT, type Unit, WIDOW } from '../src/paginate.js';
@@ -82,6 +83,21 @@ describe('composePages', () => {
     expect(at(8)).toBeLessThan(at(13));
     // The second heading after the figures (unit 22) comes after both.
     expect(at(22)).toBeGreaterThan(at(15));
+  });
+
+  it('never lets a float wait past a second section start, on any page after the first', () => {
+    // The units and floats of the property test's report at seed 1362711931, path 5: a
+    // section of three floats, each most of a page, then two short sections. The rule was
+    // kept within a page only, so the table waited past one section start on one page and
+    // past another on the next, two sections after its own.
+    const { units, floats, frame, firstFrame } = JSON.parse(
+      readFileSync(new URL('./fixtures/pages-seed-1362711931.json', import.meta.url), 'utf8'),
+    ) as { units: Unit[]; floats: FloatRange[]; frame: number; firstFrame: number };
+    const { placements } = composePages(units, floats, frame, firstFrame);
+    const at = (u: number) => placements[u]!.page * 10_000 + placements[u]!.y;
+    const starts = units.flatMap((u, i) => (u.barrier ? [i] : []));
+    const passed = floats.map((f) => starts.filter((s) => s > f.start && at(s) < at(f.start)).length);
+    expect(Math.max(...passed)).toBeLessThanOrEqual(1);
   });
 
   it('leaves no page but the last more than MAX_EMPTY empty when the units allow it', () => {
