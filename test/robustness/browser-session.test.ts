@@ -94,6 +94,8 @@ interface Run extends BuildProcess {
   tmp: string;
   out: string;
   mark: string;
+  /** Chromium's short temp folders in /tmp before the build started (see leftovers). */
+  shortBefore: Set<string>;
 }
 
 let runs = 0;
@@ -108,6 +110,7 @@ function build(formats: string, env: Record<string, string> = {}, { deepTmp = fa
   mkdirSync(tmp, { recursive: true });
   const out = join(dir, 'out');
   const mark = join(dir, 'mark');
+  const shortBefore = new Set(shortTemps());
   const run = startBuild(['--format', formats, '--out', out], {
     TMPDIR: tmp,
     CHROME_PATH: browserPath,
@@ -122,7 +125,7 @@ function build(formats: string, env: Record<string, string> = {}, { deepTmp = fa
     expect(took.ms, `the build ran ${JSON.stringify(took)}`).toBeLessThan(30_000);
     return exit;
   });
-  const started = { ...run, exited, tmp, out, mark };
+  const started = { ...run, exited, tmp, out, mark, shortBefore };
   all.push(started);
   return started;
 }
@@ -151,13 +154,18 @@ function killLeftovers() {
   }
 }
 
+/** Chromium's short temp folders in /tmp (browser/chromium-temp.ts), of any build. */
+const shortTemps = () => readdirSync('/tmp').filter((f) => f.startsWith('briefing-chromium-'));
+
 /** What a finished build left: Chromium processes, temp folders (not tsx's cache), hidden files in the output folder. */
 function leftovers(run: Run) {
   return {
     chromium: chromiumOf(run.pid),
     temp: readdirSync(run.tmp).filter((f) => !f.startsWith('tsx-')),
-    // Chromium's short temp folder when the build's own is too deep for its socket.
-    short: readdirSync('/tmp').filter((f) => f.startsWith(`briefing-chromium-${run.pid}-`)),
+    // Chromium's short temp folder when the build's own is too deep for its socket. Not one
+    // that was there before the build: an earlier process with this build's number (process
+    // numbers come round again) may have left one, which is not this build's doing.
+    short: shortTemps().filter((f) => f.startsWith(`briefing-chromium-${run.pid}-`) && !run.shortBefore.has(f)),
     hidden: existsSync(run.out) ? readdirSync(run.out).filter((f) => f.startsWith('.')) : [],
   };
 }

@@ -111,6 +111,9 @@ describe.skipIf(!browserPath).concurrent('stopping a build', () => {
       const next = startBuild(['--format', 'slides-pdf', '--out', mine], tmp);
       expect((await next.exited).code, next.output()).toBe(0);
       expect(profiles(tmp)).toEqual([]);
+      // Chromium's short temp folder in /tmp (this test's temp folder is too deep for its
+      // socket) goes too: it used to stay for good.
+      expect(readdirSync('/tmp').filter((f) => f.startsWith(`briefing-chromium-${pid}-t`))).toEqual([]);
       expect(readdirSync(mine).filter((f) => f.startsWith('.'))).toEqual([]);
       expect(snapshot(mine)).toEqual(before);
     }, 120_000);

@@ -76,13 +76,20 @@ describe('temp folders named after their process', () => {
     const dead = deadPid();
     // What a build killed between making and marking its folder leaves: earlier versions made
     // it under its final name, this one under briefing-new-….
-    const leftovers = [`briefing-deck-${dead}-Ab12Cd`, `briefing-new-chromium-${dead}-xyz789`];
+    // And Chromium's short temp folder (briefing-chromium-<pid>-t…), which is never marked.
+    const leftovers = [
+      `briefing-deck-${dead}-Ab12Cd`,
+      `briefing-new-chromium-${dead}-xyz789`,
+      `briefing-chromium-${dead}-tQ7wE2r`,
+    ];
     const kept = [
       `briefing-deck-1-abc123`, // pid 1 is always running
       `briefing-new-check-${process.pid}-def456`, // a live build between its two steps
       `briefing-deck-${dead}-ghi789`, // not empty: nothing proves a build made it
       `briefing-other-${dead}-jkl012`, // not a kind of ours
       `briefing-deck-x${dead}-mno345`, // not named after a process
+      `briefing-chromium-${process.pid}-tAb12Cd`, // a live build's short temp folder
+      `briefing-deck-${dead}-tAb12Cd`, // a short temp folder is Chromium's only
     ];
     for (const name of [...leftovers, ...kept]) mkdirSync(join(dir, name));
     writeFileSync(join(dir, `briefing-deck-${dead}-ghi789`, 'file'), '');

@@ -26,6 +26,17 @@ export function socketFolder(profile: string): string | undefined {
   }
 }
 
+/** Where shortTemp makes its folders. */
+export const SHORT_ROOT = '/tmp';
+
+/**
+ * The temp folders whose builds are gone are removed from the build's temp folder (removeStaleTemp);
+ * a short one in /tmp is not there when the build's temp folder is deeper, so a build killed
+ * with SIGKILL left it behind for good (an empty folder named after its process). Whether
+ * /tmp must be swept too: when the build's own temp folder is another.
+ */
+export const sweepShortRoot = (): boolean => resolve(tmpdir()) !== SHORT_ROOT;
+
 /**
  * A temp folder for Chromium when ours is too deep for its socket: a short one of ours in the
  * system's /tmp, so that what Chromium leaves in its TMPDIR when killed (its socket folder, its
@@ -34,7 +45,7 @@ export function socketFolder(profile: string): string | undefined {
  */
 export function shortTemp(): string | undefined {
   try {
-    return mkdtempSync(`/tmp/briefing-chromium-${process.pid}-t`);
+    return mkdtempSync(join(SHORT_ROOT, `briefing-chromium-${process.pid}-t`));
   } catch {
     return undefined;
   }

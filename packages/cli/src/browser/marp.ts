@@ -13,6 +13,7 @@ import { type Env, processEnv } from '../edge/io.js';
 import { removeStaleTemp } from '../edge/temp.js';
 import { DEFAULT_BROWSER_TIMEOUT } from './browser.js';
 import { BrowserClosed, Chromium, isTimeout, settled, timedOut, whenAborted } from './chromium.js';
+import { SHORT_ROOT, sweepShortRoot } from './chromium-temp.js';
 import { deckPage, openDeck, pageText, printOptions, SLIDE, slideImage } from './deck-page.js';
 import { buildPptx } from './pptx.js';
 import { accessibleSlidesPdf, type SlidesPdfAccessibility } from './slides-pdf-a11y/index.js';
@@ -244,6 +245,7 @@ export class DeckBrowser implements DeckConverter {
     if (this.#session?.running && this.#lang === options.lang) return this.#session;
     await this.close();
     removeStaleTemp();
+    if (sweepShortRoot()) removeStaleTemp(SHORT_ROOT);
     this.#lang = options.lang;
     this.#session = await Chromium.start(this.browserPath, {
       lang: options.lang,

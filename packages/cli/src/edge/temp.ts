@@ -25,10 +25,11 @@ export { alive } from './processes.js';
 export type TempKind = 'chromium' | 'deck' | 'check';
 /**
  * A build's temp folder, `briefing-<kind>-<pid>-XXXXXX`, or one being made under the name
- * `briefing-new-<kind>-<pid>-XXXXXX` before it is marked and renamed; the process number is
- * group 1.
+ * `briefing-new-<kind>-<pid>-XXXXXX` before it is marked and renamed, or Chromium's short temp
+ * folder in /tmp, `briefing-chromium-<pid>-tXXXXXX` (browser/chromium-temp.ts, never marked);
+ * the process number is group 1.
  */
-const TEMP = /^briefing-(?:new-)?(?:chromium|deck|check)-(\d{1,10})-[A-Za-z0-9]{6}$/;
+const TEMP = /^briefing-(?:(?:new-)?(?:chromium|deck|check)-(\d{1,10})-|chromium-(\d{1,10})-t)[A-Za-z0-9]{6}$/;
 /** Written into every temp folder a build makes (its process, as `<pid> <start>`): the proof that it is one. */
 const MARK = '.briefing-temp';
 /** How many random names processTempDir tries before giving up (one clash in 62^6 is already unlikely). */
@@ -151,7 +152,7 @@ export function removeStaleTemp(dir = tmpdir()): string[] {
     }
     const mark = markOf(path);
     if (mark === undefined) {
-      if (!unmarkedLeftover(path, Number(named[1]), owner)) continue;
+      if (!unmarkedLeftover(path, Number(named[1] ?? named[2]), owner)) continue;
       // rmdir, not rm: it removes only an empty folder, should anything have appeared in it since.
       try {
         rmdirSync(path);
