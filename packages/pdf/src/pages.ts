@@ -33,10 +33,7 @@ import { NEVER, type Placement, type Unit } from './paginate.js';
 export { MAX_EMPTY } from './page-costs.js';
 
 /** A table or figure: units [start, end) of the stream, set together, here or at the top of a later page. */
-export interface FloatRange {
-  start: number;
-  end: number;
-}
+export type FloatRange = { start: number; end: number };
 
 export interface Layout {
   placements: Placement[];
@@ -64,20 +61,15 @@ export function composePages(
   const n = units.length;
   const F = floats.length;
   const floatAt = new Int32Array(n + 1).fill(-1);
-  floats.forEach((f, k) => {
-    floatAt[f.start] = k;
-  });
-  // before[i]: floats that start before unit i.
+  for (const [k, f] of floats.entries()) floatAt[f.start] = k;
+  // before[i]: floats that start before unit i; lastBarrier[i]: the last section start before
+  // it, or -1 (a float that starts before that one has waited past a section start already).
   const before = new Int32Array(n + 1);
-  for (let i = 0, c = 0; i <= n; i++) {
-    before[i] = c;
-    if (i < n && floatAt[i]! >= 0) c++;
-  }
-  // lastBarrier[i]: the last section start before unit i, or -1. A float that starts before
-  // it has already waited past one section start when unit i starts another.
   const lastBarrier = new Int32Array(n + 1);
-  for (let i = 0, b = -1; i <= n; i++) {
+  for (let i = 0, c = 0, b = -1; i <= n; i++) {
+    before[i] = c;
     lastBarrier[i] = b;
+    if (i < n && floatAt[i]! >= 0) c++;
     if (i < n && units[i]!.barrier) b = i;
   }
   // A float's height, its first gap dropped.
@@ -204,8 +196,7 @@ export function composePages(
         const u = units[j]!;
         if (u.newPage && (j > i || placed)) return false;
         // A section starts: floats of the one before may wait past it, to the top of the next
-        // page, but never past a second one, on this page or an earlier one (a float that
-        // waited past a section start on the page before may not wait past another here).
+        // page, but never past a second one, whether on this page or an earlier one.
         if (u.barrier && kk < before[j]!) {
           if (floats[kk]!.start < lastBarrier[j]!) return false;
           crossed = true;
