@@ -1,6 +1,5 @@
-import type { Callout, Run } from '@briefing/content';
+import type { Callout, Chart, Run, Table } from '@briefing/content';
 import type { Metrics } from '../layout/faces.js';
-import type { BlockElement } from './blocks/index.js';
 
 // The deck plan: every slide as typed elements with the layout decisions already taken
 // (splits, type scale, table size and widths). `planDeck` makes it from a validated report;
@@ -45,8 +44,18 @@ export type SlideElement = Placed &
     | { type: 'paragraph'; runs: Run[] }
     | { type: 'bullets'; ordered: boolean; items: BulletItem[] }
     | { type: 'callout'; tone: Callout['tone']; title?: string; runs: Run[] }
-    /** The elements of a block type's own (a chart, a table): declared with the block's handler. */
-    | BlockElement
+    /** A bar chart whose plot is drawn `plot` px tall, with its caption and source (`caption` px tall) under it. */
+    | { type: 'chart'; chart: Chart; plot: number; caption: number }
+    /** Rows of a table (indices into `table.rows`) at a type size, with column widths in per cent. */
+    | {
+        type: 'table';
+        table: Table;
+        rows: number[];
+        fontSize: number;
+        widths: number[];
+        /** The header row's height, then each row's, in px (their sum is the element's height). */
+        rowHeights: number[];
+      }
     /** A source line under a chart or table. */
     | { type: 'source'; runs: Run[] }
   );

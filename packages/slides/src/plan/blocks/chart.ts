@@ -5,22 +5,7 @@ import { chartBox } from '../../layout/metrics.js';
 import { chartCaption, linkLabel } from '../caption.js';
 import { kicker } from '../kicker.js';
 import type { DeckSlide } from '../plan.js';
-import type { BlockResult, Ctx, ElementDef } from './types.js';
-
-/** A bar chart whose plot is drawn `plot` px tall, with its caption and source (`caption` px tall) under it. */
-export interface ChartElement {
-  type: 'chart';
-  chart: Chart;
-  plot: number;
-  caption: number;
-}
-
-export const chartElement: ElementDef<ChartElement> = {
-  // The caption's source part is a citation, not a statement: only what it says of the data counts.
-  shown: (element, { report, own, plain }) => [
-    plain('caption', own ?? 'chart', chartCaption(element.chart, report.meta.lang).split(' Source: ')[0] ?? ''),
-  ],
-};
+import type { BlockResult, Ctx } from './types.js';
 
 /** A chart: a slide of its own, headed by its point (default: its title), the plot sized to the room left by the caption. */
 export function chart(block: Chart, ctx: Ctx): BlockResult {

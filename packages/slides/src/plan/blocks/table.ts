@@ -5,30 +5,7 @@ import { layoutTable, type TableLayout } from '../../layout/table-layout.js';
 import { linkLabel } from '../caption.js';
 import { kicker } from '../kicker.js';
 import type { DeckSlide } from '../plan.js';
-import type { BlockResult, Ctx, ElementDef } from './types.js';
-
-/** Rows of a table (indices into `table.rows`) at a type size, with column widths in per cent. */
-export interface TableElement {
-  type: 'table';
-  table: Table;
-  rows: number[];
-  fontSize: number;
-  widths: number[];
-  /** The header row's height, then each row's, in px (their sum is the element's height). */
-  rowHeights: number[];
-}
-
-export const tableElement: ElementDef<TableElement> = {
-  shown: ({ table, rows }, { own, plain }) => {
-    const at = own ?? 'table';
-    return [
-      ...table.columns.map((column, c) => plain('cell', `${at}.columns[${c}].header`, column.header)),
-      ...rows.flatMap((r) =>
-        (table.rows[r] ?? []).map((cell, c) => plain('cell', `${at}.rows[${r}][${c}]`, plainText(cell))),
-      ),
-    ];
-  },
-};
+import type { BlockResult, Ctx } from './types.js';
 
 /**
  * A table: slides of its own, headed by its point (default: its caption), each a GFM pipe table with the header

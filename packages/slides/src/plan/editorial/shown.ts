@@ -9,7 +9,7 @@ import {
   type Run,
 } from '@briefing/content';
 import { countLines, type Segment, segmentsOf, styles, type TextStyle } from '../../layout/layout.js';
-import { blockElementShown } from '../blocks/index.js';
+import { chartCaption } from '../caption.js';
 import type { DeckPlan, DeckSlide, SlideElement } from '../plan.js';
 import { onScreen } from '../screen.js';
 
@@ -250,13 +250,22 @@ function elementTexts(
       const full = element.title ? `${element.title} – ${text}` : text;
       return [shown('callout', take(text), full, measured('callout', boldLead(element.title), element.runs))];
     }
+    case 'chart': {
+      // The caption's source part is a citation, not a statement: only what it says of the data counts.
+      const caption = chartCaption(element.chart, report.meta.lang).split(' Source: ')[0] ?? '';
+      return [plain(number, 'caption', own ?? 'chart', caption)];
+    }
+    case 'table': {
+      const at = own ?? 'table';
+      const { table } = element;
+      return [
+        ...table.columns.map((column, c) => plain(number, 'cell', `${at}.columns[${c}].header`, column.header)),
+        ...element.rows.flatMap((r) =>
+          (table.rows[r] ?? []).map((cell, c) => plain(number, 'cell', `${at}.rows[${r}][${c}]`, plainText(cell))),
+        ),
+      ];
+    }
     case 'source':
       return [plain(number, 'source', own ? `${own}.source` : 'source', runsText(element.runs))];
-    default:
-      return blockElementShown(element, {
-        report,
-        own,
-        plain: (role, path, text) => plain(number, role, path, text),
-      });
   }
 }
