@@ -1,4 +1,4 @@
-// The TypeScript files under a package's src/, for the layer tests (cli-layers, slides-layers).
+// The TypeScript files under a package's src/, for the layer tests (cli-layers, slides-layers) and file-size.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
