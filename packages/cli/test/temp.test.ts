@@ -91,10 +91,16 @@ describe('temp folders named after their process', () => {
       `briefing-chromium-${process.pid}-tAb12Cd`, // a live build's short temp folder
       `briefing-deck-${dead}-tAb12Cd`, // a short temp folder is Chromium's only
     ];
-    for (const name of [...leftovers, ...kept]) mkdirSync(join(dir, name));
+    // Killed while writing its mark: the mark is there, empty (kill.test's SIGKILL found one).
+    const torn = `briefing-new-deck-${dead}-MhIPZK`;
+    // A mark that does not read beside another file, and a live build's empty mark: kept.
+    const tornKept = [`briefing-new-deck-${dead}-NoT0Rn`, `briefing-new-deck-${process.pid}-L1veXy`];
+    for (const name of [...leftovers, ...kept, torn, ...tornKept]) mkdirSync(join(dir, name));
+    for (const name of [torn, ...tornKept]) writeFileSync(join(dir, name, '.briefing-temp'), '');
+    writeFileSync(join(dir, `briefing-new-deck-${dead}-NoT0Rn`, 'file'), '');
     writeFileSync(join(dir, `briefing-deck-${dead}-ghi789`, 'file'), '');
-    expect(removeStaleTemp(dir).sort()).toEqual([...leftovers].sort());
-    expect(readdirSync(dir).sort()).toEqual([...kept].sort());
+    expect(removeStaleTemp(dir).sort()).toEqual([...leftovers, torn].sort());
+    expect(readdirSync(dir).sort()).toEqual([...kept, ...tornKept].sort());
   });
 
   it('are cleaned up by the next build when a killed build left one unmarked', async () => {

@@ -112,13 +112,18 @@ function markOf(path: string): ReturnType<typeof parseStamp> {
  * Whether a folder with a build's temp name and no mark is what a build killed between making
  * and marking it left: empty, this user's, and named after a process that is gone. Earlier
  * versions made the folder under its final name before marking it, and processTempDir's first
- * step still makes an unmarked `briefing-new-…` folder. A running process's number in the name
+ * step still makes an unmarked `briefing-new-…` folder (or one whose mark it was killed while
+ * writing). A running process's number in the name
  * (a live build between its two steps, or a number reused) keeps it; so does anything in it.
  */
 function unmarkedLeftover(path: string, pid: number, owner: number): boolean {
   if (alive(pid)) return false;
   try {
-    return readdirSync(path).length === 0 && (process.getuid === undefined || owner === process.getuid());
+    // Or holding only a mark that does not read: one killed while it was being written (an
+    // empty file), the folder's one content until it is renamed.
+    const names = readdirSync(path);
+    const only = names.length === 0 || (names.length === 1 && names[0] === MARK);
+    return only && (process.getuid === undefined || owner === process.getuid());
   } catch {
     return false;
   }
@@ -153,8 +158,10 @@ export function removeStaleTemp(dir = tmpdir()): string[] {
     const mark = markOf(path);
     if (mark === undefined) {
       if (!unmarkedLeftover(path, Number(named[1] ?? named[2]), owner)) continue;
-      // rmdir, not rm: it removes only an empty folder, should anything have appeared in it since.
+      // The torn mark, then rmdir, not rm: it removes only an empty folder, should anything
+      // have appeared in it since.
       try {
+        rmSync(join(path, MARK), { force: true });
         rmdirSync(path);
         removed.push(name);
       } catch {}
