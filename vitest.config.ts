@@ -100,6 +100,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@briefing/source'] } },
   test: {
     setupFiles: ['./test/setup/fail-on-console.ts'],
+    // The run's temp folders in one folder, removed at its end (see the file).
+    globalSetup: ['./test/setup/temp-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

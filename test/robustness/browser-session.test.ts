@@ -106,7 +106,9 @@ let runs = 0;
  */
 function build(formats: string, env: Record<string, string> = {}, { deepTmp = false } = {}): Run {
   const dir = join(scratch, `run-${++runs}`);
-  const tmp = deepTmp ? join(dir, 'a-temp-folder-deep-enough') : mkdtempSync(join(tmpdir(), 'bs-'));
+  // The short one directly in /tmp, not in the test run's temp folder (test/setup/temp-root.ts),
+  // where the build's Chromium folder would be one level too deep for the socket.
+  const tmp = deepTmp ? join(dir, 'a-temp-folder-deep-enough') : mkdtempSync('/tmp/bs-');
   mkdirSync(tmp, { recursive: true });
   const out = join(dir, 'out');
   const mark = join(dir, 'mark');
