@@ -1,10 +1,13 @@
 // How tests start `briefing` as a process of its own. The compiled CLI starts in about half
 // the CPU time of the TypeScript sources through tsx, and the process tests start it dozens
 // of times, so they run dist whenever dist is known to be built from the sources as they are
-// now: for every package the CLI runs, no file under src is newer than the newest under dist
-// (an edit since the last `npm run build` sends every process test back to the sources).
-import { readdirSync, statSync } from 'node:fs';
+// now: for every package the CLI runs, the stamp its build wrote in dist names the sources as
+// they are (scripts/source-stamp.mjs); a dist with no stamp (built some other way) counts when
+// no file under src is newer than the newest under dist. An edit since the last `npm run
+// build` sends every process test back to the sources.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { STAMP, sourceStamp } from '../scripts/source-stamp.mjs';
 
 /** The packages whose dist a compiled `briefing` loads. */
 const RUNTIME = ['content', 'pdf', 'slides', 'inspect', 'cli'];
@@ -25,11 +28,26 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Whether every runtime package's dist is at least as new as everything in its src. */
+/** The stamp in a package's dist; undefined when it has none. */
+function stampOf(dir: string): string | undefined {
+  try {
+    return readFileSync(join(dir, STAMP), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether every runtime package's dist was built from its src as it is now: by the stamp in
+ * dist, or, with no stamp, by the files' times (dist at least as new as everything in src).
+ */
 export function builtIsCurrent(root: string, packages: readonly string[] = RUNTIME): boolean {
   return packages.every((name) => {
-    const built = newest(join(root, 'packages', name, 'dist'));
-    return built > 0 && newest(join(root, 'packages', name, 'src')) <= built;
+    const dir = join(root, 'packages', name);
+    const stamp = stampOf(dir);
+    if (stamp !== undefined) return stamp === sourceStamp(dir);
+    const built = newest(join(dir, 'dist'));
+    return built > 0 && newest(join(dir, 'src')) <= built;
   });
 }
 
