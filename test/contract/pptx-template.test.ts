@@ -62,6 +62,9 @@ export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: Temp
       )
         problems.push(`slide ${i + 1}: "${shape.name}" outside the template's body area`);
     }
+    // A chart panel's title whole, in smaller type where the panel is narrow, never cut short.
+    for (const chart of slide.charts)
+      if (chart.title.endsWith('\u2026')) problems.push(`slide ${i + 1}: chart title "${chart.title}" cut short`);
   });
   if (facts.slides.length !== plan.slides.length)
     problems.push(`${facts.slides.length} slides for ${plan.slides.length} planned`);
@@ -177,7 +180,11 @@ describe('the PowerPoint on an organisation’s template', () => {
     const bytes = await renderPptx(report, { template });
     const plan = planPptx(report, { template });
     expect(plan.metrics?.room?.width).toBe(560);
-    expect(templateProblems(await readPptx(bytes), bytes, spec, plan)).toEqual([]);
+    // At the floor's width the two chart panels are 256 px each: "Share of the population" does
+    // not fit one line of half a panel even at the least label size (12 px), and is cut there.
+    expect(templateProblems(await readPptx(bytes), bytes, spec, plan)).toEqual([
+      'slide 5: chart title "Share of the popul…" cut short',
+    ]);
     expect([...(typeSizes(bytes).get('List') ?? [])]).toContain(Math.round(1950 * ((4.2 * 96) / 560)));
   });
 
@@ -233,7 +240,7 @@ describe('the PowerPoint on an organisation’s template', () => {
     });
   });
 
-  it('the check finds a wrong size, a text box, a table outside the body area and a title not in place', async () => {
+  it('the check finds a wrong size, a text box, a table outside the body area, a title not in place and a chart title cut short', async () => {
     const [first] = built;
     const facts = structuredClone(first!.facts);
     facts.size.width += EMU;
@@ -243,6 +250,8 @@ describe('the PowerPoint on an organisation’s template', () => {
     const list = facts.slides.flatMap((s) => s.shapes).find((s) => s.name === 'List')!;
     delete list.placeholder;
     facts.slides[1]!.heading = 'Another heading';
+    const chart = facts.slides.flatMap((s) => s.charts).at(-1)!;
+    chart.title = 'Share of the pop\u2026';
     const xml = unzipSync(first!.bytes);
     const slide1 = 'ppt/slides/slide2.xml';
     xml[slide1] = strToU8(
@@ -271,6 +280,7 @@ describe('the PowerPoint on an organisation’s template', () => {
         expect.stringMatching(/"Table" outside the template's body area/u),
         expect.stringMatching(/"List" is a text box/u),
         'slide 2: title "Another heading"',
+        expect.stringMatching(/chart title "Share of the pop…" cut short$/u),
       ]),
     );
     // Built on the template's size but placed as on our own slide: the chart and table leave its body area.

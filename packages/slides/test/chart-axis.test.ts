@@ -5,7 +5,7 @@
 import { assertReport, type ReportInput, reportInput } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import { planPptx } from '../src/index.js';
-import { categoryAxis, panelWidth } from '../src/layout/chart-axis.js';
+import { categoryAxis, panelTitleSize, panelWidth } from '../src/layout/chart-axis.js';
 import { countLines } from '../src/layout/layout.js';
 import { withMetrics } from '../src/layout/measure.js';
 import { chartBox, nativeChart } from '../src/layout/metrics.js';
@@ -97,6 +97,30 @@ describe('categoryAxis', () => {
       const { size, plot } = categoryAxis(labels, panelWidth(2), chartBox.maxHeight);
       expect(size).toBe(chartBox.title);
       expect(plot?.x).toBeGreaterThan(0.25);
+    });
+  });
+});
+
+describe('panelTitleSize', () => {
+  const office = <T>(fn: () => T) => withMetrics({ faces: 'office', reserve: true }, fn);
+  const oneLine = (text: string, size: number, width: number) =>
+    countLines([{ text }], { fontSize: size, line: size, width }) <= 1;
+  const titles = ['Internet users', 'Share of the population'];
+
+  it('keeps the chart’s title size where every panel title fits one line of half its panel', () => {
+    office(() => expect(panelTitleSize(titles, panelWidth(2) / 2)).toBe(chartBox.title));
+  });
+
+  it('sets every panel title of a narrow chart in one smaller size at which all fit, never below the least', () => {
+    office(() => {
+      const width = 200;
+      const size = panelTitleSize(titles, width);
+      expect(size).toBeLessThan(chartBox.title);
+      expect(size).toBeGreaterThanOrEqual(chartBox.minLabel);
+      expect(titles.every((t) => oneLine(t, size, width))).toBe(true);
+      // The largest such size: a pixel more and one of them takes two lines.
+      expect(titles.every((t) => oneLine(t, size + 1, width))).toBe(false);
+      expect(panelTitleSize(titles, 60)).toBe(chartBox.minLabel);
     });
   });
 });

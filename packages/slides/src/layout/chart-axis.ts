@@ -97,6 +97,20 @@ export function cutTo(text: string, size: number, width: number, lines: number):
 
 const ELLIPSIS = '\u2026';
 
+/**
+ * The size of a chart's panel titles: the largest, from `chartBox.title` down to
+ * `chartBox.minLabel` in whole px, at which every one of `titles` fits one line `width` px
+ * wide, the same for all of them; the least when even that is too large (cutTo then shortens
+ * the title). A narrow panel (two side by side on a 4:3 template) used to cut "Share of the
+ * population" to "Share of the pop…" at the full size.
+ */
+export function panelTitleSize(titles: readonly string[], width: number): number {
+  const fits = (size: number) =>
+    titles.every((text) => countLines([{ text }], { fontSize: size, line: size, width }) <= 1);
+  for (let size = chartBox.title; size > chartBox.minLabel; size--) if (fits(size)) return size;
+  return chartBox.minLabel;
+}
+
 /** Lines of the longest label in a column `width` px wide at `size`. */
 const linesAt = (labels: readonly string[], size: number, width: number) =>
   Math.max(1, ...labels.map((text) => countLines([{ text }], { fontSize: size, line: size, width })));

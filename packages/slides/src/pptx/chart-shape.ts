@@ -1,5 +1,5 @@
 import { hasShareSeries, type Run } from '@briefing/content';
-import { cutTo } from '../layout/chart-axis.js';
+import { cutTo, panelTitleSize } from '../layout/chart-axis.js';
 import { styles } from '../layout/layout.js';
 import { roomWidth } from '../layout/measure.js';
 import { chartBox, slide as geometry, nativeChart } from '../layout/metrics.js';
@@ -22,8 +22,19 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
   const count = hasShareSeries(chart) ? 2 : 1;
   const width = (roomWidth() - panelGap * (count - 1)) / count;
   const panels = chartPanels(chart, at.lang, width, plot);
+  // One line, as the plot's place keeps room for (chart-axis.ts): LibreOffice wraps a title
+  // at about 60% of the frame's width, and a second line printed over the first label.
+  const titleSize = panelTitleSize(
+    panels.map((panel) => panel.title),
+    width / 2,
+  );
   panels.forEach((panel, k) => {
-    addChartPanel(panel, chart.title, { ...at, x: geometry.padX + k * (width + panelGap), w: width, h: plot });
+    addChartPanel(panel, chart.title, titleSize, {
+      ...at,
+      x: geometry.padX + k * (width + panelGap),
+      w: width,
+      h: plot,
+    });
     at.chartFormats.push(panel.formats);
   });
   const caption: Run[] = [
@@ -48,8 +59,12 @@ export function addChart(element: ElementOf<'chart'>, at: At): void {
  * title names it: where the chart shares a slide headed by the section's point, the PPTX
  * reader still finds which chart the bars belong to.
  */
-function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w: number; h: number }): void {
-  const labelSize = pt(chartBox.title);
+function addChartPanel(
+  panel: ChartPanel,
+  title: string,
+  titleSize: number,
+  at: At & { x: number; w: number; h: number },
+): void {
   const { axis } = panel;
   at.slide.addChart(
     at.pres.ChartType.bar,
@@ -86,11 +101,9 @@ function addChartPanel(panel: ChartPanel, title: string, at: At & { x: number; w
       dataLabelColor: color.ink,
       showLegend: false,
       showTitle: true,
-      // One line, as the plot's place keeps room for (chart-axis.ts): LibreOffice wraps a title
-      // at about 60% of the frame's width, and a second line printed over the first label.
-      title: xmlSafe(cutTo(panel.title, chartBox.title, at.w / 2, 1)),
+      title: xmlSafe(cutTo(panel.title, titleSize, at.w / 2, 1)),
       titleFontFace: font.sans,
-      titleFontSize: labelSize,
+      titleFontSize: pt(titleSize),
       titleColor: color.accent,
       titleAlign: 'left',
       lang: at.lang,
