@@ -156,6 +156,14 @@ describe('the PowerPoint on an organisation’s template', () => {
     });
   }
 
+  for (const { name, plan } of built) {
+    it(`puts the chart under the bullet before it on the ${name} template, as on our own slide, not a slide of one bullet before a slide of the chart`, () => {
+      const at = plan.slides.findIndex((s) => s.elements.some((e) => e.type === 'chart'));
+      expect(plan.slides[at]?.kind).toBe('content');
+      expect(plan.slides[at]?.elements.map((e) => e.type)).toEqual(['bullets', 'chart']);
+    });
+  }
+
   for (const { name, bytes } of built) {
     it(`sets the deck’s type at its own sizes on the ${name} template: body text at 19.5 pt, not scaled to the area`, () => {
       expect(typeSizes(bytes).get('List')).toContain(1950);

@@ -39,7 +39,7 @@ describe('categoryAxis', () => {
     it(`places the plot so that every label's lines fit its row, or sets them as small as it may: ${name}`, () => {
       office(() => {
         for (const width of [panelWidth(1), panelWidth(2)]) {
-          for (const height of [chartBox.inline, chartBox.maxHeight]) {
+          for (const height of [chartBox.maxHeight * chartBox.inlineShare, chartBox.maxHeight]) {
             const { size, plot, fits, shown } = categoryAxis(labels, width, height);
             if (!plot) throw new Error('no plot placed');
             expect(plot.x + plot.w).toBeLessThanOrEqual(1);

@@ -112,8 +112,15 @@ export const chartBox = {
   captionGap: 14,
   panelGap: 48,
   maxHeight: 400,
-  /** The shortest plot a chart joins the text slide before it with, rather than take a slide of its own. */
-  inline: 260,
+  /**
+   * The shortest plot a chart joins the text slide before it with, rather than take a slide of
+   * its own: `inlineShare` of the plot its own slide gives it (cut by at most two fifths: 240 px
+   * of the largest, 400), and never under `inline` px, where a chart reads as a strip. A share
+   * more than a height, so that on a template's lower body area, where its own slide gives the
+   * chart less than 260 px, it still joins a slide of one bullet rather than leave it alone.
+   */
+  inlineShare: 0.6,
+  inline: 150,
   minLabel: minChartLabel,
   /** A panel's title, and the PPTX chart's labels: 6 px under the body, never under the smallest label. */
   title: Math.max(minChartLabel, size.body - 6),

@@ -158,7 +158,8 @@ function dividerSlide(entry: OutlineEntry): DeckSlide {
  * on slides of its own where it stands among the blocks. The text before a chart or table and
  * the text after it are packed apart, so no slide continues text from before a visual after
  * it. A chart that fits under the text of the slide before it (its plot at least
- * `chartBox.inline` px tall) joins that slide instead of taking one of its own.
+ * `chartBox.inlineShare` of its own slide's, and `chartBox.inline` px) joins that slide instead
+ * of taking one of its own.
  *
  * The lede: under a point it is the presenter's opening (the first note), not a line on
  * screen, where it would say the heading's point again; a section without a point shows it.
@@ -227,16 +228,16 @@ export function sectionSlides(entry: OutlineEntry, lang: string, options: DeckOp
 }
 
 /**
- * Put a chart slide's chart under the text of `slide` when its plot can be at least
- * `chartBox.inline` px tall there, with its labels as large as on its own slide; the chart's
- * notes follow the slide's. Whether it did.
+ * Put a chart slide's chart under the text of `slide` when its plot there can be at least
+ * `chartBox.inlineShare` of the plot its own slide gives it and `chartBox.inline` px, with its
+ * labels as large as on its own slide; the chart's notes follow the slide's. Whether it did.
  */
 function joinChart(slide: DeckSlide, visual: DeckSlide): boolean {
   const chart = visual.elements[0];
   if (visual.kind !== 'chart' || chart?.type !== 'chart' || !slide.fill) return false;
   const captionHeight = chart.height - chart.plot;
   const left = slide.fill.room - slide.fill.used - captionHeight - gap.para;
-  if (left < chartBox.inline) return false;
+  if (left < Math.max(chartBox.inline, chart.plot * chartBox.inlineShare)) return false;
   const plot = Math.min(chartBox.maxHeight, left);
   // Not where its bars' rows would be too short for their labels' lines, which a slide of its
   // own gives room (the labels would be set smaller there: chart-axis.ts).
