@@ -36,7 +36,7 @@ function splitBlocks(slides: readonly DeckSlide[]): Map<string, { slide: DeckSli
 
 describe('the plan divides split content evenly', () => {
   for (const [name, make] of reports) {
-    it(`in ${name}: a split block's parts within a factor of 1.5, no lone unit after a split, intros with two items`, () => {
+    it(`in ${name}: a split block's parts within a factor of 1.5 (2 where that saves a slide), no lone unit after a split, intros with two items`, () => {
       const { slides } = planDeck(make());
       for (const [block, parts] of splitBlocks(slides)) {
         const heights = parts.map((p) => p.height);
@@ -44,6 +44,7 @@ describe('the plan divides split content evenly', () => {
         // A single unit taller than half a slide (a sentence of thousands of characters) is cut
         // into pieces that fill slides; its last piece is what is left.
         const giant = parts.some((p) => units(p.slide) === 1 && p.height > (p.slide.fill?.room ?? 0) / 2);
+        // These reports' splits are all within 1.5: none of them needs the 2 that saves a slide.
         if (!giant) expect(Math.max(...heights) / Math.min(...heights), where).toBeLessThanOrEqual(1.5);
       }
       for (const slide of slides) {
@@ -70,6 +71,16 @@ describe('the plan divides split content evenly', () => {
       [60, 20],
       [20, 50],
     ]);
+    // On the fewest slides a split within 2:1 is kept: a list of six under a lead, two and
+    // four, not two, two and two on a third slide. More uneven than that takes the third.
+    const list = Array.from({ length: 6 }, () => ({ height: 20, block: 'list' }));
+    const twoSlides = pack([{ height: 60 }, ...list], room).map((slide) => slide.map((u) => u.height));
+    expect(twoSlides).toEqual([
+      [60, 20, 20],
+      [20, 20, 20, 20],
+    ]);
+    const threeSlides = pack([{ height: 70 }, ...list], room).map((slide) => slide.map((u) => u.height));
+    expect(threeSlides).toEqual([[70], [20, 20, 20], [20, 20, 20]]);
     // A unit that keeps with the next two is never the last on a slide.
     const kept = pack([{ height: 50 }, { height: 20, keepWithNext: 2 }, { height: 20 }, { height: 20 }], room);
     expect(kept.map((slide) => slide.length)).toEqual([1, 3]);

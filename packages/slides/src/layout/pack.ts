@@ -15,7 +15,8 @@ export interface Packable {
  * that many runs (or one or two more, when that is what it takes), the packer keeps those that
  * never cut inside a unit's keep-with-next range, never leave a continuation slide with a
  * single unit shorter than half a slide, and divide every block they split evenly (its parts'
- * heights within a factor of 1.5); among them it takes the one with the fewest slides less
+ * heights within a factor of 1.5, or of 2 on the fewest slides the units need: a list of six
+ * split two and four rather than two, two and two on one slide more); among them it takes the one with the fewest slides less
  * than 40% full, then the fewest split blocks (a list that fits a slide stays whole), then
  * the least full fullest slide. Where no cut divides every split block evenly, the best that
  * keeps the other rules is taken; where those cannot hold, the lone unit is allowed, then the
@@ -75,7 +76,8 @@ export function pack<U extends Packable>(units: readonly U[], room: (index: numb
         return cuts ? [cuts] : [];
       });
       fallback ??= candidates[0];
-      const even = candidates.find((cuts) => evenlySplit(units, cuts, room));
+      const factor = slides === fewest ? EVEN_ON_FEWEST : EVEN;
+      const even = candidates.find((cuts) => evenlySplit(units, cuts, room, factor));
       if (even) return even.map(([from, to]) => units.slice(from, to));
     }
     // The rules of this stage can hold, but not with every split even: keep them.
@@ -86,15 +88,25 @@ export function pack<U extends Packable>(units: readonly U[], room: (index: numb
   return units.map((unit) => [unit]);
 }
 
-/** Whether the parts of a split block are too far apart: more than a factor of 1.5 between them. */
-const tooUneven = (heights: readonly number[]) => Math.max(...heights) / Math.min(...heights) > 1.5;
+/** The most a split block's parts may differ: a factor between the tallest and the shortest. */
+const EVEN = 1.5;
+/** The same on the fewest slides the units need: a slide fewer is worth a less even split. */
+const EVEN_ON_FEWEST = 2;
+
+/** Whether the parts of a split block are too far apart: more than `factor` between them. */
+const tooUneven = (heights: readonly number[], factor = EVEN) => Math.max(...heights) / Math.min(...heights) > factor;
 
 /**
- * Whether every block the cut splits is divided evenly: its parts' heights within a factor of
- * 1.5. A block cut into pieces because one of its units is taller than half a slide (a sentence
- * of thousands of characters) is exempt: its last piece is what is left.
+ * Whether every block the cut splits is divided evenly: its parts' heights within `factor`.
+ * A block cut into pieces because one of its units is taller than half a slide (a sentence of
+ * thousands of characters) is exempt: its last piece is what is left.
  */
-function evenlySplit(units: readonly Packable[], cuts: readonly [number, number][], room: (index: number) => number) {
+function evenlySplit(
+  units: readonly Packable[],
+  cuts: readonly [number, number][],
+  room: (index: number) => number,
+  factor: number,
+) {
   const parts = new Map<string, number[]>();
   cuts.forEach(([from, to], slide) => {
     let last: string | undefined;
@@ -111,7 +123,7 @@ function evenlySplit(units: readonly Packable[], cuts: readonly [number, number]
   });
   for (const heights of parts.values()) {
     if (heights.length < 2 || heights.some(Number.isNaN)) continue;
-    if (tooUneven(heights)) return false;
+    if (tooUneven(heights, factor)) return false;
   }
   return true;
 }
