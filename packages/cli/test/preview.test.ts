@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReportInput, reportInput } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
-import { repoRoot, spawnWatch, waitFor } from '@briefing/testkit';
+import { getJson, repoRoot, spawnWatch, waitFor } from '@briefing/testkit';
 import { browserOrReason, type Chromium, launchChromium } from '@briefing/testkit/chromium';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ async function startWatch(report: unknown) {
   const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000) =>
     waitFor(what, probe, { ms, log });
   const url = await until('the preview URL', () => /preview on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log())?.[1]);
-  const status = async () => (await (await fetch(`${url}status`)).json()) as Status;
+  const status = () => getJson<Status>(`${url}status`);
   return {
     file,
     url,

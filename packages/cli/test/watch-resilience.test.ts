@@ -5,7 +5,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
-import { eventStream, httpGet, idleSockets, spawnWatch, stopClock, waitFor } from '@briefing/testkit';
+import { eventStream, getJson, httpGet, idleSockets, spawnWatch, stopClock, waitFor } from '@briefing/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface Status {
@@ -22,8 +22,7 @@ function watching(input: string | undefined, out: string, options: Parameters<ty
   const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000) =>
     waitFor(what, probe, { ms, log });
   let url = '';
-  const status = async () =>
-    (await (await fetch(`${url}status`, { signal: AbortSignal.timeout(5000) })).json()) as Status;
+  const status = () => getJson<Status>(`${url}status`, 5000);
   return {
     child,
     output,

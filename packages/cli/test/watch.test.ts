@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, reportToJson } from '@briefing/content';
 import { readPdf } from '@briefing/inspect';
-import { captureIo, spawnWatch, waitFor } from '@briefing/testkit';
+import { captureIo, getJson, spawnWatch, waitFor } from '@briefing/testkit';
 import { browserOrReason } from '@briefing/testkit/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
@@ -22,13 +22,13 @@ function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefi
   return waitFor(what, probe, { ms, every: 100, log: () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}` });
 }
 
-const status = async () =>
-  (await fetch(`${url}status`)).json() as Promise<{
+const status = () =>
+  getJson<{
     version: number;
     ok: boolean;
     building: boolean;
     problems: { path: string }[];
-  }>;
+  }>(`${url}status`);
 /** Build `version` or a later one has been shown and written. */
 const settled = (version: number) =>
   until(`build ${version}`, async () => {

@@ -18,6 +18,19 @@ export const httpGet = (url: string, ms = 10_000) =>
     req.end();
   });
 
+/**
+ * A JSON answer to a GET on a connection of its own (httpGet), for polls such as the
+ * preview's /status. A poll through `fetch` reuses a kept-alive connection, and one failed on
+ * CI with "fetch failed" caused by "read ECONNRESET" while the watch made its first build:
+ * a server that stays busy past its keep-alive timeout (5 s) closes the connection when it
+ * gets a core again, with the next poll unread on it. A browser retries such a request itself.
+ */
+export async function getJson<T>(url: string, ms?: number): Promise<T> {
+  const { status, body } = await httpGet(url, ms);
+  if (status !== 200) throw new Error(`GET ${url}: HTTP ${status}: ${body.slice(0, 200)}`);
+  return JSON.parse(body) as T;
+}
+
 /** `count` connections to 127.0.0.1:`port` that send nothing, each resolved once open, refused or closed. */
 export const idleSockets = (port: number, count: number) =>
   Promise.all(

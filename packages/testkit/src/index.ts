@@ -15,7 +15,7 @@ export {
   spawnWatch,
 } from './cli.js';
 export { cleanSections, craftedReport } from './editorial.js';
-export { eventStream, httpGet, idleSockets } from './http.js';
+export { eventStream, getJson, httpGet, idleSockets } from './http.js';
 export { NASTY, nastyReport } from './nasty.js';
 export {
   type CliProcess,
