@@ -66,13 +66,15 @@ async function lock(dir: string, shown: string): Promise<string | undefined> {
     const seen = await lstat(path).catch(() => undefined);
     let text = await readFile(path, 'utf8').catch(() => undefined);
     // Empty: being written this instant (a lock is opened, then written), or left so by a
-    // build killed in between. Wait for the one; judge the other by its age.
-    for (let wait = 0; text === '' && wait < 20; wait++) {
+    // build killed in between. Wait for the one; judge the other by its age. An old one is
+    // not waited for: a lock being written was made this instant.
+    const young = seen !== undefined && Date.now() - seen.mtimeMs < 10_000;
+    for (let wait = 0; text === '' && young && wait < 20; wait++) {
       await new Promise((r) => setTimeout(r, 50));
       text = await readFile(path, 'utf8').catch(() => undefined);
     }
     if (seen === undefined || text === undefined) continue;
-    if (text === '' && Date.now() - seen.mtimeMs < 10_000) throw new FolderBusy(shown);
+    if (text === '' && young) throw new FolderBusy(shown);
     const holder = parseStamp(text);
     let why = ', which names no process';
     if (holder !== undefined) {
