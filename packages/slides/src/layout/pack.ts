@@ -16,11 +16,11 @@ export interface Packable {
  * never cut inside a unit's keep-with-next range, never leave a continuation slide with a
  * single unit shorter than half a slide, and divide every block they split evenly (its parts'
  * heights within a factor of 1.5, or of 2 on the fewest slides the units need: a list of six
- * split two and four rather than two, two and two on one slide more); among them it takes the one with the fewest slides less
- * than 40% full, then the fewest split blocks (a list that fits a slide stays whole), then
- * the least full fullest slide. Where no cut divides every split block evenly, the best that
- * keeps the other rules is taken; where those cannot hold, the lone unit is allowed, then the
- * keeps are dropped. No slide ever gets more than its room.
+ * split two and four rather than two, two and two on one slide more); among them it takes the
+ * one with the fewest slides less than 40% full, then the fewest split blocks (a list that fits
+ * a slide stays whole), then the least full fullest slide. Where no cut divides every split
+ * block evenly, the best that keeps the other rules is taken; where those cannot hold, the lone
+ * unit is allowed, then the keeps are dropped. No slide ever gets more than its room.
  */
 export function pack<U extends Packable>(units: readonly U[], room: (index: number) => number): U[][] {
   if (units.length === 0) return [];
