@@ -99,11 +99,6 @@ export default defineConfig({
   resolve: { conditions: ['@briefing/source'] },
   ssr: { resolve: { conditions: ['@briefing/source'] } },
   test: {
-    // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache,
-    // gone with `npm ci`; `npx vitest --clearCache` empties it): a rerun skips turning the
-    // TypeScript into JavaScript again. test:quick: 13% less wall and CPU time, median of four
-    // paired runs with farm-bench. A fresh clone's first run fills it.
-    experimental: { fsModuleCache: true },
     setupFiles: ['./test/setup/fail-on-console.ts'],
     // The run's temp folders in one folder, removed at its end (see the file).
     globalSetup: ['./test/setup/temp-root.ts'],

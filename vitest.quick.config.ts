@@ -12,6 +12,15 @@ import base, { SLOW } from './vitest.config.js';
 export default mergeConfig(
   base,
   defineConfig({
-    test: { exclude: [...configDefaults.exclude, ...SLOW], maxWorkers: Math.max(1, availableParallelism()) },
+    test: {
+      exclude: [...configDefaults.exclude, ...SLOW],
+      maxWorkers: Math.max(1, availableParallelism()),
+      // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache,
+      // gone with `npm ci`; `npx vitest --clearCache` empties it): a rerun of the inner loop
+      // skips turning the TypeScript into JavaScript again, 13% less wall and CPU time (median
+      // of four paired runs with farm-bench). Not for the whole run, which CI makes once on a
+      // fresh clone, where the cache is only written.
+      experimental: { fsModuleCache: true },
+    },
   }),
 );
