@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { TMPDIR_MAX } from 'briefing/internal';
 import { describe, expect, it } from 'vitest';
 import { MARK, PREFIX, removeStaleRuns } from './temp-root.js';
 
@@ -16,7 +17,7 @@ describe('the test run’s temp folder', () => {
     const pid = Number(readFileSync(join(run, '.briefing-test-run'), 'utf8'));
     expect(() => process.kill(pid, 0)).not.toThrow();
     // Short enough that a build's Chromium folder in it keeps the usual path (chromium-temp.ts).
-    expect(join(run, `briefing-chromium-${4194304}-XXXXXX`).length).toBeLessThanOrEqual(52);
+    expect(join(run, `briefing-chromium-${4194304}-XXXXXX`).length).toBeLessThanOrEqual(TMPDIR_MAX);
   });
 
   it('is the TMPDIR of a process a test starts', () => {
