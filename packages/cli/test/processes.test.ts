@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { isBriefingCommand, parseStamp, stampOf, startOf, stillRunning } from '../src/edge/processes.js';
+import { groupRunning, isBriefingCommand, parseStamp, stampOf, startOf, stillRunning } from '../src/edge/processes.js';
 
 const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
 
@@ -53,5 +53,20 @@ describe('the briefing command', () => {
       ['node', '/home/briefing/server.js'],
     ])
       expect(isBriefingCommand(args), args.join(' ')).toBe(false);
+  });
+});
+
+describe('groupRunning', () => {
+  it('is true while a process of the group runs, false once the group is killed and gone', async () => {
+    // A group of two: a shell leading it and the sleep it starts.
+    const leader = spawn('/bin/sh', ['-c', 'sleep 30 & wait'], { detached: true, stdio: 'ignore' });
+    const group = leader.pid as number;
+    expect(groupRunning(group)).toBe(true);
+    const exited = new Promise((r) => leader.once('exit', r));
+    process.kill(-group, 'SIGKILL');
+    await exited;
+    const end = Date.now() + 5000;
+    while (groupRunning(group) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(groupRunning(group)).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import puppeteer, { type Browser, ProtocolError, TimeoutError } from 'puppeteer-core';
 import { CliError, EXIT } from '../edge/errors.js';
 import type { Env } from '../edge/io.js';
+import { groupRunning } from '../edge/processes.js';
 import { processTempDir } from '../edge/temp.js';
 import { CHROMIUM_ARGS } from './browser.js';
 import { PipeTransport, Tail } from './chromium-pipe.js';
@@ -264,6 +265,11 @@ export class Chromium {
         200,
       );
       await settled(this.#exited, 2000);
+      // What it started, killed with its group, may still be on its way out (a loaded machine
+      // runs it later): wait for that too, briefly, so that none of it runs once we have gone.
+      const group = this.child.pid;
+      for (const end = Date.now() + 1000; group !== undefined && groupRunning(group) && Date.now() < end; )
+        await new Promise((r) => setTimeout(r, 10));
       try {
         const socket = socketFolder(join(this.dir, 'profile'));
         if (socket) rmSync(socket, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 // a lock without a start time (written by hand, or by an earlier version) is judged by the
 // command the process runs.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Whether a process of that number exists (one we may not signal exists too). */
 export function alive(pid: number): boolean {
@@ -19,18 +19,44 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** When the process started, in clock ticks after boot; undefined when /proc cannot say (not Linux, or gone). */
-export function startOf(pid: number): string | undefined {
+/**
+ * The fields of /proc/<pid>/stat from field 3 on (fields[0] is field 3, the state); undefined
+ * when /proc cannot say (not Linux, or gone).
+ */
+function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces and parentheses itself.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Field 22, starttime; fields[0] is field 3.
-    const start = fields[19];
-    return start && /^\d+$/.test(start) ? start : undefined;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+/** When the process started, in clock ticks after boot; undefined when /proc cannot say (not Linux, or gone). */
+export function startOf(pid: number): string | undefined {
+  // Field 22, starttime.
+  const start = statFields(pid)?.[19];
+  return start && /^\d+$/.test(start) ? start : undefined;
+}
+
+/**
+ * Whether a process of group `group` still runs: one that is not a zombie (dead, only not
+ * yet reaped by its parent). False where /proc cannot say.
+ */
+export function groupRunning(group: number): boolean {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return false;
+  }
+  return names.some((name) => {
+    if (!/^\d+$/.test(name)) return false;
+    const fields = statFields(name);
+    // Field 3, the state; field 5, the process group.
+    return fields !== undefined && Number(fields[2]) === group && fields[0] !== 'Z' && fields[0] !== 'X';
+  });
 }
 
 /** A process instance: its number and, where the system tells, its start time. */
