@@ -199,6 +199,48 @@ describe.skipIf(!('path' in found))(
       expect(status).toMatch(new RegExp(`^build ${version} · \\d{1,2}:\\d\\d:\\d\\d.* · \\d+ ms · briefing ${tool}$`));
     });
 
+    it('keeps a scroll the reader makes while a resize draws the PDF pages again', async () => {
+      // The pages as wide as the pane at `width`, one of them drawn.
+      const fitted = (width: number) =>
+        page.waitForFunction(
+          `(() => {
+            const view = document.querySelector('#briefing .pdf');
+            const first = view.querySelector('.page');
+            return window.innerWidth === ${width} && view.querySelector('.page canvas')
+              && Math.abs(first.getBoundingClientRect().width - (view.clientWidth - 24)) < 2;
+          })()`,
+          { timeout: 60_000 },
+        );
+      await page.setViewport({ width: 1280, height: 800 });
+      await fitted(1280);
+      const cdp = await page.createCDPSession();
+      // Slow enough that drawing a page at the new width outlasts the scroll below.
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+      let during = false;
+      try {
+        for (let attempt = 0; attempt < 3 && !during; attempt++) {
+          const width = attempt % 2 === 0 ? 1600 : 1280;
+          await page.setViewport({ width, height: 800 });
+          // Past the 150 ms the pane waits for a resize to end, and before the new pages are in:
+          // scroll to page 3, and say whether the old pages were still shown (a scroll made after
+          // the swap proves nothing, so that attempt is made again).
+          during = (await page.evaluate(`new Promise((resolve) => setTimeout(() => {
+            const view = document.querySelector('#briefing .pdf');
+            const first = view.querySelector('.page');
+            const old = Math.abs(first.getBoundingClientRect().width - (view.clientWidth - 24)) >= 2;
+            view.scrollTop = view.querySelector('.page[data-page="3"]').offsetTop;
+            resolve(old);
+          }, 400))`)) as boolean;
+          await fitted(width);
+        }
+      } finally {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        await cdp.detach();
+      }
+      expect(during).toBe(true);
+      expect(await panePage(page)).toBe(3);
+    });
+
     it('keeps the deck on its slide and the PDF on its page, those of the same section when a build adds some before', async () => {
       await page.setViewport({ width: 1280, height: 800 });
       const section = 'responses';

@@ -120,7 +120,7 @@ export class PdfView {
       return;
     }
     const dests = await destinations(doc);
-    const place = this.doc ? mapPlace(this.place(), this.dests, dests, doc.numPages) : 0;
+    const place = () => (this.doc ? mapPlace(this.place(), this.dests, dests, doc.numPages) : 0);
     if (!(await this.layout(doc, dests, place, load))) {
       void doc.destroy();
       return;
@@ -132,16 +132,17 @@ export class PdfView {
   /** The pane's width changed: the pages drawn again at the new width, at the same place. */
   async refit(): Promise<void> {
     if (!this.doc || Math.abs(this.el.clientWidth - this.width) < 8) return;
-    await this.layout(this.doc, this.dests, this.place(), ++this.loads);
+    await this.layout(this.doc, this.dests, () => this.place(), ++this.loads);
   }
 
   /**
-   * Pages for `doc` as wide as the pane, the one at `place` drawn first, then swapped in for
-   * the pages shown so far in one go, scrolled to that place: no flash, no jump. False when a
-   * newer load overtook this one.
+   * Pages for `doc` as wide as the pane, the one at `place()` drawn first, then swapped in for
+   * the pages shown so far in one go, scrolled to that place: no flash, no jump. `place` is
+   * read again just before the swap, so that a scroll made while the pages were being drawn
+   * (the reader's, or a jump to a section) is kept rather than undone. False when a newer load
+   * overtook this one.
    */
-  async layout(doc: PDFDocumentProxy, dests: Map<string, number>, place: number, load: number): Promise<boolean> {
-    const target = Math.floor(place);
+  async layout(doc: PDFDocumentProxy, dests: Map<string, number>, place: () => number, load: number): Promise<boolean> {
     const width = Math.max(100, this.el.clientWidth - 24);
     const box = document.createElement('div');
     box.className = 'pages';
@@ -159,15 +160,22 @@ export class PdfView {
       }),
     );
     box.append(...pages);
-    await this.draw(pages[target]);
-    if (load !== this.loads) return false;
+    const within = (p: number) => Math.max(0, Math.min(p, pages.length - 1e-6));
+    let at = within(place());
+    // Draw the page the pane will open on, again until it is still that page once drawn.
+    while (pages.length > 0 && !pages[Math.floor(at)]!.drawn) {
+      await this.draw(pages[Math.floor(at)]);
+      if (load !== this.loads) return false;
+      at = within(place());
+    }
+    const target = Math.floor(at);
     const old = this.el.firstElementChild;
     this.visible.disconnect();
     this.near.disconnect();
     if (old) old.replaceWith(box);
     else this.el.append(box);
-    const at = pages[target]!;
-    this.el.scrollTop = at.offsetTop + (place - target) * at.offsetHeight;
+    const top = pages[target];
+    if (top) this.el.scrollTop = top.offsetTop + (at - target) * top.offsetHeight;
     for (const p of pages) {
       this.visible.observe(p);
       this.near.observe(p);
