@@ -155,6 +155,16 @@ describe('the package pass', () => {
       /every East Asian and complex-script Inter face/u,
     ],
     [
+      'a run property with no attributes',
+      // The pass marks every run regular that does not say otherwise; one it cannot mark would
+      // take the placeholder's bold in LibreOffice.
+      () =>
+        doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) =>
+          x.replace(/<a:rPr [^>]*?(\/?)>/u, '<a:rPr$1>'),
+        ),
+      /every run property as <a:rPr with attributes/u,
+    ],
+    [
       'a run in another language',
       () => doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) => x.replace('lang="en-US"', 'lang="en-us"')),
       /every language as lang="en-US", found lang="en-us"/u,
