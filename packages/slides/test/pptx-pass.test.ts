@@ -158,10 +158,7 @@ describe('the package pass', () => {
       'a run property with no attributes',
       // The pass marks every run regular that does not say otherwise; one it cannot mark would
       // take the placeholder's bold in LibreOffice.
-      () =>
-        doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) =>
-          x.replace(/<a:rPr [^>]*?(\/?)>/u, '<a:rPr$1>'),
-        ),
+      () => doctored(first(/^ppt\/slides\/slide\d+\.xml$/u), (x) => x.replace(/<a:rPr [^>]*?(\/?)>/u, '<a:rPr$1>')),
       /every run property as <a:rPr with attributes/u,
     ],
     [

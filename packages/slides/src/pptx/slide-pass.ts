@@ -104,7 +104,8 @@ export function finishSlide(part: string, xml: string, lang: string, kind: Slide
   // layout's first body placeholder's type (the kicker's, bold), and LibreOffice then set every
   // body text after a slide's first list in bold.
   out = out.replace(/<a:rPr (?![^>]*\bb=")/gu, '<a:rPr b="0" ');
-  if (/<a:rPr(?![^>]*\bb=")[\s/>]/u.test(out)) throw new PptxPassError(part, 'every run property as <a:rPr with attributes');
+  if (/<a:rPr(?![^>]*\bb=")[\s/>]/u.test(out))
+    throw new PptxPassError(part, 'every run property as <a:rPr with attributes');
   // Every shape of the slide its own id, in order.
   let id = 0;
   out = replaceExpected(part, out, /<p:cNvPr id="\d+"/gu, () => `<p:cNvPr id="${++id}"`, {
