@@ -239,7 +239,7 @@ describe.skipIf(!('path' in found))(
       }
       expect(during).toBe(true);
       expect(await panePage(page)).toBe(3);
-    });
+    }, 120_000); // Pages drawn at a twentieth of the speed, up to three times, on a loaded machine.
 
     it('keeps the deck on its slide and the PDF on its page, those of the same section when a build adds some before', async () => {
       await page.setViewport({ width: 1280, height: 800 });
