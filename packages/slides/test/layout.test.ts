@@ -1,7 +1,7 @@
 import type { Run } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import { countLines, FILL, lineWidth, segmentsOf, styles } from '../src/layout/layout.js';
-import { textWidth } from '../src/layout/measure.js';
+import { textWidth, withMetrics } from '../src/layout/measure.js';
 import { firstSentence, splitRuns } from '../src/layout/split.js';
 
 const text = (t: string): Run => ({ type: 'text', text: t });
@@ -15,6 +15,22 @@ describe('countLines', () => {
 
   it('wraps an unbroken word longer than a line over several lines', () => {
     expect(countLines([{ text: 'x'.repeat(400) }], styles.bullet)).toBeGreaterThanOrEqual(4);
+  });
+
+  it('ends the line of a link cut across lines in a PPTX (LibreOffice), not in the HTML deck', () => {
+    // A link's text a line and a third long, then a short word that fits beside its last piece.
+    const long = 'x'.repeat(
+      Math.ceil((1.3 * styles.bullet.width) / (textWidth('x', 'regular') * styles.bullet.fontSize)),
+    );
+    const runs: Run[] = [{ type: 'link', text: long, href: 'https://example.org/' }, text(' after')];
+    const html = countLines(segmentsOf(runs), styles.bullet);
+    const pptx = withMetrics({ faces: 'office', reserve: true }, () => countLines(segmentsOf(runs), styles.bullet));
+    const plain = withMetrics({ faces: 'office', reserve: true }, () =>
+      countLines(segmentsOf([text(long), text(' after')]), styles.bullet),
+    );
+    expect(html).toBe(2);
+    expect(plain).toBe(2);
+    expect(pptx).toBe(3);
   });
 
   it('counts bold text as wider than regular text', () => {

@@ -1,5 +1,5 @@
 import type { Run } from '@briefing/content';
-import { charEm, type Face, roomWidth, textWidth, wordWidth } from './measure.js';
+import { charEm, cutLinksEndLines, type Face, roomWidth, textWidth, unkerned, wordWidth } from './measure.js';
 import {
   bulletIndent,
   bulletPad,
@@ -101,6 +101,8 @@ export interface Segment {
   bold?: boolean;
   /** Emphasis: the sans italic. */
   italic?: boolean;
+  /** A link's text (see countLines). */
+  link?: boolean;
 }
 
 /** The face a segment is drawn in: headings (and the title) in the serif bold, else the sans. */
@@ -118,6 +120,8 @@ interface Word {
   space: number;
   /** Its parts by face (a word may change face mid-way: "**term**:"). */
   parts: { text: string; face: Face }[];
+  /** Whether any of it is a link's text. */
+  link: boolean;
 }
 
 function wordsOf(segments: readonly Segment[], fontSize: number, headingFont: boolean): Word[] {
@@ -138,11 +142,13 @@ function wordsOf(segments: readonly Segment[], fontSize: number, headingFont: bo
         return;
       }
       const width = measureWord(part, face, i > 0, i < parts.length - 1) * fontSize;
+      const link = seg.link === true;
       if (joined && last) {
         last.width += width;
         last.parts.push({ text: part, face });
+        last.link ||= link;
       } else {
-        words.push({ width, space: 0, parts: [{ text: part, face }] });
+        words.push({ width, space: 0, parts: [{ text: part, face }], link });
       }
       joined = true;
     });
@@ -162,12 +168,6 @@ function measureWord(word: string, face: Face, spaceBefore: boolean, spaceAfter:
  * mostly wrap anywhere, where Chromium breaks between characters too.
  */
 const LONG_WORD = 64;
-
-function unkerned(text: string, face: Face): number {
-  let em = 0;
-  for (const ch of text) em += charEm(ch.codePointAt(0) as number, face);
-  return em;
-}
 
 /** Number of lines a run of text segments takes in the given style. */
 export function countLines(segments: readonly Segment[], style: TextStyle, headingFont = false): number {
@@ -191,6 +191,8 @@ export function countLines(segments: readonly Segment[], style: TextStyle, headi
           x += w;
         }
       }
+      // A link cut so ends its last line in a PPTX (measure.ts cutLinksEndLines).
+      if (word.link && cutLinksEndLines()) x = room;
     } else {
       x += word.width;
     }
@@ -241,7 +243,12 @@ export function segmentsOf(runs: readonly Run[]): Segment[] {
 /** One run as a segment, optionally with other text (a piece of the run) in its style. */
 export function segmentOf(run: Run, text = run.text): Segment {
   const emphasis = run.type === 'text' ? run.emphasis : undefined;
-  return { text, bold: emphasis === 'strong', italic: emphasis === 'em' };
+  return {
+    text,
+    bold: emphasis === 'strong',
+    italic: emphasis === 'em',
+    ...(run.type === 'link' ? { link: true } : {}),
+  };
 }
 
 /**

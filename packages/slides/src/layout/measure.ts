@@ -93,6 +93,14 @@ export function withMetrics<T>(metrics: Metrics, fn: () => T): T {
 /** The metrics the layout measures in now. */
 export const currentMetrics = (): Metrics => current;
 
+/**
+ * Whether a link cut across lines ends its last line, as in LibreOffice Impress, which reads
+ * each linked run of a PPTX as one field: a field wider than the line is cut anywhere, and the
+ * text after it starts a new line. A PPTX plan's (the plans that reserve room for a substitute
+ * face); the HTML deck's links are inline text that goes on after the cut.
+ */
+export const cutLinksEndLines = (): boolean => current.reserve;
+
 /** The width of the content box the plan lays out in now (px): the plan's room's, else our slide's. */
 export const roomWidth = (): number => current.room?.width ?? contentWidth;
 
@@ -214,6 +222,13 @@ function spacedIn(measured: Measured, word: string, face: Face, context: number)
  */
 function fallbackEm(cp: number, face: Face): number {
   return charAdvance(cp, face === 'bold' || face === 'heading' ? fallbackWidth.scriptBold : fallbackWidth.script);
+}
+
+/** Width of text in em, character by character, without kerning (a run-on string's). */
+export function unkerned(text: string, face: Face): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch.codePointAt(0) as number, face);
+  return em;
 }
 
 /** Advance of one code point in em of the face, unkerned (the step of a break inside a word). */
