@@ -105,9 +105,7 @@ const ELLIPSIS = '\u2026';
  * population" to "Share of the pop…" at the full size.
  */
 export function panelTitleSize(titles: readonly string[], width: number): number {
-  const fits = (size: number) =>
-    titles.every((text) => countLines([{ text }], { fontSize: size, line: size, width }) <= 1);
-  for (let size = chartBox.title; size > chartBox.minLabel; size--) if (fits(size)) return size;
+  for (let size = chartBox.title; size > chartBox.minLabel; size--) if (linesAt(titles, size, width) === 1) return size;
   return chartBox.minLabel;
 }
 
