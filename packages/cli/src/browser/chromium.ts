@@ -197,7 +197,7 @@ export class Chromium {
         throw error;
       }
       // "Target closed" from the pipe may come before the exit: the exit says more.
-      const exited = await chromium.exitError(300);
+      const exited = await chromium.exitError();
       await chromium.close();
       throw exited ?? (isTimeout(error) ? timedOut(path, options.timeout) : error);
     } finally {
@@ -216,8 +216,15 @@ export class Chromium {
     return this.#exit === undefined && this.#closing === undefined;
   }
 
-  /** Why the browser ended, if it exited by itself (waiting up to `ms` for that). */
-  async exitError(ms: number): Promise<CliError | undefined> {
+  /**
+   * Why the browser ended, if it exited by itself (waiting up to `ms` for that). Asked after a
+   * request failed with "Target closed": the browser's end of the pipe closed, so it is on its
+   * way out, but a loaded machine may tell this process of the exit a good while later (300 ms
+   * was once too short under a full test run, and the report said "Target closed" rather than
+   * the exit code and the browser's last lines). The wait ends as soon as the exit is known, and
+   * is only ever made on the way to an error.
+   */
+  async exitError(ms = 2000): Promise<CliError | undefined> {
     if (this.#closing) return undefined;
     if (!this.#exit && !(await settled(this.#exited, ms))) return undefined;
     await settled(this.lost, ms);

@@ -152,7 +152,7 @@ export class DeckBrowser implements DeckConverter {
       return converted;
     } catch (error) {
       // "Target closed" may come before the browser's exit, which says more.
-      const exited = signal?.aborted ? undefined : await session?.exitError(300);
+      const exited = signal?.aborted ? undefined : await session?.exitError();
       // A browser that failed once is not trusted with the next conversion.
       await this.close();
       if (signal?.aborted) throw new ConversionAborted();
