@@ -44,6 +44,8 @@ export const SLOW = [
   'test/lint/newcomer.test.ts',
   'packages/cli/test/new.test.ts',
   'packages/testkit/test/stop-clock.test.ts',
+  // Two fresh Node processes that load pdf.js, about 4 s of CPU.
+  'packages/inspect/test/pdfjs.test.ts',
 ];
 
 /**

@@ -77,8 +77,8 @@ function pptxSlides(entries: Map<string, Buffer>): { images: { width: number; he
 }
 
 async function pdfText(pdf: Uint8Array): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: pdf.slice(), verbosity: 0 }).promise;
+  const { openPdf } = await import('@briefing/inspect');
+  const doc = await openPdf(pdf);
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -174,8 +174,8 @@ describe.skipIf(!browserPath)(
           .get('docProps/core.xml')
           ?.toString(),
       ).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-25T00:00:00Z</dcterms:created>');
-      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-      const doc = await pdfjs.getDocument({ data: (converted.pdf as Uint8Array).slice(), verbosity: 0 }).promise;
+      const { openPdf } = await import('@briefing/inspect');
+      const doc = await openPdf(converted.pdf as Uint8Array);
       const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
       expect(info.CreationDate).toBe('D:20261125000000Z');
       expect(info.ModDate).toBe('D:20261125000000Z');

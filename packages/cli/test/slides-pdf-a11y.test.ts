@@ -194,8 +194,7 @@ type Sequence = { mcid: number | undefined; paints: boolean; shows: boolean };
 
 /** Per page, through pdf.js: what is painted outside marked content, and each MCID's sequence. */
 async function contentFacts(bytes: Uint8Array) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { OPS } = pdfjs;
+  const { OPS, openPdf } = await import('@briefing/inspect');
   const text = new Set<number>([
     OPS.showText,
     OPS.showSpacedText,
@@ -210,7 +209,7 @@ async function contentFacts(bytes: Uint8Array) {
     OPS.shadingFill,
   ]);
   const paint = new Set<number>([OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke]);
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+  const doc = await openPdf(bytes);
   const pages: { untagged: string[]; sequences: Sequence[] }[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const { fnArray, argsArray } = await (await doc.getPage(p)).getOperatorList();

@@ -4,10 +4,10 @@
 // destinations, links, metadata), `openPdf` with `readPages`, `structTrees` and friends
 // for positions, font sizes and the tagged structure.
 import { normalizeForMatch } from '@briefing/content';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from './pdfjs.js';
 
 /** pdf.js's operator codes, to recognise drawing operators in `page.getOperatorList()`. */
-export { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+export { OPS } from './pdfjs.js';
 
 export type PdfDoc = Awaited<ReturnType<typeof getDocument>['promise']>;
 
