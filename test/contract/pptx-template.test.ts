@@ -301,10 +301,60 @@ describe('the PowerPoint on an organisation’s template', () => {
   });
 });
 
+/** A template's bytes with its ppt/presentation.xml changed. */
+function withPresentation(template: Uint8Array, change: (xml: string) => string): Uint8Array {
+  const files = unzipSync(template);
+  const before = strFromU8(files['ppt/presentation.xml'] as Uint8Array);
+  const after = change(before);
+  expect(after, 'the change changes the presentation').not.toBe(before);
+  files['ppt/presentation.xml'] = strToU8(after);
+  return zipSync(files);
+}
+
+/** The names of the presentation element's children, in order. */
+const presentationChildren = (pptx: Uint8Array) =>
+  [...strFromU8(unzipSync(pptx)['ppt/presentation.xml'] as Uint8Array).matchAll(/<(p:\w+)[ />]/gu)]
+    .map((m) => m[1])
+    .filter((name, i, all) => name !== all[i - 1] && /Lst$|Sz$/u.test(name ?? ''));
+
+describe('a template from PowerPoint, with a handout master', () => {
+  it('lists the slides after the handout master, where the schema puts them (PowerPoint would offer to repair it)', async () => {
+    const template = withPresentation(built[0]!.template, (xml) =>
+      xml.replace(
+        '</p:sldMasterIdLst>',
+        '</p:sldMasterIdLst><p:handoutMasterIdLst><p:handoutMasterId r:id="rIdHandout"/></p:handoutMasterIdLst>',
+      ),
+    );
+    const bytes = await renderPptx(report, { template });
+    expect(presentationChildren(bytes).slice(0, 5)).toEqual([
+      'p:sldMasterIdLst',
+      'p:notesMasterIdLst',
+      'p:handoutMasterIdLst',
+      'p:sldIdLst',
+      'p:sldSz',
+    ]);
+    // The order the check reads, on the template as made: no handout master there.
+    expect(presentationChildren(built[0]!.bytes).slice(0, 4)).toEqual([
+      'p:sldMasterIdLst',
+      'p:notesMasterIdLst',
+      'p:sldIdLst',
+      'p:sldSz',
+    ]);
+  });
+});
+
 describe('a template the deck cannot use', () => {
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
     ['not a zip', () => new TextEncoder().encode('not a presentation at all'), /not a zip file/u],
     ['a zip without a presentation', zipWithoutPresentation, /not a presentation \(no ppt\/presentation\.xml/u],
+    [
+      'a slide list written in a form the graft cannot replace',
+      async () =>
+        withPresentation(await makeTemplate(TEMPLATE_43), (xml) =>
+          xml.replace(/<p:sldIdLst>/u, '<p:sldIdLst xmlns:x="urn:x">'),
+        ),
+      /ppt\/presentation\.xml writes its slide list in a form the deck cannot replace/u,
+    ],
     [
       'a presentation without a title and body layout',
       () => makeTemplate({ ...TEMPLATE_43, noBody: true }),

@@ -4,7 +4,12 @@ import { report } from '@briefing/content';
 import { describe, expect, it } from 'vitest';
 import { NAMED_FACES } from '../src/layout/faces.js';
 import { buildPresentation, KICKER_SHAPE, TITLE_SHAPE } from '../src/pptx/build.js';
-import { finishPackage, type PackageInfo } from '../src/pptx/package.js';
+import { renderPptx } from '../src/pptx/index.js';
+import { finishPackage, finishParts, type PackageInfo } from '../src/pptx/package.js';
+import { PptxPassError } from '../src/pptx/pass.js';
+import { roomFor } from '../src/pptx/template/fit.js';
+import { graft } from '../src/pptx/template/graft.js';
+import { readTemplate } from '../src/pptx/template/read.js';
 import { readZip, writeZip } from '../src/pptx/zip.js';
 import { planDeck } from '../src/render.js';
 
@@ -179,10 +184,41 @@ describe('the package pass', () => {
         ),
       /found lang="de-DE"/u,
     ],
+    [
+      "a second copy of the master's slide number on a layout",
+      // The pass drops the one pptxgenjs copies from the master; a second would be left behind.
+      () => {
+        const stray = '<p:sp><p:nvSpPr><p:nvPr><p:ph type="sldNum" idx="4294967295"/></p:nvPr></p:nvSpPr></p:sp>';
+        return doctored('ppt/slideLayouts/slideLayout2.xml', (x) =>
+          x.replace('</p:spTree>', `${stray}${stray}</p:spTree>`),
+        );
+      },
+      /the master's slide number copied once/u,
+    ],
   ];
   for (const [what, make, message] of cases) {
     it(`stops with an internal error on ${what}`, async () => {
       await expect(finishPackage(make(), info)).rejects.toThrow(message);
     });
   }
+
+  it('stops with an internal error, on a template, on a slide that names its layout otherwise', async () => {
+    // Our own deck serves as the template: it has the four layouts.
+    const template = readTemplate(await renderPptx(report));
+    const options = { lang: 'en-GB', faces: info.faces, room: roomFor(template) };
+    const finished = finishParts(written, info);
+    expect(graft(finished, template, options).length).toBeGreaterThan(finished.length / 2);
+    const rels = 'ppt/slides/_rels/slide1.xml.rels';
+    const doctoredRels = finished.map((p) => {
+      if (p.name !== rels) return p;
+      const xml = new TextDecoder().decode(p.data);
+      const after = xml.replace('Target="../slideLayouts/', 'Target="/ppt/slideLayouts/');
+      expect(after).not.toBe(xml);
+      return { name: p.name, data: new TextEncoder().encode(after) };
+    });
+    expect(() => graft(doctoredRels, template, options)).toThrow(PptxPassError);
+    expect(() => graft(doctoredRels, template, options)).toThrow(
+      /slide1\.xml\.rels.*a layout the slide uses, found 0/u,
+    );
+  });
 });

@@ -195,6 +195,8 @@ export function finishLayout(part: string, xml: string, footerText: string): str
   );
   // pptxgenjs copies the master's slide number onto the layout with an index no slide can match.
   out = out.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*idx="4294967295"[\s\S]*?<\/p:sp>/u, '');
+  if (out.includes('idx="4294967295"'))
+    throw new PptxPassError(part, 'the master\'s slide number copied once, as a <p:sp> holding idx="4294967295"');
   return replaceExpected(part, out, /<\/p:grpSpPr>/u, (m) => `${m}${layoutPlaceholders(layout, footerText)}`, {
     what: 'a shape tree',
     count: 1,

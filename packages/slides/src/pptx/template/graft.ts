@@ -1,5 +1,6 @@
 import { escapeXml } from '@briefing/content';
 import type { Room } from '../../layout/faces.js';
+import { replaceExpected } from '../pass.js';
 import { LAYOUTS, type LayoutName } from '../placeholders.js';
 import type { ZipEntry } from '../zip.js';
 import { type DeckFaces, fitInto, fitXml, themed } from './fit.js';
@@ -102,6 +103,13 @@ function contentTypes(template: string, ours: string, added: readonly string[], 
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/**
+ * The template's presentation part listing our slides and notes master instead of its own.
+ * The lists go where the schema orders them (CT_Presentation: slide masters, notes master,
+ * handout master, slides, slide size…): a template from PowerPoint often has a handout master,
+ * and slides listed before it make a file PowerPoint offers to repair. A list written in a
+ * form these patterns do not read would be left beside ours: refused, naming it.
+ */
 function presentation(xml: string, slides: number, hasNotes: boolean): string {
   const ids = Array.from({ length: slides }, (_, i) => `<p:sldId id="${256 + i}" r:id="rIdBriefingSlide${i + 1}"/>`);
   const notes = hasNotes ? '<p:notesMasterIdLst><p:notesMasterId r:id="rIdBriefingNotes"/></p:notesMasterIdLst>' : '';
@@ -111,8 +119,25 @@ function presentation(xml: string, slides: number, hasNotes: boolean): string {
     .replace(/<p:custShowLst>[\s\S]*?<\/p:custShowLst>/u, '')
     // Sections name the template's slides, which are gone.
     .replace(/<p:ext uri="\{521415D9-36F7-43E2-AB2F-B90AF26B5E84\}">[\s\S]*?<\/p:ext>/u, '');
-  if (!/<\/p:sldMasterIdLst>/u.test(out)) throw new PptxTemplateError('no slide master list in ppt/presentation.xml');
-  return out.replace('</p:sldMasterIdLst>', `</p:sldMasterIdLst>${notes}<p:sldIdLst>${ids.join('')}</p:sldIdLst>`);
+  for (const [left, what] of [
+    ['<p:notesMasterIdLst', 'notes master list'],
+    ['<p:sldIdLst', 'slide list'],
+    ['<p:custShowLst', 'custom shows'],
+    ['521415D9-36F7-43E2-AB2F-B90AF26B5E84', 'sections'],
+  ] as const)
+    if (out.toUpperCase().includes(left.toUpperCase()))
+      throw new PptxTemplateError(`ppt/presentation.xml writes its ${what} in a form the deck cannot replace`);
+  const masters = '</p:sldMasterIdLst>';
+  if (!out.includes(masters)) throw new PptxTemplateError('no slide master list in ppt/presentation.xml');
+  const handouts = /<p:handoutMasterIdLst>[\s\S]*?<\/p:handoutMasterIdLst>|<p:handoutMasterIdLst\/>/u.exec(out);
+  if (!handouts && out.includes('<p:handoutMasterIdLst'))
+    throw new PptxTemplateError('ppt/presentation.xml writes its handout master list in a form the deck cannot read');
+  const list = `<p:sldIdLst>${ids.join('')}</p:sldIdLst>`;
+  if (!handouts) return out.replace(masters, `${masters}${notes}${list}`);
+  if (out.indexOf(masters) > handouts.index)
+    throw new PptxTemplateError('ppt/presentation.xml lists its handout master before its slide masters');
+  const after = handouts.index + handouts[0].length;
+  return `${out.slice(0, after).replace(masters, `${masters}${notes}`)}${list}${out.slice(after)}`;
 }
 
 function presentationRels(xml: string, slides: number, hasNotes: boolean): string {
@@ -163,12 +188,21 @@ export function graft(
     } else if (/^ppt\/charts\/chart\d+\.xml$/u.test(entry.name)) {
       out = themed(entry.name, fitXml(entry.name, xml, fit, false), faces);
     } else if (/^ppt\/slides\/_rels\//u.test(entry.name)) {
-      out = xml.replace(/Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u, (_m, part: string) => {
-        const role = template.roles[names.get(part) ?? 'Title and Content'];
-        return `Target="${fromPpt(role.part)}"`;
-      });
+      out = replaceExpected(
+        entry.name,
+        xml,
+        /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u,
+        (_m, part) => `Target="${fromPpt(template.roles[names.get(part ?? '') ?? 'Title and Content'].part)}"`,
+        { what: 'a layout the slide uses', count: 1 },
+      );
     } else if (entry.name === 'ppt/notesMasters/_rels/notesMaster1.xml.rels') {
-      out = xml.replace(/Target="\.\.\/theme\/theme\d+\.xml"/u, `Target="${fromPpt(template.theme)}"`);
+      out = replaceExpected(
+        entry.name,
+        xml,
+        /Target="\.\.\/theme\/theme\d+\.xml"/u,
+        () => `Target="${fromPpt(template.theme)}"`,
+        { what: 'a theme the notes master uses', count: 1 },
+      );
     }
     added.push({ name: entry.name, data: encoder.encode(out) });
   }
