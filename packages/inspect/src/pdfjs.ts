@@ -68,7 +68,10 @@ export function keepBuiltIns(): () => string[] {
 const putBack = keepBuiltIns();
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-/** What loading pdf.js replaced and was put back (Array.prototype.push, JSON.parse, JSON.stringify with pdfjs-dist 5.6). */
+/**
+ * What loading pdf.js replaced and was put back (with pdfjs-dist 5.6: Function.prototype.toString,
+ * Array.prototype.push, JSON.parse, JSON.stringify).
+ */
 export const putBackBuiltIns: readonly string[] = putBack();
 
 export const { getDocument, OPS } = pdfjs;
