@@ -77,16 +77,18 @@ describe('the PowerPoint’s text in placeholders', () => {
     expect(freeText(facts)).toEqual([]);
     const nasty = await renderPptx(nastyReport());
     expect(freeText(await readPptx(nasty))).toEqual([]);
-    // The body text is there: each content slide's list is the layout's body placeholder (index 1).
-    const lists = facts.slides.flatMap((s) => s.shapes.filter((sh) => sh.name === 'List'));
+    // The body text is there: each content slide's list is the layout's content placeholder
+    // (index 1, no type: obj).
+    // (A second list on a slide is a body placeholder of its own.)
+    const lists = facts.slides.flatMap((s) => s.shapes.find((sh) => sh.name === 'List') ?? []);
     expect(lists.length).toBeGreaterThan(3);
-    expect(lists.every((l) => l.placeholder === 'body')).toBe(true);
+    expect(lists.every((l) => l.placeholder === 'obj')).toBe(true);
   });
 
   it('gives each slide the placeholders of its layout: title, body, kicker, footer, slide number', () => {
     expect(unmatched(packaged, facts)).toEqual([]);
     const kinds = facts.slides.flatMap((s) => s.shapes.flatMap((sh) => sh.placeholder ?? []));
-    expect(new Set(kinds)).toEqual(new Set(['ctrTitle', 'subTitle', 'title', 'body', 'ftr', 'sldNum']));
+    expect(new Set(kinds)).toEqual(new Set(['ctrTitle', 'subTitle', 'title', 'obj', 'body', 'ftr', 'sldNum']));
   });
 
   it('the checks find a text box and a placeholder its layout lacks', async () => {

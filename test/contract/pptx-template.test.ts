@@ -23,8 +23,20 @@ import {
 
 const EMU = 914400;
 
-/** What is wrong with a deck built on the template `spec` describes: one line per problem. */
-export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: TemplateSpec, plan: DeckPlan): string[] {
+/** PowerPoint's names for the four layouts the deck uses, which the tests' templates take. */
+const POWERPOINT_LAYOUTS = ['Title Slide', 'Title and Content', 'Title Only', 'Section Header'];
+
+/**
+ * What is wrong with a deck built on the template `spec` describes, whose layouts the deck's
+ * slides should use are `layouts`: one line per problem.
+ */
+export function templateProblems(
+  facts: PptxFacts,
+  bytes: Uint8Array,
+  spec: TemplateSpec,
+  plan: DeckPlan,
+  layouts: readonly string[] = POWERPOINT_LAYOUTS,
+): string[] {
   const problems: string[] = [];
   const width = Math.round(spec.width * EMU);
   const height = Math.round(spec.height * EMU);
@@ -46,8 +58,7 @@ export function templateProblems(facts: PptxFacts, bytes: Uint8Array, spec: Temp
     const titles = slide.shapes.filter((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle');
     const want = (planned.heading + (planned.continued ? ' (continued)' : '')).replace(/\s+/gu, ' ').trim();
     if (titles.length !== 1 || slide.heading !== want) problems.push(`slide ${i + 1}: title "${slide.heading}"`);
-    if (!['Title Slide', 'Title and Content', 'Title Only', 'Section Header'].includes(slide.layout))
-      problems.push(`slide ${i + 1}: layout "${slide.layout}"`);
+    if (!layouts.includes(slide.layout)) problems.push(`slide ${i + 1}: layout "${slide.layout}"`);
     for (const shape of slide.shapes) {
       const b = shape.box;
       if (!shape.placeholder && shape.paragraphs.join('').trim() !== '')
@@ -340,6 +351,33 @@ describe('a template from PowerPoint, with a handout master', () => {
       'p:sldIdLst',
       'p:sldSz',
     ]);
+  });
+});
+
+describe('a template saved by LibreOffice Impress (test/fixtures/template-impress.pptx)', () => {
+  it('takes its "Title, Content" layout, whose content placeholder Impress writes as <p:ph/> (index 0), and keeps every check', async () => {
+    const template = readFileSync(new URL('../fixtures/template-impress.pptx', import.meta.url));
+    const bytes = await renderPptx(report, { template });
+    const facts = await readPptx(bytes);
+    expect(facts.illFormed).toEqual([]);
+    // Impress kept the 4:3 template's slide size and placeholder positions; it has no section
+    // header layout, so the dividers take its content layout.
+    // Its theme is Impress's rewrite of the template's: Arial for both faces, the colours kept.
+    const spec = {
+      ...TEMPLATE_43,
+      faces: { heading: 'Arial', body: 'Arial' },
+      colours: { accent1: '7a1f3d', accent2: '2e8b57' },
+    };
+    const layouts = ['Title Slide', 'Title, Content', 'Title Only'];
+    expect(templateProblems(facts, bytes, spec, planPptx(report, { template }), layouts)).toEqual([]);
+    // The report has no slide of a chart alone, which would take Title Only.
+    expect(new Set(facts.slides.map((s) => s.layout))).toEqual(new Set(['Title Slide', 'Title, Content']));
+    // Each slide's first list is in the layout's content placeholder, as the slide writes it: <p:ph/>.
+    const lists = facts.slides.flatMap((s) => s.shapes.find((shape) => shape.name === 'List') ?? []);
+    expect(lists.length).toBeGreaterThan(5);
+    expect(new Set(lists.map((l) => l.placeholder))).toEqual(new Set(['obj']));
+    const slide = strFromU8(unzipSync(bytes)['ppt/slides/slide3.xml'] as Uint8Array);
+    expect(slide).toMatch(/name="List"[\s\S]*?<p:nvPr><p:ph\/><\/p:nvPr>/u);
   });
 });
 

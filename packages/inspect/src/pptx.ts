@@ -129,7 +129,8 @@ export async function readPptx(bytes: Uint8Array): Promise<PptxFacts> {
       const ext = first(sp, 'a:ext');
       return {
         name: nv?.attrs.name ?? '',
-        ...(ph ? { placeholder: ph.attrs.type ?? 'body' } : {}),
+        // A placeholder that names no type is a content placeholder (the schema's default, obj).
+        ...(ph ? { placeholder: ph.attrs.type ?? 'obj' } : {}),
         ...(off && ext
           ? {
               box: {

@@ -43,7 +43,7 @@ function placeholdersOn(xml: string, layout: TemplateLayout, lang: string): stri
   const has = (type: string) => layout.placeholders.find((p) => p.type === type);
   const body =
     layout.placeholders.find((p) => p.type === 'subTitle') ??
-    layout.placeholders.find((p) => (p.type === 'body' || p.type === 'obj') && p.idx !== undefined);
+    layout.placeholders.find((p) => p.type === 'body' || p.type === 'obj');
   let orphan = 900;
   return xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
     const ph = /<p:ph\b[^>]*\/>/u.exec(shape)?.[0];

@@ -24,6 +24,10 @@ export interface Box {
 /** A placeholder of a layout: its type (`obj` when the XML names none), index and box (EMU). */
 export interface TemplatePlaceholder {
   type: string;
+  /**
+   * As the XML writes it; none means 0 (the schema's default), which is how LibreOffice Impress
+   * writes a layout's content placeholder (`<p:ph/>`), and a slide's `<p:ph/>` then matches it.
+   */
   idx?: number;
   box?: Box;
 }
@@ -140,7 +144,7 @@ export function readTemplate(bytes: Uint8Array): Template {
       };
     });
   const title = (l: TemplateLayout) => l.placeholders.find((p) => TITLE.has(p.type) && p.box);
-  const body = (l: TemplateLayout) => l.placeholders.find((p) => BODY.has(p.type) && p.idx !== undefined && p.box);
+  const body = (l: TemplateLayout) => l.placeholders.find((p) => BODY.has(p.type) && p.box);
   const usable = layouts.filter((l) => title(l) && body(l));
   // PowerPoint's own type first, then its name, then the layout with the largest body.
   const area = (l: TemplateLayout) => (body(l)?.box?.w ?? 0) * (body(l)?.box?.h ?? 0);
