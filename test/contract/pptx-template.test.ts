@@ -381,6 +381,22 @@ describe('a template saved by LibreOffice Impress (test/fixtures/template-impres
   });
 });
 
+/** The 4:3 template with every layout's body placeholder moved to the top of the slide, half an inch tall. */
+async function bodiesAboveTitles(): Promise<Uint8Array> {
+  const files = unzipSync(await makeTemplate(TEMPLATE_43));
+  for (const name of Object.keys(files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n))) {
+    const xml = strFromU8(files[name] as Uint8Array);
+    const moved = xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?type="body"[\s\S]*?<\/p:sp>/gu, (sp) =>
+      sp.replace(
+        /<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)" cy="\d+"\/>/u,
+        '<a:off x="$1" y="0"/><a:ext cx="$2" cy="457200"/>',
+      ),
+    );
+    files[name] = strToU8(moved);
+  }
+  return zipSync(files);
+}
+
 describe('a template the deck cannot use', () => {
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
     ['not a zip', () => new TextEncoder().encode('not a presentation at all'), /not a zip file/u],
@@ -392,6 +408,13 @@ describe('a template the deck cannot use', () => {
           xml.replace(/<p:sldIdLst>/u, '<p:sldIdLst xmlns:x="urn:x">'),
         ),
       /ppt\/presentation\.xml writes its slide list in a form the deck cannot replace/u,
+    ],
+    [
+      // Impress writes such layouts when it saves a deck whose master has a text box above the
+      // title (ours, the kicker): the deck would have no room there, and came out blank.
+      'a presentation whose bodies all sit above their titles',
+      bodiesAboveTitles,
+      /no usable layout: .*"Title and Content" \(title, body, the body not below the title\)/u,
     ],
     [
       'a presentation without a title and body layout',

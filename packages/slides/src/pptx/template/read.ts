@@ -145,7 +145,14 @@ export function readTemplate(bytes: Uint8Array): Template {
     });
   const title = (l: TemplateLayout) => l.placeholders.find((p) => TITLE.has(p.type) && p.box);
   const body = (l: TemplateLayout) => l.placeholders.find((p) => BODY.has(p.type) && p.box);
-  const usable = layouts.filter((l) => title(l) && body(l));
+  // The deck fills the area from the title's top to the body's foot: a body that ends above
+  // the title's foot (Impress, saving a deck whose master has a text box above the title, can
+  // write one there) or has no width would leave it no room, and the slides would come out blank.
+  const below = (l: TemplateLayout) => {
+    const [t, b] = [title(l)?.box, body(l)?.box];
+    return t !== undefined && b !== undefined && b.w > 0 && b.h > 0 && b.y + b.h > t.y + t.h;
+  };
+  const usable = layouts.filter((l) => title(l) && body(l) && below(l));
   // PowerPoint's own type first, then its name, then the layout with the largest body.
   const area = (l: TemplateLayout) => (body(l)?.box?.w ?? 0) * (body(l)?.box?.h ?? 0);
   const content =
@@ -155,10 +162,11 @@ export function readTemplate(bytes: Uint8Array): Template {
     [...usable].sort((a, b) => area(b) - area(a))[0];
   if (!content) {
     const found = layouts.map(
-      (l) => `"${l.name}" (${l.placeholders.map((p) => p.type).join(', ') || 'no placeholders'})`,
+      (l) =>
+        `"${l.name}" (${l.placeholders.map((p) => p.type).join(', ') || 'no placeholders'}${title(l) && body(l) ? ', the body not below the title' : ''})`,
     );
     throw new PptxTemplateError(
-      `no usable layout: the deck needs a layout with a title and a body placeholder (PowerPoint's "Title and Content"); the template has ${found.join('; ') || 'no layouts'}`,
+      `no usable layout: the deck needs a layout with a title and a body placeholder below it (PowerPoint's "Title and Content"); the template has ${found.join('; ') || 'no layouts'}`,
     );
   }
   const typed = (type: string, name: string, fallback: TemplateLayout) =>
