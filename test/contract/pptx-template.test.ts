@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { report } from '@briefing/content';
 import { type PptxFacts, readPptx } from '@briefing/inspect';
-import { type DeckPlan, PptxTemplateError, planPptx, renderPptx } from '@briefing/slides';
+import { type DeckPlan, PptxTemplateError, planDeck, planPptx, renderPptx } from '@briefing/slides';
 import { freshDir, runCli } from '@briefing/testkit';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -450,7 +450,7 @@ describe('a template the deck cannot use', () => {
     );
   });
 
-  it('stops `briefing build --pptx-template` with exit 2 and one line naming the file, writing nothing', async () => {
+  it('stops `briefing build --pptx-template` with exit 2 and one line naming the file, writing nothing; builds on a good one and counts its slides', async () => {
     const dir = freshDir('briefing-template-');
     const bad = join(dir, 'brand.potx');
     writeFileSync(bad, await makeTemplate({ ...TEMPLATE_169, noBody: true }));
@@ -468,6 +468,14 @@ describe('a template the deck cannot use', () => {
     const file = new Uint8Array(readFileSync(join(out, 'slides.pptx')));
     const written = await readPptx(file);
     expect(written.size.width).toBe(Math.round(TEMPLATE_169.width * EMU));
+    // The summary counts the PowerPoint's own slides where its template gives it more than the deck's.
+    const deckSlides = planDeck(report).slides.length;
+    expect(written.slides.length).toBeGreaterThan(deckSlides);
+    expect(done.stdout).toMatch(
+      new RegExp(`^Slides: ${deckSlides} \\(${written.slides.length} in slides\\.pptx\\), a talk of about`, 'mu'),
+    );
+    const json = await runCli(['build', '--format', 'pptx', '--out', out, '--pptx-template', good, '--json']);
+    expect(JSON.parse(json.stdout).deck).toMatchObject({ slides: deckSlides, pptxSlides: written.slides.length });
     // The CLI's plan is laid out for the template, as renderPptx's is: the same bytes.
     const template = new Uint8Array(readFileSync(good));
     expect(Buffer.from(file).equals(Buffer.from(await renderPptx(report, { template })))).toBe(true);

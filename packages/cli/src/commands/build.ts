@@ -227,9 +227,13 @@ export const buildCommand = defineCommand({
     );
     // The deck's length as a talk, from its speaker notes.
     const talk = written.some((w) => w.format !== 'pdf') ? await deck.plan() : undefined;
+    // The editable PowerPoint is planned for its own faces or template (a narrower body area
+    // takes more slides): its count, where it differs from the deck's.
+    const pptxSlides = written.some((w) => w.format === 'pptx') ? (await deck.pptxPlan()).slides.length : undefined;
+    const inPptx = pptxSlides !== undefined && pptxSlides !== talk?.slides.length ? pptxSlides : undefined;
     if (talk) {
       say(
-        `Slides: ${talk.slides.length}, a talk of about ${talk.talk.minutes} min (${talk.talk.words} words of speaker notes)`,
+        `Slides: ${talk.slides.length}${inPptx === undefined ? '' : ` (${inPptx} in slides.pptx)`}, a talk of about ${talk.talk.minutes} min (${talk.talk.words} words of speaker notes)`,
       );
     }
     if (json) {
@@ -241,7 +245,16 @@ export const buildCommand = defineCommand({
           seconds: Number(total.toFixed(3)),
           outputs: written.map((w) => ({ ...w, ms: Math.round(w.ms) })),
           skipped,
-          ...(talk ? { deck: { slides: talk.slides.length, minutes: talk.talk.minutes, words: talk.talk.words } } : {}),
+          ...(talk
+            ? {
+                deck: {
+                  slides: talk.slides.length,
+                  ...(pptxSlides === undefined ? {} : { pptxSlides }),
+                  minutes: talk.talk.minutes,
+                  words: talk.talk.words,
+                },
+              }
+            : {}),
         })}\n`,
       );
     }
