@@ -119,13 +119,14 @@ function presentation(xml: string, slides: number, hasNotes: boolean): string {
     .replace(/<p:custShowLst>[\s\S]*?<\/p:custShowLst>/u, '')
     // Sections name the template's slides, which are gone.
     .replace(/<p:ext uri="\{521415D9-36F7-43E2-AB2F-B90AF26B5E84\}">[\s\S]*?<\/p:ext>/u, '');
+  const upper = out.toUpperCase();
   for (const [left, what] of [
-    ['<p:notesMasterIdLst', 'notes master list'],
-    ['<p:sldIdLst', 'slide list'],
-    ['<p:custShowLst', 'custom shows'],
+    ['<P:NOTESMASTERIDLST', 'notes master list'],
+    ['<P:SLDIDLST', 'slide list'],
+    ['<P:CUSTSHOWLST', 'custom shows'],
     ['521415D9-36F7-43E2-AB2F-B90AF26B5E84', 'sections'],
   ] as const)
-    if (out.toUpperCase().includes(left.toUpperCase()))
+    if (upper.includes(left))
       throw new PptxTemplateError(`ppt/presentation.xml writes its ${what} in a form the deck cannot replace`);
   const masters = '</p:sldMasterIdLst>';
   if (!out.includes(masters)) throw new PptxTemplateError('no slide master list in ppt/presentation.xml');
