@@ -397,6 +397,46 @@ async function bodiesAboveTitles(): Promise<Uint8Array> {
   return zipSync(files);
 }
 
+describe('a macro-enabled template (.potm)', () => {
+  it('is used without its macros, with a note: a VBA project has no place in a .pptx, the macro-free format', async () => {
+    const files = unzipSync(await makeTemplate(TEMPLATE_43));
+    const edit = (name: string, change: (xml: string) => string) => {
+      const before = strFromU8(files[name] as Uint8Array);
+      const after = change(before);
+      expect(after, name).not.toBe(before);
+      files[name] = strToU8(after);
+    };
+    // As PowerPoint saves a .potm: the project, its relationship and its content type.
+    files['ppt/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
+    edit('ppt/_rels/presentation.xml.rels', (xml) =>
+      xml.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      ),
+    );
+    edit('[Content_Types].xml', (xml) =>
+      xml
+        .replace('<Default ', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ')
+        .replace(
+          /(PartName="\/ppt\/presentation\.xml" ContentType=")[^"]*"/u,
+          '$1application/vnd.ms-powerpoint.template.macroEnabled.main+xml"',
+        ),
+    );
+    const notes: string[] = [];
+    const bytes = await renderPptx(report, { template: zipSync(files), onWarning: (w) => notes.push(w) });
+    expect(notes).toContain("the template's macros are left out: the deck is a .pptx, which holds none");
+    const parts = unzipSync(bytes);
+    expect(Object.keys(parts).filter((n) => /vba/iu.test(n))).toEqual([]);
+    for (const name of ['[Content_Types].xml', 'ppt/_rels/presentation.xml.rels'])
+      expect(strFromU8(parts[name] as Uint8Array), name).not.toMatch(/vbaProject|macroEnabled/u);
+    expect((await readPptx(bytes)).illFormed).toEqual([]);
+    // The same template without macros gives no such note.
+    const plain: string[] = [];
+    await renderPptx(report, { template: await makeTemplate(TEMPLATE_43), onWarning: (w) => plain.push(w) });
+    expect(plain.some((w) => w.includes('macros'))).toBe(false);
+  });
+});
+
 describe('a template the deck cannot use', () => {
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
     ['not a zip', () => new TextEncoder().encode('not a presentation at all'), /not a zip file/u],

@@ -108,6 +108,8 @@ export async function renderPptx(input: Report | DeckPlan, options: PptxOptions 
   const set = (plan.metrics ?? HTML_METRICS).faces;
   const faces = NAMED_FACES[set];
   if (template) for (const note of faceNotes(template, set)) options.onWarning?.(note);
+  if (template?.macros)
+    options.onWarning?.("the template's macros are left out: the deck is a .pptx, which holds none");
   const reportDate = 'meta' in input ? input.meta.date : undefined;
   const date = fixedDate(options.date ?? reportDate, options.sourceDateEpoch);
   const { pres, chartFormats } = buildPresentation(plan);

@@ -16,8 +16,15 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const PRESENTATION = 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
 
-/** Parts of the template that go: its slides with their notes and charts, its notes master, its properties. */
-const DROPPED = /^(ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\/|docProps\/|_rels\/\.rels$)/u;
+/**
+ * Parts of the template that go: its slides with their notes and charts, its notes master, its
+ * properties, and its macros (a .potm's or .pptm's VBA project and signatures, which have no
+ * place in a .pptx, Office's macro-free format).
+ */
+const DROPPED =
+  /^(ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\/|ppt\/(_rels\/)?vbaProject|docProps\/|_rels\/\.rels$)/u;
+/** The content types of a VBA project and its signatures. */
+const MACROS = /ContentType="application\/vnd\.ms-office\.vbaProject/u;
 /** Parts of ours that come in. */
 const TAKEN = /^ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\//u;
 
@@ -79,7 +86,7 @@ function contentTypes(template: string, ours: string, added: readonly string[], 
   const defaults = new Map<string, string>();
   for (const xml of [template, ours])
     for (const [tag, ext] of xml.matchAll(/<Default\b[^>]*Extension="([^"]*)"[^>]*\/>/gu))
-      if (!defaults.has((ext ?? '').toLowerCase())) defaults.set((ext ?? '').toLowerCase(), tag);
+      if (!defaults.has((ext ?? '').toLowerCase()) && !MACROS.test(tag)) defaults.set((ext ?? '').toLowerCase(), tag);
   const overrides = (xml: string) =>
     [...xml.matchAll(/<Override\b[^>]*PartName="\/([^"]*)"[^>]*\/>/gu)].map(([tag, part]) => ({
       tag,
@@ -144,7 +151,7 @@ function presentation(xml: string, slides: number, hasNotes: boolean): string {
 function presentationRels(xml: string, slides: number, hasNotes: boolean): string {
   const kept = [...xml.matchAll(/<Relationship\b[^>]*\/>/gu)]
     .map(([tag]) => tag)
-    .filter((tag) => !/\/(slide|notesMaster)"/u.test(tag));
+    .filter((tag) => !/\/(slide|notesMaster|vbaProject)"/u.test(tag));
   const ours = [
     ...Array.from(
       { length: slides },

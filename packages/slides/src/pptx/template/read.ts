@@ -51,6 +51,8 @@ export interface Template {
   faces: { heading: string; body: string };
   /** The theme part of the slide master, shared by the notes master the deck brings. */
   theme: string;
+  /** Whether it holds macros (a .potm or .pptm): the deck, a .pptx, leaves them out. */
+  macros: boolean;
 }
 
 const text = (e: ZipEntry) => new TextDecoder().decode(e.data);
@@ -190,5 +192,6 @@ export function readTemplate(bytes: Uint8Array): Template {
     frame,
     faces: { heading: face('major'), body: face('minor') },
     theme,
+    macros: entries.some((e) => /^ppt\/vbaProject/u.test(e.name)),
   };
 }
