@@ -18,6 +18,7 @@ import {
   TEMPLATE_43,
   TEMPLATE_169,
   type TemplateSpec,
+  withSecondMaster,
   zipWithoutPresentation,
 } from '../helpers/pptx-template.js';
 
@@ -434,6 +435,28 @@ describe('a macro-enabled template (.potm)', () => {
     const plain: string[] = [];
     await renderPptx(report, { template: await makeTemplate(TEMPLATE_43), onWarning: (w) => plain.push(w) });
     expect(plain.some((w) => w.includes('macros'))).toBe(false);
+  });
+});
+
+describe('a template with two slide masters', () => {
+  it('finds the content layout under the second, and takes that master’s theme for the deck', async () => {
+    const template = withSecondMaster(await makeTemplate(TEMPLATE_43), (xml) =>
+      xml.replace(`<a:srgbClr val="${TEMPLATE_43.colours.accent1}"/>`, '<a:srgbClr val="123456"/>'),
+    );
+    const bytes = await renderPptx(report, { template });
+    const facts = await readPptx(bytes);
+    expect(facts.illFormed).toEqual([]);
+    const spec = { ...TEMPLATE_43, colours: { ...TEMPLATE_43.colours, accent1: '123456' } };
+    // templateProblems reads theme1.xml for the theme: here the second master's is theme2.xml.
+    const files = unzipSync(bytes);
+    files['ppt/theme/theme1.xml'] = new Uint8Array(files['ppt/theme/theme2.xml'] as Uint8Array);
+    expect(templateProblems(facts, zipSync(files), spec, planPptx(report, { template }))).toEqual([]);
+    expect(new Set(facts.slides.map((s) => s.layout))).toEqual(new Set(['Title Slide', 'Title and Content']));
+    // The content slides point at the layout under the second master; the notes at its theme.
+    const rels = (name: string) => strFromU8(unzipSync(bytes)[name] as Uint8Array);
+    expect(rels('ppt/slides/_rels/slide3.xml.rels')).toContain('Target="../slideLayouts/slideLayout3.xml"');
+    expect(rels('ppt/slideLayouts/_rels/slideLayout3.xml.rels')).toContain('slideMaster2.xml');
+    expect(rels('ppt/notesMasters/_rels/notesMaster1.xml.rels')).toContain('Target="../theme/theme2.xml"');
   });
 });
 

@@ -102,3 +102,67 @@ export async function makeTemplate(spec: TemplateSpec): Promise<Uint8Array> {
 export function zipWithoutPresentation(): Uint8Array {
   return zipSync({ 'word/document.xml': strToU8('<w:document/>') }, { mtime: new Date('2020-01-01T00:00:00Z') });
 }
+
+/**
+ * A template with two slide masters, as a designer may make one: `bytes` (a template of
+ * makeTemplate's) with its "Title and Content" layout moved under a second master, whose
+ * theme is a copy of the first with `theme` changed (say, another accent colour).
+ */
+export function withSecondMaster(bytes: Uint8Array, theme: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  const text = (name: string) => strFromU8(files[name] as Uint8Array);
+  const put = (name: string, xml: string) => {
+    files[name] = strToU8(xml);
+  };
+  const content = Object.keys(files).find(
+    (n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n) && text(n).includes('<p:cSld name="Title and Content"'),
+  ) as string;
+  const layoutFile = content.split('/').at(-1) as string;
+  const masterRels = 'ppt/slideMasters/_rels/slideMaster1.xml.rels';
+  const rel = new RegExp(`<Relationship Id="(rId\\d+)"[^>]*Target="\\.\\./slideLayouts/${layoutFile}"/>`, 'u');
+  const id = rel.exec(text(masterRels))?.[1] as string;
+  // The first master loses the layout…
+  put(masterRels, text(masterRels).replace(rel, ''));
+  put(
+    'ppt/slideMasters/slideMaster1.xml',
+    text('ppt/slideMasters/slideMaster1.xml').replace(new RegExp(`<p:sldLayoutId id="\\d+" r:id="${id}"/>`, 'u'), ''),
+  );
+  // …which goes under a second, a copy of the first with a theme of its own.
+  put(
+    'ppt/slideMasters/slideMaster2.xml',
+    text('ppt/slideMasters/slideMaster1.xml').replace(
+      /<p:sldLayoutIdLst>[\s\S]*?<\/p:sldLayoutIdLst>/u,
+      '<p:sldLayoutIdLst><p:sldLayoutId id="2147483700" r:id="rId1"/></p:sldLayoutIdLst>',
+    ),
+  );
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  put(
+    'ppt/slideMasters/_rels/slideMaster2.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/slideLayout" Target="../slideLayouts/${layoutFile}"/><Relationship Id="rId2" Type="${REL}/theme" Target="../theme/theme2.xml"/></Relationships>`,
+  );
+  put('ppt/theme/theme2.xml', theme(text('ppt/theme/theme1.xml')));
+  const layoutRels = `ppt/slideLayouts/_rels/${layoutFile}.rels`;
+  put(layoutRels, text(layoutRels).replace('slideMaster1.xml', 'slideMaster2.xml'));
+  put(
+    'ppt/presentation.xml',
+    text('ppt/presentation.xml').replace(
+      '</p:sldMasterIdLst>',
+      '<p:sldMasterId id="2147483701" r:id="rIdMaster2"/></p:sldMasterIdLst>',
+    ),
+  );
+  put(
+    'ppt/_rels/presentation.xml.rels',
+    text('ppt/_rels/presentation.xml.rels').replace(
+      '</Relationships>',
+      `<Relationship Id="rIdMaster2" Type="${REL}/slideMaster" Target="slideMasters/slideMaster2.xml"/></Relationships>`,
+    ),
+  );
+  put(
+    '[Content_Types].xml',
+    text('[Content_Types].xml').replace(
+      '</Types>',
+      '<Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+    ),
+  );
+  return zipSync(files, { mtime: new Date('2020-01-01T00:00:00Z') });
+}

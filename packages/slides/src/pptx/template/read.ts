@@ -34,6 +34,8 @@ export interface TemplatePlaceholder {
 
 export interface TemplateLayout {
   part: string;
+  /** The slide master it belongs to (a template may have several). */
+  master: string;
   name: string;
   type: string;
   placeholders: TemplatePlaceholder[];
@@ -49,7 +51,7 @@ export interface Template {
   frame: Box;
   /** The theme's heading and body faces (major, minor Latin). */
   faces: { heading: string; body: string };
-  /** The theme part of the slide master, shared by the notes master the deck brings. */
+  /** The theme part of the content layout's slide master, shared by the notes master the deck brings. */
   theme: string;
   /** Whether it holds macros (a .potm or .pptm): the deck, a .pptx, leaves them out. */
   macros: boolean;
@@ -123,28 +125,40 @@ export function readTemplate(bytes: Uint8Array): Template {
   const sldSz = /<p:sldSz\b[^>]*>/u.exec(presentation)?.[0] ?? '';
   const size = { cx: num(sldSz, 'cx') ?? 0, cy: num(sldSz, 'cy') ?? 0 };
   if (!(size.cx > 0 && size.cy > 0)) throw new PptxTemplateError('no slide size (<p:sldSz>) in ppt/presentation.xml');
-  const master = relationships(files, 'ppt/presentation.xml').find((r) => r.type === 'slideMaster')?.target;
-  const masterXml = master ? files.get(master) : undefined;
-  if (!master || !masterXml) throw new PptxTemplateError('no slide master');
-  const masterPh = placeholders(masterXml);
-  const layouts = relationships(files, master)
-    .filter((r) => r.type === 'slideLayout' && files.has(r.target))
-    .map((r): TemplateLayout => {
-      const xml = files.get(r.target) as string;
-      const own = placeholders(xml).map((p) => {
-        if (p.box) return p;
-        // A layout's placeholder without a box sits where the master's of its kind does.
-        const kind = TITLE.has(p.type) ? 'title' : BODY.has(p.type) || p.type === 'subTitle' ? 'body' : p.type;
-        const from = masterPh.find((m) => m.type === kind)?.box;
-        return from ? { ...p, box: from } : p;
+  // Every slide master, in the presentation's order: a template may keep its title layouts
+  // under one master and its content layouts under another.
+  const rels = relationships(files, 'ppt/presentation.xml');
+  const listed = [
+    ...(/<p:sldMasterIdLst>([\s\S]*?)<\/p:sldMasterIdLst>/u.exec(presentation)?.[1] ?? '').matchAll(/r:id="([^"]*)"/gu),
+  ]
+    .map(([, id]) => rels.find((r) => r.id === id && r.type === 'slideMaster')?.target)
+    .filter((m): m is string => m !== undefined);
+  const masters = [
+    ...new Set([...listed, ...rels.filter((r) => r.type === 'slideMaster').map((r) => r.target)]),
+  ].filter((m) => files.has(m));
+  if (masters.length === 0) throw new PptxTemplateError('no slide master');
+  const layouts = masters.flatMap((master) => {
+    const masterPh = placeholders(files.get(master) as string);
+    return relationships(files, master)
+      .filter((r) => r.type === 'slideLayout' && files.has(r.target))
+      .map((r): TemplateLayout => {
+        const xml = files.get(r.target) as string;
+        const own = placeholders(xml).map((p) => {
+          if (p.box) return p;
+          // A layout's placeholder without a box sits where the master's of its kind does.
+          const kind = TITLE.has(p.type) ? 'title' : BODY.has(p.type) || p.type === 'subTitle' ? 'body' : p.type;
+          const from = masterPh.find((m) => m.type === kind)?.box;
+          return from ? { ...p, box: from } : p;
+        });
+        return {
+          part: r.target,
+          master,
+          name: /<p:cSld\b[^>]*name="([^"]*)"/u.exec(xml)?.[1] ?? '',
+          type: attr(/<p:sldLayout\b[^>]*>/u.exec(xml)?.[0] ?? '', 'type') ?? 'cust',
+          placeholders: own,
+        };
       });
-      return {
-        part: r.target,
-        name: /<p:cSld\b[^>]*name="([^"]*)"/u.exec(xml)?.[1] ?? '',
-        type: attr(/<p:sldLayout\b[^>]*>/u.exec(xml)?.[0] ?? '', 'type') ?? 'cust',
-        placeholders: own,
-      };
-    });
+  });
   const title = (l: TemplateLayout) => l.placeholders.find((p) => TITLE.has(p.type) && p.box);
   const body = (l: TemplateLayout) => l.placeholders.find((p) => BODY.has(p.type) && p.box);
   // The deck fills the area from the title's top to the body's foot: a body that ends above
@@ -171,12 +185,16 @@ export function readTemplate(bytes: Uint8Array): Template {
       `no usable layout: the deck needs a layout with a title and a body placeholder below it (PowerPoint's "Title and Content"); the template has ${found.join('; ') || 'no layouts'}`,
     );
   }
+  // The other roles from the content layout's master where it has them, so the deck keeps one look.
+  const byMaster = [...layouts].sort(
+    (a, b) => Number(b.master === content.master) - Number(a.master === content.master),
+  );
   const typed = (type: string, name: string, fallback: TemplateLayout) =>
-    layouts.find((l) => l.type === type && title(l)) ?? layouts.find((l) => l.name === name && title(l)) ?? fallback;
+    byMaster.find((l) => l.type === type && title(l)) ?? byMaster.find((l) => l.name === name && title(l)) ?? fallback;
   const titleBox = title(content)?.box as Box;
   const bodyBox = body(content)?.box as Box;
   const frame = { x: bodyBox.x, y: titleBox.y, w: bodyBox.w, h: bodyBox.y + bodyBox.h - titleBox.y };
-  const theme = relationships(files, master).find((r) => r.type === 'theme')?.target ?? '';
+  const theme = relationships(files, content.master).find((r) => r.type === 'theme')?.target ?? '';
   const themeXml = files.get(theme) ?? '';
   const face = (kind: 'major' | 'minor') =>
     new RegExp(`<a:${kind}Font>\\s*<a:latin typeface="([^"]*)"`, 'u').exec(themeXml)?.[1] ?? '';
