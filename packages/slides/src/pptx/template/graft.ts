@@ -4,7 +4,7 @@ import { replaceExpected } from '../pass.js';
 import { LAYOUTS, type LayoutName } from '../placeholders.js';
 import type { ZipEntry } from '../zip.js';
 import { type DeckFaces, fitInto, fitXml, themed } from './fit.js';
-import { PptxTemplateError, relsOf, type Template, type TemplateLayout } from './read.js';
+import { isMacroPart, PptxTemplateError, relsOf, type Template, type TemplateLayout } from './read.js';
 
 // The deck grafted onto a template: the template's package keeps its masters, layouts, theme,
 // media and slide size; its own slides (and their notes and charts) go; ours come in, fitted
@@ -17,12 +17,13 @@ const encoder = new TextEncoder();
 const PRESENTATION = 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
 
 /**
- * Parts of the template that go: its slides with their notes and charts, its notes master, its
- * properties, and its macros (a .potm's or .pptm's VBA project and signatures, which have no
- * place in a .pptx, Office's macro-free format).
+ * Whether a part of the template goes: its slides with their notes and charts, its notes
+ * master, its properties, and its macros (a .potm's or .pptm's VBA project and signatures, which
+ * have no place in a .pptx, Office's macro-free format).
  */
-const DROPPED =
-  /^(ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\/|ppt\/(_rels\/)?vbaProject|docProps\/|_rels\/\.rels$)/u;
+const goes = (name: string) =>
+  /^(ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\/|docProps\/|_rels\/\.rels$)/u.test(name) ||
+  isMacroPart(name);
 /** The content types of a VBA project and its signatures. */
 const MACROS = /ContentType="application\/vnd\.ms-office\.vbaProject/u;
 /** Parts of ours that come in. */
@@ -214,10 +215,10 @@ export function graft(
     }
     added.push({ name: entry.name, data: encoder.encode(out) });
   }
-  const dropped = template.entries.filter((e) => DROPPED.test(e.name)).map((e) => e.name);
+  const dropped = template.entries.filter((e) => goes(e.name)).map((e) => e.name);
   const kept = template.entries.filter(
     (e) =>
-      !DROPPED.test(e.name) &&
+      !goes(e.name) &&
       !['[Content_Types].xml', 'ppt/presentation.xml', 'ppt/_rels/presentation.xml.rels'].includes(e.name),
   );
   const templateText = (name: string) => decoder.decode(template.entries.find((e) => e.name === name)?.data);

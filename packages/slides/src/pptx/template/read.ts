@@ -57,6 +57,9 @@ export interface Template {
   macros: boolean;
 }
 
+/** Whether a part is a macro-enabled file's VBA project, one of its signatures, or their relationships. */
+export const isMacroPart = (name: string) => /^ppt\/(_rels\/)?vbaProject/u.test(name);
+
 const text = (e: ZipEntry) => new TextDecoder().decode(e.data);
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`, 'u').exec(tag)?.[1];
 const num = (tag: string, name: string) => {
@@ -210,6 +213,6 @@ export function readTemplate(bytes: Uint8Array): Template {
     frame,
     faces: { heading: face('major'), body: face('minor') },
     theme,
-    macros: entries.some((e) => /^ppt\/vbaProject/u.test(e.name)),
+    macros: entries.some((e) => isMacroPart(e.name)),
   };
 }
