@@ -18,6 +18,7 @@ import {
   TEMPLATE_43,
   TEMPLATE_169,
   type TemplateSpec,
+  withParts,
   withSecondMaster,
   zipWithoutPresentation,
 } from '../helpers/pptx-template.js';
@@ -29,14 +30,14 @@ const POWERPOINT_LAYOUTS = ['Title Slide', 'Title and Content', 'Title Only', 'S
 
 /**
  * What is wrong with a deck built on the template `spec` describes, whose layouts the deck's
- * slides should use are `layouts`: one line per problem.
+ * slides should use are `layouts` and whose theme is the part `theme`: one line per problem.
  */
 export function templateProblems(
   facts: PptxFacts,
   bytes: Uint8Array,
   spec: TemplateSpec,
   plan: DeckPlan,
-  layouts: readonly string[] = POWERPOINT_LAYOUTS,
+  { layouts = POWERPOINT_LAYOUTS, theme: themePart = 'ppt/theme/theme1.xml' } = {},
 ): string[] {
   const problems: string[] = [];
   const width = Math.round(spec.width * EMU);
@@ -80,7 +81,7 @@ export function templateProblems(
   });
   if (facts.slides.length !== plan.slides.length)
     problems.push(`${facts.slides.length} slides for ${plan.slides.length} planned`);
-  const theme = strFromU8(files['ppt/theme/theme1.xml'] ?? new Uint8Array());
+  const theme = strFromU8(files[themePart] ?? new Uint8Array());
   if (!theme.includes(`<a:latin typeface="${spec.faces.heading}"`) || !theme.includes(spec.colours.accent1))
     problems.push("the template's theme is not the deck's");
   const slidesXml = Object.entries(files)
@@ -314,14 +315,8 @@ describe('the PowerPoint on an organisation’s template', () => {
 });
 
 /** A template's bytes with its ppt/presentation.xml changed. */
-function withPresentation(template: Uint8Array, change: (xml: string) => string): Uint8Array {
-  const files = unzipSync(template);
-  const before = strFromU8(files['ppt/presentation.xml'] as Uint8Array);
-  const after = change(before);
-  expect(after, 'the change changes the presentation').not.toBe(before);
-  files['ppt/presentation.xml'] = strToU8(after);
-  return zipSync(files);
-}
+const withPresentation = (template: Uint8Array, change: (xml: string) => string) =>
+  withParts(template, (parts) => parts.edit('ppt/presentation.xml', change));
 
 /** The names of the presentation element's children, in order. */
 const presentationChildren = (pptx: Uint8Array) =>
@@ -370,7 +365,7 @@ describe('a template saved by LibreOffice Impress (test/fixtures/template-impres
       colours: { accent1: '7a1f3d', accent2: '2e8b57' },
     };
     const layouts = ['Title Slide', 'Title, Content', 'Title Only'];
-    expect(templateProblems(facts, bytes, spec, planPptx(report, { template }), layouts)).toEqual([]);
+    expect(templateProblems(facts, bytes, spec, planPptx(report, { template }), { layouts })).toEqual([]);
     // The report has no slide of a chart alone, which would take Title Only.
     expect(new Set(facts.slides.map((s) => s.layout))).toEqual(new Set(['Title Slide', 'Title, Content']));
     // Each slide's first list is in the layout's content placeholder, as the slide writes it: <p:ph/>.
@@ -384,47 +379,44 @@ describe('a template saved by LibreOffice Impress (test/fixtures/template-impres
 
 /** The 4:3 template with every layout's body placeholder moved to the top of the slide, half an inch tall. */
 async function bodiesAboveTitles(): Promise<Uint8Array> {
-  const files = unzipSync(await makeTemplate(TEMPLATE_43));
-  for (const name of Object.keys(files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n))) {
-    const xml = strFromU8(files[name] as Uint8Array);
-    const moved = xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?type="body"[\s\S]*?<\/p:sp>/gu, (sp) =>
-      sp.replace(
-        /<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)" cy="\d+"\/>/u,
-        '<a:off x="$1" y="0"/><a:ext cx="$2" cy="457200"/>',
-      ),
-    );
-    files[name] = strToU8(moved);
-  }
-  return zipSync(files);
+  return withParts(await makeTemplate(TEMPLATE_43), ({ names, text, put }) => {
+    for (const name of names().filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n))) {
+      const moved = text(name).replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?type="body"[\s\S]*?<\/p:sp>/gu, (sp) =>
+        sp.replace(
+          /<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)" cy="\d+"\/>/u,
+          '<a:off x="$1" y="0"/><a:ext cx="$2" cy="457200"/>',
+        ),
+      );
+      put(name, moved);
+    }
+  });
 }
 
 describe('a macro-enabled template (.potm)', () => {
   it('is used without its macros, with a note: a VBA project has no place in a .pptx, the macro-free format', async () => {
-    const files = unzipSync(await makeTemplate(TEMPLATE_43));
-    const edit = (name: string, change: (xml: string) => string) => {
-      const before = strFromU8(files[name] as Uint8Array);
-      const after = change(before);
-      expect(after, name).not.toBe(before);
-      files[name] = strToU8(after);
-    };
     // As PowerPoint saves a .potm: the project, its relationship and its content type.
-    files['ppt/vbaProject.bin'] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
-    edit('ppt/_rels/presentation.xml.rels', (xml) =>
-      xml.replace(
-        '</Relationships>',
-        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
-      ),
-    );
-    edit('[Content_Types].xml', (xml) =>
-      xml
-        .replace('<Default ', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ')
-        .replace(
-          /(PartName="\/ppt\/presentation\.xml" ContentType=")[^"]*"/u,
-          '$1application/vnd.ms-powerpoint.template.macroEnabled.main+xml"',
+    const template = withParts(await makeTemplate(TEMPLATE_43), ({ put, edit }) => {
+      put('ppt/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+      edit('ppt/_rels/presentation.xml.rels', (xml) =>
+        xml.replace(
+          '</Relationships>',
+          '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
         ),
-    );
+      );
+      edit('[Content_Types].xml', (xml) =>
+        xml
+          .replace(
+            '<Default ',
+            '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default ',
+          )
+          .replace(
+            /(PartName="\/ppt\/presentation\.xml" ContentType=")[^"]*"/u,
+            '$1application/vnd.ms-powerpoint.template.macroEnabled.main+xml"',
+          ),
+      );
+    });
     const notes: string[] = [];
-    const bytes = await renderPptx(report, { template: zipSync(files), onWarning: (w) => notes.push(w) });
+    const bytes = await renderPptx(report, { template, onWarning: (w) => notes.push(w) });
     expect(notes).toContain("the template's macros are left out: the deck is a .pptx, which holds none");
     const parts = unzipSync(bytes);
     expect(Object.keys(parts).filter((n) => /vba/iu.test(n))).toEqual([]);
@@ -447,10 +439,9 @@ describe('a template with two slide masters', () => {
     const facts = await readPptx(bytes);
     expect(facts.illFormed).toEqual([]);
     const spec = { ...TEMPLATE_43, colours: { ...TEMPLATE_43.colours, accent1: '123456' } };
-    // templateProblems reads theme1.xml for the theme: here the second master's is theme2.xml.
-    const files = unzipSync(bytes);
-    files['ppt/theme/theme1.xml'] = new Uint8Array(files['ppt/theme/theme2.xml'] as Uint8Array);
-    expect(templateProblems(facts, zipSync(files), spec, planPptx(report, { template }))).toEqual([]);
+    // The theme is the second master's.
+    const plan = planPptx(report, { template });
+    expect(templateProblems(facts, bytes, spec, plan, { theme: 'ppt/theme/theme2.xml' })).toEqual([]);
     expect(new Set(facts.slides.map((s) => s.layout))).toEqual(new Set(['Title Slide', 'Title and Content']));
     // The content slides point at the layout under the second master; the notes at its theme.
     const rels = (name: string) => strFromU8(unzipSync(bytes)[name] as Uint8Array);

@@ -41,6 +41,35 @@ export const TEMPLATE_169: TemplateSpec = {
   body: { x: 2.2, y: 1.6, w: 10.5, h: 5.2 },
 };
 
+/** A package's parts, to change: their names, each part's text, and ways to set or change it. */
+export interface Parts {
+  names(): string[];
+  text(name: string): string;
+  put(name: string, data: string | Uint8Array): void;
+  /** The part's text changed by `change`; an error when it changes nothing (the package is not what the caller expects). */
+  edit(name: string, change: (xml: string) => string): void;
+}
+
+/** `bytes` (a zip package) with its parts changed by `change`, zipped again at a fixed time. */
+export function withParts(bytes: Uint8Array, change: (parts: Parts) => void): Uint8Array {
+  const files = unzipSync(bytes);
+  const parts: Parts = {
+    names: () => Object.keys(files),
+    text: (name) => strFromU8(files[name] as Uint8Array),
+    put: (name, data) => {
+      files[name] = typeof data === 'string' ? strToU8(data) : new Uint8Array(data);
+    },
+    edit: (name, edit) => {
+      const before = parts.text(name);
+      const after = edit(before);
+      if (after === before) throw new Error(`the change to ${name} changed nothing`);
+      parts.put(name, after);
+    },
+  };
+  change(parts);
+  return zipSync(files, { mtime: new Date('2020-01-01T00:00:00Z') });
+}
+
 /** A template's bytes, made to `spec`. */
 export async function makeTemplate(spec: TemplateSpec): Promise<Uint8Array> {
   const pres = new PptxGenJS();
@@ -71,31 +100,26 @@ export async function makeTemplate(spec: TemplateSpec): Promise<Uint8Array> {
   });
   const sample = pres.addSlide({ masterName: 'Title and Content' });
   sample.addText('A sample slide of the template', { placeholder: 'title' });
-  const files = unzipSync((await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
-  const edit = (name: string, change: (xml: string) => string) => {
-    files[name] = strToU8(change(strFromU8(files[name] as Uint8Array)));
-  };
-  edit('ppt/theme/theme1.xml', (xml) =>
-    xml
-      .replace(/(<a:accent1>)[\s\S]*?(<\/a:accent1>)/u, `$1<a:srgbClr val="${spec.colours.accent1}"/>$2`)
-      .replace(/(<a:accent2>)[\s\S]*?(<\/a:accent2>)/u, `$1<a:srgbClr val="${spec.colours.accent2}"/>$2`)
-      .replace(/<a:clrScheme name="[^"]*">/u, '<a:clrScheme name="Brand">'),
-  );
-  if (spec.typed) {
+  const written = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  return withParts(written, (parts) => {
+    parts.edit('ppt/theme/theme1.xml', (xml) =>
+      xml
+        .replace(/(<a:accent1>)[\s\S]*?(<\/a:accent1>)/u, `$1<a:srgbClr val="${spec.colours.accent1}"/>$2`)
+        .replace(/(<a:accent2>)[\s\S]*?(<\/a:accent2>)/u, `$1<a:srgbClr val="${spec.colours.accent2}"/>$2`)
+        .replace(/<a:clrScheme name="[^"]*">/u, '<a:clrScheme name="Brand">'),
+    );
+    if (!spec.typed) return;
     const types: Record<string, string> = {
       'Title Slide': 'title',
       'Title and Content': 'obj',
       'Title Only': 'titleOnly',
       'Section Header': 'secHead',
     };
-    for (const name of Object.keys(files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n))) {
-      edit(name, (xml) => {
-        const type = types[/<p:cSld name="([^"]*)"/u.exec(xml)?.[1] ?? ''];
-        return type ? xml.replace('<p:sldLayout ', `<p:sldLayout type="${type}" `) : xml;
-      });
+    for (const name of parts.names().filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n))) {
+      const type = types[/<p:cSld name="([^"]*)"/u.exec(parts.text(name))?.[1] ?? ''];
+      if (type) parts.edit(name, (xml) => xml.replace('<p:sldLayout ', `<p:sldLayout type="${type}" `));
     }
-  }
-  return zipSync(files, { mtime: new Date('2020-01-01T00:00:00Z') });
+  });
 }
 
 /** A zip that holds no presentation. */
@@ -109,60 +133,49 @@ export function zipWithoutPresentation(): Uint8Array {
  * theme is a copy of the first with `theme` changed (say, another accent colour).
  */
 export function withSecondMaster(bytes: Uint8Array, theme: (xml: string) => string): Uint8Array {
-  const files = unzipSync(bytes);
-  const text = (name: string) => strFromU8(files[name] as Uint8Array);
-  const put = (name: string, xml: string) => {
-    files[name] = strToU8(xml);
-  };
-  const content = Object.keys(files).find(
-    (n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n) && text(n).includes('<p:cSld name="Title and Content"'),
-  ) as string;
-  const layoutFile = content.split('/').at(-1) as string;
-  const masterRels = 'ppt/slideMasters/_rels/slideMaster1.xml.rels';
-  const rel = new RegExp(`<Relationship Id="(rId\\d+)"[^>]*Target="\\.\\./slideLayouts/${layoutFile}"/>`, 'u');
-  const id = rel.exec(text(masterRels))?.[1] as string;
-  // The first master loses the layout…
-  put(masterRels, text(masterRels).replace(rel, ''));
-  put(
-    'ppt/slideMasters/slideMaster1.xml',
-    text('ppt/slideMasters/slideMaster1.xml').replace(new RegExp(`<p:sldLayoutId id="\\d+" r:id="${id}"/>`, 'u'), ''),
-  );
-  // …which goes under a second, a copy of the first with a theme of its own.
-  put(
-    'ppt/slideMasters/slideMaster2.xml',
-    text('ppt/slideMasters/slideMaster1.xml').replace(
-      /<p:sldLayoutIdLst>[\s\S]*?<\/p:sldLayoutIdLst>/u,
-      '<p:sldLayoutIdLst><p:sldLayoutId id="2147483700" r:id="rId1"/></p:sldLayoutIdLst>',
-    ),
-  );
-  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  put(
-    'ppt/slideMasters/_rels/slideMaster2.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/slideLayout" Target="../slideLayouts/${layoutFile}"/><Relationship Id="rId2" Type="${REL}/theme" Target="../theme/theme2.xml"/></Relationships>`,
-  );
-  put('ppt/theme/theme2.xml', theme(text('ppt/theme/theme1.xml')));
-  const layoutRels = `ppt/slideLayouts/_rels/${layoutFile}.rels`;
-  put(layoutRels, text(layoutRels).replace('slideMaster1.xml', 'slideMaster2.xml'));
-  put(
-    'ppt/presentation.xml',
-    text('ppt/presentation.xml').replace(
-      '</p:sldMasterIdLst>',
-      '<p:sldMasterId id="2147483701" r:id="rIdMaster2"/></p:sldMasterIdLst>',
-    ),
-  );
-  put(
-    'ppt/_rels/presentation.xml.rels',
-    text('ppt/_rels/presentation.xml.rels').replace(
-      '</Relationships>',
-      `<Relationship Id="rIdMaster2" Type="${REL}/slideMaster" Target="slideMasters/slideMaster2.xml"/></Relationships>`,
-    ),
-  );
-  put(
-    '[Content_Types].xml',
-    text('[Content_Types].xml').replace(
-      '</Types>',
-      '<Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
-    ),
-  );
-  return zipSync(files, { mtime: new Date('2020-01-01T00:00:00Z') });
+  return withParts(bytes, ({ names, text, put, edit }) => {
+    const content = names().find(
+      (n) =>
+        /^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(n) && text(n).includes('<p:cSld name="Title and Content"'),
+    ) as string;
+    const layoutFile = content.split('/').at(-1) as string;
+    const masterRels = 'ppt/slideMasters/_rels/slideMaster1.xml.rels';
+    const rel = new RegExp(`<Relationship Id="(rId\\d+)"[^>]*Target="\\.\\./slideLayouts/${layoutFile}"/>`, 'u');
+    const id = rel.exec(text(masterRels))?.[1] as string;
+    // The first master loses the layout…
+    edit(masterRels, (xml) => xml.replace(rel, ''));
+    edit('ppt/slideMasters/slideMaster1.xml', (xml) =>
+      xml.replace(new RegExp(`<p:sldLayoutId id="\\d+" r:id="${id}"/>`, 'u'), ''),
+    );
+    // …which goes under a second, a copy of the first with a theme of its own.
+    put(
+      'ppt/slideMasters/slideMaster2.xml',
+      text('ppt/slideMasters/slideMaster1.xml').replace(
+        /<p:sldLayoutIdLst>[\s\S]*?<\/p:sldLayoutIdLst>/u,
+        '<p:sldLayoutIdLst><p:sldLayoutId id="2147483700" r:id="rId1"/></p:sldLayoutIdLst>',
+      ),
+    );
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    put(
+      'ppt/slideMasters/_rels/slideMaster2.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/slideLayout" Target="../slideLayouts/${layoutFile}"/><Relationship Id="rId2" Type="${REL}/theme" Target="../theme/theme2.xml"/></Relationships>`,
+    );
+    put('ppt/theme/theme2.xml', theme(text('ppt/theme/theme1.xml')));
+    edit(`ppt/slideLayouts/_rels/${layoutFile}.rels`, (xml) => xml.replace('slideMaster1.xml', 'slideMaster2.xml'));
+    edit('ppt/presentation.xml', (xml) =>
+      xml.replace('</p:sldMasterIdLst>', '<p:sldMasterId id="2147483701" r:id="rIdMaster2"/></p:sldMasterIdLst>'),
+    );
+    edit('ppt/_rels/presentation.xml.rels', (xml) =>
+      xml.replace(
+        '</Relationships>',
+        `<Relationship Id="rIdMaster2" Type="${REL}/slideMaster" Target="slideMasters/slideMaster2.xml"/></Relationships>`,
+      ),
+    );
+    edit('[Content_Types].xml', (xml) =>
+      xml.replace(
+        '</Types>',
+        '<Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+      ),
+    );
+  });
 }
