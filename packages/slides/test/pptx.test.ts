@@ -13,6 +13,7 @@ import { chartBox, contentWidth } from '../src/layout/metrics.js';
 import { chartPanels } from '../src/pptx/chart.js';
 import { formatValue, labelFormat } from '../src/pptx/numfmt.js';
 import { onePPr } from '../src/pptx/slide-pass.js';
+import { XmlPart } from '../src/pptx/xml/read.js';
 
 describe('chart label formats', () => {
   it('show each figure as the report writes it, following the value', () => {
@@ -72,8 +73,10 @@ describe('the package pass', () => {
   it('keeps one paragraph-properties element per paragraph', () => {
     const xml =
       '<a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0"/><a:r><a:t>b</a:t></a:r></a:p>';
-    expect(onePPr(xml)).toBe(
-      '<a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p>',
+    const part = new XmlPart(`<p:txBody>${xml}</p:txBody>`, { part: 'test' });
+    onePPr(part.root);
+    expect(part.toString()).toBe(
+      '<p:txBody><a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p></p:txBody>',
     );
   });
 });

@@ -1,18 +1,21 @@
 import { escapeXml, isoSeconds } from '@briefing/content';
 import type { SlideKind } from '../plan/plan.js';
 import { categoryLabelsShown, labelFormats } from './chart-labels.js';
-import { PptxPassError, replaceExpected } from './pass.js';
+import { PptxPassError } from './pass.js';
 import { finishLayout } from './placeholders.js';
 import { appProperties, type DeckInfo, finishTheme } from './properties.js';
-import { finishNotes, finishSlide, fonts, inLanguage, onePPr } from './slide-pass.js';
+import { finishLayoutText, finishNotes, finishSlide, fonts } from './slide-pass.js';
+import { fragment, XmlPart } from './xml/read.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
 // 4.0.1 has no option for any of these, so they are done here, on its XML, each for a reason.
-// Each edit is a precise operation that asserts what it expects (replaceExpected in pass.ts
-// and the checks beside it; the slides' edits are in slide-pass.ts, the charts' in
-// chart-labels.ts) and throws PptxPassError when pptxgenjs writes otherwise, never a silent
-// no-op; test/pptx-pass.test.ts breaks each expectation on a real pptxgenjs package:
+// Each edit is made on the part parsed (xml.ts): elements are found by name and attribute,
+// never by a pattern in the text, and every element nothing changes is written back byte for
+// byte. An element the pass needs and does not find is a PptxPassError naming the part, never
+// a silent no-op (the slides' edits are in slide-pass.ts and placeholders.ts, the charts' in
+// chart-labels.ts, the theme's in properties.ts); test/pptx-pass.test.ts breaks each
+// expectation on a real pptxgenjs package, and shows XML written another way finished alike:
 //
 // - Same report, same bytes: pptxgenjs stamps the time of writing into docProps/core.xml and
 //   into the core properties of each chart's embedded workbook, and its zip entries carry
@@ -35,6 +38,9 @@ import { readZip, writeZip, type ZipEntry } from './zip.js';
 // - Chart labels: one number format per bar, so each label reads as the report's figure.
 // - Document properties pptxgenjs does not write: keywords, language; the application
 //   properties and the theme say what the file is (properties.ts), not Office's defaults.
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 export interface PackageInfo extends DeckInfo {
   lang: string;
@@ -75,15 +81,12 @@ export function finishParts(pptx: Uint8Array, info: PackageInfo): ZipEntry[] {
   const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/u.test(n)).length;
   if (charts !== info.chartFormats.length)
     throw new PptxPassError('the package', `${info.chartFormats.length} chart parts, found ${charts}`);
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
   const parts: ZipEntry[] = entries
     .map((entry) => {
       const name = renumber(entry.name);
       if (/\.xlsx$/u.test(name)) return { name, data: finishWorkbook(entry.data, info.date) };
-      if (!/\.(xml|rels)$/u.test(name)) return { name, data: entry.data };
-      const xml = renumber(decoder.decode(entry.data));
-      return { name, data: encoder.encode(finishPart(name, xml, info)) };
+      const xml = finishPart(name, entry.data, info, renumber);
+      return { name, data: xml === undefined ? entry.data : encoder.encode(xml) };
     })
     .sort((a, b) => partOrder(a.name, b.name));
   return parts;
@@ -92,10 +95,10 @@ export function finishParts(pptx: Uint8Array, info: PackageInfo): ZipEntry[] {
 /**
  * pptxgenjs numbers chart parts (chartN.xml and their workbooks) with a counter that lives as
  * long as the process, so a second render in one process would name them differently: they
- * are numbered from 1 in each file, in the order they were made. Returns the renaming for
- * part names and the references to them.
+ * are numbered from 1 in each file, in the order they were made. Returns the renaming of a
+ * part's name (or a reference to it: a relationship's target, a content type's part name).
  */
-function chartNumbers(names: readonly string[]): (text: string) => string {
+function chartNumbers(names: readonly string[]): (name: string) => string {
   const made = names
     .map((n) => /^ppt\/charts\/chart(\d+)\.xml$/u.exec(n)?.[1])
     .filter((n): n is string => n !== undefined)
@@ -103,12 +106,15 @@ function chartNumbers(names: readonly string[]): (text: string) => string {
     .sort((a, b) => a - b);
   const to = new Map(made.map((n, i) => [n, i + 1]));
   const number = (n: string) => to.get(Number(n)) ?? Number(n);
-  return (text) =>
-    text
-      .replace(/\bchart(\d+)\.xml/gu, (_m, n: string) => `chart${number(n)}.xml`)
+  return (name) =>
+    name
       .replace(
-        /Microsoft_Excel_Worksheet(\d+)\.xlsx/gu,
-        (_m, n: string) => `Microsoft_Excel_Worksheet${number(n)}.xlsx`,
+        /(^|\/)chart(\d+)\.xml(\.rels)?$/u,
+        (_m, at: string, n: string, rels = '') => `${at}chart${number(n)}.xml${rels}`,
+      )
+      .replace(
+        /(^|\/)Microsoft_Excel_Worksheet(\d+)\.xlsx$/u,
+        (_m, at: string, n: string) => `${at}Microsoft_Excel_Worksheet${number(n)}.xlsx`,
       );
 }
 
@@ -118,27 +124,58 @@ export function partOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function finishPart(name: string, xml: string, info: PackageInfo): string {
+/** A part finished, as text; undefined when the pass leaves it as pptxgenjs wrote it. */
+function finishPart(
+  name: string,
+  data: Uint8Array,
+  info: PackageInfo,
+  renumber: (name: string) => string,
+): string | undefined {
   const { faces } = info;
+  const place = { part: name };
   if (name === 'docProps/core.xml') return coreProperties(info);
   if (name === 'docProps/app.xml') return appProperties(info);
-  if (/^ppt\/theme\/theme\d+\.xml$/u.test(name)) return finishTheme(name, xml, info);
+  let text: string | undefined;
+  const xml = () => {
+    text ??= decoder.decode(data);
+    return text;
+  };
+  if (/^ppt\/theme\/theme\d+\.xml$/u.test(name)) return finishTheme(name, xml(), info);
   const slide = /^ppt\/slides\/slide(\d+)\.xml$/u.exec(name);
   if (slide) {
     const kind = info.kinds[Number(slide[1]) - 1];
     if (!kind) throw new PptxPassError(name, `a slide of the plan's ${info.kinds.length}`);
-    return finishSlide(name, xml, info.lang, kind, faces);
+    return finishSlide(name, xml(), info.lang, kind, faces);
   }
-  if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name))
-    return inLanguage(name, fonts(onePPr(finishLayout(name, xml, info.footer), name), faces, name), info.lang);
-  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml, info.lang);
+  if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/u.test(name)) {
+    const doc = new XmlPart(xml(), place);
+    finishLayout(doc.root, info.footer, place);
+    finishLayoutText(doc.root, info.lang, faces, place);
+    return doc.toString();
+  }
+  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(name)) return finishNotes(name, xml(), info.lang);
   const chart = /^ppt\/charts\/chart(\d+)\.xml$/u.exec(name);
   if (chart) {
     const formats = info.chartFormats[Number(chart[1]) - 1];
     if (!formats) throw new Error(`pptx: no label formats for ${name}`);
-    return fonts(categoryLabelsShown(labelFormats(xml, formats, name), name), faces, name);
+    const doc = new XmlPart(xml(), place);
+    labelFormats(doc.root, formats, place);
+    categoryLabelsShown(doc.root, place);
+    fonts(doc.root, faces);
+    return doc.toString();
   }
-  return xml;
+  // The references to chart parts and their workbooks, numbered as the parts are.
+  const references = name === '[Content_Types].xml' ? 'PartName' : name.endsWith('.rels') ? 'Target' : undefined;
+  // (Only a part that names one at all is parsed: most slides' relationships name no chart.)
+  if (references && /chart\d|Microsoft_Excel_Worksheet\d/u.test(xml())) {
+    const doc = new XmlPart(xml(), place);
+    for (const el of doc.root.elements()) {
+      const target = el.attr(references);
+      if (target !== undefined) el.set(references, renumber(target));
+    }
+    return doc.toString();
+  }
+  return undefined;
 }
 
 /** The core properties: title, subject, author, keywords, language and the fixed dates. */
@@ -164,21 +201,16 @@ function coreProperties(info: PackageInfo): string {
 /** A chart's embedded workbook with its dates fixed as the presentation's, its entries in order. */
 function finishWorkbook(xlsx: Uint8Array, date: Date): Uint8Array {
   const stamp = isoSeconds(date);
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
   const read = readZip(xlsx);
   if (!read.some((e) => e.name === 'docProps/core.xml'))
     throw new PptxPassError('a chart workbook', 'a part docProps/core.xml');
   const entries = read
     .map((entry) => {
       if (entry.name !== 'docProps/core.xml') return entry;
-      const xml = replaceExpected(
-        'a chart workbook',
-        decoder.decode(entry.data),
-        /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/gu,
-        (_m, open, _kind, close) => `${open}${stamp}${close}`,
-        { what: 'a created and a modified date', count: 2 },
-      );
+      const place = { part: 'a chart workbook' };
+      const core = new XmlPart(decoder.decode(entry.data), place);
+      for (const when of ['dcterms:created', 'dcterms:modified']) core.root.need(when, place).fill(fragment(stamp));
+      const xml = core.toString();
       return { name: entry.name, data: encoder.encode(xml) };
     })
     .sort((a, b) => partOrder(a.name, b.name));

@@ -3,9 +3,11 @@ import { roomHeight, roomWidth } from '../layout/measure.js';
 import { bulletIndent, bulletPad, footer, gap, slide as geometry, lineHeight, size } from '../layout/metrics.js';
 import { kicker as kickerMetrics } from '../plan/kicker.js';
 import type { SlideKind } from '../plan/plan.js';
-import { PptxPassError, replaceExpected } from './pass.js';
+import { PptxPassError } from './pass.js';
 import { KICKER_SHAPE, TITLE_SHAPE } from './shapes.js';
 import { color, font, inch, pt } from './units.js';
+import { fragment } from './xml/read.js';
+import type { Place, XmlElement } from './xml/tree.js';
 
 // The slide layouts' placeholders, and the slides' text put in them. PowerPoint's outline view
 // shows only the text of placeholders, "Reset slide" puts a placeholder back where its layout
@@ -178,30 +180,44 @@ export function layoutPlaceholders(layout: LayoutName, footerText: string): stri
 }
 
 /** A layout part of pptxgenjs's made one of ours: its type, and its placeholders before its decorations. */
-export function finishLayout(part: string, xml: string, footerText: string): string {
-  const name = /<p:cSld name="([^"]*)"/u.exec(xml)?.[1] ?? '';
-  if (name === 'DEFAULT') return xml; // pptxgenjs's own first layout, used by no slide
-  if (!(name in LAYOUTS)) throw new PptxPassError(part, `a layout named as one of ${Object.keys(LAYOUTS).join(', ')}`);
+export function finishLayout(root: XmlElement, footerText: string, place: Place): void {
+  const name = root.need('p:cSld', place, 'named layout (<p:cSld>)').attr('name') ?? '';
+  if (name === 'DEFAULT') return; // pptxgenjs's own first layout, used by no slide
+  if (!(name in LAYOUTS))
+    throw new PptxPassError(place.part, `a layout named as one of ${Object.keys(LAYOUTS).join(', ')}`);
   const layout = name as LayoutName;
-  let out = replaceExpected(
-    part,
-    xml,
-    /<p:sldLayout ([^>]*)preserve="1">/u,
-    (_m, attrs) => `<p:sldLayout ${attrs}type="${LAYOUTS[layout]}" preserve="1">`,
-    {
-      what: 'a <p:sldLayout> element',
-      count: 1,
-    },
-  );
+  if (root.name !== 'p:sldLayout') throw new PptxPassError(place.part, 'a <p:sldLayout> element');
+  root.set('type', LAYOUTS[layout], { before: ['preserve'] });
   // pptxgenjs copies the master's slide number onto the layout with an index no slide can match.
-  out = out.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*idx="4294967295"[\s\S]*?<\/p:sp>/u, '');
-  if (out.includes('idx="4294967295"'))
-    throw new PptxPassError(part, 'the master\'s slide number copied once, as a <p:sp> holding idx="4294967295"');
-  return replaceExpected(part, out, /<\/p:grpSpPr>/u, (m) => `${m}${layoutPlaceholders(layout, footerText)}`, {
-    what: 'a shape tree',
-    count: 1,
-  });
+  for (const ph of root.all('p:ph')) if (ph.attr('idx') === MASTER_INDEX) shapeOf(ph, place).remove();
+  const tree = root.need('p:spTree', place, 'shape tree (<p:spTree>)');
+  const [group] = tree.elements('p:grpSpPr');
+  if (!group) throw new PptxPassError(place.part, "the shape tree's own properties (<p:grpSpPr>)");
+  group.after(fragment(layoutPlaceholders(layout, footerText)));
 }
+
+/** The index pptxgenjs gives the copies of the master's placeholders, which no slide can match. */
+const MASTER_INDEX = '4294967295';
+
+/** The shape (<p:sp>) an element is in. */
+function shapeOf(el: XmlElement, place: Place): XmlElement {
+  let shape = el.parent;
+  while (shape && shape.name !== 'p:sp') shape = shape.parent;
+  if (!shape) throw new PptxPassError(place.part, `<${el.name}> inside a shape (<p:sp>)`);
+  return shape;
+}
+
+/** The one child named `name`; a PptxPassError naming it and the shape when there is not exactly one. */
+function only(el: XmlElement, name: string, shape: string, place: Place): XmlElement {
+  const found = el.elements(name);
+  if (found.length !== 1 || !found[0])
+    throw new PptxPassError(place.part, `one <${name}> in <${el.name}> of "${shape}", found ${found.length}`);
+  return found[0];
+}
+
+/** The list style of a shape made a placeholder (see placeholderShapes). */
+const OWN_LIST_STYLE =
+  '<a:lstStyle><a:lvl1pPr algn="l"><a:spcBef><a:spcPts val="0"/></a:spcBef></a:lvl1pPr></a:lstStyle>';
 
 /**
  * A slide's named text boxes made the placeholders of its layout: the heading the title (the
@@ -209,11 +225,11 @@ export function finishLayout(part: string, xml: string, footerText: string): str
  * number theirs, the first list (or else the first body text) the layout's body, and any
  * further body text a body placeholder of its own. Each keeps its position and its type.
  */
-export function placeholderShapes(part: string, xml: string, kind: SlideKind): string {
+export function placeholderShapes(root: XmlElement, kind: SlideKind, place: Place): void {
   let more = IDX.more;
   let bodyTaken = false;
-  const shapes = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/gu)].map((m) => m[0]);
-  const nameOf = (shape: string) => /<p:cNvPr [^>]*name="([^"]*)"/u.exec(shape)?.[1] ?? '';
+  const shapes = root.all('p:sp');
+  const nameOf = (shape: XmlElement) => shape.first('p:cNvPr')?.attr('name') ?? '';
   const names = shapes.map(nameOf);
   const main = names.includes('List') ? 'List' : names.find((n) => (BODY_SHAPES as readonly string[]).includes(n));
   const ph = (name: string): string | undefined => {
@@ -231,31 +247,29 @@ export function placeholderShapes(part: string, xml: string, kind: SlideKind): s
     }
     return `<p:ph type="body" sz="quarter" idx="${more++}"/>`;
   };
-  let out = xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
-    const made = ph(nameOf(shape));
-    if (!made) return shape;
-    return replaceExpected(
-      part,
-      shape,
-      /(<p:cNvPr [^>]*>(?:<\/p:cNvPr>)?)<p:cNvSpPr\/><p:nvPr><\/p:nvPr>([\s\S]*)<a:lstStyle\/>/u,
-      (_m, cNvPr, between) =>
-        // The shape's own list style: no space before a paragraph and left aligned, whatever
-        // the master says (a template's master often sets both), so the text sits where the plan put it.
-        `${cNvPr}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${made}</p:nvPr>${between}<a:lstStyle><a:lvl1pPr algn="l"><a:spcBef><a:spcPts val="0"/></a:spcBef></a:lvl1pPr></a:lstStyle>`,
-      { what: `empty shape properties and list style on "${nameOf(shape)}"`, count: 1 },
-    );
-  });
+  for (const shape of shapes) {
+    const name = nameOf(shape);
+    const made = ph(name);
+    if (!made) continue;
+    const nv = only(shape, 'p:nvSpPr', name, place);
+    // Locked against grouping, as a placeholder is; not a text box.
+    const props = only(nv, 'p:cNvSpPr', name, place).unset('txBox');
+    const [locks] = props.elements('a:spLocks');
+    if (locks) locks.set('noGrp', '1');
+    else props.insert(fragment('<a:spLocks noGrp="1"/>'), 0);
+    const nvPr = only(nv, 'p:nvPr', name, place);
+    for (const old of nvPr.elements('p:ph')) old.remove();
+    nvPr.insert(fragment(made), 0);
+    // The shape's own list style: no space before a paragraph and left aligned, whatever the
+    // master says (a template's master often sets both), so the text sits where the plan put it.
+    const body = only(shape, 'p:txBody', name, place);
+    const [list] = body.elements('a:lstStyle');
+    if (list) list.replace(fragment(OWN_LIST_STYLE));
+    else only(body, 'a:bodyPr', name, place).after(fragment(OWN_LIST_STYLE));
+  }
   // The slide number pptxgenjs copies from the master, given the layout's index.
-  if (out.includes('idx="4294967295"'))
-    out = replaceExpected(
-      part,
-      out,
-      /<p:ph type="sldNum" sz="quarter" idx="4294967295"\/>/u,
-      () => `<p:ph type="sldNum" sz="quarter" idx="${IDX.number}"/>`,
-      {
-        what: 'a slide number',
-        count: 1,
-      },
-    );
-  return out;
+  const copied = root.all('p:ph').filter((el) => el.attr('idx') === MASTER_INDEX);
+  if (copied.some((el) => el.attr('type') !== 'sldNum') || copied.length > 1)
+    throw new PptxPassError(place.part, "the master's slide number as the one placeholder with its index");
+  for (const number of copied) number.set('idx', String(IDX.number));
 }

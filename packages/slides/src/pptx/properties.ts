@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { escapeXml } from '@briefing/content';
 import type { NamedFace } from '../layout/faces.js';
-import { replaceExpected } from './pass.js';
+import { PptxPassError } from './pass.js';
 import { type DeckFaces, fonts } from './slide-pass.js';
 import { color } from './units.js';
+import { fragment, XmlPart } from './xml/read.js';
+import type { XmlElement } from './xml/tree.js';
 
 // The package pass's edits on the theme and the application properties (see package.ts):
 // pptxgenjs writes Office's ("Office Theme", Office's colours, "Microsoft Office PowerPoint",
@@ -49,28 +51,28 @@ export function finishTheme(part: string, xml: string, info: DeckInfo): string {
     srgb('folHlink', color.link),
     '</a:clrScheme>',
   ].join('');
-  const once = (pattern: RegExp, replace: (m: string) => string, what: string) => {
-    out = replaceExpected(part, out, pattern, replace, { what, count: 1 });
+  const doc = new XmlPart(xml, { part });
+  const theme = doc.root;
+  const place = { part };
+  if (theme.name !== 'a:theme') throw new PptxPassError(part, 'a theme (<a:theme>)');
+  theme.set('name', THEME);
+  theme.need('a:clrScheme', place, 'colour scheme (<a:clrScheme>)').replace(fragment(scheme));
+  theme.need('a:fontScheme', place, 'font scheme (<a:fontScheme>)').set('name', THEME);
+  theme.need('a:fmtScheme', place, 'format scheme (<a:fmtScheme>)').set('name', THEME);
+  // Office's theme family: the extension that holds it, or its list when it is the only one.
+  const family = theme.need('thm15:themeFamily', place, "Office's theme family (<thm15:themeFamily>)");
+  const extension = family.parent as XmlElement;
+  const list = extension.parent as XmlElement;
+  (list.name === 'a:extLst' && list.elements().length === 1 ? list : extension).remove();
+  const face = (kind: 'major' | 'minor', named: NamedFace) => {
+    const [latin] = theme.need(`a:${kind}Font`, place, `${kind} font (<a:${kind}Font>)`).elements('a:latin');
+    if (!latin) throw new PptxPassError(part, `a Latin face (<a:latin>) in the ${kind} font`);
+    latin.set('typeface', named.family);
   };
-  let out = xml;
-  once(/<a:theme ([^>]*?)name="[^"]*"/u, (m) => m.replace(/name="[^"]*"$/u, `name="${THEME}"`), 'a theme name');
-  once(/<a:clrScheme [\s\S]*?<\/a:clrScheme>/u, () => scheme, 'a colour scheme');
-  once(/<a:fontScheme name="[^"]*">/u, () => `<a:fontScheme name="${THEME}">`, 'a font scheme');
-  once(/<a:fmtScheme name="[^"]*">/u, () => `<a:fmtScheme name="${THEME}">`, 'a format scheme');
-  once(
-    /<a:extLst><a:ext uri="[^"]*"><thm15:themeFamily [^>]*\/><\/a:ext><\/a:extLst>/u,
-    () => '',
-    "Office's theme family",
-  );
-  const face = (kind: 'major' | 'minor', named: NamedFace) =>
-    once(
-      new RegExp(`<a:${kind}Font><a:latin typeface="[^"]*"/>`, 'u'),
-      () => `<a:${kind}Font><a:latin typeface="${escapeXml(named.family)}"/>`,
-      `a ${kind} font`,
-    );
   face('major', info.faces.serif);
   face('minor', info.faces.sans);
-  return fonts(out, info.faces, part);
+  fonts(theme, info.faces);
+  return doc.toString();
 }
 
 /**

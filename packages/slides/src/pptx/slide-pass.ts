@@ -1,12 +1,15 @@
 import { escapeXml } from '@briefing/content';
 import type { NamedFace } from '../layout/faces.js';
 import type { SlideKind } from '../plan/plan.js';
-import { KICKER_SHAPE } from './build.js';
-import { PptxPassError, replaceExpected } from './pass.js';
+import { PptxPassError } from './pass.js';
 import { placeholderShapes } from './placeholders.js';
+import { KICKER_SHAPE } from './shapes.js';
 import { color } from './units.js';
+import { fragment, XmlPart } from './xml/read.js';
+import type { Place, XmlElement } from './xml/tree.js';
 
-// The package pass's edits on slide, layout and notes parts (see package.ts for why each).
+// The package pass's edits on slide, layout and notes parts (see package.ts for why each),
+// made on the parsed part (xml.ts).
 
 /** A slide's name (its <p:cSld name>): its kind, which the reader gives as the slide's class. */
 export const slideName = (kind: SlideKind) => `Briefing ${kind}`;
@@ -19,115 +22,126 @@ export interface DeckFaces {
   serif: NamedFace;
 }
 
-/**
- * Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph).
- * Its paragraphs are bare <a:p> elements; one with attributes would escape the pass.
- */
-export function onePPr(xml: string, part = 'a part'): string {
-  if (/<a:p\s/u.test(xml)) throw new PptxPassError(part, 'paragraphs as bare <a:p> elements');
-  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/gu, (_whole, inner: string) => {
-    let seen = false;
-    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu, (pPr) => {
-      if (seen) return '';
-      seen = true;
-      return pPr;
-    });
-    return `<a:p>${kept}</a:p>`;
-  });
+/** Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph). */
+export function onePPr(root: XmlElement): void {
+  for (const p of root.all('a:p')) for (const extra of p.elements('a:pPr').slice(1)) extra.remove();
 }
 
 /**
  * Each face named with its class, so a viewer without it substitutes a font of the same kind.
  * The East Asian and complex-script faces pptxgenjs names after the Latin one are dropped:
  * Inter and Source Serif 4 have no such glyphs, and without a name the viewer uses its own
- * font for those scripts (it also makes a large deck's slides a quarter smaller). A face
- * written in another form than these patterns expect is an error, not a face left unclassed.
+ * font for those scripts (it also makes a large deck's slides a quarter smaller).
  */
-export function fonts(xml: string, faces: DeckFaces, part = 'a part'): string {
-  let out = xml;
-  for (const { family, panose, pitchFamily } of [faces.sans, faces.serif]) {
-    const name = escapeXml(family);
-    out = out
-      .replace(
-        new RegExp(`<a:latin typeface="${name}"(?: pitchFamily="\\d+")?`, 'gu'),
-        `<a:latin typeface="${name}" panose="${panose}" pitchFamily="${pitchFamily}"`,
-      )
-      .replace(new RegExp(`<a:(?:ea|cs) typeface="${name}"[^>]*/>`, 'gu'), '');
-    if (new RegExp(`<a:latin\\b(?![^>]*panose=)[^>]*typeface="${name}"`, 'u').test(out))
-      throw new PptxPassError(part, `every ${family} face as <a:latin typeface="${name}"`);
-    if (new RegExp(`<a:(?:ea|cs)\\b[^>]*typeface="${name}"`, 'u').test(out))
-      throw new PptxPassError(part, `every East Asian and complex-script ${family} face as one empty element`);
+export function fonts(root: XmlElement, faces: DeckFaces): void {
+  const named = new Map([faces.sans, faces.serif].map((face) => [face.family, face]));
+  for (const latin of root.all('a:latin')) {
+    const face = named.get(latin.attr('typeface') ?? '');
+    if (!face) continue;
+    latin
+      .set('panose', face.panose)
+      .set('pitchFamily', String(face.pitchFamily))
+      .order(['typeface', 'panose', 'pitchFamily']);
   }
-  return out;
+  for (const name of ['a:ea', 'a:cs'])
+    for (const other of root.all(name)) if (named.has(other.attr('typeface') ?? '')) other.remove();
 }
 
 /**
- * The deck's language on every run: pptxgenjs writes lang="en-US" whatever the deck's; one in
- * any other language would be left wrong, so it is an error.
+ * The deck's language on every element that names one: pptxgenjs writes lang="en-US" whatever
+ * the deck's; one in any other language would be left wrong, so it is an error.
  */
-export function inLanguage(part: string, xml: string, lang: string): string {
-  const l = escapeXml(lang);
-  const out = xml.replaceAll('lang="en-US"', `lang="${l}"`);
-  const other = [...out.matchAll(/\blang="([^"]*)"/gu)].find((m) => m[1] !== l);
-  if (other) throw new PptxPassError(part, `every language as lang="en-US", found ${other[0]}`);
-  return out;
+export function inLanguage(root: XmlElement, lang: string, place: Place): void {
+  const walk = (el: XmlElement) => {
+    const was = el.attr('lang');
+    if (was === 'en-US') el.set('lang', lang);
+    else if (was !== undefined && was !== lang)
+      throw new PptxPassError(place.part, `every language as lang="en-US", found lang="${was}"`);
+    for (const child of el.elements()) walk(child);
+  };
+  walk(root);
+}
+
+/** The sizes and faces of bullets, and the colour, that a paragraph's list marks replace. */
+const MARKS = ['a:buClrTx', 'a:buClr', 'a:buSzTx', 'a:buSzPct', 'a:buSzPts', 'a:buFontTx', 'a:buFont'];
+
+/**
+ * Bullets in the highlight colour, a little smaller than the text, in the text's face (a
+ * viewer that takes no bullet face from the layout would take the master's, pptxgenjs's
+ * Arial); numbers in the highlight colour and the body face, at the text's size.
+ */
+function listMarks(root: XmlElement, sans: string): void {
+  const colour = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;
+  for (const bullet of root.all('a:buChar')) {
+    for (const mark of bullet.parent?.elements() ?? []) if (MARKS.includes(mark.name)) mark.remove();
+    bullet.before(fragment(`${colour}<a:buSzPct val="70000"/><a:buFont typeface="${escapeXml(sans)}"/>`));
+  }
+  for (const number of root.all('a:buAutoNum')) {
+    const pPr = number.parent as XmlElement;
+    for (const mark of pPr.elements()) if (mark.name === 'a:buClr' || mark.name === 'a:buClrTx') mark.remove();
+    const face = pPr.elements('a:buFont')[0] ?? number.before(fragment('<a:buFont/>'))[0];
+    face?.set('typeface', '+mn-lt');
+    const first = pPr.elements().find((el) => MARKS.includes(el.name)) ?? number;
+    first.before(fragment(colour));
+  }
 }
 
 export function finishSlide(part: string, xml: string, lang: string, kind: SlideKind, faces: DeckFaces): string {
-  let out = placeholderShapes(part, fonts(onePPr(xml, part), faces, part), kind);
+  const place = { part };
+  const doc = new XmlPart(xml, place);
+  const root = doc.root;
+  onePPr(root);
+  fonts(root, faces);
+  placeholderShapes(root, kind, place);
   // The kicker is set in capitals; the slide is named by its kind, which the reader (inspect) reads.
-  out = out.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) =>
-    shape.includes(`name="${KICKER_SHAPE}"`)
-      ? replaceExpected(part, shape, /<a:rPr /gu, () => '<a:rPr cap="all" ', { what: 'runs in the kicker' })
-      : shape,
-  );
-  out = replaceExpected(part, out, /<p:cSld name="[^"]*">/u, () => `<p:cSld name="${slideName(kind)}">`, {
-    what: 'a named slide',
-    count: 1,
-  });
-  // Bullets in the highlight colour, a little smaller than the text, in the text's face (a
-  // viewer that takes no bullet face from the layout would take the master's, pptxgenjs's
-  // Arial); numbers in the body face.
-  const bullet = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;
-  const square = `${bullet}<a:buSzPct val="70000"/><a:buFont typeface="${escapeXml(faces.sans.family)}"/><a:buChar`;
-  out = out
-    .replaceAll('<a:buSzPct val="100000"/><a:buChar', square)
-    .replaceAll(
-      '<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/>',
-      `${bullet}<a:buSzPct val="100000"/><a:buFont typeface="+mn-lt"/>`,
-    );
-  if (out.split('<a:buChar').length !== out.split(square).length)
-    throw new PptxPassError(part, 'every bullet character after <a:buSzPct val="100000"/>');
-  if (out.includes('<a:buFont typeface="+mj-lt"/>'))
-    throw new PptxPassError(part, 'every number after <a:buSzPct val="100000"/>');
+  for (const shape of root.all('p:sp')) {
+    if (shape.first('p:cNvPr')?.attr('name') !== KICKER_SHAPE) continue;
+    const runs = shape.all('a:rPr');
+    if (runs.length === 0) throw new PptxPassError(part, 'runs in the kicker, each with its <a:rPr>');
+    for (const run of runs) run.set('cap', 'all', { first: true });
+  }
+  root.need('p:cSld', place, 'named slide (<p:cSld>)').set('name', slideName(kind));
+  listMarks(root, faces.sans.family);
   // A run set regular says so: a placeholder the layout has no match for by index takes the
   // layout's first body placeholder's type (the kicker's, bold), and LibreOffice then set every
   // body text after a slide's first list in bold.
-  out = out.replace(/<a:rPr (?![^>]*\bb=")/gu, '<a:rPr b="0" ');
-  if (/<a:rPr(?![^>]*\bb=")[\s/>]/u.test(out))
-    throw new PptxPassError(part, 'every run property as <a:rPr with attributes');
+  for (const run of root.all('a:rPr')) if (run.attr('b') === undefined) run.set('b', '0', { first: true });
   // Every shape of the slide its own id, in order.
-  let id = 0;
-  out = replaceExpected(part, out, /<p:cNvPr id="\d+"/gu, () => `<p:cNvPr id="${++id}"`, {
-    what: 'shape ids, one per <p:cNvPr>',
-    count: out.split('<p:cNvPr ').length - 1,
+  root.all('p:cNvPr').forEach((shape, i) => {
+    shape.set('id', String(i + 1));
   });
-  return inLanguage(part, out, lang);
+  inLanguage(root, lang, place);
+  return doc.toString();
+}
+
+/** A layout part's runs and faces finished as a slide's are (the layout itself: placeholders.ts). */
+export function finishLayoutText(root: XmlElement, lang: string, faces: DeckFaces, place: Place): void {
+  onePPr(root);
+  fonts(root, faces);
+  inLanguage(root, lang, place);
 }
 
 /** The notes placeholder's text as one paragraph per line, in the deck's language. */
 export function finishNotes(part: string, xml: string, lang: string): string {
-  const l = escapeXml(lang);
-  const notes = replaceExpected(
-    part,
-    xml,
-    /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
-    (_m, text) =>
-      (text ?? '')
+  const place = { part };
+  const doc = new XmlPart(xml, place);
+  inLanguage(doc.root, lang, place);
+  const bodies = doc.root.all('p:sp').filter((shape) => shape.first('p:ph')?.attr('type') === 'body');
+  if (bodies.length !== 1) throw new PptxPassError(part, `one notes placeholder, found ${bodies.length}`);
+  const paragraphs = (bodies[0] as XmlElement).all('a:p');
+  const runs = paragraphs[0]?.elements('a:r') ?? [];
+  const [run] = runs;
+  if (paragraphs.length !== 1 || runs.length !== 1 || !run)
+    throw new PptxPassError(part, 'notes as one run in one paragraph');
+  const style = run.need('a:rPr', place).toString();
+  const text = run.need('a:t', place).inside();
+  (paragraphs[0] as XmlElement).replace(
+    fragment(
+      text
         .split(/\r?\n/u)
-        .map((line) => `<a:p><a:r><a:rPr lang="${l}" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`)
+        .map((line) => `<a:p><a:r>${style}<a:t>${line}</a:t></a:r></a:p>`)
         .join(''),
-    { what: 'notes as one run', count: 1 },
+    ),
   );
-  return inLanguage(part, notes, lang);
+  return doc.toString();
 }
