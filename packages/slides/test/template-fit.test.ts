@@ -9,6 +9,8 @@ import { roomHeight, roomWidth, slideHeight, withMetrics } from '../src/layout/m
 import { contentHeight, contentWidth } from '../src/layout/metrics.js';
 import { PptxPassError } from '../src/pptx/pass.js';
 import { fitInto, fitXml, LEAST, roomFor, themed } from '../src/pptx/template/fit.js';
+import { XmlPart } from '../src/pptx/xml/read.js';
+import type { XmlElement } from '../src/pptx/xml/tree.js';
 import { planDeck } from '../src/render.js';
 
 const EMU = 914400;
@@ -73,20 +75,29 @@ describe('the room on a template', () => {
 describe('the template graft edits the parts loudly', () => {
   const faces = { sans: { family: 'Arial' }, serif: { family: 'Georgia' } };
   const fit = { scale: 1, dx: 914400, dy: 0 };
+  const place = { part: 'slide1.xml' };
+  const edited = (xml: string, edit: (root: XmlElement) => void) => {
+    const doc = new XmlPart(`<p:spTree>${xml}</p:spTree>`, place);
+    edit(doc.root);
+    return doc.toString().slice('<p:spTree>'.length, -'</p:spTree>'.length);
+  };
 
-  it('moves every shape it reads, and refuses an offset written otherwise', () => {
+  it('moves every shape, its offset written in any order, and refuses an offset without its x or y', () => {
     const shape = (off: string) => `<p:sp><a:xfrm>${off}<a:ext cx="10" cy="10"/></a:xfrm></p:sp>`;
-    expect(fitXml('slide1.xml', shape('<a:off x="0" y="5"/>'), fit, true)).toContain('<a:off x="914400" y="5"/>');
-    expect(() => fitXml('slide1.xml', shape('<a:off y="5" x="0"/>'), fit, true)).toThrow(PptxPassError);
-    expect(() => fitXml('slide1.xml', shape('<a:off y="5" x="0"/>'), fit, true)).toThrow(/slide1\.xml/);
+    const moved = (off: string) => edited(shape(off), (root) => fitXml(root, fit, true, place));
+    expect(moved('<a:off x="0" y="5"/>')).toContain('<a:off x="914400" y="5"/>');
+    expect(moved('<a:off y="5"  x="0"/>')).toContain('<a:off y="5" x="914400"/>');
+    expect(() => moved('<a:off y="5"/>')).toThrow(PptxPassError);
+    expect(() => moved('<a:off y="5"/>')).toThrow(/slide1\.xml/);
   });
 
-  it("sets every run and bullet in the theme's faces, and refuses a face written otherwise", () => {
-    const run = '<a:rPr><a:latin typeface="Georgia" pitchFamily="18"/></a:rPr><a:buFont typeface="Arial"/>';
-    expect(themed('slide1.xml', run, faces)).toBe(
+  it("sets every run and bullet in the theme's faces, and refuses a deck face left on anything else", () => {
+    const themedXml = (xml: string) => edited(xml, (root) => themed(root, faces, place));
+    expect(themedXml('<a:rPr><a:latin typeface="Georgia" pitchFamily="18"/></a:rPr><a:buFont typeface="Arial"/>')).toBe(
       '<a:rPr><a:latin typeface="+mj-lt"/></a:rPr><a:buFont typeface="+mn-lt"/>',
     );
-    expect(() => themed('slide1.xml', '<a:latin pitchFamily="34" typeface="Arial"/>', faces)).toThrow(PptxPassError);
-    expect(() => themed('slide1.xml', '<a:ea typeface="Georgia"/>', faces)).toThrow(/Georgia/);
+    expect(themedXml('<a:latin pitchFamily="34" typeface="Arial"/>')).toBe('<a:latin typeface="+mn-lt"/>');
+    expect(() => themedXml('<a:ea typeface="Georgia"/>')).toThrow(PptxPassError);
+    expect(() => themedXml('<a:ea typeface="Georgia"/>')).toThrow(/Georgia/);
   });
 });

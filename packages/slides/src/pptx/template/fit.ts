@@ -1,8 +1,9 @@
-import { escapeXml } from '@briefing/content';
 import type { Room } from '../../layout/faces.js';
 import { contentHeight, contentWidth, slide as geometry } from '../../layout/metrics.js';
 import { PptxPassError } from '../pass.js';
 import { color, inch } from '../units.js';
+import { fragment } from '../xml/read.js';
+import type { Place, XmlElement } from '../xml/tree.js';
 import type { Box, Template } from './read.js';
 
 // The deck's slides fitted into a template's body area. The plan is laid out for the body
@@ -66,40 +67,54 @@ export function fitInto(
 }
 
 /** Attributes that hold a length (EMU) or a type size or spacing (hundredths of a point). */
-const LENGTHS = /\b(cx|cy|w|h|marL|marR|marT|marB|indent|lIns|tIns|rIns|bIns|sz|spc)="(-?\d+)"/gu;
+const LENGTHS = new Set([
+  'cx',
+  'cy',
+  'w',
+  'h',
+  'marL',
+  'marR',
+  'marT',
+  'marB',
+  'indent',
+  'lIns',
+  'tIns',
+  'rIns',
+  'bIns',
+  'sz',
+  'spc',
+]);
 
 /**
- * A slide's or chart's lengths scaled and its shapes moved into the frame. The shape tree's
- * own group transform (all zeros) stays as it is. Every shape's offset must be one this reads
- * (`<a:off x=".." y=".."/>`): one written otherwise (a new pptxgenjs) would stay where our
- * slide had it, so it is refused, naming the part (PptxPassError), as the package pass does.
+ * A slide's or chart's lengths scaled and, with `move`, its shapes moved into the frame. The
+ * shape tree's own group transform stays as it is. Every shape's offset must have its x and y:
+ * one without would stay where our slide had it, so it is refused, naming the part
+ * (PptxPassError), as the package pass does.
  */
-export function fitXml(part: string, xml: string, fit: Fit, move: boolean): string {
-  const group =
-    /<p:grpSpPr><a:xfrm><a:off x="0" y="0"\/><a:ext cx="0" cy="0"\/><a:chOff x="0" y="0"\/><a:chExt cx="0" cy="0"\/><\/a:xfrm><\/p:grpSpPr>/u;
-  const kept = group.exec(xml)?.[0];
-  const token = '\u0000group\u0000';
-  let out = kept ? xml.replace(group, token) : xml;
-  const s = (v: string) => String(Math.round(Number(v) * fit.scale));
-  out = out.replace(
-    LENGTHS,
-    (_m, name: string, v: string) => `${name}="${name === 'sz' ? Math.max(100, Number(s(v))) : s(v)}"`,
-  );
-  out = out.replace(/<a:spcPts val="(\d+)"\/>/gu, (_m, v: string) => `<a:spcPts val="${s(v)}"/>`);
-  if (move) {
-    let moved = 0;
-    out = out.replace(/<a:off x="(-?\d+)" y="(-?\d+)"\/>/gu, (_m, x: string, y: string) => {
-      moved++;
-      return `<a:off x="${Math.round(fit.dx + Number(x) * fit.scale)}" y="${Math.round(fit.dy + Number(y) * fit.scale)}"/>`;
-    });
-    const offsets = out.split('<a:off ').length - 1;
-    if (moved !== offsets)
-      throw new PptxPassError(
-        part,
-        `every shape's offset as <a:off x=".." y=".."/>, found ${offsets - moved} otherwise`,
-      );
-  }
-  return kept ? out.replace(token, kept) : out;
+export function fitXml(root: XmlElement, fit: Fit, move: boolean, place: Place): void {
+  const s = (v: string) => Math.round(Number(v) * fit.scale);
+  const own = root.first('p:spTree')?.elements('p:grpSpPr')[0];
+  const walk = (el: XmlElement) => {
+    for (const child of el.elements()) {
+      if (child === own) continue;
+      for (const { name, value } of [...child.attrs])
+        if (LENGTHS.has(name) && /^-?\d+$/u.test(value))
+          child.set(name, String(name === 'sz' ? Math.max(100, s(value)) : s(value)));
+      if (child.name === 'a:spcPts') {
+        const val = child.attr('val');
+        if (val !== undefined && /^\d+$/u.test(val)) child.set('val', String(s(val)));
+      }
+      if (move && child.name === 'a:off') {
+        const [x, y] = [child.attr('x'), child.attr('y')].map(Number);
+        if (!Number.isFinite(x) || !Number.isFinite(y))
+          throw new PptxPassError(place.part, 'every shape\'s offset with its x and y (<a:off x=".." y=".."/>)');
+        child.set('x', String(Math.round(fit.dx + (x as number) * fit.scale)));
+        child.set('y', String(Math.round(fit.dy + (y as number) * fit.scale)));
+      }
+      walk(child);
+    }
+  };
+  walk(root);
 }
 
 /** The design's colours as the theme's: headings accent 1, highlights accent 2, text and ground the theme's. */
@@ -125,21 +140,34 @@ export interface DeckFaces {
  * not read from `font`: the graft runs after the build, outside the plan's metrics, where
  * `font` names the HTML deck's faces and the office faces the parts name would stay.
  */
-export function themed(part: string, xml: string, faces: DeckFaces): string {
-  const face = (tag: string, family: string) => new RegExp(`<a:${tag} typeface="${escapeXml(family)}"[^>]*/>`, 'gu');
-  const out = xml
-    .replace(face('latin', faces.serif.family), '<a:latin typeface="+mj-lt"/>')
-    .replace(face('latin', faces.sans.family), '<a:latin typeface="+mn-lt"/>')
+export function themed(root: XmlElement, faces: DeckFaces, place: Place): void {
+  const theirs = new Map([
+    [`a:latin ${faces.serif.family}`, '<a:latin typeface="+mj-lt"/>'],
+    [`a:latin ${faces.sans.family}`, '<a:latin typeface="+mn-lt"/>'],
     // The bullets are set in the text's face (slide-pass.ts): the theme's body face here.
-    .replace(face('buFont', faces.sans.family), '<a:buFont typeface="+mn-lt"/>')
-    .replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/gu, (m, hex: string) => SCHEME[hex.toUpperCase()] ?? m);
-  // A deck face left anywhere (a run or a bullet written otherwise than this reads) would be
-  // drawn in our face, not the template's: refused, naming the part, as the package pass does.
-  for (const family of [faces.serif.family, faces.sans.family])
-    if (out.includes(`typeface="${escapeXml(family)}"`))
-      throw new PptxPassError(
-        part,
-        `every face as <a:latin typeface=".."/> or <a:buFont typeface=".."/>, found "${family}" otherwise`,
-      );
-  return out;
+    [`a:buFont ${faces.sans.family}`, '<a:buFont typeface="+mn-lt"/>'],
+  ]);
+  const deck = [faces.serif.family, faces.sans.family];
+  const walk = (el: XmlElement) => {
+    for (const child of el.elements()) {
+      const face = child.attr('typeface');
+      const colour = child.name === 'a:srgbClr' && child.children.length === 0 ? child.attr('val') : undefined;
+      const replacement =
+        face !== undefined
+          ? theirs.get(`${child.name} ${face}`)
+          : colour !== undefined
+            ? SCHEME[colour.toUpperCase()]
+            : undefined;
+      if (replacement) child.replace(fragment(replacement));
+      // A deck face left anywhere (a face of another script, say) would be drawn in our
+      // face, not the template's: refused, naming the part, as the package pass does.
+      else if (face !== undefined && deck.includes(face))
+        throw new PptxPassError(
+          place.part,
+          `every face of the deck's as a run's or a bullet's, found "${face}" on <${child.name}>`,
+        );
+      else walk(child);
+    }
+  };
+  walk(root);
 }

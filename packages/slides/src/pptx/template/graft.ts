@@ -1,7 +1,9 @@
 import { escapeXml } from '@briefing/content';
 import type { Room } from '../../layout/faces.js';
-import { replaceExpected } from '../pass.js';
+import { PptxPassError } from '../pass.js';
 import { LAYOUTS, type LayoutName } from '../placeholders.js';
+import { fragment, XmlPart } from '../xml/read.js';
+import type { XmlElement } from '../xml/tree.js';
 import type { ZipEntry } from '../zip.js';
 import { type DeckFaces, fitInto, fitXml, themed } from './fit.js';
 import { isMacroPart, PptxTemplateError, relsOf, type Template, type TemplateLayout } from './read.js';
@@ -24,8 +26,6 @@ const PRESENTATION = 'application/vnd.openxmlformats-officedocument.presentation
 const goes = (name: string) =>
   /^(ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\/|docProps\/|_rels\/\.rels$)/u.test(name) ||
   isMacroPart(name);
-/** The content types of a VBA project and its signatures. */
-const MACROS = /ContentType="application\/vnd\.ms-office\.vbaProject/u;
 /** Parts of ours that come in. */
 const TAKEN = /^ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\//u;
 
@@ -33,9 +33,10 @@ const TAKEN = /^ppt\/(slides|notesSlides|charts|embeddings|notesMasters)\//u;
 function layoutNames(ours: Map<string, string>): Map<string, LayoutName> {
   const out = new Map<string, LayoutName>();
   for (const [name, xml] of ours) {
-    const layout = /^ppt\/slideLayouts\/(slideLayout\d+\.xml)$/u.exec(name);
-    const title = /<p:cSld name="([^"]*)"/u.exec(xml)?.[1];
-    if (layout?.[1] && title && title in LAYOUTS) out.set(layout[1], title as LayoutName);
+    const layout = /^ppt\/slideLayouts\/(slideLayout\d+\.xml)$/u.exec(name)?.[1];
+    if (!layout) continue;
+    const title = new XmlPart(xml, { part: name }).root.first('p:cSld')?.attr('name');
+    if (title && title in LAYOUTS) out.set(layout, title as LayoutName);
   }
   return out;
 }
@@ -47,64 +48,72 @@ const phTag = (type: string, idx: number | undefined) =>
   `<p:ph${type === 'obj' ? '' : ` type="${type}"`}${idx !== undefined ? ` idx="${idx}"` : ''}/>`;
 
 /** A slide's placeholders pointed at its template layout's (see the file's comment). */
-function placeholdersOn(xml: string, layout: TemplateLayout, lang: string): string {
+function placeholdersOn(root: XmlElement, layout: TemplateLayout, lang: string): void {
   const has = (type: string) => layout.placeholders.find((p) => p.type === type);
   const body =
     layout.placeholders.find((p) => p.type === 'subTitle') ??
     layout.placeholders.find((p) => p.type === 'body' || p.type === 'obj');
   let orphan = 900;
-  return xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/gu, (shape) => {
-    const ph = /<p:ph\b[^>]*\/>/u.exec(shape)?.[0];
-    if (!ph) return shape;
-    const type = /type="([^"]*)"/u.exec(ph)?.[1] ?? 'obj';
-    const idx = Number(/idx="(\d+)"/u.exec(ph)?.[1] ?? -1);
+  for (const shape of root.all('p:sp')) {
+    const ph = shape.first('p:ph');
+    if (!ph) continue;
+    const type = ph.attr('type') ?? 'obj';
+    const idx = Number(ph.attr('idx') ?? -1);
     if (type === 'title' || type === 'ctrTitle') {
       const want = has(type) ? type : has('title') ? 'title' : 'ctrTitle';
+      ph.replace(fragment(phTag(want, undefined)));
       // The title in the template's colour (its type and size stay the plan's).
-      return shape
-        .replace(ph, phTag(want, undefined))
-        .replace(/(<a:rPr\b[^>]*>)<a:solidFill>[\s\S]*?<\/a:solidFill>/gu, '$1');
+      for (const run of shape.all('a:rPr')) for (const fill of run.elements('a:solidFill')) fill.remove();
+      continue;
     }
     if (type === 'ftr' || type === 'sldNum') {
       const theirs = has(type);
-      if (!theirs) return '';
-      const name = /<p:cNvPr [^>]*>/u.exec(shape)?.[0] ?? '';
+      if (!theirs) {
+        shape.remove();
+        continue;
+      }
+      const name = shape.first('p:cNvPr')?.toString() ?? '';
       const content =
         type === 'ftr'
-          ? `<a:r><a:rPr lang="${escapeXml(lang)}"/><a:t>${/<a:t>([^<]*)<\/a:t>/u.exec(shape)?.[1] ?? ''}</a:t></a:r>`
-          : (/<a:fld\b[\s\S]*?<\/a:fld>/u.exec(shape)?.[0] ?? '');
+          ? `<a:r><a:rPr lang="${escapeXml(lang)}"/><a:t>${shape.first('a:t')?.inside() ?? ''}</a:t></a:r>`
+          : (shape.first('a:fld')?.toString() ?? '');
       // The template's footer and slide number where its layout puts them, in its type.
-      return `<p:sp><p:nvSpPr>${name.endsWith('/>') ? name : `${name}</p:cNvPr>`}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${phTag(type, theirs.idx)}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>${content}</a:p></p:txBody></p:sp>`;
+      shape.replace(
+        fragment(
+          `<p:sp><p:nvSpPr>${name}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${phTag(type, theirs.idx)}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>${content}</a:p></p:txBody></p:sp>`,
+        ),
+      );
+      continue;
     }
-    if (idx === 1 && body) return shape.replace(ph, phTag(body.type, body.idx));
     // The kicker and a slide's further body texts: placeholders of their own (outline view
     // shows them), numbered clear of the template's.
-    return shape.replace(ph, `<p:ph type="body" sz="quarter" idx="${orphan++}"/>`);
-  });
+    ph.replace(
+      fragment(idx === 1 && body ? phTag(body.type, body.idx) : `<p:ph type="body" sz="quarter" idx="${orphan++}"/>`),
+    );
+  }
 }
 
 function contentTypes(template: string, ours: string, added: readonly string[], dropped: readonly string[]): string {
+  const read = (xml: string, part: string) => new XmlPart(xml, { part }).root.elements();
   const defaults = new Map<string, string>();
-  for (const xml of [template, ours])
-    for (const [tag, ext] of xml.matchAll(/<Default\b[^>]*Extension="([^"]*)"[^>]*\/>/gu))
-      if (!defaults.has((ext ?? '').toLowerCase()) && !MACROS.test(tag)) defaults.set((ext ?? '').toLowerCase(), tag);
-  const overrides = (xml: string) =>
-    [...xml.matchAll(/<Override\b[^>]*PartName="\/([^"]*)"[^>]*\/>/gu)].map(([tag, part]) => ({
-      tag,
-      part: part ?? '',
-    }));
-  const kept = overrides(template).filter((o) => !dropped.includes(o.part));
-  const theirs = overrides(ours).filter((o) => added.includes(o.part));
-  const main = kept.map((o) =>
-    o.part === 'ppt/presentation.xml'
-      ? { ...o, tag: o.tag.replace(/ContentType="[^"]*"/u, `ContentType="${PRESENTATION}"`) }
-      : o,
-  );
+  for (const types of [read(template, "the template's [Content_Types].xml"), read(ours, '[Content_Types].xml')])
+    for (const el of types) {
+      const ext = el.name === 'Default' ? el.attr('Extension')?.toLowerCase() : undefined;
+      const macros = el.attr('ContentType')?.startsWith('application/vnd.ms-office.vbaProject');
+      if (ext !== undefined && !defaults.has(ext) && !macros) defaults.set(ext, el.toString());
+    }
+  const overrides = (types: XmlElement[]) =>
+    types
+      .filter((el) => el.name === 'Override' && el.attr('PartName')?.startsWith('/'))
+      .map((el) => ({ el, part: (el.attr('PartName') as string).slice(1) }));
+  const kept = overrides(read(template, "the template's [Content_Types].xml")).filter((o) => !dropped.includes(o.part));
+  const theirs = overrides(read(ours, '[Content_Types].xml')).filter((o) => added.includes(o.part));
+  for (const o of kept) if (o.part === 'ppt/presentation.xml') o.el.set('ContentType', PRESENTATION);
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
     ...defaults.values(),
-    ...[...main, ...theirs].map((o) => o.tag),
+    ...[...kept, ...theirs].map((o) => o.el.toString()),
     '</Types>',
   ].join('');
 }
@@ -115,44 +124,38 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * The template's presentation part listing our slides and notes master instead of its own.
  * The lists go where the schema orders them (CT_Presentation: slide masters, notes master,
  * handout master, slides, slide size…): a template from PowerPoint often has a handout master,
- * and slides listed before it make a file PowerPoint offers to repair. A list written in a
- * form these patterns do not read would be left beside ours: refused, naming it.
+ * and slides listed before it make a file PowerPoint offers to repair.
  */
 function presentation(xml: string, slides: number, hasNotes: boolean): string {
+  const part = 'ppt/presentation.xml';
+  const doc = new XmlPart(xml, { part });
+  const root = doc.root;
   const ids = Array.from({ length: slides }, (_, i) => `<p:sldId id="${256 + i}" r:id="rIdBriefingSlide${i + 1}"/>`);
   const notes = hasNotes ? '<p:notesMasterIdLst><p:notesMasterId r:id="rIdBriefingNotes"/></p:notesMasterIdLst>' : '';
-  const out = xml
-    .replace(/<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>|<p:notesMasterIdLst\/>/u, '')
-    .replace(/<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>|<p:sldIdLst\/>/u, '')
-    .replace(/<p:custShowLst>[\s\S]*?<\/p:custShowLst>/u, '')
-    // Sections name the template's slides, which are gone.
-    .replace(/<p:ext uri="\{521415D9-36F7-43E2-AB2F-B90AF26B5E84\}">[\s\S]*?<\/p:ext>/u, '');
-  const upper = out.toUpperCase();
-  for (const [left, what] of [
-    ['<P:NOTESMASTERIDLST', 'notes master list'],
-    ['<P:SLDIDLST', 'slide list'],
-    ['<P:CUSTSHOWLST', 'custom shows'],
-    ['521415D9-36F7-43E2-AB2F-B90AF26B5E84', 'sections'],
-  ] as const)
-    if (upper.includes(left))
-      throw new PptxTemplateError(`ppt/presentation.xml writes its ${what} in a form the deck cannot replace`);
-  const masters = '</p:sldMasterIdLst>';
-  if (!out.includes(masters)) throw new PptxTemplateError('no slide master list in ppt/presentation.xml');
-  const handouts = /<p:handoutMasterIdLst>[\s\S]*?<\/p:handoutMasterIdLst>|<p:handoutMasterIdLst\/>/u.exec(out);
-  if (!handouts && out.includes('<p:handoutMasterIdLst'))
-    throw new PptxTemplateError('ppt/presentation.xml writes its handout master list in a form the deck cannot read');
+  for (const name of ['p:notesMasterIdLst', 'p:sldIdLst', 'p:custShowLst'])
+    for (const list of root.elements(name)) list.remove();
+  // Sections name the template's slides, which are gone.
+  for (const ext of root.all('p:ext')) if (ext.attr('uri') === '{521415D9-36F7-43E2-AB2F-B90AF26B5E84}') ext.remove();
+  const [masters, ...more] = root.elements('p:sldMasterIdLst');
+  if (!masters) throw new PptxTemplateError(`no slide master list in ${part}`);
+  if (more.length > 0) throw new PptxTemplateError(`${part} has more than one slide master list`);
+  const handouts = root.elements('p:handoutMasterIdLst');
+  const [handout] = handouts;
+  if (handout && root.children.indexOf(handout) < root.children.indexOf(masters))
+    throw new PptxTemplateError(`${part} lists its handout master before its slide masters`);
   const list = `<p:sldIdLst>${ids.join('')}</p:sldIdLst>`;
-  if (!handouts) return out.replace(masters, `${masters}${notes}${list}`);
-  if (out.indexOf(masters) > handouts.index)
-    throw new PptxTemplateError('ppt/presentation.xml lists its handout master before its slide masters');
-  const after = handouts.index + handouts[0].length;
-  return `${out.slice(0, after).replace(masters, `${masters}${notes}`)}${list}${out.slice(after)}`;
+  if (handout) {
+    handout.after(fragment(list));
+    masters.after(fragment(notes));
+  } else masters.after(fragment(`${notes}${list}`));
+  return doc.toString();
 }
 
 function presentationRels(xml: string, slides: number, hasNotes: boolean): string {
-  const kept = [...xml.matchAll(/<Relationship\b[^>]*\/>/gu)]
-    .map(([tag]) => tag)
-    .filter((tag) => !/\/(slide|notesMaster|vbaProject)"/u.test(tag));
+  const kept = new XmlPart(xml, { part: 'ppt/_rels/presentation.xml.rels' }).root
+    .elements('Relationship')
+    .filter((rel) => !/\/(slide|notesMaster|vbaProject)$/u.test(rel.attr('Type') ?? ''))
+    .map((rel) => rel.toString());
   const ours = [
     ...Array.from(
       { length: slides },
@@ -163,6 +166,25 @@ function presentationRels(xml: string, slides: number, hasNotes: boolean): strin
       : []),
   ];
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[...kept, ...ours].join('')}</Relationships>`;
+}
+
+/** The one relationship of a rels part whose target matches `target`, pointed at `to(match)`. */
+function retarget(
+  part: string,
+  xml: string,
+  target: RegExp,
+  to: (match: RegExpExecArray) => string,
+  what: string,
+): string {
+  const doc = new XmlPart(xml, { part });
+  const found = doc.root
+    .elements('Relationship')
+    .map((rel) => ({ rel, match: target.exec(rel.attr('Target') ?? '') }))
+    .filter((r): r is { rel: XmlElement; match: RegExpExecArray } => r.match !== null);
+  const [one] = found;
+  if (!one || found.length !== 1) throw new PptxPassError(part, `exactly one ${what}, found ${found.length}`);
+  one.rel.set('Target', to(one.match));
+  return doc.toString();
 }
 
 /** Our finished package (its entries) on the template, laid out in `room` (see fit.ts). */
@@ -185,32 +207,42 @@ export function graft(
       continue;
     }
     let out = xml;
+    const place = { part: entry.name };
     if (/^ppt\/slides\/slide\d+\.xml$/u.test(entry.name)) {
-      const target = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u.exec(
-        text.get(relsOf(entry.name)) ?? '',
-      )?.[1];
-      const name = names.get(target ?? '') ?? 'Title and Content';
+      const target = /^\.\.\/slideLayouts\/(slideLayout\d+\.xml)$/u;
+      const layout = new XmlPart(text.get(relsOf(entry.name)) ?? '<Relationships/>', { part: relsOf(entry.name) }).root
+        .elements('Relationship')
+        .map((rel) => target.exec(rel.attr('Target') ?? '')?.[1])
+        .find((part) => part !== undefined);
+      const name = names.get(layout ?? '') ?? 'Title and Content';
       // The title slide was laid out on the template's slide (its height), not in the body
       // area: its top is the slide's, so it is centred in the template's height.
       const moved = name === 'Title Slide' ? { ...fit, dy: 0 } : fit;
-      out = placeholdersOn(themed(entry.name, fitXml(entry.name, xml, moved, true), faces), template.roles[name], lang);
+      const doc = new XmlPart(xml, place);
+      fitXml(doc.root, moved, true, place);
+      themed(doc.root, faces, place);
+      placeholdersOn(doc.root, template.roles[name], lang);
+      out = doc.toString();
     } else if (/^ppt\/charts\/chart\d+\.xml$/u.test(entry.name)) {
-      out = themed(entry.name, fitXml(entry.name, xml, fit, false), faces);
+      const doc = new XmlPart(xml, place);
+      fitXml(doc.root, fit, false, place);
+      themed(doc.root, faces, place);
+      out = doc.toString();
     } else if (/^ppt\/slides\/_rels\//u.test(entry.name)) {
-      out = replaceExpected(
+      out = retarget(
         entry.name,
         xml,
-        /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/u,
-        (_m, part) => `Target="${fromPpt(template.roles[names.get(part ?? '') ?? 'Title and Content'].part)}"`,
-        { what: 'a layout the slide uses', count: 1 },
+        /^\.\.\/slideLayouts\/(slideLayout\d+\.xml)$/u,
+        (m) => fromPpt(template.roles[names.get(m[1] ?? '') ?? 'Title and Content'].part),
+        'a layout the slide uses',
       );
     } else if (entry.name === 'ppt/notesMasters/_rels/notesMaster1.xml.rels') {
-      out = replaceExpected(
+      out = retarget(
         entry.name,
         xml,
-        /Target="\.\.\/theme\/theme\d+\.xml"/u,
-        () => `Target="${fromPpt(template.theme)}"`,
-        { what: 'a theme the notes master uses', count: 1 },
+        /^\.\.\/theme\/theme\d+\.xml$/u,
+        () => fromPpt(template.theme),
+        'a theme the notes master uses',
       );
     }
     added.push({ name: entry.name, data: encoder.encode(out) });
