@@ -373,6 +373,27 @@ describe('a template whose lists are written in another form', () => {
   });
 });
 
+describe('a template whose layouts write their shapes with attributes and their lengths in another order', () => {
+  it('is read as it is written otherwise: the same layouts, boxes and deck', async () => {
+    const template = withParts(built[0]!.template, (parts) => {
+      for (const name of parts.names().filter((n) => /^ppt\/slide(Layout|Master)s\/[^/]+\.xml$/u.test(n)))
+        parts.edit(name, (xml) =>
+          xml
+            .replaceAll('<p:sp>', '<p:sp useBgFill="0">')
+            .replace(/<a:off x="(-?\d+)" y="(-?\d+)"\/>/gu, '<a:off  y="$2"\nx="$1" />'),
+        );
+    });
+    // Our slides, laid out in the area read from the layouts and placed by them, are as on the template as made.
+    const slides = (bytes: Uint8Array) =>
+      Object.entries(unzipSync(bytes))
+        .filter(([name]) => /^ppt\/slides\//u.test(name))
+        .map(([name, data]) => [name, strFromU8(data)]);
+    const ours = slides(await renderPptx(report, { template }));
+    expect(ours.length).toBeGreaterThan(20);
+    expect(ours).toEqual(slides(built[0]!.bytes));
+  });
+});
+
 describe('a template saved by LibreOffice Impress (test/fixtures/template-impress.pptx)', () => {
   it('takes its "Title, Content" layout, whose content placeholder Impress writes as <p:ph/> (index 0), and keeps every check', async () => {
     const template = readFileSync(new URL('../fixtures/template-impress.pptx', import.meta.url));
@@ -478,6 +499,14 @@ describe('a template the deck cannot use', () => {
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
     ['not a zip', () => new TextEncoder().encode('not a presentation at all'), /not a zip file/u],
     ['a zip without a presentation', zipWithoutPresentation, /not a presentation \(no ppt\/presentation\.xml/u],
+    [
+      'a layout that is not well-formed XML',
+      () =>
+        withParts(built[0]!.template, (parts) =>
+          parts.edit('ppt/slideLayouts/slideLayout2.xml', (xml) => xml.replace('</p:cSld>', '</p:cSLD>')),
+        ),
+      /ppt\/slideLayouts\/slideLayout2\.xml is not well-formed XML \(.*unexpected close tag/u,
+    ],
     [
       // Impress writes such layouts when it saves a deck whose master has a text box above the
       // title (ours, the kicker): the deck would have no room there, and came out blank.

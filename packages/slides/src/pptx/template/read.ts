@@ -1,10 +1,13 @@
+import { MalformedXml, XmlPart } from '../xml/read.js';
+import type { XmlElement } from '../xml/tree.js';
 import { readZip, type ZipEntry } from '../zip.js';
 
 // An organisation's template (.pptx or .potx) read for what the deck takes from it: the slide
 // size, the layouts that match ours by type (with their placeholders and where they sit), and
-// the theme's faces. Read with regular expressions over the parts, as the package pass reads
-// pptxgenjs's: PowerPoint and LibreOffice both write the p: and a: prefixes used here. Anything
-// the deck needs and the template lacks is a PptxTemplateError naming it.
+// the theme's faces. Each part it reads is parsed strictly (xml/read.ts), as the package pass
+// parses pptxgenjs's: PowerPoint and LibreOffice both write the p: and a: prefixes used here.
+// A part that is not well-formed, or anything the deck needs and the template lacks, is a
+// PptxTemplateError naming it.
 
 /** A template the deck cannot be built on: not a zip, not a presentation, or no usable layout. */
 export class PptxTemplateError extends Error {
@@ -61,11 +64,22 @@ export interface Template {
 export const isMacroPart = (name: string) => /^ppt\/(_rels\/)?vbaProject/u.test(name);
 
 const text = (e: ZipEntry) => new TextDecoder().decode(e.data);
-const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`, 'u').exec(tag)?.[1];
-const num = (tag: string, name: string) => {
-  const v = attr(tag, name);
+const num = (el: XmlElement | undefined, name: string) => {
+  const v = el?.attr(name);
   return v === undefined ? undefined : Number(v);
 };
+
+/** A template's part parsed: its root (a childless stand-in when the part is not there). */
+function parsed(files: Map<string, string>, part: string): XmlElement {
+  const xml = files.get(part);
+  if (xml === undefined) return new XmlPart('<missing/>', { part }).root;
+  try {
+    return new XmlPart(xml, { part }).root;
+  } catch (e) {
+    if (e instanceof MalformedXml) throw new PptxTemplateError(`${part} is not well-formed XML (${e.reason})`);
+    throw e;
+  }
+}
 
 /** The part a relationship target names, from the part that holds it. */
 export function resolve(from: string, target: string): string {
@@ -84,27 +98,30 @@ export const relsOf = (part: string) => {
 };
 
 /** A part's relationships: id, type (its last path segment) and the part it targets. */
-export function relationships(files: Map<string, string>, part: string) {
-  const xml = files.get(relsOf(part)) ?? '';
-  return [...xml.matchAll(/<Relationship\b[^>]*>/gu)].map(([tag]) => ({
-    id: attr(tag, 'Id') ?? '',
-    type: (attr(tag, 'Type') ?? '').split('/').at(-1) ?? '',
-    target: attr(tag, 'TargetMode') === 'External' ? '' : resolve(part, attr(tag, 'Target') ?? ''),
-  }));
+function relationships(files: Map<string, string>, part: string) {
+  return parsed(files, relsOf(part))
+    .elements('Relationship')
+    .map((rel) => ({
+      id: rel.attr('Id') ?? '',
+      type: (rel.attr('Type') ?? '').split('/').at(-1) ?? '',
+      target: rel.attr('TargetMode') === 'External' ? '' : resolve(part, rel.attr('Target') ?? ''),
+    }));
 }
 
-function placeholders(xml: string): TemplatePlaceholder[] {
-  return [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/gu)].flatMap(([sp]) => {
-    const ph = /<p:ph\b[^>]*>/u.exec(sp)?.[0];
+/** A master's or layout's placeholders, each with its box where its shape has one. */
+function placeholders(root: XmlElement): TemplatePlaceholder[] {
+  return root.all('p:sp').flatMap((sp) => {
+    const ph = sp.first('p:ph');
     if (!ph) return [];
-    const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/u.exec(sp);
-    const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/u.exec(sp);
+    const xfrm = sp.elements('p:spPr')[0]?.elements('a:xfrm')[0];
+    const [off, ext] = [xfrm?.elements('a:off')[0], xfrm?.elements('a:ext')[0]];
+    const box = { x: num(off, 'x'), y: num(off, 'y'), w: num(ext, 'cx'), h: num(ext, 'cy') };
     const idx = num(ph, 'idx');
     return [
       {
-        type: attr(ph, 'type') ?? 'obj',
+        type: ph.attr('type') ?? 'obj',
         ...(idx !== undefined ? { idx } : {}),
-        ...(off && ext ? { box: { x: Number(off[1]), y: Number(off[2]), w: Number(ext[1]), h: Number(ext[2]) } } : {}),
+        ...(Object.values(box).every((v) => v !== undefined && Number.isFinite(v)) ? { box: box as Box } : {}),
       },
     ];
   });
@@ -122,31 +139,31 @@ export function readTemplate(bytes: Uint8Array): Template {
     throw new PptxTemplateError('not a zip file (a .pptx or .potx file is a zip package)');
   }
   const files = new Map(entries.filter((e) => /\.(xml|rels)$/u.test(e.name)).map((e) => [e.name, text(e)]));
-  const presentation = files.get('ppt/presentation.xml');
-  if (!presentation || !files.has('[Content_Types].xml'))
+  if (!files.has('ppt/presentation.xml') || !files.has('[Content_Types].xml'))
     throw new PptxTemplateError('not a presentation (no ppt/presentation.xml in the package)');
-  const sldSz = /<p:sldSz\b[^>]*>/u.exec(presentation)?.[0] ?? '';
+  const presentation = parsed(files, 'ppt/presentation.xml');
+  const sldSz = presentation.elements('p:sldSz')[0];
   const size = { cx: num(sldSz, 'cx') ?? 0, cy: num(sldSz, 'cy') ?? 0 };
   if (!(size.cx > 0 && size.cy > 0)) throw new PptxTemplateError('no slide size (<p:sldSz>) in ppt/presentation.xml');
   // Every slide master, in the presentation's order: a template may keep its title layouts
   // under one master and its content layouts under another.
   const rels = relationships(files, 'ppt/presentation.xml');
-  const listed = [
-    ...(/<p:sldMasterIdLst>([\s\S]*?)<\/p:sldMasterIdLst>/u.exec(presentation)?.[1] ?? '').matchAll(/r:id="([^"]*)"/gu),
-  ]
-    .map(([, id]) => rels.find((r) => r.id === id && r.type === 'slideMaster')?.target)
+  const listed = presentation
+    .elements('p:sldMasterIdLst')
+    .flatMap((list) => list.elements('p:sldMasterId'))
+    .map((id) => rels.find((r) => r.id === id.attr('r:id') && r.type === 'slideMaster')?.target)
     .filter((m): m is string => m !== undefined);
   const masters = [
     ...new Set([...listed, ...rels.filter((r) => r.type === 'slideMaster').map((r) => r.target)]),
   ].filter((m) => files.has(m));
   if (masters.length === 0) throw new PptxTemplateError('no slide master');
   const layouts = masters.flatMap((master) => {
-    const masterPh = placeholders(files.get(master) as string);
+    const masterPh = placeholders(parsed(files, master));
     return relationships(files, master)
       .filter((r) => r.type === 'slideLayout' && files.has(r.target))
       .map((r): TemplateLayout => {
-        const xml = files.get(r.target) as string;
-        const own = placeholders(xml).map((p) => {
+        const layout = parsed(files, r.target);
+        const own = placeholders(layout).map((p) => {
           if (p.box) return p;
           // A layout's placeholder without a box sits where the master's of its kind does.
           const kind = TITLE.has(p.type) ? 'title' : BODY.has(p.type) || p.type === 'subTitle' ? 'body' : p.type;
@@ -156,8 +173,8 @@ export function readTemplate(bytes: Uint8Array): Template {
         return {
           part: r.target,
           master,
-          name: /<p:cSld\b[^>]*name="([^"]*)"/u.exec(xml)?.[1] ?? '',
-          type: attr(/<p:sldLayout\b[^>]*>/u.exec(xml)?.[0] ?? '', 'type') ?? 'cust',
+          name: layout.elements('p:cSld')[0]?.attr('name') ?? '',
+          type: layout.attr('type') ?? 'cust',
           placeholders: own,
         };
       });
@@ -198,9 +215,9 @@ export function readTemplate(bytes: Uint8Array): Template {
   const bodyBox = body(content)?.box as Box;
   const frame = { x: bodyBox.x, y: titleBox.y, w: bodyBox.w, h: bodyBox.y + bodyBox.h - titleBox.y };
   const theme = relationships(files, content.master).find((r) => r.type === 'theme')?.target ?? '';
-  const themeXml = files.get(theme) ?? '';
+  const themeRoot = parsed(files, theme);
   const face = (kind: 'major' | 'minor') =>
-    new RegExp(`<a:${kind}Font>\\s*<a:latin typeface="([^"]*)"`, 'u').exec(themeXml)?.[1] ?? '';
+    themeRoot.first(`a:${kind}Font`)?.elements('a:latin')[0]?.attr('typeface') ?? '';
   return {
     entries,
     size,

@@ -4,6 +4,16 @@ import { type Place, type Written, type XmlChild, XmlElement } from './tree.js';
 
 // XML read into the tree of tree.ts: a whole part (XmlPart), or a fragment to insert.
 
+/** A part that is not well-formed: the pass's error, with the parser's reason (a template's reader words it as its own). */
+export class MalformedXml extends PptxPassError {
+  constructor(
+    readonly part: string,
+    readonly reason: string,
+  ) {
+    super(part, `well-formed XML (${reason})`);
+  }
+}
+
 /**
  * `text` parsed into children of a root (`#document` for a part); every element keeps where
  * it was written. A part that is not well-formed is an error naming the part.
@@ -59,7 +69,7 @@ function parseInto(text: string, root: XmlElement, place: Place): void {
     cursor[cursor.length - 1] = end;
   });
   parser.write(text).close();
-  if (error) throw new PptxPassError(place.part, `well-formed XML (${error.message})`);
+  if (error) throw new MalformedXml(place.part, error.message);
   between(text.length);
 }
 
