@@ -74,7 +74,7 @@ describe('the package pass', () => {
     const xml =
       '<a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0"/><a:r><a:t>b</a:t></a:r></a:p>';
     const part = new XmlPart(`<p:txBody>${xml}</p:txBody>`, { part: 'test' });
-    onePPr(part.root);
+    onePPr(part.root.all('a:p'));
     expect(part.toString()).toBe(
       '<p:txBody><a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p></p:txBody>',
     );

@@ -4,8 +4,9 @@ import { categoryLabelsShown, labelFormats } from './chart-labels.js';
 import { PptxPassError } from './pass.js';
 import { finishLayout } from './placeholders.js';
 import { appProperties, type DeckInfo, finishTheme } from './properties.js';
-import { finishLayoutText, finishNotes, finishSlide, fonts } from './slide-pass.js';
+import { FACES, finishLayoutText, finishNotes, finishSlide, fonts } from './slide-pass.js';
 import { fragment, XmlPart } from './xml/read.js';
+import { find } from './xml/tree.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
@@ -161,7 +162,7 @@ function finishPart(
     const doc = new XmlPart(xml(), place);
     labelFormats(doc.root, formats, place);
     categoryLabelsShown(doc.root, place);
-    fonts(doc.root, faces);
+    fonts(find(doc.root, FACES), faces);
     return doc.toString();
   }
   // The references to chart parts and their workbooks, numbered as the parts are.

@@ -7,7 +7,7 @@ import { PptxPassError } from './pass.js';
 import { KICKER_SHAPE, TITLE_SHAPE } from './shapes.js';
 import { color, font, inch, pt } from './units.js';
 import { fragment } from './xml/read.js';
-import type { Place, XmlElement } from './xml/tree.js';
+import type { Found, Place, XmlElement } from './xml/tree.js';
 
 // The slide layouts' placeholders, and the slides' text put in them. PowerPoint's outline view
 // shows only the text of placeholders, "Reset slide" puts a placeholder back where its layout
@@ -225,10 +225,10 @@ const OWN_LIST_STYLE =
  * number theirs, the first list (or else the first body text) the layout's body, and any
  * further body text a body placeholder of its own. Each keeps its position and its type.
  */
-export function placeholderShapes(root: XmlElement, kind: SlideKind, place: Place): void {
+export function placeholderShapes(found: Found, kind: SlideKind, place: Place): void {
   let more = IDX.more;
   let bodyTaken = false;
-  const shapes = root.all('p:sp');
+  const shapes = found('p:sp');
   const nameOf = (shape: XmlElement) => shape.first('p:cNvPr')?.attr('name') ?? '';
   const names = shapes.map(nameOf);
   const main = names.includes('List') ? 'List' : names.find((n) => (BODY_SHAPES as readonly string[]).includes(n));
@@ -268,7 +268,7 @@ export function placeholderShapes(root: XmlElement, kind: SlideKind, place: Plac
     else only(body, 'a:bodyPr', name, place).after(fragment(OWN_LIST_STYLE));
   }
   // The slide number pptxgenjs copies from the master, given the layout's index.
-  const copied = root.all('p:ph').filter((el) => el.attr('idx') === MASTER_INDEX);
+  const copied = found('p:ph').filter((el) => el.attr('idx') === MASTER_INDEX && el.attached());
   if (copied.some((el) => el.attr('type') !== 'sldNum') || copied.length > 1)
     throw new PptxPassError(place.part, "the master's slide number as the one placeholder with its index");
   for (const number of copied) number.set('idx', String(IDX.number));

@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import { escapeXml } from '@briefing/content';
 import type { NamedFace } from '../layout/faces.js';
 import { PptxPassError } from './pass.js';
-import { type DeckFaces, fonts } from './slide-pass.js';
+import { type DeckFaces, FACES, fonts } from './slide-pass.js';
 import { color } from './units.js';
 import { fragment, XmlPart } from './xml/read.js';
-import type { XmlElement } from './xml/tree.js';
+import { find, type XmlElement } from './xml/tree.js';
 
 // The package pass's edits on the theme and the application properties (see package.ts):
 // pptxgenjs writes Office's ("Office Theme", Office's colours, "Microsoft Office PowerPoint",
@@ -71,7 +71,7 @@ export function finishTheme(part: string, xml: string, info: DeckInfo): string {
   };
   face('major', info.faces.serif);
   face('minor', info.faces.sans);
-  fonts(theme, info.faces);
+  fonts(find(theme, FACES), info.faces);
   return doc.toString();
 }
 

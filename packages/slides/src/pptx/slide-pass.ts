@@ -6,7 +6,7 @@ import { placeholderShapes } from './placeholders.js';
 import { KICKER_SHAPE } from './shapes.js';
 import { color } from './units.js';
 import { fragment, XmlPart } from './xml/read.js';
-import type { Place, XmlElement } from './xml/tree.js';
+import { type Found, find, type Place, type XmlElement } from './xml/tree.js';
 
 // The package pass's edits on slide, layout and notes parts (see package.ts for why each),
 // made on the parsed part (xml.ts).
@@ -23,9 +23,12 @@ export interface DeckFaces {
 }
 
 /** Keep a paragraph's first <a:pPr> only (pptxgenjs writes one before each run of a paragraph). */
-export function onePPr(root: XmlElement): void {
-  for (const p of root.all('a:p')) for (const extra of p.elements('a:pPr').slice(1)) extra.remove();
+export function onePPr(paragraphs: readonly XmlElement[]): void {
+  for (const p of paragraphs) for (const extra of p.elements('a:pPr').slice(1)) extra.remove();
 }
+
+/** The elements `fonts` edits. */
+export const FACES = ['a:latin', 'a:ea', 'a:cs'];
 
 /**
  * Each face named with its class, so a viewer without it substitutes a font of the same kind.
@@ -33,9 +36,9 @@ export function onePPr(root: XmlElement): void {
  * Inter and Source Serif 4 have no such glyphs, and without a name the viewer uses its own
  * font for those scripts (it also makes a large deck's slides a quarter smaller).
  */
-export function fonts(root: XmlElement, faces: DeckFaces): void {
+export function fonts(found: Found, faces: DeckFaces): void {
   const named = new Map([faces.sans, faces.serif].map((face) => [face.family, face]));
-  for (const latin of root.all('a:latin')) {
+  for (const latin of found('a:latin')) {
     const face = named.get(latin.attr('typeface') ?? '');
     if (!face) continue;
     latin
@@ -44,7 +47,7 @@ export function fonts(root: XmlElement, faces: DeckFaces): void {
       .order(['typeface', 'panose', 'pitchFamily']);
   }
   for (const name of ['a:ea', 'a:cs'])
-    for (const other of root.all(name)) if (named.has(other.attr('typeface') ?? '')) other.remove();
+    for (const other of found(name)) if (named.has(other.attr('typeface') ?? '')) other.remove();
 }
 
 /**
@@ -70,13 +73,13 @@ const MARKS = ['a:buClrTx', 'a:buClr', 'a:buSzTx', 'a:buSzPct', 'a:buSzPts', 'a:
  * viewer that takes no bullet face from the layout would take the master's, pptxgenjs's
  * Arial); numbers in the highlight colour and the body face, at the text's size.
  */
-function listMarks(root: XmlElement, sans: string): void {
+function listMarks(found: Found, sans: string): void {
   const colour = `<a:buClr><a:srgbClr val="${color.highlight}"/></a:buClr>`;
-  for (const bullet of root.all('a:buChar')) {
+  for (const bullet of found('a:buChar')) {
     for (const mark of bullet.parent?.elements() ?? []) if (MARKS.includes(mark.name)) mark.remove();
     bullet.before(fragment(`${colour}<a:buSzPct val="70000"/><a:buFont typeface="${escapeXml(sans)}"/>`));
   }
-  for (const number of root.all('a:buAutoNum')) {
+  for (const number of found('a:buAutoNum')) {
     const pPr = number.parent as XmlElement;
     for (const mark of pPr.elements()) if (mark.name === 'a:buClr' || mark.name === 'a:buClrTx') mark.remove();
     const face = pPr.elements('a:buFont')[0] ?? number.before(fragment('<a:buFont/>'))[0];
@@ -86,38 +89,48 @@ function listMarks(root: XmlElement, sans: string): void {
   }
 }
 
+/** The elements finishSlide edits, found in one walk. */
+const SLIDE = [...FACES, 'a:p', 'p:sp', 'p:ph', 'p:cSld', 'a:buChar', 'a:buAutoNum', 'a:rPr', 'p:cNvPr'];
+
 export function finishSlide(part: string, xml: string, lang: string, kind: SlideKind, faces: DeckFaces): string {
   const place = { part };
   const doc = new XmlPart(xml, place);
   const root = doc.root;
-  onePPr(root);
-  fonts(root, faces);
-  placeholderShapes(root, kind, place);
+  // Every step below edits what this one walk found: none needs an element another step
+  // adds, and the paragraph properties onePPr drops go last (edits made in them go with them).
+  const found = find(root, SLIDE);
+  fonts(found, faces);
+  placeholderShapes(found, kind, place);
   // The kicker is set in capitals; the slide is named by its kind, which the reader (inspect) reads.
-  for (const shape of root.all('p:sp')) {
+  for (const shape of found('p:sp')) {
     if (shape.first('p:cNvPr')?.attr('name') !== KICKER_SHAPE) continue;
     const runs = shape.all('a:rPr');
     if (runs.length === 0) throw new PptxPassError(part, 'runs in the kicker, each with its <a:rPr>');
     for (const run of runs) run.set('cap', 'all', { first: true });
   }
-  root.need('p:cSld', place, 'named slide (<p:cSld>)').set('name', slideName(kind));
-  listMarks(root, faces.sans.family);
+  const [slide, ...more] = found('p:cSld');
+  if (!slide || more.length > 0)
+    throw new PptxPassError(part, `exactly one named slide (<p:cSld>), found ${more.length + (slide ? 1 : 0)}`);
+  slide.set('name', slideName(kind));
+  listMarks(found, faces.sans.family);
   // A run set regular says so: a placeholder the layout has no match for by index takes the
   // layout's first body placeholder's type (the kicker's, bold), and LibreOffice then set every
   // body text after a slide's first list in bold.
-  for (const run of root.all('a:rPr')) if (run.attr('b') === undefined) run.set('b', '0', { first: true });
+  for (const run of found('a:rPr')) if (run.attr('b') === undefined) run.set('b', '0', { first: true });
   // Every shape of the slide its own id, in order.
-  root.all('p:cNvPr').forEach((shape, i) => {
+  found('p:cNvPr').forEach((shape, i) => {
     shape.set('id', String(i + 1));
   });
+  onePPr(found('a:p'));
   inLanguage(root, lang, place);
   return doc.toString();
 }
 
 /** A layout part's runs and faces finished as a slide's are (the layout itself: placeholders.ts). */
 export function finishLayoutText(root: XmlElement, lang: string, faces: DeckFaces, place: Place): void {
-  onePPr(root);
-  fonts(root, faces);
+  const found = find(root, [...FACES, 'a:p']);
+  fonts(found, faces);
+  onePPr(found('a:p'));
   inLanguage(root, lang, place);
 }
 

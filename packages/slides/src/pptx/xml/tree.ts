@@ -73,14 +73,20 @@ export class XmlElement {
   get attrs(): XmlAttr[] {
     if (this.listed) return this.listed;
     const values = this.values ?? {};
-    const attrs: XmlAttr[] = [];
+    let attrs: XmlAttr[] = [];
     if (this.written) {
       const { text, start, openEnd } = this.written;
       const tag = text.slice(start + 1 + this.name.length, openEnd);
-      for (const m of tag.matchAll(ATTRIBUTE)) {
-        const name = m[1] as string;
-        attrs.push({ name, value: values[name] ?? '', raw: m[2] ?? m[3] ?? '', quote: m[2] === undefined ? "'" : '"' });
-      }
+      // A tag with no reference, apostrophe or line break writes each value as it reads, in
+      // double quotes: taken from the values read, without reading the tag again.
+      attrs = /[&'\t\n\r]/u.test(tag)
+        ? [...tag.matchAll(ATTRIBUTE)].map((m) => ({
+            name: m[1] as string,
+            value: values[m[1] as string] ?? '',
+            raw: m[2] ?? m[3] ?? '',
+            quote: m[2] === undefined ? "'" : '"',
+          }))
+        : Object.entries(values).map(([name, value]) => ({ name, value, raw: value, quote: '"' }));
     }
     if (attrs.length !== Object.keys(values).length) throw new Error(`xml: the attributes of <${this.name}> not read`);
     this.listed = attrs;
@@ -135,16 +141,31 @@ export class XmlElement {
 
   /** Every descendant element named `name`, in document order. */
   all(name: string): XmlElement[] {
-    const out: XmlElement[] = [];
+    return this.collect([name]).get(name) ?? [];
+  }
+
+  /**
+   * The descendants named by `names`, each name's in document order, found in one walk (a pass
+   * that edits many kinds of element asks once, not once per kind).
+   */
+  collect(names: readonly string[]): Map<string, XmlElement[]> {
+    const found = new Map(names.map((n) => [n, [] as XmlElement[]]));
     const walk = (el: XmlElement) => {
       for (const child of el.children) {
         if (typeof child === 'string') continue;
-        if (child.name === name) out.push(child);
+        found.get(child.name)?.push(child);
         walk(child);
       }
     };
     walk(this);
-    return out;
+    return found;
+  }
+
+  /** Whether the element is still in its part (not taken out, nor inside an element taken out). */
+  attached(): boolean {
+    let el: XmlElement = this;
+    while (el.parent) el = el.parent;
+    return el.name === '#document';
   }
 
   /** The first descendant named `name`, or undefined. */
@@ -167,11 +188,9 @@ export class XmlElement {
 
   /** The children as written, or as changed. */
   inside(): string {
-    if (this.written && !this.inner) {
-      const { text, openEnd, closeStart } = this.written;
-      return text.slice(openEnd, closeStart);
-    }
-    return this.children.map((c) => (typeof c === 'string' ? c : c.toString())).join('');
+    const out: string[] = [];
+    this.writeInside(out);
+    return out.join('');
   }
 
   /** Nodes (`fragment` in read.ts) put among the children: at `index` (default: last). Returns the new elements. */
@@ -184,12 +203,12 @@ export class XmlElement {
 
   /** Nodes put just before this element. */
   before(made: readonly XmlChild[]): XmlElement[] {
-    return this.parentOrThrow().insert(made, this.index());
+    return this.parentOrThrow().insert(made, this.position());
   }
 
   /** Nodes put just after this element. */
   after(made: readonly XmlChild[]): XmlElement[] {
-    return this.parentOrThrow().insert(made, this.index() + 1);
+    return this.parentOrThrow().insert(made, this.position() + 1);
   }
 
   /** This element replaced by nodes. */
@@ -202,7 +221,7 @@ export class XmlElement {
   /** This element taken out of its parent. */
   remove(): void {
     const parent = this.parentOrThrow();
-    parent.children.splice(this.index(), 1);
+    parent.children.splice(this.position(), 1);
     this.parent = undefined;
     parent.changed();
   }
@@ -214,19 +233,36 @@ export class XmlElement {
   }
 
   toString(): string {
+    const out: string[] = [];
+    this.write(out);
+    return out.join('');
+  }
+
+  /** The element written into `out`: as it was written where nothing changed. */
+  private write(out: string[]): void {
     const w = this.written;
-    if (w && !this.tagChanged && !this.inner) return w.text.slice(w.start, w.end);
+    if (w && !this.tagChanged && !this.inner) {
+      out.push(w.text.slice(w.start, w.end));
+      return;
+    }
     const empty = this.children.length === 0;
     const open =
       w && !this.tagChanged && !(w.selfClosing && !empty)
         ? w.text.slice(w.start, w.openEnd)
         : `<${this.name}${this.attrs.map((a) => ` ${a.name}=${a.quote}${a.raw}${a.quote}`).join('')}${empty && (!w || w.selfClosing) ? '/>' : '>'}`;
-    if (open.endsWith('/>')) return open;
-    const close = w && !w.selfClosing ? w.text.slice(w.closeStart, w.end) : `</${this.name}>`;
-    return `${open}${this.inside()}${close}`;
+    out.push(open);
+    if (open.endsWith('/>')) return;
+    this.writeInside(out);
+    out.push(w && !w.selfClosing ? w.text.slice(w.closeStart, w.end) : `</${this.name}>`);
   }
 
-  private index(): number {
+  private writeInside(out: string[]): void {
+    const w = this.written;
+    if (w && !this.inner) out.push(w.text.slice(w.openEnd, w.closeStart));
+    else for (const c of this.children) typeof c === 'string' ? out.push(c) : c.write(out);
+  }
+
+  private position(): number {
     return this.parentOrThrow().children.indexOf(this);
   }
 
@@ -244,4 +280,17 @@ export class XmlElement {
   private changed(): void {
     for (let el: XmlElement | undefined = this; el && !el.inner; el = el.parent) el.inner = true;
   }
+}
+
+/** The elements of a part the pass edits, by name, found in one walk of it (XmlElement's collect). */
+export type Found = (name: string) => XmlElement[];
+
+/** The elements named by `names` under `root`, found in one walk. */
+export function find(root: XmlElement, names: readonly string[]): Found {
+  const found = root.collect(names);
+  return (name) => {
+    const list = found.get(name);
+    if (!list) throw new Error(`slide pass: <${name}> was not looked for`);
+    return list;
+  };
 }
