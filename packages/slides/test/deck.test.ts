@@ -274,3 +274,17 @@ describe('theme colours', () => {
     expect(contrastRatio(fg, bg)).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('the deck engine', () => {
+  it('reads the briefing theme once a process, and every engine styles its slides with it alike', () => {
+    // Reading the theme's CSS (about 500 kB, the faces embedded) was half of each render.
+    const [one, two] = [new BriefingMarp(), new BriefingMarp({ script: false })];
+    const theme = one.themeSet.get('briefing');
+    expect(theme).toBeDefined();
+    expect(two.themeSet.get('briefing')).toBe(theme);
+    expect(two.themeSet.default).toBe(theme);
+    const markdown = renderDeck(report);
+    expect(two.render(markdown).css).toBe(one.render(markdown).css);
+    expect(one.render(markdown).css).toContain('@font-face');
+  });
+});
