@@ -95,8 +95,12 @@ function placeholdersOn(root: XmlElement, layout: TemplateLayout, lang: string):
 
 function contentTypes(template: string, ours: string, added: readonly string[], dropped: readonly string[]): string {
   const read = (xml: string, part: string) => new XmlPart(xml, { part }).root.elements();
+  const [templateTypes, deckTypes] = [
+    read(template, "the template's [Content_Types].xml"),
+    read(ours, '[Content_Types].xml'),
+  ];
   const defaults = new Map<string, string>();
-  for (const types of [read(template, "the template's [Content_Types].xml"), read(ours, '[Content_Types].xml')])
+  for (const types of [templateTypes, deckTypes])
     for (const el of types) {
       const ext = el.name === 'Default' ? el.attr('Extension')?.toLowerCase() : undefined;
       const macros = el.attr('ContentType')?.startsWith('application/vnd.ms-office.vbaProject');
@@ -106,8 +110,8 @@ function contentTypes(template: string, ours: string, added: readonly string[], 
     types
       .filter((el) => el.name === 'Override' && el.attr('PartName')?.startsWith('/'))
       .map((el) => ({ el, part: (el.attr('PartName') as string).slice(1) }));
-  const kept = overrides(read(template, "the template's [Content_Types].xml")).filter((o) => !dropped.includes(o.part));
-  const theirs = overrides(read(ours, '[Content_Types].xml')).filter((o) => added.includes(o.part));
+  const kept = overrides(templateTypes).filter((o) => !dropped.includes(o.part));
+  const theirs = overrides(deckTypes).filter((o) => added.includes(o.part));
   for (const o of kept) if (o.part === 'ppt/presentation.xml') o.el.set('ContentType', PRESENTATION);
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
