@@ -3,7 +3,7 @@ import { PptxPassError } from './pass.js';
 import { fragment, XmlPart } from './xml/read.js';
 import type { Place, XmlElement } from './xml/tree.js';
 
-// The package pass's edits on chart parts (see package.ts), made on the parsed part (xml.ts):
+// The package pass's edits on chart parts (see package.ts), made on the parsed part (xml/):
 // each bar's label in its own format, and every category label shown.
 
 /**

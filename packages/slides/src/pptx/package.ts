@@ -11,7 +11,7 @@ import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 // The pass over pptxgenjs's package that makes it the file this project promises. pptxgenjs
 // 4.0.1 has no option for any of these, so they are done here, on its XML, each for a reason.
-// Each edit is made on the part parsed (xml.ts): elements are found by name and attribute,
+// Each edit is made on the part parsed (xml/): elements are found by name and attribute,
 // never by a pattern in the text, and every element nothing changes is written back byte for
 // byte. An element the pass needs and does not find is a PptxPassError naming the part, never
 // a silent no-op (the slides' edits are in slide-pass.ts and placeholders.ts, the charts' in

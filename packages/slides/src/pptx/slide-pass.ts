@@ -9,7 +9,7 @@ import { fragment, XmlPart } from './xml/read.js';
 import { type Found, find, type Place, type XmlElement } from './xml/tree.js';
 
 // The package pass's edits on slide, layout and notes parts (see package.ts for why each),
-// made on the parsed part (xml.ts).
+// made on the parsed part (xml/).
 
 /** A slide's name (its <p:cSld name>): its kind, which the reader gives as the slide's class. */
 export const slideName = (kind: SlideKind) => `Briefing ${kind}`;
