@@ -272,44 +272,34 @@ describe.skipIf(!browserPath).concurrent('the browser session of a build', () =>
     expect(leftovers(run)).toEqual(nothing);
   }, 90_000);
 
-  it('reports the exit code and the last lines of stderr of a browser that exits at once', async () => {
-    const crash = script(
+  // The second: what a loaded machine makes of a browser that exits at once, the pipe's end
+  // seen first and the exit most of a second later (a full run once reported "Target closed" so).
+  it.each<[string, string, string, RegExp, string[]]>([
+    [
+      'exits at once',
       'crash-chrome.sh',
       '#!/bin/sh\necho "[fake] first line" >&2\necho "[fake] cannot open the profile" >&2\nexit 1\n',
-    );
-    const run = build('slides-pdf', { CHROME_PATH: crash });
-    const exit = await run.exited;
-    expect(exit.code, run.output()).toBe(2);
-    expect(run.output()).toMatch(/Chromium \(.*crash-chrome\.sh\) exited with code 1/);
-    expect(run.output()).toContain('[fake] first line\n');
-    expect(run.output()).toContain('[fake] cannot open the profile\n');
-    expect(run.output()).not.toMatch(/Target closed|Protocol error/);
-    expect(leftovers(run)).toEqual(nothing);
-  }, 90_000);
-
-  it('reports the exit code, not "Target closed", of a browser that closes its pipe a moment before it exits', async () => {
-    // What a loaded machine makes of a browser that exits at once: the pipe's end is seen
-    // first, the exit most of a second later (a full run once reported "Target closed" so).
-    const slow = script(
+      /Chromium \(.*crash-chrome\.sh\) exited with code 1/,
+      ['[fake] first line', '[fake] cannot open the profile'],
+    ],
+    [
+      'closes its pipe a moment before it exits',
       'slow-exit-chrome.sh',
       '#!/bin/sh\nexec 3>&- 4<&-\necho "[fake] cannot open the profile" >&2\nsleep 0.8\nexit 1\n',
-    );
-    const run = build('slides-pdf', { CHROME_PATH: slow });
-    const exit = await run.exited;
-    expect(exit.code, run.output()).toBe(2);
-    expect(run.output()).toMatch(/Chromium \(.*slow-exit-chrome\.sh\) exited with code 1/);
-    expect(run.output()).toContain('[fake] cannot open the profile\n');
-    expect(run.output()).not.toMatch(/Target closed|Protocol error/);
-    expect(leftovers(run)).toEqual(nothing);
-  }, 90_000);
-
-  it('reports the exit code and stderr of a browser that dies while printing', async () => {
-    const run = build('slides-pdf', { CHROME_PATH: relayPath, FAKE_CHROME_MODE: 'crash-on-print' });
-    const exit = await run.exited;
-    expect(existsSync(run.mark)).toBe(true);
-    expect(exit.code, run.output()).toBe(2);
-    expect(run.output()).toMatch(/exited with code 3/);
-    expect(run.output()).toContain('[fake] giving up');
-    expect(leftovers(run)).toEqual(nothing);
-  }, 90_000);
+      /Chromium \(.*slow-exit-chrome\.sh\) exited with code 1/,
+      ['[fake] cannot open the profile'],
+    ],
+  ])(
+    'reports the exit code and the last lines of stderr, not "Target closed", of a browser that %s',
+    async (_how, file, body, exited, said) => {
+      const run = build('slides-pdf', { CHROME_PATH: script(file, body) });
+      const exit = await run.exited;
+      expect(exit.code, run.output()).toBe(2);
+      expect(run.output()).toMatch(exited);
+      for (const line of said) expect(run.output()).toContain(`${line}\n`);
+      expect(run.output()).not.toMatch(/Target closed|Protocol error/);
+      expect(leftovers(run)).toEqual(nothing);
+    },
+    90_000,
+  );
 });
