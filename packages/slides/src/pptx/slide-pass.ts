@@ -54,7 +54,7 @@ export function fonts(found: Found, faces: DeckFaces): void {
  * The deck's language on every element that names one: pptxgenjs writes lang="en-US" whatever
  * the deck's; one in any other language would be left wrong, so it is an error.
  */
-export function inLanguage(root: XmlElement, lang: string, place: Place): void {
+function inLanguage(root: XmlElement, lang: string, place: Place): void {
   const walk = (el: XmlElement) => {
     const was = el.attr('lang');
     if (was === 'en-US') el.set('lang', lang);

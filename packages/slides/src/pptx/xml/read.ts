@@ -7,7 +7,7 @@ import { type Place, type Written, type XmlChild, XmlElement } from './tree.js';
 /** A part that is not well-formed: the pass's error, with the parser's reason (a template's reader words it as its own). */
 export class MalformedXml extends PptxPassError {
   constructor(
-    readonly part: string,
+    part: string,
     readonly reason: string,
   ) {
     super(part, `well-formed XML (${reason})`);
