@@ -302,4 +302,14 @@ describe.skipIf(!browserPath).concurrent('the browser session of a build', () =>
     },
     90_000,
   );
+
+  it('reports the exit code and stderr of a browser that dies while printing', async () => {
+    const run = build('slides-pdf', { CHROME_PATH: relayPath, FAKE_CHROME_MODE: 'crash-on-print' });
+    const exit = await run.exited;
+    expect(existsSync(run.mark)).toBe(true);
+    expect(exit.code, run.output()).toBe(2);
+    expect(run.output()).toMatch(/exited with code 3/);
+    expect(run.output()).toContain('[fake] giving up');
+    expect(leftovers(run)).toEqual(nothing);
+  }, 90_000);
 });
