@@ -1,8 +1,8 @@
 // Reading a report: from a file, a pipe or a FIFO, never blocking the process, so that Ctrl+C
 // and SIGTERM stop a command that waits for input as they stop any other.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { constants, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportInput, reportToJson } from '@briefing/content';
 import { childrenOf, openFiles, runCli, spawnCli, stopClock, until } from '@briefing/testkit';
@@ -19,48 +19,39 @@ function fifo(dir: string): string {
   return path;
 }
 
-/** Whether the process catches `signal` (its bit in /proc/<pid>/status SigCgt): its handler is in place. */
-function catches(pid: number, signal: 'SIGINT' | 'SIGTERM'): boolean {
-  try {
-    const mask = /^SigCgt:\s*([0-9a-f]+)$/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
-    return ((BigInt(`0x${mask}`) >> BigInt(constants.signals[signal] - 1)) & 1n) === 1n;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * A test of whether the process waits on its input, ready to be stopped: it catches the signal
- * the test sends (its stop handler is in place), and it has opened the FIFO's path, or its
- * standard input's pipe once more than when the command started (bash may leave the pipe open
- * on a second fd). Without the first, the signal once came before the handler was in place
- * (a README run: exit by the signal itself, no code), the pipe count having grown early.
+ * Whether the process has opened `input` the way readInput opens it, without blocking
+ * (O_NONBLOCK in /proc/<pid>/fdinfo): a FIFO by its path, /dev/stdin as a second descriptor
+ * on the pipe that is its standard input. Nothing else opens the input so: not the shell that
+ * made the pipe (its copies block), not Node starting. readInput runs after the stop handlers
+ * are in place (bin.ts), so the process is then waiting on its input, ready to be stopped.
+ *
+ * Neither of the signs used before says that. bash leaves a second descriptor on the pipe, so
+ * the pipe count could grow before node ran any of our code; and /proc's SigCgt shows SIGINT
+ * and SIGTERM caught from Node's start, by Node's own handlers, which end the process by the
+ * signal. Signalled then (caught by /proc in one run: node's command line, one thread, two
+ * descriptors on the pipe), the process died of the signal, exit code null, about once in a
+ * few dozen runs on a busy machine.
  */
-function opened(pid: number, input: string, signal: 'SIGINT' | 'SIGTERM'): () => boolean {
-  const has = openedInput(pid, input);
-  // Both asked each time: the pipe count's baseline is the first sample's, taken at the start.
+function openedWithoutBlocking(pid: number, input: string): () => boolean {
   return () => {
-    const open = has();
-    return catches(pid, signal) && open;
-  };
-}
-
-function openedInput(pid: number, input: string): () => boolean {
-  if (input !== '/dev/stdin') return () => openFiles(pid).includes(input);
-  let before: number | undefined;
-  return () => {
-    const open = openFiles(pid);
-    const pipes = open.filter((f) => f === open[0]).length;
-    let program = '';
+    const stdin = openFiles(pid)[0];
+    const target = input === '/dev/stdin' ? stdin : input;
+    if (target === undefined) return false;
     try {
-      program = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        if (Number(fd) < 3) return false;
+        try {
+          if (readlinkSync(`/proc/${pid}/fd/${fd}`) !== target) return false;
+          const flags = /^flags:\s*([0-7]+)$/mu.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8'))?.[1];
+          return flags !== undefined && (Number.parseInt(flags, 8) & constants.O_NONBLOCK) !== 0;
+        } catch {
+          return false;
+        }
+      });
     } catch {
       return false;
     }
-    // Still bash, before its `exec` of node.
-    if (program !== process.execPath) return false;
-    before ??= pipes;
-    return pipes > before;
   };
 }
 
@@ -86,7 +77,7 @@ describe('a command waiting for its input', () => {
       try {
         // Once it has the input open it is waiting on it (or, before it could open a FIFO
         // without blocking, it never gets that far: signal it anyway after a while).
-        await until(opened(pid, input, signal), 30_000);
+        await until(openedWithoutBlocking(pid, input), 30_000);
         writer = childrenOf(pid);
         const clock = stopClock(pid);
         run.child.kill(signal);
@@ -110,6 +101,37 @@ describe('a command waiting for its input', () => {
       }
     }, 60_000);
   }
+
+  it('waits for the sign that a command is waiting on its input, not for a process that merely holds the pipe', async () => {
+    // Two stand-ins on a pipe nobody writes to, each opening /dev/stdin once more: one as a
+    // shell or Node's start might (blocking), one as readInput does (O_NONBLOCK).
+    const holder = (flags: string) =>
+      spawn(
+        'bash',
+        [
+          '-c',
+          'exec "$0" -e "$1" < <(exec sleep 30 2>/dev/null)',
+          process.execPath,
+          `require('node:fs').openSync('/dev/stdin', ${flags}); console.log('open'); setInterval(() => {}, 1000);`,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+    const blocking = holder("require('node:fs').constants.O_RDONLY");
+    const waiting = holder("require('node:fs').constants.O_RDONLY | require('node:fs').constants.O_NONBLOCK");
+    try {
+      for (const child of [blocking, waiting]) await new Promise((r) => child.stdout?.once('data', r));
+      // The old sign, more than one descriptor on the pipe, holds for both.
+      const held = openFiles(blocking.pid as number);
+      expect(held.filter((f) => f === held[0]).length).toBeGreaterThan(1);
+      expect(openedWithoutBlocking(blocking.pid as number, '/dev/stdin')()).toBe(false);
+      expect(openedWithoutBlocking(waiting.pid as number, '/dev/stdin')()).toBe(true);
+    } finally {
+      for (const child of [blocking, waiting]) {
+        for (const sleeper of childrenOf(child.pid as number)) process.kill(sleeper, 'SIGKILL');
+        child.kill('SIGKILL');
+      }
+    }
+  });
 
   it('reads a report piped into /dev/stdin', async () => {
     const file = join(fresh(), 'report.json');

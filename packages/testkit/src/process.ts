@@ -13,7 +13,10 @@ export interface CliProcess {
   child: ChildProcess;
   /** What it has printed so far. */
   output: { stdout: string; stderr: string };
-  /** Its exit: the code (or the signal that killed it) and when, by `Date.now()`. */
+  /**
+   * Its exit: the code (or the signal that killed it) and when, by `Date.now()`; settled once
+   * what it printed has been read to the end, so `output` is then whole.
+   */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
@@ -37,7 +40,13 @@ export function spawnCli(
   const child =
     options.stdinFrom === undefined
       ? spawn(process.execPath, node, spawnOptions)
-      : spawn('bash', ['-c', `exec "$0" "$@" < <(${options.stdinFrom})`, process.execPath, ...node], spawnOptions);
+      : // The writer's own errors go nowhere: holding the command's stderr open, it would keep
+        // its output from ending when the command exits.
+        spawn(
+          'bash',
+          ['-c', `exec "$0" "$@" < <(${options.stdinFrom} 2>/dev/null)`, process.execPath, ...node],
+          spawnOptions,
+        );
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (d) => {
     output.stdout += d;
@@ -45,8 +54,14 @@ export function spawnCli(
   child.stderr?.on('data', (d) => {
     output.stderr += d;
   });
+  // 'exit' can come before the last of the output has been read (a busy machine once gave
+  // a stop's exit code with its "stopped" line still unread); 'close' comes after both.
+  let at = 0;
+  child.on('exit', () => {
+    at = Date.now();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+    child.on('close', (code, signal) => resolve({ code, signal, at })),
   );
   return { child, output, exited };
 }
