@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, until } from '@briefing/testkit';
+import { deadPid, repoRoot, until } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../src/edge/errors.js';
 import { stampOf } from '../src/edge/processes.js';
@@ -34,12 +34,6 @@ const contents = (dir: string) =>
       .sort()
       .map((f) => [f, statSync(join(dir, f)).isDirectory() ? 'a folder' : readFileSync(join(dir, f), 'utf8')]),
   );
-
-/** The pid of a process that has ended. */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
-}
 
 describe('writeOutputs', () => {
   it('puts the whole set in place at the end, and leaves no stage or lock behind', async () => {

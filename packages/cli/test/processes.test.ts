@@ -1,8 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { deadPid } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { groupRunning, isBriefingCommand, parseStamp, stampOf, startOf, stillRunning } from '../src/edge/processes.js';
-
-const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
 
 describe('a process instance', () => {
   it('is its number and start time, which stay the same while it runs', () => {

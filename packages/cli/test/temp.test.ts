@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '@briefing/testkit';
+import { deadPid, runCli } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { stampOf } from '../src/edge/processes.js';
 import { alive, checkTempRoot, processTempDir, removeStaleTemp } from '../src/edge/temp.js';
 
 /** The pid of a process that has ended. */
-const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
 const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-test-'));
 
 describe('temp folders named after their process', () => {

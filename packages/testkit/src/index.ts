@@ -20,6 +20,7 @@ export { NASTY, nastyReport } from './nasty.js';
 export {
   type CliProcess,
   childrenOf,
+  deadPid,
   openFiles,
   readyWaitMs,
   type StopTime,
