@@ -1,11 +1,11 @@
 // Reading a report: from a file, a pipe or a FIFO, never blocking the process, so that Ctrl+C
 // and SIGTERM stop a command that waits for input as they stop any other.
 import { spawn, spawnSync } from 'node:child_process';
-import { constants, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { constants, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportInput, reportToJson } from '@briefing/content';
-import { childrenOf, openFiles, runCli, spawnCli, stopClock, until } from '@briefing/testkit';
+import { childrenOf, descriptors, openFiles, runCli, spawnCli, stopClock, until } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../src/edge/read-input.js';
 
@@ -34,24 +34,18 @@ function fifo(dir: string): string {
  * few dozen runs on a busy machine.
  */
 function openedWithoutBlocking(pid: number, input: string): () => boolean {
-  return () => {
-    const stdin = openFiles(pid)[0];
-    const target = input === '/dev/stdin' ? stdin : input;
-    if (target === undefined) return false;
+  const nonBlocking = (fd: number) => {
     try {
-      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
-        if (Number(fd) < 3) return false;
-        try {
-          if (readlinkSync(`/proc/${pid}/fd/${fd}`) !== target) return false;
-          const flags = /^flags:\s*([0-7]+)$/mu.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8'))?.[1];
-          return flags !== undefined && (Number.parseInt(flags, 8) & constants.O_NONBLOCK) !== 0;
-        } catch {
-          return false;
-        }
-      });
+      const flags = /^flags:\s*([0-7]+)$/mu.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8'))?.[1];
+      return flags !== undefined && (Number.parseInt(flags, 8) & constants.O_NONBLOCK) !== 0;
     } catch {
       return false;
     }
+  };
+  return () => {
+    const open = descriptors(pid);
+    const target = input === '/dev/stdin' ? open.find((d) => d.fd === 0)?.target : input;
+    return target !== undefined && open.some((d) => d.fd > 2 && d.target === target && nonBlocking(d.fd));
   };
 }
 

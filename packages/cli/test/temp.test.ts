@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { stampOf } from '../src/edge/processes.js';
 import { alive, checkTempRoot, processTempDir, removeStaleTemp } from '../src/edge/temp.js';
 
-/** The pid of a process that has ended. */
 const fresh = () => mkdtempSync(join(tmpdir(), 'briefing-test-'));
 
 describe('temp folders named after their process', () => {

@@ -21,6 +21,7 @@ export {
   type CliProcess,
   childrenOf,
   deadPid,
+  descriptors,
   openFiles,
   readyWaitMs,
   type StopTime,

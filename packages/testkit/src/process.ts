@@ -93,13 +93,13 @@ export function deadPid(): number {
   return pid;
 }
 
-/** What a process has open, as /proc shows it (`pipe:[123]`, a path…); empty once it is gone. */
-export function openFiles(pid: number): string[] {
+/** A process's open descriptors and what each is open on, as /proc shows it (`pipe:[123]`, a path…); none once it is gone. */
+export function descriptors(pid: number): { fd: number; target: string }[] {
   const dir = `/proc/${pid}/fd`;
   try {
     return readdirSync(dir).flatMap((fd) => {
       try {
-        return [readlinkSync(join(dir, fd))];
+        return [{ fd: Number(fd), target: readlinkSync(join(dir, fd)) }];
       } catch {
         return [];
       }
@@ -107,6 +107,11 @@ export function openFiles(pid: number): string[] {
   } catch {
     return [];
   }
+}
+
+/** What a process has open (see `descriptors`), in the order of its descriptors. */
+export function openFiles(pid: number): string[] {
+  return descriptors(pid).map((d) => d.target);
 }
 
 /**
