@@ -5,7 +5,7 @@ import { constants, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportInput, reportToJson } from '@briefing/content';
-import { childrenOf, descriptors, openFiles, runCli, spawnCli, stopClock, until } from '@briefing/testkit';
+import { childrenOf, descriptors, runCli, spawnCli, spawnPiped, stopClock, until } from '@briefing/testkit';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../src/edge/read-input.js';
 
@@ -100,14 +100,13 @@ describe('a command waiting for its input', () => {
     // Two stand-ins on a pipe nobody writes to, each opening /dev/stdin once more: one as a
     // shell or Node's start might (blocking), one as readInput does (O_NONBLOCK).
     const holder = (flags: string) =>
-      spawn(
-        'bash',
+      spawnPiped(
         [
-          '-c',
-          'exec "$0" -e "$1" < <(exec sleep 30 2>/dev/null)',
           process.execPath,
+          '-e',
           `require('node:fs').openSync('/dev/stdin', ${flags}); console.log('open'); setInterval(() => {}, 1000);`,
         ],
+        'exec sleep 30',
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
     const blocking = holder("require('node:fs').constants.O_RDONLY");
@@ -115,8 +114,9 @@ describe('a command waiting for its input', () => {
     try {
       for (const child of [blocking, waiting]) await new Promise((r) => child.stdout?.once('data', r));
       // The old sign, more than one descriptor on the pipe, holds for both.
-      const held = openFiles(blocking.pid as number);
-      expect(held.filter((f) => f === held[0]).length).toBeGreaterThan(1);
+      const held = descriptors(blocking.pid as number);
+      const stdin = held.find((d) => d.fd === 0)?.target;
+      expect(held.filter((d) => d.target === stdin).length).toBeGreaterThan(1);
       expect(openedWithoutBlocking(blocking.pid as number, '/dev/stdin')()).toBe(false);
       expect(openedWithoutBlocking(waiting.pid as number, '/dev/stdin')()).toBe(true);
     } finally {

@@ -22,10 +22,10 @@ export {
   childrenOf,
   deadPid,
   descriptors,
-  openFiles,
   readyWaitMs,
   type StopTime,
   spawnCli,
+  spawnPiped,
   stopClock,
   until,
 } from './process.js';

@@ -2,7 +2,7 @@
 // holds open, locks held by another process. Each runs the compiled CLI when dist is current,
 // the TypeScript sources through tsx otherwise (see built.ts), with what it prints collected
 // as it comes.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, type SpawnOptions, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliArgs } from './built.js';
@@ -21,6 +21,17 @@ export interface CliProcess {
 }
 
 /**
+ * `command` as a process whose standard input is what the shell command `stdinFrom` prints,
+ * through a pipe as a shell gives it (`sleep 100 | command`). bash's process substitution
+ * makes the pipe, and `exec` makes the command the child itself. The writer's own errors go
+ * nowhere: holding the command's stderr open, it would keep its output from ending when the
+ * command exits.
+ */
+export function spawnPiped(command: string[], stdinFrom: string, options: SpawnOptions): ChildProcess {
+  return spawn('bash', ['-c', `exec "$0" "$@" < <(${stdinFrom} 2>/dev/null)`, ...command], options);
+}
+
+/**
  * `briefing <args>` as its own process, as it is now (see `cliArgs`); `env` adds variables. Its standard input
  * is what the shell command `stdinFrom` prints, through a pipe as a shell gives it
  * (`sleep 100 | briefing …`: Node's own stdin pipes are sockets, which /dev/stdin cannot
@@ -36,17 +47,10 @@ export function spawnCli(
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
   };
-  // bash's process substitution makes the pipe, and `exec` makes the command the child itself.
   const child =
     options.stdinFrom === undefined
       ? spawn(process.execPath, node, spawnOptions)
-      : // The writer's own errors go nowhere: holding the command's stderr open, it would keep
-        // its output from ending when the command exits.
-        spawn(
-          'bash',
-          ['-c', `exec "$0" "$@" < <(${options.stdinFrom} 2>/dev/null)`, process.execPath, ...node],
-          spawnOptions,
-        );
+      : spawnPiped([process.execPath, ...node], options.stdinFrom, spawnOptions);
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (d) => {
     output.stdout += d;
@@ -107,11 +111,6 @@ export function descriptors(pid: number): { fd: number; target: string }[] {
   } catch {
     return [];
   }
-}
-
-/** What a process has open (see `descriptors`), in the order of its descriptors. */
-export function openFiles(pid: number): string[] {
-  return descriptors(pid).map((d) => d.target);
 }
 
 /**
